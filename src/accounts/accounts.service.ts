@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, FormInvalidError } from '../common/errors.js';
+import { AppConfig } from '../config/app-config.js';
+import { MailService } from '../mail/mail.service.js';
+import { TypeOrmSessionStore } from '../sessions/typeorm-session.store.js';
+import { AccountTokensService } from './account-tokens.service.js';
+import type { AcceptInvitationDto, ChangePasswordDto, ResetPasswordDto, SetupDto } from './dto/account.dto.js';
+import type { User } from './entities/user.entity.js';
+import { UserRole } from './entities/user-role.entity.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
+
+const WRONG_CREDENTIALS = 'That email and password do not match an active account. Check both and try again.';
+
+/** Signing in, first-run setup, and everything a person does with their own password. */
+@Injectable()
+export class AccountsService {
+  private adminExists = false;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: AccountTokensService,
+    private readonly throttle: LoginThrottleService,
+    private readonly mail: MailService,
+    private readonly sessions: TypeOrmSessionStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** True until the first admin exists; cached once false, since admins are never removed. */
+  async needsSetup(): Promise<boolean> {
+    if (this.adminExists) return false;
+    this.adminExists = await this.users.anyAdminExists();
+    return !this.adminExists;
+  }
+
+  async createFirstAdmin(dto: SetupDto): Promise<User> {
+    if (!(await this.needsSetup())) throw new DomainError('not-found', 'Keeper is already set up.');
+    assertConfirmed(dto);
+    const user = this.users.create({
+      name: dto.name,
+      email: dto.email,
+      passwordHash: await hashPassword(dto.password),
+      active: true,
+      lastSignedInAt: new Date(),
+      userRoles: [Object.assign(new UserRole(), { role: 'admin' })],
+    });
+    const saved = await this.users.save(user);
+    this.adminExists = true;
+    return saved;
+  }
+
+  /** The same answer, and about the same time, for an unknown email, a wrong password or a deactivated account. */
+  async signIn(email: string, password: string, address: string): Promise<User> {
+    await this.throttle.assertAllowed(email, address);
+    const user = await this.users.findByEmail(email);
+    const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(email, address);
+      throw FormInvalidError.single('_form', WRONG_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(email);
+    user.lastSignedInAt = new Date();
+    return this.users.save(user);
+  }
+
+  /** The user behind a session, or null when the account is gone or deactivated. */
+  async findSignedIn(userId: number): Promise<User | null> {
+    const user = await this.users.findById(userId);
+    return user?.active ? user : null;
+  }
+
+  async changePassword(user: User, dto: ChangePasswordDto, currentSid: string): Promise<void> {
+    if (!user.passwordHash || !(await verifyPassword(dto.currentPassword, user.passwordHash))) {
+      throw FormInvalidError.single('currentPassword', 'That is not your current password');
+    }
+    assertConfirmed(dto);
+    user.passwordHash = await hashPassword(dto.password);
+    await this.users.save(user);
+    await this.sessions.destroyAllForUser(user.id, currentSid);
+  }
+
+  /** Mails a reset link if the address belongs to an active account; says nothing either way. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user?.active || !user.passwordHash) return;
+    const token = await this.tokens.issue(user.id, 'password-reset');
+    await this.mail.send({
+      to: user.email,
+      subject: 'Reset your Keeper password',
+      template: 'password-reset',
+      data: { name: user.name, link: this.config.link(`/password/reset/${token}`) },
+    });
+  }
+
+  checkResetToken(token: string) {
+    return this.tokens.check(token, 'password-reset');
+  }
+
+  async resetPassword(token: string, dto: ResetPasswordDto): Promise<User> {
+    await this.tokens.check(token, 'password-reset');
+    assertConfirmed(dto);
+    const record = await this.tokens.consume(token, 'password-reset');
+    const user = record.user;
+    user.passwordHash = await hashPassword(dto.password);
+    await this.users.save(user);
+    await this.sessions.destroyAllForUser(user.id);
+    return user;
+  }
+
+  async checkInvitation(token: string) {
+    return this.tokens.check(token, 'invitation');
+  }
+
+  async acceptInvitation(token: string, dto: AcceptInvitationDto): Promise<User> {
+    await this.tokens.check(token, 'invitation');
+    assertConfirmed(dto);
+    const record = await this.tokens.consume(token, 'invitation');
+    const user = record.user;
+    user.name = dto.name;
+    user.passwordHash = await hashPassword(dto.password);
+    user.lastSignedInAt = new Date();
+    return this.users.save(user);
+  }
+}
+
+function assertConfirmed(dto: { password: string; passwordConfirmation: string }): void {
+  if (dto.password !== dto.passwordConfirmation) {
+    throw FormInvalidError.single('passwordConfirmation', 'The two passwords are not the same');
+  }
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import type { Role } from '../role.js';
+import { UserRole } from './user-role.entity.js';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  /** Null until the person accepts their invitation and chooses a password. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: Boolean, default: true })
+  active: boolean;
+
+  @Column({ type: Date, nullable: true })
+  lastSignedInAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @OneToMany(() => UserRole, (userRole) => userRole.user, { cascade: true, eager: true })
+  userRoles: Relation<UserRole>[];
+
+  get roles(): Role[] {
+    return (this.userRoles ?? []).map((userRole) => userRole.role).sort();
+  }
+
+  hasRole(role: Role): boolean {
+    return this.roles.includes(role);
+  }
+
+  get status(): 'invited' | 'active' | 'deactivated' {
+    if (!this.active) return 'deactivated';
+    return this.passwordHash ? 'active' : 'invited';
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { FormView, Public } from '../common/decorators.js';
+import { seeOther } from '../common/redirect.js';
+import { endSession, safeNextPath, startSignedInSession } from '../common/sign-in-session.js';
+import { AccountsService } from './accounts.service.js';
+import { SignInDto } from './dto/account.dto.js';
+
+const TITLE = { title: 'Sign in' };
+
+@Controller()
+export class SessionController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get('login')
+  @Public()
+  @Render('accounts/login')
+  showSignIn(@Req() req: Request, @Query('next') next?: string) {
+    if (req.user) return { ...TITLE, alreadySignedIn: true };
+    return { ...TITLE, values: { next: next ? safeNextPath(next) : '' } };
+  }
+
+  @Post('login')
+  @Public()
+  @FormView('accounts/login', TITLE)
+  @Redirect()
+  async signIn(@Body() dto: SignInDto, @Req() req: Request) {
+    const user = await this.accounts.signIn(dto.email, dto.password, req.ip ?? 'unknown');
+    await startSignedInSession(req, user.id);
+    return seeOther(safeNextPath(dto.next));
+  }
+
+  @Post('logout')
+  @Public()
+  @Redirect()
+  async signOut(@Req() req: Request) {
+    await endSession(req);
+    return seeOther('/login');
+  }
+}

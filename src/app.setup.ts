@@ -1,0 +1,91 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import hbs from 'hbs';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT, requestPath, VIEWS_DIR } from './common/paths.js';
+import { viewHelpers } from './common/view-helpers.js';
+import type { AppConfig } from './config/app-config.js';
+import { TypeOrmSessionStore } from './sessions/typeorm-session.store.js';
+
+export const SESSION_COOKIE = 'keeper.sid';
+const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+
+/** Everything between "create the app" and "listen", shared by main.ts, the demo and every test. */
+export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<NestExpressApplication> {
+  // A reverse proxy on the same host may terminate TLS; trust its X-Forwarded-* headers only.
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestLog());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+
+  app.useStaticAssets(resolve(VIEWS_DIR, 'assets'), { prefix: '/assets/', maxAge: config.isProduction ? '1d' : 0 });
+  app.useStaticAssets(resolve(PROJECT_ROOT, 'node_modules/@picocss/pico/css'), { prefix: '/assets/pico/', maxAge: config.isProduction ? '7d' : 0 });
+
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: app.get(TypeOrmSessionStore),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: IDLE_TIMEOUT_MS },
+    }),
+  );
+
+  app.setBaseViewsDir(VIEWS_DIR);
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  if (config.isProduction) app.enable('view cache');
+  for (const [name, helper] of Object.entries(viewHelpers)) hbs.registerHelper(name, helper);
+  await new Promise<void>((done) => hbs.registerPartials(resolve(VIEWS_DIR, 'partials'), () => done()));
+
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** One JSON line per request, with a request id (taken from X-Request-Id when a proxy sets one). */
+function requestLog() {
+  const logger = new Logger('HTTP');
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.get('x-request-id');
+    req.id = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    res.on('finish', () => {
+      logger.log({
+        requestId: req.id,
+        method: req.method,
+        // Links in mail carry secrets in the path; they never reach the log.
+        path: requestPath(req).replace(/^\/(invitations|password\/reset)\/[^/]+/, '/$1/:token'),
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        userId: req.user?.id,
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,82 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CsrfTokenInvalidError, DomainError, FormInvalidError, SignInRequiredError, STATUS_BY_CODE } from './errors.js';
+
+const SECRET_FIELD = /password|_csrf|token/i;
+
+const TITLES: Record<number, string> = {
+  400: 'That request could not be understood',
+  401: 'Please sign in',
+  403: 'You do not have access to this page',
+  404: 'Page not found',
+  409: 'That conflicts with something already there',
+  410: 'This link can no longer be used',
+  413: 'That upload is too large',
+  422: 'Please check the form',
+  429: 'Too many attempts',
+  500: 'Something went wrong on our side',
+};
+
+/**
+ * The one place errors become responses: HTML pages for browsers (no stack traces),
+ * JSON for JSON clients, and invalid forms shown again with what was typed.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    if (res.headersSent) return;
+    const wantsJson = req.accepts(['html', 'json']) === 'json';
+
+    if (exception instanceof SignInRequiredError) {
+      if (wantsJson) return void res.status(401).json({ statusCode: 401, error: 'Sign in required' });
+      const next = req.method === 'GET' && req.originalUrl !== '/' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
+      return res.redirect(303, `/login${next}`);
+    }
+
+    if (exception instanceof FormInvalidError && exception.view && !wantsJson) {
+      const status = STATUS_BY_CODE[exception.code];
+      return res.status(status).render(exception.view, {
+        ...exception.viewModel,
+        values: submittedValues(req),
+        errors: exception.fields,
+        errorList: errorList(exception.fields),
+      });
+    }
+
+    const { status, message } = this.describe(exception, req);
+    if (wantsJson) {
+      const body: Record<string, unknown> = { statusCode: status, error: TITLES[status] ?? 'Error', message };
+      if (exception instanceof FormInvalidError) body.errors = exception.fields;
+      return void res.status(status).json(body);
+    }
+    const view = [403, 404, 500].includes(status) ? `errors/${status}` : 'errors/error';
+    res.status(status).render(view, { title: TITLES[status] ?? 'Error', status, message });
+  }
+
+  private describe(exception: unknown, req: Request): { status: number; message: string } {
+    if (exception instanceof CsrfTokenInvalidError) {
+      return { status: 403, message: 'This form was open too long or came from another site. Go back, reload the page and try again.' };
+    }
+    if (exception instanceof DomainError) return { status: STATUS_BY_CODE[exception.code], message: exception.message };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, message: status >= 500 ? 'Please try again in a moment.' : exception.message };
+    }
+    this.logger.error({ message: 'Unhandled error', requestId: req.id, error: String(exception), stack: (exception as Error)?.stack });
+    return { status: 500, message: 'Please try again in a moment. If it keeps happening, tell your admin the time it happened.' };
+  }
+}
+
+function submittedValues(req: Request): Record<string, unknown> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !SECRET_FIELD.test(key)));
+}
+
+function errorList(fields: Record<string, string[]>): { field: string; message: string }[] {
+  return Object.entries(fields).map(([field, messages]) => ({ field, message: messages[0] }));
+}

@@ -1,0 +1,25 @@
+import type { Role } from '../accounts/role.js';
+
+export interface NavItem {
+  label: string;
+  href: string;
+  roles: Role[] | 'everyone';
+}
+
+/**
+ * The top bar, in order. A user with several roles sees the union. Items join this list
+ * as their pages are built (see UX.md for the full plan per role).
+ */
+const NAV_ITEMS: NavItem[] = [
+  { label: 'Home', href: '/', roles: 'everyone' },
+  { label: 'People', href: '/people', roles: ['admin'] },
+  { label: 'Outbox', href: '/admin/outbox', roles: ['admin'] },
+];
+
+export function navigationFor(roles: Role[], currentPath: string): { label: string; href: string; current: boolean }[] {
+  return NAV_ITEMS.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role))).map((item) => ({
+    label: item.label,
+    href: item.href,
+    current: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+  }));
+}

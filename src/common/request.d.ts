@@ -1,0 +1,19 @@
+import type { User } from '../accounts/entities/user.entity.js';
+
+export type FlashKind = 'success' | 'info' | 'warning';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number;
+    flash?: { kind: FlashKind; text: string }[];
+  }
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      user?: User;
+      id?: string;
+    }
+  }
+}

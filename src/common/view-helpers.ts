@@ -1,0 +1,41 @@
+import type { HelperOptions } from 'handlebars';
+import { formatDateTime, formatDay, relativeDays } from './dates.js';
+
+function asDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return null;
+}
+
+/** Handlebars helpers available in every view. None of them returns unescaped HTML. */
+export const viewHelpers = {
+  eq: (a: unknown, b: unknown) => a === b,
+  not: (value: unknown) => !value,
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  includes: (list: unknown, value: unknown) => (Array.isArray(list) ? list.includes(value) : list === value),
+  /** "Tue 3 Mar 2027 · in 5 days" */
+  day: (value: unknown) => {
+    const date = asDate(value);
+    return date ? `${formatDay(date)} · ${relativeDays(date)}` : '';
+  },
+  dateTime: (value: unknown) => {
+    const date = asDate(value);
+    return date ? formatDateTime(date) : '';
+  },
+  isoDate: (value: unknown) => asDate(value)?.toISOString() ?? '',
+  /** The first error for a field, from the root "errors" map. */
+  fieldError: (name: string, options: HelperOptions) => {
+    const errors = options.data?.root?.errors as Record<string, string[]> | undefined;
+    return errors?.[name]?.[0] ?? '';
+  },
+  /** The submitted value of a field, from the root "values" map. */
+  fieldValue: (name: string, options: HelperOptions) => {
+    const values = options.data?.root?.values as Record<string, unknown> | undefined;
+    const value = values?.[name];
+    return value === undefined || value === null ? '' : String(value);
+  },
+  plural: (count: number, singular: string, pluralForm: string) => (count === 1 ? singular : pluralForm),
+};

@@ -1,0 +1,6 @@
+// For the TypeORM CLI: `npx typeorm migration:show -d dist/database/data-source.js`.
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source-options.js';
+
+export default new DataSource(dataSourceOptions(loadConfig().database));

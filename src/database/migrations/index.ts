@@ -1,0 +1,4 @@
+import { Accounts1795379524399 } from './1795379524399-Accounts.js';
+
+/** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
+export const migrations = [Accounts1795379524399];

@@ -1,0 +1,16 @@
+import { Controller, Get, Render } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { CurrentUser } from '../common/decorators.js';
+import { HomeService } from './home.service.js';
+
+/** Home is a to-do list for whoever is signed in. */
+@Controller()
+export class HomeController {
+  constructor(private readonly home: HomeService) {}
+
+  @Get()
+  @Render('home/index')
+  async index(@CurrentUser() user: User) {
+    return { title: 'Home', firstName: user.name.split(' ')[0], todos: await this.home.todosFor(user) };
+  }
+}

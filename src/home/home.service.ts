@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import { AppConfig } from '../config/app-config.js';
+import { OutboxRepository } from '../mail/outbox.repository.js';
+
+export interface Todo {
+  text: string;
+  href: string;
+  action: string;
+}
+
+/** Collects what needs the user's attention, per role. Later features add their own items here. */
+@Injectable()
+export class HomeService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async todosFor(user: User): Promise<Todo[]> {
+    const todos: Todo[] = [];
+    if (user.hasRole('admin')) todos.push(...(await this.adminTodos()));
+    return todos;
+  }
+
+  private async adminTodos(): Promise<Todo[]> {
+    const [people, invited] = await Promise.all([this.users.count(), this.users.countPendingInvitations()]);
+    const todos: Todo[] = [];
+    if (people === 1) todos.push({ text: 'You are the only person in Keeper.', href: '/people/invite', action: 'Invite your team' });
+    if (invited > 0) {
+      todos.push({
+        text: `${invited} ${invited === 1 ? 'person has' : 'people have'} not accepted their invitation yet.`,
+        href: '/people?status=invited',
+        action: 'See invitations',
+      });
+    }
+    if (!this.config.smtpUrl) {
+      const messages = await this.outbox.count();
+      if (messages > 0) {
+        todos.push({
+          text: `No mail server is configured, so ${messages} ${messages === 1 ? 'message is' : 'messages are'} kept in the outbox instead of being sent.`,
+          href: '/admin/outbox',
+          action: 'Open the outbox',
+        });
+      }
+    }
+    return todos;
+  }
+}

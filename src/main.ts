@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+
+/** Starts Keeper; on a configuration or database problem prints one line naming the cause and exits. */
+export async function start(config: AppConfig, banner?: (url: string) => void): Promise<NestExpressApplication> {
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      logger: new ConsoleLogger({ json: true, logLevels: config.env === 'test' ? ['error'] : ['log', 'warn', 'error'] }),
+      abortOnError: false,
+    });
+  } catch (error) {
+    const variable = config.database.kind === 'postgres' ? 'DATABASE_URL (PostgreSQL)' : `DATABASE_URL (SQLite file ${config.database.path})`;
+    fail(`Cannot open the database given by ${variable}: ${(error as Error).message}`);
+  }
+  await configureApp(app, config);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `PORT ${config.port} is already in use: stop the other program or set PORT` : `Cannot listen on PORT ${config.port}: ${(error as Error).message}`);
+  }
+  (banner ?? ((url) => console.log(`Keeper is running at ${url}`)))(config.baseUrl.toString());
+  return app;
+}
+
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function fail(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await start(loadConfigOrExit());
+}
