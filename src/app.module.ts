@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
@@ -14,7 +14,12 @@ import { MailModule } from './mail/mail.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationShutdown {
+  /** Runs after open requests finish and database connections close (graceful shutdown). */
+  onApplicationShutdown(signal?: string): void {
+    if (signal) new Logger('Keeper').log(`Stopped on ${signal}`);
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,

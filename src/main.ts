@@ -1,19 +1,17 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { AppLogger } from './common/app-logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 
 /** Starts Keeper; on a configuration or database problem prints one line naming the cause and exits. */
 export async function start(config: AppConfig, banner?: (url: string) => void): Promise<NestExpressApplication> {
   let app: NestExpressApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-      logger: new ConsoleLogger({ json: true, logLevels: config.env === 'test' ? ['error'] : ['log', 'warn', 'error'] }),
-      abortOnError: false,
-    });
+    // Silent while starting, so a failure prints only the one line below.
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false, abortOnError: false });
   } catch (error) {
     const variable = config.database.kind === 'postgres' ? 'DATABASE_URL (PostgreSQL)' : `DATABASE_URL (SQLite file ${config.database.path})`;
     fail(`Cannot open the database given by ${variable}: ${(error as Error).message}`);
@@ -25,6 +23,7 @@ export async function start(config: AppConfig, banner?: (url: string) => void): 
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `PORT ${config.port} is already in use: stop the other program or set PORT` : `Cannot listen on PORT ${config.port}: ${(error as Error).message}`);
   }
+  app.useLogger(new AppLogger(config.env));
   (banner ?? ((url) => console.log(`Keeper is running at ${url}`)))(config.baseUrl.toString());
   return app;
 }

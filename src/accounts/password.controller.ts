@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { CurrentUser, FormView, Public } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
@@ -21,6 +21,7 @@ export class PasswordController {
 
   @Post('password/forgot')
   @Public()
+  @HttpCode(200)
   @FormView('accounts/forgot-password', { title: 'Reset your password' })
   @Render('accounts/forgot-password-sent')
   async forgot(@Body() dto: ForgotPasswordDto) {

@@ -78,16 +78,18 @@ export class InviteDto {
   @MaxLength(254)
   email: string;
 
+  // class-validator checks bottom-up: "none chosen" is reported before "not in the list".
   @ToArray()
-  @ArrayNotEmpty({ message: 'Choose at least one role' })
   @IsIn(ROLES, { each: true, message: 'Choose roles from the list' })
+  @ArrayNotEmpty({ message: 'Choose at least one role' })
   roles: Role[];
 }
 
 export class RolesDto {
+  // class-validator checks bottom-up: "none chosen" is reported before "not in the list".
   @ToArray()
-  @ArrayNotEmpty({ message: 'Choose at least one role' })
   @IsIn(ROLES, { each: true, message: 'Choose roles from the list' })
+  @ArrayNotEmpty({ message: 'Choose at least one role' })
   roles: Role[];
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import type { Role } from '../role.js';
+import { ROLES, type Role } from '../role.js';
 import { UserRole } from './user-role.entity.js';
 
 @Entity('users')
@@ -32,8 +32,9 @@ export class User {
   @OneToMany(() => UserRole, (userRole) => userRole.user, { cascade: true, eager: true })
   userRoles: Relation<UserRole>[];
 
+  /** In the order of ROLES: admin, hiring manager, interviewer, new hire. */
   get roles(): Role[] {
-    return (this.userRoles ?? []).map((userRole) => userRole.role).sort();
+    return ROLES.filter((role) => (this.userRoles ?? []).some((userRole) => userRole.role === role));
   }
 
   hasRole(role: Role): boolean {

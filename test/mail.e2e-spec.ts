@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
+import { csrfTokenIn, PASSWORD, signedInAs, submitForm } from './support/http.js';
+import { startSmtpServer } from './support/smtp.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** Decodes a quoted-printable mail body enough to read links and text. */
+function body(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+describe('Mail over SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    testApp = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Keeper <keeper@acme.example>', BASE_URL: 'http://keeper.acme.example' });
+  });
+  afterAll(async () => {
+    await testApp.close();
+    await smtp.close();
+  });
+
+  it('sends the invitation to the SMTP server, with a working link, and keeps nothing in the outbox', async () => {
+    const admin = await signedInAs(testApp, ['admin']);
+    const response = await submitForm(admin.agent, '/people/invite', { name: 'Sam Smtp', email: 'sam@acme.example', roles: ['interviewer', 'manager'] }, '/people');
+    expect(response.status).toBe(303);
+
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail.from).toBe('keeper@acme.example');
+    expect(mail.to).toEqual(['sam@acme.example']);
+    const text = body(mail.raw);
+    expect(text).toMatch(/^Subject: Test Person \d+ invited you to Keeper/m);
+    expect(text).toContain('Hiring manager, Interviewer');
+    const link = /http:\/\/keeper\.acme\.example(\/invitations\/[\w-]+)/.exec(text);
+    expect(link).not.toBeNull();
+    await expect(testApp.dataSource.getRepository(OutboxMessage).count()).resolves.toBe(0);
+
+    const agent = request.agent(testApp.server);
+    const page = await agent.get(link![1]).expect(200);
+    await agent
+      .post(link![1])
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), name: 'Sam Smtp', password: PASSWORD, passwordConfirmation: PASSWORD })
+      .expect(303);
+    const home = await agent.get('/').expect(200);
+    expect(home.text).toContain('Hello, Sam');
+  });
+
+  it('tells the admin when the mail server refuses, and keeps the invited person so the mail can be sent again', async () => {
+    const admin = await signedInAs(testApp, ['admin']);
+    await smtp.close();
+    const response = await submitForm(admin.agent, '/people/invite', { name: 'Nora Nomail', email: 'nora@acme.example', roles: 'interviewer' }, '/people');
+    expect(response.status).toBe(303);
+    const page = await admin.agent.get(response.headers.location).expect(200);
+    expect(page.text).toContain('the invitation mail could not be sent');
+    expect(page.text).toContain('Send the invitation again');
+    smtp = await startSmtpServer();
+  });
+});
