@@ -6,8 +6,8 @@ import { configureApp } from './app.setup.js';
 import { AppLogger } from './common/app-logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 
-/** Starts Keeper; on a configuration or database problem prints one line naming the cause and exits. */
-export async function start(config: AppConfig, banner?: (url: string) => void): Promise<NestExpressApplication> {
+/** Builds Keeper with its database migrated; on a database problem prints one line naming the cause and exits. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   let app: NestExpressApplication;
   try {
     // Silent while starting, so a failure prints only the one line below.
@@ -16,7 +16,11 @@ export async function start(config: AppConfig, banner?: (url: string) => void): 
     const variable = config.database.kind === 'postgres' ? 'DATABASE_URL (PostgreSQL)' : `DATABASE_URL (SQLite file ${config.database.path})`;
     fail(`Cannot open the database given by ${variable}: ${(error as Error).message}`);
   }
-  await configureApp(app, config);
+  return configureApp(app, config);
+}
+
+/** Serves Keeper on PORT; prints one line and exits if it cannot. */
+export async function listen(app: NestExpressApplication, config: AppConfig): Promise<void> {
   try {
     await app.listen(config.port);
   } catch (error) {
@@ -24,8 +28,6 @@ export async function start(config: AppConfig, banner?: (url: string) => void): 
     fail(code === 'EADDRINUSE' ? `PORT ${config.port} is already in use: stop the other program or set PORT` : `Cannot listen on PORT ${config.port}: ${(error as Error).message}`);
   }
   app.useLogger(new AppLogger(config.env));
-  (banner ?? ((url) => console.log(`Keeper is running at ${url}`)))(config.baseUrl.toString());
-  return app;
 }
 
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -43,5 +45,7 @@ function fail(line: string): never {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await start(loadConfigOrExit());
+  const config = loadConfigOrExit();
+  await listen(await createApp(config), config);
+  console.log(`Keeper is running at ${config.baseUrl}`);
 }
