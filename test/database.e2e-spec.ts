@@ -1,0 +1,35 @@
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('Database', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ NODE_ENV: 'production' });
+  });
+  afterAll(() => testApp.close());
+
+  it('has applied every migration, and each can be reverted and applied again', async () => {
+    const { dataSource } = testApp;
+    const applied = (await dataSource.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[];
+    expect(applied.map((row) => row.name)).toEqual(dataSource.migrations.map((migration) => migration.name));
+    for (let i = 0; i < dataSource.migrations.length; i += 1) await dataSource.undoLastMigration();
+    const [{ n }] = (await dataSource.query('SELECT COUNT(*) AS n FROM migrations')) as { n: number | string }[];
+    expect(Number(n)).toBe(0);
+    await expect(dataSource.query('SELECT COUNT(*) FROM users')).rejects.toThrow();
+    const reapplied = await dataSource.runMigrations();
+    expect(reapplied).toHaveLength(dataSource.migrations.length);
+  });
+
+  it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=NORMAL', async () => {
+    if (testApp.config.database.kind !== 'sqlite') return expect(testApp.dataSource.options.type).toBe('postgres');
+    const pragma = async (name: string) => Object.values(((await testApp.dataSource.query(`PRAGMA ${name}`)) as Record<string, unknown>[])[0])[0];
+    await expect(pragma('journal_mode')).resolves.toBe('wal');
+    await expect(pragma('foreign_keys')).resolves.toBe(1);
+    await expect(pragma('busy_timeout')).resolves.toBe(5000);
+    await expect(pragma('synchronous')).resolves.toBe(1);
+  });
+
+  it('caches compiled templates in production', () => {
+    expect(testApp.app.getHttpAdapter().getInstance().enabled('view cache')).toBe(true);
+  });
+});
