@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { PositionsModule } from './positions/positions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

@@ -61,10 +61,24 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   app.set('view options', { layout: 'layouts/main' });
   if (config.isProduction) app.enable('view cache');
   for (const [name, helper] of Object.entries(viewHelpers)) hbs.registerHelper(name, helper);
+  preventPartialIndent();
   await new Promise<void>((done) => hbs.registerPartials(resolve(VIEWS_DIR, 'partials'), () => done()));
 
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * Handlebars indents every line of a partial placed on its own indented line — including the
+ * lines of a textarea's value, which a browser would then save back with the extra spaces.
+ * hbs offers no compile options, so its compile is wrapped once to turn that off.
+ */
+function preventPartialIndent(): void {
+  const handlebars = hbs.handlebars as typeof hbs.handlebars & { keeperPreventIndent?: boolean };
+  if (handlebars.keeperPreventIndent) return;
+  const compile = handlebars.compile.bind(handlebars);
+  handlebars.compile = ((input: unknown, options?: Parameters<typeof handlebars.compile>[1]) => compile(input, { preventIndent: true, ...options })) as typeof handlebars.compile;
+  handlebars.keeperPreventIndent = true;
 }
 
 /** One JSON line per request, with a request id (taken from X-Request-Id when a proxy sets one). */

@@ -31,6 +31,17 @@ export class UsersRepository {
     return this.users.count({ where: { active: true, userRoles: { role: 'admin' } } });
   }
 
+  /** People who can be a position's hiring manager. */
+  findActiveManagers(): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('person')
+      .innerJoinAndSelect('person.userRoles', 'userRole')
+      .where('person.active = :active', { active: true })
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles: ['manager', 'admin'] })
+      .orderBy('person.name', 'ASC')
+      .getMany();
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }

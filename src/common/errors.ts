@@ -35,7 +35,7 @@ export class FormInvalidError extends DomainError {
 
   constructor(
     readonly fields: FieldErrors,
-    code: 'invalid' | 'throttled' = 'invalid',
+    code: 'invalid' | 'throttled' | 'conflict' = 'invalid',
   ) {
     super(code, Object.values(fields).flat()[0] ?? 'The form has errors.');
   }

@@ -31,3 +31,20 @@ export const NormalizeEmail = () => Transform(({ value }) => (typeof value === '
 /** Form quirk: a group of checkboxes arrives as nothing, one string or an array. */
 export const ToArray = () =>
   Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]));
+
+/** Form quirk: an empty field means "no value". */
+export const EmptyToNull = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  });
+
+/** Form quirk: numbers arrive as text; "" is no value, anything not numeric is left for the validator to refuse. */
+export const ToNumberOrNull = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null) return value;
+    const text = String(value).trim().replace(/[,\s]/g, '');
+    if (text === '') return null;
+    return Number.isFinite(Number(text)) ? Number(text) : value;
+  });

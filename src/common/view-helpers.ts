@@ -13,6 +13,12 @@ function asDate(value: unknown): Date | null {
 /** Handlebars helpers available in every view. None of them returns unescaped HTML. */
 export const viewHelpers = {
   eq: (a: unknown, b: unknown) => a === b,
+  /** Equal as text: form values are strings, ids are numbers. */
+  same: (a: unknown, b: unknown) => String(a ?? '') === String(b ?? ''),
+  concat: (...args: unknown[]) => args.slice(0, -1).join(''),
+  add: (a: number, b: number) => Number(a) + Number(b),
+  /** Paragraphs of plain text, for {{#each (paragraphs text)}}. */
+  paragraphs: (value: unknown) => (typeof value === 'string' ? value.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : []),
   not: (value: unknown) => !value,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   includes: (list: unknown, value: unknown) => (Array.isArray(list) ? list.includes(value) : list === value),

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { User } from '../accounts/entities/user.entity.js';
+import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { flash } from '../common/flash.js';
+import { seeOther } from '../common/redirect.js';
+import { CheckPhrasesService } from './check-phrases.service.js';
+import { CheckPhraseDto } from './dto/new-position.dto.js';
+
+/** Admins extend the outcome check's lists of experience proxies and vague verbs. */
+@Controller('admin/position-check')
+@Roles('admin')
+export class CheckPhrasesController {
+  constructor(private readonly phrases: CheckPhrasesService) {}
+
+  @Get()
+  @Render('positions/check-phrases')
+  index() {
+    return this.model();
+  }
+
+  @Post()
+  @FormView('positions/check-phrases', 'model')
+  @Redirect()
+  async add(@CurrentUser() user: User, @Body() dto: CheckPhraseDto, @Req() req: Request) {
+    await this.phrases.add(dto.list, dto.phrase, user.id);
+    flash(req, 'success', `“${dto.phrase}” added. The outcome check uses it from now on.`);
+    return seeOther('/admin/position-check');
+  }
+
+  @Post(':id/delete')
+  @Redirect()
+  async remove(@Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+    await this.phrases.remove(id);
+    flash(req, 'success', 'Phrase removed.');
+    return seeOther('/admin/position-check');
+  }
+
+  async model() {
+    return {
+      title: 'Outcome check words',
+      lists: await this.phrases.lists(),
+      listChoices: [
+        { value: 'experience-proxy', label: 'Experience proxies' },
+        { value: 'vague-verb', label: 'Vague verbs' },
+      ],
+    };
+  }
+}

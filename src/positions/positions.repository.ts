@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { PageRequest } from '../common/pagination.js';
+import { CheckPhrase, type CheckPhraseList } from './entities/check-phrase.entity.js';
+import { PositionEvent } from './entities/position-event.entity.js';
+import { PositionVersion } from './entities/position-version.entity.js';
+import { Position, type PositionStatus } from './entities/position.entity.js';
+import { ShareLink } from './entities/share-link.entity.js';
+
+export interface PositionsFilter {
+  search?: string;
+  status?: PositionStatus;
+  hiringManagerId?: number;
+}
+
+/** The only place positions, their versions, history, share links and check phrases meet TypeORM. */
+@Injectable()
+export class PositionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** One page of positions with their hiring managers: one query plus a count. */
+  findPage(filter: PositionsFilter, page: PageRequest): Promise<[Position[], number]> {
+    const query = this.dataSource
+      .getRepository(Position)
+      .createQueryBuilder('position')
+      .innerJoinAndSelect('position.hiringManager', 'manager')
+      .orderBy('position.updatedAt', 'DESC')
+      .addOrderBy('position.id', 'DESC')
+      .skip((page.page - 1) * page.perPage)
+      .take(page.perPage);
+    if (filter.search) query.andWhere('LOWER(position.title) LIKE :term', { term: `%${filter.search.toLowerCase()}%` });
+    if (filter.status) query.andWhere('position.status = :status', { status: filter.status });
+    if (filter.hiringManagerId) query.andWhere('position.hiringManagerId = :managerId', { managerId: filter.hiringManagerId });
+    return query.getManyAndCount();
+  }
+
+  findWithOutcomes(id: number, manager: EntityManager = this.dataSource.manager): Promise<Position | null> {
+    return manager.getRepository(Position).findOne({
+      where: { id },
+      relations: { outcomes: true, hiringManager: true },
+      order: { outcomes: { sortOrder: 'ASC' } },
+    });
+  }
+
+  savePosition(position: Position, manager: EntityManager = this.dataSource.manager): Promise<Position> {
+    return manager.getRepository(Position).save(position);
+  }
+
+  createPosition(fields: Partial<Position>): Position {
+    return this.dataSource.getRepository(Position).create(fields);
+  }
+
+  addEvent(event: Partial<PositionEvent>, manager: EntityManager = this.dataSource.manager): Promise<PositionEvent> {
+    return manager.getRepository(PositionEvent).save(manager.getRepository(PositionEvent).create(event));
+  }
+
+  findEvents(positionId: number): Promise<PositionEvent[]> {
+    return this.dataSource.getRepository(PositionEvent).find({ where: { positionId }, relations: { by: true }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  saveVersion(version: Partial<PositionVersion>, manager: EntityManager = this.dataSource.manager): Promise<PositionVersion> {
+    return manager.getRepository(PositionVersion).save(manager.getRepository(PositionVersion).create(version));
+  }
+
+  findVersion(positionId: number, number: number): Promise<PositionVersion | null> {
+    return this.dataSource.getRepository(PositionVersion).findOneBy({ positionId, number });
+  }
+
+  findVersions(positionId: number): Promise<PositionVersion[]> {
+    return this.dataSource.getRepository(PositionVersion).find({ where: { positionId }, order: { number: 'DESC' } });
+  }
+
+  findActiveShareLinks(positionId: number): Promise<ShareLink[]> {
+    return this.dataSource.getRepository(ShareLink).find({ where: { positionId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  findActiveShareLink(token: string): Promise<ShareLink | null> {
+    return this.dataSource.getRepository(ShareLink).findOneBy({ token, revokedAt: IsNull() });
+  }
+
+  saveShareLink(link: Partial<ShareLink>): Promise<ShareLink> {
+    const links = this.dataSource.getRepository(ShareLink);
+    return links.save(links.create(link));
+  }
+
+  async revokeShareLink(positionId: number, id: number): Promise<boolean> {
+    const result = await this.dataSource.getRepository(ShareLink).update({ id, positionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected === 1;
+  }
+
+  findCheckPhrases(): Promise<CheckPhrase[]> {
+    return this.dataSource.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
+  }
+
+  async addCheckPhrase(list: CheckPhraseList, phrase: string, createdById: number): Promise<void> {
+    await this.dataSource.getRepository(CheckPhrase).save({ list, phrase, createdById });
+  }
+
+  async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {
+    return this.dataSource.getRepository(CheckPhrase).existsBy({ list, phrase });
+  }
+
+  async removeCheckPhrase(id: number): Promise<void> {
+    await this.dataSource.getRepository(CheckPhrase).delete({ id });
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import { FormInvalidError, notFound } from '../common/errors.js';
+import type { PageRequest } from '../common/pagination.js';
+import { planSnapshot } from '../development/plan-view.js';
+import { PlanTemplatesService, STALE_FORM } from '../development/plan-templates.service.js';
+import type { PlanTemplate } from '../development/entities/plan-template.entity.js';
+import type { PositionFormDto } from './dto/position-form.dto.js';
+import { Outcome } from './entities/outcome.entity.js';
+import type { Position } from './entities/position.entity.js';
+import type { OutcomeFields } from './outcome-fields.js';
+import { composeOutcomeSentence } from './outcome-sentence.js';
+import { assertCanEditPosition } from './position-access.js';
+import type { PositionSnapshot } from './position-snapshot.js';
+import { findTemplate } from './position-templates.js';
+import { PositionsRepository, type PositionsFilter } from './positions.repository.js';
+
+const OUTCOME_FIELDS: (keyof OutcomeFields)[] = [
+  'metric', 'targetKind', 'targetValue', 'targetMax', 'targetUnit', 'secondValue', 'secondMax', 'secondUnit', 'scope', 'deadlineKind', 'deadlineN', 'weight',
+];
+
+/** Writing positions: create (blank or from a template), edit, clone. Publishing lives in PublishingService. */
+@Injectable()
+export class PositionsService {
+  constructor(
+    private readonly positions: PositionsRepository,
+    private readonly plans: PlanTemplatesService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  list(filter: PositionsFilter, page: PageRequest) {
+    return this.positions.findPage(filter, page);
+  }
+
+  async findOrFail(id: number): Promise<Position> {
+    const position = await this.positions.findWithOutcomes(id);
+    if (!position) throw notFound('That position');
+    return position;
+  }
+
+  async findWithPlan(id: number): Promise<{ position: Position; plan: PlanTemplate | null }> {
+    const position = await this.findOrFail(id);
+    return { position, plan: await this.plans.findByPosition(id) };
+  }
+
+  snapshotOf(position: Position, plan: PlanTemplate | null): PositionSnapshot {
+    const compensation =
+      position.compensationMin || position.compensationMax
+        ? [position.compensationMin, position.compensationMax]
+            .filter((value): value is number => value !== null)
+            .map((value) => new Intl.NumberFormat('en-US', { style: 'currency', currency: position.compensationCurrency ?? 'USD', maximumFractionDigits: 0 }).format(value))
+            .join(' to ')
+        : null;
+    return {
+      title: position.title,
+      team: position.team,
+      targetMarket: position.targetMarket,
+      location: position.location,
+      workplace: position.workplace,
+      headcount: position.headcount,
+      compensation,
+      mission: position.mission,
+      description: position.description,
+      hiringManager: position.hiringManager.name,
+      outcomes: position.outcomes.map((outcome) => ({ sentence: composeOutcomeSentence(outcome), weight: outcome.weight })),
+      plan: planSnapshot(plan, position.outcomes),
+    };
+  }
+
+  /** A new draft, blank or from a built-in template, with its development plan. */
+  async create(user: User, templateKey: string | undefined, title: string | undefined): Promise<Position> {
+    const template = findTemplate(templateKey);
+    if (!template && !title?.trim()) throw FormInvalidError.single('title', 'Give the position a title, or start from a template');
+    return this.positions.transaction(async (manager) => {
+      const position = await this.positions.savePosition(
+        this.positions.createPosition({
+          title: template?.title ?? title!.trim(),
+          team: template?.team ?? null,
+          targetMarket: template?.targetMarket ?? null,
+          mission: template?.mission ?? null,
+          description: template?.description ?? null,
+          hiringManagerId: user.hasRole('manager') ? user.id : user.id,
+          createdById: user.id,
+          status: 'draft',
+          headcount: 1,
+          outcomes: (template?.outcomes ?? []).map((fields, index) => Object.assign(new Outcome(), fields, { sortOrder: index })),
+        }),
+        manager,
+      );
+      if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes, manager);
+      else await this.plans.createBlank(position.id, manager);
+      await this.positions.addEvent({ positionId: position.id, byId: user.id, summary: template ? `Created from the “${template.name}” template` : 'Created', toStatus: 'draft' }, manager);
+      return position;
+    });
+  }
+
+  /** Saves the working copy. A form opened before someone else's save is refused, keeping what was typed. */
+  async update(user: User, id: number, dto: PositionFormDto): Promise<Position> {
+    const position = await this.findOrFail(id);
+    assertCanEditPosition(user, position);
+    if (dto.lockVersion !== undefined && dto.lockVersion !== position.lockVersion) {
+      throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
+    }
+    const hiringManager = await this.users.findById(dto.hiringManagerId);
+    if (!hiringManager?.active || !(hiringManager.hasRole('manager') || hiringManager.hasRole('admin'))) {
+      throw FormInvalidError.single('hiringManagerId', 'Choose an active hiring manager');
+    }
+    const errors: Record<string, string[]> = {};
+    if (dto.compensationMin !== null && dto.compensationMax !== null && dto.compensationMax < dto.compensationMin) {
+      errors.compensationMax = ['The top of the range is below its bottom'];
+    }
+    const rows = dto.outcomes.filter((row) => row.remove !== '1' && OUTCOME_FIELDS.some((field) => row[field] !== null && row[field] !== undefined));
+    if (rows.length > 8) errors.outcomes = ['A position has at most 8 outcomes; the method recommends no more than six'];
+    if (Object.keys(errors).length > 0) throw new FormInvalidError(errors);
+
+    Object.assign(position, {
+      title: dto.title,
+      team: dto.team ?? null,
+      targetMarket: dto.targetMarket ?? null,
+      hiringManagerId: hiringManager.id,
+      hiringManager,
+      location: dto.location ?? null,
+      workplace: dto.workplace ?? null,
+      headcount: dto.headcount,
+      compensationMin: dto.compensationMin ?? null,
+      compensationMax: dto.compensationMax ?? null,
+      compensationCurrency: dto.compensationCurrency?.toUpperCase() ?? null,
+      mission: dto.mission ?? null,
+      description: dto.description ?? null,
+    });
+    position.outcomes = rows.map((row, index) => {
+      const outcome = position.outcomes.find((existing) => existing.id === row.id) ?? new Outcome();
+      for (const field of OUTCOME_FIELDS) (outcome as unknown as Record<string, unknown>)[field] = row[field] ?? null;
+      outcome.sortOrder = index;
+      return outcome;
+    });
+    return this.positions.transaction(async (manager) => {
+      const saved = await this.positions.savePosition(position, manager);
+      await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' }, manager);
+      return saved;
+    });
+  }
+
+  /** A new draft with the same fields, outcomes and plan. */
+  async clone(user: User, id: number): Promise<Position> {
+    const { position, plan } = await this.findWithPlan(id);
+    return this.positions.transaction(async (manager) => {
+      const copy = await this.positions.savePosition(
+        this.positions.createPosition({
+          title: `Copy of ${position.title}`.slice(0, 160),
+          team: position.team,
+          targetMarket: position.targetMarket,
+          hiringManagerId: position.hiringManagerId,
+          location: position.location,
+          workplace: position.workplace,
+          headcount: position.headcount,
+          compensationMin: position.compensationMin,
+          compensationMax: position.compensationMax,
+          compensationCurrency: position.compensationCurrency,
+          mission: position.mission,
+          description: position.description,
+          createdById: user.id,
+          status: 'draft',
+          outcomes: position.outcomes.map((outcome, index) => {
+            const fields = Object.fromEntries(OUTCOME_FIELDS.map((field) => [field, outcome[field]]));
+            return Object.assign(new Outcome(), fields, { sortOrder: index });
+          }),
+        }),
+        manager,
+      );
+      await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes, manager);
+      await this.positions.addEvent({ positionId: copy.id, byId: user.id, summary: `Cloned from “${position.title}”`, toStatus: 'draft' }, manager);
+      return copy;
+    });
+  }
+
+  events(id: number) {
+    return this.positions.findEvents(id);
+  }
+}

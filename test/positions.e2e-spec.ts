@@ -1,0 +1,272 @@
+import request from 'supertest';
+import { Position } from '../src/positions/entities/position.entity.js';
+import { PositionVersion } from '../src/positions/entities/position-version.entity.js';
+import { composeOutcomeSentence } from '../src/positions/outcome-sentence.js';
+import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
+import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
+import { pdfText } from './support/pdf-text.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** Reads every named field of the first form posting to `action` on the page, as a browser would submit it. */
+function formFields(html: string, action: string): Record<string, string> {
+  const start = html.indexOf(`action="${action}"`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields: Record<string, string> = {};
+  for (const match of form.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
+    const tag = match[0];
+    if (/type="checkbox"/.test(tag) && !/\schecked/.test(tag)) continue;
+    fields[match[1]] = decode(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+  }
+  for (const match of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    fields[match[1]] = decode(/<option value="([^"]*)" selected>/.exec(match[2])?.[1] ?? '');
+  }
+  for (const match of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[match[1]] = decode(match[2]);
+  return fields;
+}
+
+function decode(text: string): string {
+  return text.replace(/&#x3D;/g, '=').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x60;/g, '`').replace(/&amp;/g, '&');
+}
+
+async function editAndSave(agent: Agent, id: number, change: (fields: Record<string, string>) => void) {
+  const page = await agent.get(`/positions/${id}/edit`).expect(200);
+  const fields = formFields(page.text, `/positions/${id}`);
+  change(fields);
+  return agent.post(`/positions/${id}`).type('form').send(fields);
+}
+
+/** Publishes as the position page's form would; when the page offers no form (errors remain), posts anyway. */
+async function publish(agent: Agent, id: number, acknowledge: boolean, lockVersion?: number) {
+  const page = await agent.get(`/positions/${id}`).expect(200);
+  const fields = page.text.includes(`action="/positions/${id}/publish"`)
+    ? formFields(page.text, `/positions/${id}/publish`)
+    : { _csrf: csrfTokenIn(page.text), lockVersion: String(lockVersion) };
+  if (acknowledge) fields.acknowledgeWarnings = '1';
+  return agent.post(`/positions/${id}/publish`).type('form').send(fields);
+}
+
+describe('Positions', () => {
+  let testApp: TestApp;
+  let manager: Awaited<ReturnType<typeof signedInAs>>;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    await signedInAs(testApp, ['admin']);
+    manager = await signedInAs(testApp, ['manager']);
+  });
+  afterAll(() => testApp.close());
+
+  async function createFromTemplate(agent: Agent = manager.agent): Promise<number> {
+    const page = await agent.get('/positions/new').expect(200);
+    const response = await agent.post('/positions').type('form').send({ _csrf: csrfTokenIn(page.text), template: 'b2b-salesperson' }).expect(303);
+    return Number(/\/positions\/(\d+)\/edit/.exec(response.headers.location)![1]);
+  }
+
+  it('takes a position from the template through the outcome check to v1 and v2, and shows what changed', async () => {
+    const id = await createFromTemplate();
+    const editor = await manager.agent.get(`/positions/${id}/edit`).expect(200);
+    expect(editor.text).toContain(composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
+    expect(editor.text).toContain('No errors and no warnings');
+
+    // Removing a deadline is an error, shown beside the form after saving.
+    const noDeadline = await editAndSave(manager.agent, id, (fields) => {
+      fields['outcomes[1][deadlineKind]'] = '';
+    });
+    expect(noDeadline.status).toBe(303);
+    const withError = await manager.agent.get(`/positions/${id}/edit`).expect(200);
+    expect(withError.text).toContain('Outcome 2 has no deadline');
+    expect(withError.text).not.toContain(`action="/positions/${id}/publish"`);
+    const { lockVersion } = await testApp.dataSource.getRepository(Position).findOneByOrFail({ id });
+    const refused = await publish(manager.agent, id, true, lockVersion);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Publishing needs the outcome check to pass');
+    await expect(testApp.dataSource.getRepository(PositionVersion).countBy({ positionId: id })).resolves.toBe(0);
+
+    // An experience proxy in the description is a warning.
+    await editAndSave(manager.agent, id, (fields) => {
+      fields['outcomes[1][deadlineKind]'] = 'month-close';
+      fields.description = `${fields.description}\n\nYou bring 5+ years of industry experience.`;
+    });
+    const withWarning = await manager.agent.get(`/positions/${id}/edit`).expect(200);
+    expect(withWarning.text).toContain('“industry experience” in the description is an experience proxy');
+    expect(withWarning.text).not.toContain('has no deadline');
+
+    const unacknowledged = await publish(manager.agent, id, false);
+    expect(unacknowledged.status).toBe(422);
+    expect(unacknowledged.text).toContain('tick the box to publish anyway');
+    expect((await publish(manager.agent, id, true)).status).toBe(303);
+
+    const v1 = await testApp.dataSource.getRepository(PositionVersion).findOneByOrFail({ positionId: id, number: 1 });
+    expect(v1.acknowledgedWarnings.join(' ')).toContain('industry experience');
+    expect(v1.snapshot.outcomes.map((outcome) => outcome.sentence)).toContain(composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
+
+    // v2: a new target and no proxy.
+    await editAndSave(manager.agent, id, (fields) => {
+      fields['outcomes[0][targetValue]'] = '600000';
+      fields.description = fields.description.replace('\n\nYou bring 5+ years of industry experience.', '');
+    });
+    const page = await manager.agent.get(`/positions/${id}`).expect(200);
+    expect(page.text).toContain('the working copy has changes that are not published yet');
+    expect((await publish(manager.agent, id, false)).status).toBe(303);
+
+    const diff = await manager.agent.get(`/positions/${id}/compare?from=1&to=2`).expect(200);
+    expect(diff.text).toContain('<del>Billings at an annualized pace of $500,000');
+    expect(diff.text).toContain('<ins>Billings at an annualized pace of $600,000');
+    expect(diff.text).toMatch(/<del>[^<]*industry experience/);
+
+    // v1 is frozen.
+    const v1Page = await manager.agent.get(`/positions/${id}/versions/1`).expect(200);
+    expect(v1Page.text).toContain('$500,000');
+    expect(v1Page.text).not.toContain('$600,000');
+    const history = await manager.agent.get(`/positions/${id}`).expect(200);
+    expect(history.text).toContain('Published version 1, acknowledging');
+    expect(history.text).toContain('Published version 2');
+  });
+
+  it('is ready to recruit only when the outcomes pass, the plan is complete and a version is published', async () => {
+    const id = await createFromTemplate();
+    const readiness = async () => (await manager.agent.get(`/positions/${id}`).expect(200)).text;
+    expect(await readiness()).toContain('Not ready to recruit yet');
+    expect(await readiness()).toContain('The position is draft');
+    expect((await publish(manager.agent, id, false)).status).toBe(303);
+    expect(await readiness()).toContain('Ready to recruit');
+
+    // Plan incomplete: no coaching cadence.
+    const planPage = await manager.agent.get(`/positions/${id}/plan/edit`).expect(200);
+    const planFields = formFields(planPage.text, `/positions/${id}/plan`);
+    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...planFields, coachingCadence: '' })).status).toBe(303);
+    let text = await readiness();
+    expect(text).toContain('Not ready to recruit yet');
+    expect(text).toContain('Coaching has no cadence');
+
+    // Plan incomplete: an outcome without a milestone.
+    const again = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
+    const sixth = String((await testApp.dataSource.getRepository(Position).findOneOrFail({ where: { id }, relations: { outcomes: true } })).outcomes.find((o) => o.sortOrder === 5)!.id);
+    for (const [key, value] of Object.entries(again)) {
+      if (key.endsWith('[outcomeId]') && value === sixth) {
+        again[key] = '';
+        again[key.replace('outcomeId', 'interimTargetPercent')] = '';
+      }
+    }
+    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...again, coachingCadence: 'Weekly one-to-one' })).status).toBe(303);
+    text = await readiness();
+    expect(text).toContain('Outcome 6 (Gross revenue retention of the customers won) has no milestone on the route');
+
+    // Outcome check failing: a missing number.
+    const fixedPlan = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
+    const lastRow = Object.keys(fixedPlan).filter((key) => /^phases\[3\]\[milestones\]\[\d+\]\[outcomeId\]$/.test(key)).at(-1)!;
+    fixedPlan[lastRow] = sixth;
+    fixedPlan[lastRow.replace('outcomeId', 'description')] = 'Retention on track';
+    fixedPlan[lastRow.replace('outcomeId', 'monthOffset')] = '12';
+    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send(fixedPlan)).status).toBe(303);
+    expect(await readiness()).toContain('Ready to recruit');
+    await editAndSave(manager.agent, id, (fields) => {
+      fields['outcomes[2][targetValue]'] = '';
+    });
+    text = await readiness();
+    expect(text).toContain('Not ready to recruit yet');
+    expect(text).toContain('Outcome 3 has no number');
+  });
+
+  it('shares the published version with a recruiter until the link is revoked', async () => {
+    const id = await createFromTemplate();
+    expect((await publish(manager.agent, id, false)).status).toBe(303);
+    await editAndSave(manager.agent, id, (fields) => {
+      fields.title = 'Working title not yet published';
+    });
+    const page = await manager.agent.get(`/positions/${id}`).expect(200);
+    await manager.agent.post(`/positions/${id}/share-links`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    const withLink = await manager.agent.get(`/positions/${id}`).expect(200);
+    const url = /value="(http[^"]+\/share\/[\w-]+)"/.exec(withLink.text)![1];
+    const path = new URL(url).pathname;
+
+    const shared = await request(testApp.server).get(path).expect(200);
+    expect(shared.text).toContain(B2B_SALESPERSON.title);
+    expect(shared.text).toContain(composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
+    expect(shared.text).not.toContain('Working title not yet published');
+    expect(shared.text).not.toContain('Sign out');
+
+    const linkId = /share-links\/(\d+)\/revoke/.exec(withLink.text)![1];
+    await manager.agent.post(`/positions/${id}/share-links/${linkId}/revoke`).type('form').send({ _csrf: csrfTokenIn(withLink.text) }).expect(303);
+    await request(testApp.server).get(path).expect(404);
+  });
+
+  it('downloads the description and the plan as PDFs holding every outcome sentence and milestone', async () => {
+    const id = await createFromTemplate();
+    const description = await manager.agent.get(`/positions/${id}/description.pdf`).buffer(true).parse(binary).expect(200);
+    expect(description.headers['content-type']).toBe('application/pdf');
+    const descriptionText = await pdfText(description.body as Buffer);
+    for (const outcome of B2B_SALESPERSON.outcomes) expect(descriptionText).toContain(composeOutcomeSentence(outcome));
+    expect(descriptionText).toContain('Draft — not published');
+
+    const plan = await manager.agent.get(`/positions/${id}/plan.pdf`).buffer(true).parse(binary).expect(200);
+    const planText = await pdfText(plan.body as Buffer);
+    for (const milestone of B2B_SALESPERSON.plan.phases.flatMap((phase) => phase.milestones)) expect(planText).toContain(milestone.description);
+  });
+
+  it('refuses a save from a stale form, keeping what was typed', async () => {
+    const id = await createFromTemplate();
+    const admin = await signedInAs(testApp, ['admin']);
+    const stalePage = await manager.agent.get(`/positions/${id}/edit`).expect(200);
+    const stale = formFields(stalePage.text, `/positions/${id}`);
+    expect((await editAndSave(admin.agent, id, (fields) => (fields.mission = 'The admin saved first.'))).status).toBe(303);
+
+    const response = await manager.agent.post(`/positions/${id}`).type('form').send({ ...stale, mission: 'My careful rewrite of the mission.' });
+    expect(response.status).toBe(409);
+    expect(response.text).toContain('Someone else saved this while you were editing');
+    expect(response.text).toContain('My careful rewrite of the mission.');
+    const saved = await testApp.dataSource.getRepository(Position).findOneByOrFail({ id });
+    expect(saved.mission).toBe('The admin saved first.');
+  });
+
+  it('keeps invalid input in the form and saves nothing', async () => {
+    const id = await createFromTemplate();
+    const response = await editAndSave(manager.agent, id, (fields) => {
+      fields.title = 'Changed title';
+      fields['outcomes[0][targetValue]'] = 'lots';
+    });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('Enter a number, like 500000');
+    expect(response.text).toContain('value="lots"');
+    expect(response.text).toContain('value="Changed title"');
+    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({ title: B2B_SALESPERSON.title });
+  });
+
+  it('gives interviewers 403 on every position page and action', async () => {
+    const id = await createFromTemplate();
+    const { agent } = await signedInAs(testApp, ['interviewer']);
+    const home = await agent.get('/').expect(200);
+    const token = csrfTokenIn(home.text);
+    for (const path of ['/positions', '/positions/new', `/positions/${id}`, `/positions/${id}/edit`, `/positions/${id}/plan/edit`]) {
+      expect((await agent.get(path)).status).toBe(403);
+    }
+    expect((await agent.post('/positions').type('form').send({ _csrf: token, template: 'b2b-salesperson' })).status).toBe(403);
+    expect((await agent.post(`/positions/${id}`).type('form').send({ _csrf: token, title: 'Hijacked' })).status).toBe(403);
+    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({ title: B2B_SALESPERSON.title });
+  });
+
+  it('lets another manager read but not change a position that is not theirs', async () => {
+    const id = await createFromTemplate();
+    const other = await signedInAs(testApp, ['manager']);
+    const page = await other.agent.get(`/positions/${id}`).expect(200);
+    expect(page.text).not.toContain('Edit position');
+    await other.agent.get(`/positions/${id}/edit`).expect(403);
+    expect((await other.agent.post(`/positions/${id}/clone`).type('form').send({ _csrf: csrfTokenIn(page.text) })).status).toBe(303);
+  });
+
+  it('lists positions by status and manager, searchable by title, paginated', async () => {
+    const list = await manager.agent.get('/positions?q=healthcare&status=draft').expect(200);
+    expect(list.text).toContain(B2B_SALESPERSON.title);
+    const none = await manager.agent.get('/positions?q=zzz-no-such-title').expect(200);
+    expect(none.text).toContain('No position matches these filters');
+    const count = await testApp.dataSource.getRepository(Position).count();
+    const page2 = await manager.agent.get('/positions?page=2').expect(200);
+    expect(page2.text).toContain(count > 25 ? 'Previous page' : 'No position');
+  });
+});
+
+function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
