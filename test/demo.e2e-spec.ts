@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo.seed.js';
+import { Position } from '../src/positions/entities/position.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -29,5 +30,20 @@ describe('Demo company', () => {
     expect(invited.text).toContain('Sam Carter');
     expect(invited.text).toContain('Lee Park');
     expect((await outboxMessages(testApp.dataSource)).map((mail) => mail.to)).toEqual(['sam.carter@keeper.demo', 'lee.park@keeper.demo']);
+  });
+
+  it('has three positions in different states, one of them ready to recruit', async () => {
+    const positions = await testApp.dataSource.getRepository(Position).find({ order: { id: 'ASC' } });
+    expect(positions.map((position) => position.status)).toEqual(['published', 'on-hold', 'draft']);
+
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const ready = await manager.get(`/positions/${positions[0].id}`).expect(200);
+    expect(ready.text).toContain('Ready to recruit');
+    for (const position of positions.slice(1)) {
+      expect((await manager.get(`/positions/${position.id}`).expect(200)).text).toContain('Not ready to recruit yet');
+    }
+    const home = await manager.get('/').expect(200);
+    expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, no version is published.');
+    expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
   });
 });

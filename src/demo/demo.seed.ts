@@ -5,6 +5,12 @@ import { hashPassword } from '../accounts/password-hasher.js';
 import { PeopleService } from '../accounts/people.service.js';
 import type { Role } from '../accounts/role.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { PlanTemplatesService } from '../development/plan-templates.service.js';
+import { OutcomeRowDto, PositionFormDto } from '../positions/dto/position-form.dto.js';
+import type { Position } from '../positions/entities/position.entity.js';
+import { B2B_SALESPERSON } from '../positions/position-templates.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { PublishingService } from '../positions/publishing.service.js';
 
 export const DEMO_PASSWORD = 'keeper-demo-2026';
 
@@ -46,5 +52,64 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   const admin = saved[0];
   await people.invite(admin, { name: 'Sam Carter', email: 'sam.carter@keeper.demo', roles: ['interviewer'] });
   await people.invite(admin, { name: 'Lee Park', email: 'lee.park@keeper.demo', roles: ['manager', 'interviewer'] });
+  await seedPositions(app, saved[0], saved[1]);
   return PEOPLE;
+}
+
+/** Three positions in different states: one ready to recruit, one on hold, one draft still being written. */
+async function seedPositions(app: INestApplication, admin: User, manager: User): Promise<void> {
+  const positions = app.get(PositionsService);
+  const publishing = app.get(PublishingService);
+  const plans = app.get(PlanTemplatesService);
+
+  const ready = await positions.create(manager, B2B_SALESPERSON.key, undefined);
+  await publishing.publish(manager, ready.id, (await positions.findOrFail(ready.id)).lockVersion, false);
+
+  const enterprise = await positions.clone(manager, ready.id);
+  await positions.update(manager, enterprise.id, {
+    ...formOf(await positions.findOrFail(enterprise.id)),
+    title: 'Account Executive, Enterprise Health Systems',
+    targetMarket: 'Health systems with more than 10 hospitals',
+  });
+  await publishing.publish(manager, enterprise.id, (await positions.findOrFail(enterprise.id)).lockVersion, false);
+  await publishing.changeStatus(manager, enterprise.id, 'on-hold');
+
+  const draft = await positions.create(manager, undefined, 'Customer Success Manager');
+  await positions.update(manager, draft.id, {
+    ...formOf(await positions.findOrFail(draft.id)),
+    team: 'Customer Success',
+    mission: 'Keep and grow the customers sales wins.',
+    description: 'You will help our customers and support them with 5+ years of industry experience.',
+    outcomes: [
+      row({ metric: 'Gross revenue retention across the book', targetKind: 'percent', targetValue: 95, deadlineKind: 'month-close', deadlineN: 12, weight: 40 }),
+      row({ metric: 'Expansion revenue at an annualized pace', targetKind: 'currency', targetValue: 250000, targetUnit: 'USD', weight: 40 }),
+      row({ metric: 'Customer health reviews held', targetKind: 'count', targetValue: 30, targetUnit: 'reviews', deadlineKind: 'days', deadlineN: 120, weight: 20 }),
+    ],
+  });
+  await plans.update(draft.id, { coachingCadence: null, coach: null, phases: [], learningAreas: [] }, []);
+  void admin;
+}
+
+function row(fields: Partial<OutcomeRowDto>): OutcomeRowDto {
+  return Object.assign(new OutcomeRowDto(), { metric: null, targetKind: null, targetValue: null, targetMax: null, targetUnit: null, secondValue: null, secondMax: null, secondUnit: null, scope: null, deadlineKind: null, deadlineN: null, weight: null }, fields);
+}
+
+/** The editor's form for a position as it is, so a seed can change a few fields like a manager would. */
+function formOf(position: Position): PositionFormDto {
+  return Object.assign(new PositionFormDto(), {
+    title: position.title,
+    team: position.team,
+    targetMarket: position.targetMarket,
+    hiringManagerId: position.hiringManagerId,
+    location: position.location,
+    workplace: position.workplace,
+    headcount: position.headcount,
+    compensationMin: position.compensationMin,
+    compensationMax: position.compensationMax,
+    compensationCurrency: position.compensationCurrency,
+    mission: position.mission,
+    description: position.description,
+    lockVersion: position.lockVersion,
+    outcomes: position.outcomes.map((outcome) => row({ ...outcome, id: outcome.id } as Partial<OutcomeRowDto>)),
+  });
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { PositionsModule } from '../positions/positions.module.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 
-@Module({ imports: [AccountsModule, MailModule], controllers: [HomeController], providers: [HomeService] })
+@Module({ imports: [AccountsModule, MailModule, PositionsModule], controllers: [HomeController], providers: [HomeService] })
 export class HomeModule {}

@@ -3,6 +3,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
+import { PublishingService } from '../positions/publishing.service.js';
 
 export interface Todo {
   text: string;
@@ -17,12 +18,23 @@ export class HomeService {
     private readonly users: UsersRepository,
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
+    private readonly publishing: PublishingService,
   ) {}
 
   async todosFor(user: User): Promise<Todo[]> {
     const todos: Todo[] = [];
+    if (user.hasRole('manager')) todos.push(...(await this.managerTodos(user)));
     if (user.hasRole('admin')) todos.push(...(await this.adminTodos()));
     return todos;
+  }
+
+  private async managerTodos(user: User): Promise<Todo[]> {
+    const positions = await this.publishing.notReadyFor(user.id);
+    return positions.map((position) => ({
+      text: `Position “${position.title}” is not ready to recruit: ${position.missing.join(', ')}.`,
+      href: `/positions/${position.id}`,
+      action: 'Open the position',
+    }));
   }
 
   private async adminTodos(): Promise<Todo[]> {

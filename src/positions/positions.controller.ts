@@ -179,7 +179,7 @@ export class PositionsController {
       unpublishedChanges,
       nextVersion: (position.publishedVersion ?? 0) + 1,
       snapshot,
-      check: mapCheck(check),
+      check: mapCheck(check, `/positions/${position.id}/edit`),
       readiness,
       nextStatuses: this.publishing.nextStatuses(position).map((value) => ({ value, label: STATUS_LABELS[value] })),
       versions: versions.map((version) => ({ number: version.number, publishedAt: version.publishedAt, acknowledgedWarnings: version.acknowledgedWarnings })),

@@ -39,6 +39,20 @@ export class PositionsRepository {
     return query.getManyAndCount();
   }
 
+  /** A manager's positions still in play (draft, published, on hold), with outcomes. */
+  findOpenByManager(managerId: number, limit: number): Promise<Position[]> {
+    return this.dataSource.getRepository(Position).find({
+      where: [
+        { hiringManagerId: managerId, status: 'draft' },
+        { hiringManagerId: managerId, status: 'published' },
+        { hiringManagerId: managerId, status: 'on-hold' },
+      ],
+      relations: { outcomes: true, hiringManager: true },
+      order: { updatedAt: 'DESC', outcomes: { sortOrder: 'ASC' } },
+      take: limit,
+    });
+  }
+
   findWithOutcomes(id: number, manager: EntityManager = this.dataSource.manager): Promise<Position | null> {
     return manager.getRepository(Position).findOne({
       where: { id },

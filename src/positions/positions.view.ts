@@ -65,8 +65,9 @@ export const DEADLINE_KIND_CHOICES = [
   { value: 'days', label: 'Within N days of start' },
 ];
 
-export function mapCheck(check: CheckResult) {
-  const link = (issue: CheckResult['errors'][number]) => ({ message: issue.message, href: issue.field ? `#field-${issue.field}` : null });
+/** Issues link to their field: on the editor itself, or (from elsewhere) to the editor at that field. */
+export function mapCheck(check: CheckResult, editorPath = '') {
+  const link = (issue: CheckResult['errors'][number]) => ({ message: issue.message, href: issue.field ? `${editorPath}#field-${issue.field}` : null });
   return { errors: check.errors.map(link), warnings: check.warnings.map(link), clean: check.errors.length === 0 && check.warnings.length === 0 };
 }
 

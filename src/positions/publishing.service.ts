@@ -3,7 +3,7 @@ import { diffArrays, diffWords } from 'diff';
 import { randomBytes } from 'node:crypto';
 import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
-import { STALE_FORM } from '../development/plan-templates.service.js';
+import { PlanTemplatesService, STALE_FORM } from '../development/plan-templates.service.js';
 import { planCompleteness, type PlanIssue } from '../development/plan-view.js';
 import type { PlanTemplate } from '../development/entities/plan-template.entity.js';
 import { CheckPhrasesService } from './check-phrases.service.js';
@@ -17,7 +17,7 @@ import { PositionsService } from './positions.service.js';
 
 export interface Readiness {
   ready: boolean;
-  items: { label: string; done: boolean; details: string[] }[];
+  items: { label: string; missing: string; done: boolean; details: string[] }[];
 }
 
 /** Which status may follow which; publishing (a new version) is its own action. */
@@ -40,6 +40,7 @@ export class PublishingService {
     private readonly positions: PositionsRepository,
     private readonly writing: PositionsService,
     private readonly phrases: CheckPhrasesService,
+    private readonly plans: PlanTemplatesService,
   ) {}
 
   async check(position: Position): Promise<CheckResult> {
@@ -52,11 +53,23 @@ export class PublishingService {
   readiness(position: Position, plan: PlanTemplate | null, check: CheckResult): Readiness {
     const planIssues: PlanIssue[] = planCompleteness(plan, position.outcomes);
     const items = [
-      { label: 'Outcomes pass the outcome check', done: check.errors.length === 0, details: check.errors.map((issue) => issue.message) },
-      { label: 'First-year development plan is complete', done: planIssues.length === 0, details: planIssues.map((issue) => issue.message) },
-      { label: 'A version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
+      { label: 'Outcomes pass the outcome check', missing: 'the outcome check finds errors', done: check.errors.length === 0, details: check.errors.map((issue) => issue.message) },
+      { label: 'First-year development plan is complete', missing: 'the development plan is incomplete', done: planIssues.length === 0, details: planIssues.map((issue) => issue.message) },
+      { label: 'A version is published', missing: 'no version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
     ];
     return { ready: items.every((item) => item.done), items };
+  }
+
+  /** The manager's open positions that are not ready to recruit, and what each still needs. */
+  async notReadyFor(managerId: number): Promise<{ id: number; title: string; missing: string[] }[]> {
+    const positions = await this.positions.findOpenByManager(managerId, 10);
+    const result = [];
+    for (const position of positions) {
+      const plan = await this.plans.findByPosition(position.id);
+      const readiness = this.readiness(position, plan, await this.check(position));
+      if (!readiness.ready) result.push({ id: position.id, title: position.title, missing: readiness.items.filter((item) => !item.done).map((item) => item.missing) });
+    }
+    return result;
   }
 
   async publish(user: User, id: number, lockVersion: number, acknowledged: boolean): Promise<PositionVersion> {

@@ -25,8 +25,10 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A fresh visitor. The page's CSP is bypassed only so axe-core can be injected. */
-export function newVisitor(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+export async function newVisitor(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10000);
+  return context;
 }
 
 interface AxeViolation {
@@ -50,5 +52,5 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Saves a screenshot when SCREENSHOTS names a folder (for looking at pages by eye). */
 export async function snapshot(page: Page, name: string): Promise<void> {
   const folder = process.env.SCREENSHOTS;
-  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: process.env.SCREENSHOTS_FULL === '1' });
 }
