@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PlanTemplate } from '../src/development/entities/plan-template.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
 import { PositionVersion } from '../src/positions/entities/position-version.entity.js';
 import { composeOutcomeSentence } from '../src/positions/outcome-sentence.js';
@@ -209,14 +210,27 @@ describe('Positions', () => {
     const admin = await signedInAs(testApp, ['admin']);
     const stalePage = await manager.agent.get(`/positions/${id}/edit`).expect(200);
     const stale = formFields(stalePage.text, `/positions/${id}`);
-    expect((await editAndSave(admin.agent, id, (fields) => (fields.mission = 'The admin saved first.'))).status).toBe(303);
+    // The admin changes only an outcome: the manager's form is stale all the same.
+    expect((await editAndSave(admin.agent, id, (fields) => (fields['outcomes[0][weight]'] = '30'))).status).toBe(303);
 
     const response = await manager.agent.post(`/positions/${id}`).type('form').send({ ...stale, mission: 'My careful rewrite of the mission.' });
     expect(response.status).toBe(409);
     expect(response.text).toContain('Someone else saved this while you were editing');
     expect(response.text).toContain('My careful rewrite of the mission.');
     const saved = await testApp.dataSource.getRepository(Position).findOneByOrFail({ id });
-    expect(saved.mission).toBe('The admin saved first.');
+    expect(saved.mission).toBe(B2B_SALESPERSON.mission);
+  });
+
+  it('refuses a stale save of the development plan too', async () => {
+    const id = await createFromTemplate();
+    const stale = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
+    // The first save changes only a milestone, which must still make the other form stale.
+    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...stale, 'phases[0][milestones][0][description]': 'Immersion, first save' })).status).toBe(303);
+    const response = await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...stale, coach: 'Second, stale save' });
+    expect(response.status).toBe(409);
+    expect(response.text).toContain('value="Second, stale save"');
+    const plan = await testApp.dataSource.getRepository(PlanTemplate).findOneByOrFail({ positionId: id });
+    expect(plan.coach).toBe(B2B_SALESPERSON.plan.coach);
   });
 
   it('keeps invalid input in the form and saves nothing', async () => {

@@ -79,6 +79,8 @@ export class PlanTemplatesService {
     const errors: Record<string, string[]> = {};
     const outcomeIds = new Set(outcomes.map((outcome) => outcome.id));
 
+    // Touching the row bumps lockVersion even when only phases or areas changed, so stale forms are caught.
+    plan.updatedAt = new Date();
     plan.coachingCadence = dto.coachingCadence;
     plan.coach = dto.coach;
     plan.phases = dto.phases.flatMap((row, p) => {

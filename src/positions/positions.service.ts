@@ -128,6 +128,8 @@ export class PositionsService {
       compensationCurrency: dto.compensationCurrency?.toUpperCase() ?? null,
       mission: dto.mission ?? null,
       description: dto.description ?? null,
+      // Touching the row bumps lockVersion even when only outcomes changed, so stale forms are caught.
+      updatedAt: new Date(),
     });
     position.outcomes = rows.map((row, index) => {
       const outcome = position.outcomes.find((existing) => existing.id === row.id) ?? new Outcome();
