@@ -7,7 +7,8 @@ import type { Role } from '../accounts/role.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { PlanTemplatesService } from '../development/plan-templates.service.js';
 import { OutcomeRowDto, PositionFormDto } from '../positions/dto/position-form.dto.js';
-import type { Position } from '../positions/entities/position.entity.js';
+import { POSITION_COPY_FIELDS, type Position } from '../positions/entities/position.entity.js';
+import { outcomeWith, type OutcomeFields } from '../positions/outcome-fields.js';
 import { B2B_SALESPERSON } from '../positions/position-templates.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
@@ -90,26 +91,16 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
   void admin;
 }
 
-function row(fields: Partial<OutcomeRowDto>): OutcomeRowDto {
-  return Object.assign(new OutcomeRowDto(), { metric: null, targetKind: null, targetValue: null, targetMax: null, targetUnit: null, secondValue: null, secondMax: null, secondUnit: null, scope: null, deadlineKind: null, deadlineN: null, weight: null }, fields);
+function row(fields: Partial<OutcomeFields>, id?: number): OutcomeRowDto {
+  return Object.assign(new OutcomeRowDto(), outcomeWith(fields), { id });
 }
 
 /** The editor's form for a position as it is, so a seed can change a few fields like a manager would. */
 function formOf(position: Position): PositionFormDto {
   return Object.assign(new PositionFormDto(), {
+    ...Object.fromEntries(POSITION_COPY_FIELDS.map((field) => [field, position[field]])),
     title: position.title,
-    team: position.team,
-    targetMarket: position.targetMarket,
-    hiringManagerId: position.hiringManagerId,
-    location: position.location,
-    workplace: position.workplace,
-    headcount: position.headcount,
-    compensationMin: position.compensationMin,
-    compensationMax: position.compensationMax,
-    compensationCurrency: position.compensationCurrency,
-    mission: position.mission,
-    description: position.description,
     lockVersion: position.lockVersion,
-    outcomes: position.outcomes.map((outcome) => row({ ...outcome, id: outcome.id } as Partial<OutcomeRowDto>)),
+    outcomes: position.outcomes.map((outcome) => row(outcome, outcome.id)),
   });
 }

@@ -29,3 +29,18 @@ export interface OutcomeFields {
   /** Relative importance, 1–100. */
   weight: number | null;
 }
+
+export const OUTCOME_FIELDS: (keyof OutcomeFields)[] = [
+  'metric', 'targetKind', 'targetValue', 'targetMax', 'targetUnit', 'secondValue', 'secondMax', 'secondUnit', 'scope', 'deadlineKind', 'deadlineN', 'weight',
+];
+
+/** An outcome with the given fields filled and the rest empty. */
+export function outcomeWith(fields: Partial<OutcomeFields> = {}): OutcomeFields {
+  const empty = Object.fromEntries(OUTCOME_FIELDS.map((field) => [field, null])) as unknown as OutcomeFields;
+  return { ...empty, ...pickOutcomeFields(fields) };
+}
+
+/** Only the outcome fields of an object (an entity or a form row). */
+export function pickOutcomeFields(source: Partial<OutcomeFields>): Partial<OutcomeFields> {
+  return Object.fromEntries(OUTCOME_FIELDS.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
+}

@@ -1,4 +1,4 @@
-import type { OutcomeFields } from './outcome-fields.js';
+import { outcomeWith, type OutcomeFields } from './outcome-fields.js';
 
 export interface PlanTemplateDraft {
   coachingCadence: string | null;
@@ -29,22 +29,6 @@ export const DEFAULT_LEARNING_AREAS: PlanTemplateDraft['learningAreas'] = [
   { name: 'Mergers & acquisitions', weeklyHabit: 'Follow one deal in the market and what it changes for our customers.', resources: null },
 ];
 
-const outcome = (fields: Partial<OutcomeFields>): OutcomeFields => ({
-  metric: null,
-  targetKind: null,
-  targetValue: null,
-  targetMax: null,
-  targetUnit: null,
-  secondValue: null,
-  secondMax: null,
-  secondUnit: null,
-  scope: null,
-  deadlineKind: null,
-  deadlineN: null,
-  weight: null,
-  ...fields,
-});
-
 /** "B2B salesperson": the article's example outcome and a sample first-year plan. */
 export const B2B_SALESPERSON: PositionTemplate = {
   key: 'b2b-salesperson',
@@ -57,12 +41,12 @@ export const B2B_SALESPERSON: PositionTemplate = {
   description:
     'You will own new business in mid-market healthcare: find the accounts, reach the economic buyers, and turn what you learn about their business into opportunities.\n\nIn your first weeks you will meet the people who get things done here — product, implementation, finance — and learn our systems by using them. Your manager coaches you weekly on live opportunities.',
   outcomes: [
-    outcome({ metric: 'Billings at an annualized pace', targetKind: 'currency', targetValue: 500000, targetUnit: 'USD', secondValue: 4, secondMax: 6, secondUnit: 'new customers', scope: 'mid-market healthcare', deadlineKind: 'month-close', deadlineN: 10, weight: 35 }),
-    outcome({ metric: 'A qualified pipeline', targetKind: 'currency', targetValue: 1500000, targetUnit: 'USD', scope: 'mid-market healthcare', deadlineKind: 'month-close', deadlineN: 6, weight: 20 }),
-    outcome({ metric: 'Discovery meetings with economic buyers, a total', targetKind: 'count', targetValue: 40, targetUnit: 'meetings', scope: 'target accounts', deadlineKind: 'month-close', deadlineN: 4, weight: 15 }),
-    outcome({ metric: 'A win rate on qualified opportunities', targetKind: 'percent', targetValue: 25, deadlineKind: 'month-close', deadlineN: 10, weight: 10 }),
-    outcome({ metric: 'Account plans agreed with the hiring manager, a total', targetKind: 'count', targetValue: 10, targetUnit: 'target accounts', deadlineKind: 'days', deadlineN: 90, weight: 10 }),
-    outcome({ metric: 'Gross revenue retention of the customers won', targetKind: 'percent', targetValue: 95, deadlineKind: 'month-close', deadlineN: 12, weight: 10 }),
+    outcomeWith({ metric: 'Billings at an annualized pace', targetKind: 'currency', targetValue: 500000, targetUnit: 'USD', secondValue: 4, secondMax: 6, secondUnit: 'new customers', scope: 'mid-market healthcare', deadlineKind: 'month-close', deadlineN: 10, weight: 35 }),
+    outcomeWith({ metric: 'A qualified pipeline', targetKind: 'currency', targetValue: 1500000, targetUnit: 'USD', scope: 'mid-market healthcare', deadlineKind: 'month-close', deadlineN: 6, weight: 20 }),
+    outcomeWith({ metric: 'Discovery meetings with economic buyers, a total', targetKind: 'count', targetValue: 40, targetUnit: 'meetings', scope: 'target accounts', deadlineKind: 'month-close', deadlineN: 4, weight: 15 }),
+    outcomeWith({ metric: 'A win rate on qualified opportunities', targetKind: 'percent', targetValue: 25, deadlineKind: 'month-close', deadlineN: 10, weight: 10 }),
+    outcomeWith({ metric: 'Account plans agreed with the hiring manager, a total', targetKind: 'count', targetValue: 10, targetUnit: 'target accounts', deadlineKind: 'days', deadlineN: 90, weight: 10 }),
+    outcomeWith({ metric: 'Gross revenue retention of the customers won', targetKind: 'percent', targetValue: 95, deadlineKind: 'month-close', deadlineN: 12, weight: 10 }),
   ],
   plan: {
     coachingCadence: 'Weekly one-to-one, tied to live opportunities',

@@ -8,17 +8,13 @@ import { PlanTemplatesService, STALE_FORM } from '../development/plan-templates.
 import type { PlanTemplate } from '../development/entities/plan-template.entity.js';
 import type { PositionFormDto } from './dto/position-form.dto.js';
 import { Outcome } from './entities/outcome.entity.js';
-import type { Position } from './entities/position.entity.js';
-import type { OutcomeFields } from './outcome-fields.js';
+import { POSITION_COPY_FIELDS, type Position } from './entities/position.entity.js';
+import { OUTCOME_FIELDS, pickOutcomeFields } from './outcome-fields.js';
 import { composeOutcomeSentence } from './outcome-sentence.js';
 import { assertCanEditPosition } from './position-access.js';
 import type { PositionSnapshot } from './position-snapshot.js';
 import { findTemplate } from './position-templates.js';
 import { PositionsRepository, type PositionsFilter } from './positions.repository.js';
-
-const OUTCOME_FIELDS: (keyof OutcomeFields)[] = [
-  'metric', 'targetKind', 'targetValue', 'targetMax', 'targetUnit', 'secondValue', 'secondMax', 'secondUnit', 'scope', 'deadlineKind', 'deadlineN', 'weight',
-];
 
 /** Writing positions: create (blank or from a template), edit, clone. Publishing lives in PublishingService. */
 @Injectable()
@@ -150,24 +146,11 @@ export class PositionsService {
     return this.positions.transaction(async (manager) => {
       const copy = await this.positions.savePosition(
         this.positions.createPosition({
+          ...Object.fromEntries(POSITION_COPY_FIELDS.map((field) => [field, position[field]])),
           title: `Copy of ${position.title}`.slice(0, 160),
-          team: position.team,
-          targetMarket: position.targetMarket,
-          hiringManagerId: position.hiringManagerId,
-          location: position.location,
-          workplace: position.workplace,
-          headcount: position.headcount,
-          compensationMin: position.compensationMin,
-          compensationMax: position.compensationMax,
-          compensationCurrency: position.compensationCurrency,
-          mission: position.mission,
-          description: position.description,
           createdById: user.id,
           status: 'draft',
-          outcomes: position.outcomes.map((outcome, index) => {
-            const fields = Object.fromEntries(OUTCOME_FIELDS.map((field) => [field, outcome[field]]));
-            return Object.assign(new Outcome(), fields, { sortOrder: index });
-          }),
+          outcomes: position.outcomes.map((outcome, index) => Object.assign(new Outcome(), pickOutcomeFields(outcome), { sortOrder: index })),
         }),
         manager,
       );

@@ -176,7 +176,7 @@ export class PublishingService {
       diffArrays(a, b).flatMap((part) => part.value.map((text) => ({ text, change: part.added ? 'added' : part.removed ? 'removed' : 'same' })));
     const outcomes = listDiff(lines(from), lines(to));
     const plan = listDiff(planLines(from), planLines(to));
-    return { fields, outcomes, plan, unchanged: fields.length === 0 && [...outcomes, ...plan].every((line) => line.change === 'same') };
+    return { fields, outcomes, plan, planChanged: plan.some((line) => line.change !== 'same'), unchanged: fields.length === 0 && [...outcomes, ...plan].every((line) => line.change === 'same') };
   }
 
   async shareLinks(id: number) {

@@ -7,6 +7,11 @@ export type PositionStatus = (typeof POSITION_STATUSES)[number];
 export const WORKPLACES = ['on-site', 'hybrid', 'remote'] as const;
 export type Workplace = (typeof WORKPLACES)[number];
 
+/** The position fields a clone or a form copies as they are. */
+export const POSITION_COPY_FIELDS = [
+  'team', 'targetMarket', 'hiringManagerId', 'location', 'workplace', 'headcount', 'compensationMin', 'compensationMax', 'compensationCurrency', 'mission', 'description',
+] as const;
+
 @Entity('positions')
 export class Position {
   @PrimaryGeneratedColumn()
