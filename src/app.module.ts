@@ -1,6 +1,7 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { CandidatesModule } from './candidates/candidates.module.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
 import { FormViewInterceptor } from './common/form-view.interceptor.js';
 import { AuthGuard, CsrfGuard, RolesGuard } from './common/guards.js';
@@ -24,7 +25,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, CandidatesModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

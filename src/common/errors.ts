@@ -1,6 +1,6 @@
 import type { HttpStatus } from '@nestjs/common';
 
-export type DomainErrorCode = 'invalid' | 'not-found' | 'forbidden' | 'conflict' | 'gone' | 'throttled';
+export type DomainErrorCode = 'invalid' | 'not-found' | 'forbidden' | 'conflict' | 'gone' | 'throttled' | 'too-large';
 
 export const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   invalid: 422,
@@ -9,6 +9,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   conflict: 409,
   gone: 410,
   throttled: 429,
+  'too-large': 413,
 };
 
 /** An error a service raises about the domain; the exception filter maps its code to HTTP at the edge. */
@@ -35,7 +36,7 @@ export class FormInvalidError extends DomainError {
 
   constructor(
     readonly fields: FieldErrors,
-    code: 'invalid' | 'throttled' | 'conflict' = 'invalid',
+    code: 'invalid' | 'throttled' | 'conflict' | 'too-large' = 'invalid',
   ) {
     super(code, Object.values(fields).flat()[0] ?? 'The form has errors.');
   }

@@ -48,3 +48,7 @@ export const ToNumberOrNull = () =>
     if (text === '') return null;
     return Number.isFinite(Number(text)) ? Number(text) : value;
   });
+
+/** Form quirk: a group of checkboxes of ids arrives as nothing, one string or an array of strings. */
+export const ToIntArray = () =>
+  Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]).map((item: unknown) => (/^\d+$/.test(String(item)) ? Number(item) : item)));

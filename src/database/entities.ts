@@ -1,6 +1,11 @@
 import { AccountToken } from '../accounts/entities/account-token.entity.js';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { User } from '../accounts/entities/user.entity.js';
+import { ApplicationEvent } from '../candidates/entities/application-event.entity.js';
+import { Application } from '../candidates/entities/application.entity.js';
+import { Candidate } from '../candidates/entities/candidate.entity.js';
+import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
 import { LearningArea } from '../development/entities/learning-area.entity.js';
 import { Milestone } from '../development/entities/milestone.entity.js';
 import { PlanPhase } from '../development/entities/plan-phase.entity.js';
@@ -30,4 +35,9 @@ export const entities = [
   PlanPhase,
   Milestone,
   LearningArea,
+  StoredFile,
+  Candidate,
+  Application,
+  ApplicationEvent,
+  RejectionReason,
 ];

@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
+import { SettingsController } from './settings.controller.js';
 
-@Module({ imports: [AccountsModule, MailModule, PositionsModule], controllers: [HomeController], providers: [HomeService] })
+@Module({ imports: [AccountsModule, MailModule, PositionsModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
 export class HomeModule {}

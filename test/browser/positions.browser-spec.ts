@@ -128,6 +128,7 @@ describeInBrowser('Positions in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${baseUrl}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Outcome check words' }).click();
     await visit(page, 'p11-check-words');
     await page.getByLabel('List').selectOption('experience-proxy');
     await page.getByRole('textbox', { name: 'Phrase' }).fill('Hit The Ground Running');

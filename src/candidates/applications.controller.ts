@@ -1,0 +1,132 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { User } from '../accounts/entities/user.entity.js';
+import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { flash } from '../common/flash.js';
+import { pageRequest, pageView } from '../common/pagination.js';
+import { seeOther } from '../common/redirect.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { positionSummary } from '../positions/positions.view.js';
+import { mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
+import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto } from './dto/candidate.dto.js';
+import { STAGE_LABELS, STAGES, type Stage } from './entities/application.entity.js';
+import { BOARD_COLUMN_SIZE, PipelineService } from './pipeline.service.js';
+
+const STAGE_CHOICES = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
+
+/** One application: its stage, history and the moves it can make. */
+@Controller('applications')
+@Roles('manager', 'admin')
+export class ApplicationsController {
+  constructor(private readonly pipeline: PipelineService) {}
+
+  @Get(':id')
+  @Render('applications/show')
+  show(@Req() req: Request) {
+    return this.showModel(req);
+  }
+
+  @Post(':id/move')
+  @FormView('applications/show', 'showModel')
+  @Redirect()
+  async move(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveDto, @Req() req: Request) {
+    const application = await this.pipeline.move(user, id, dto.to, dto.overrideReason);
+    flash(req, 'success', `Moved to ${STAGE_LABELS[application.stage]}.`);
+    return seeOther(`/applications/${id}`);
+  }
+
+  @Post(':id/reject')
+  @FormView('applications/show', 'showModel')
+  @Redirect()
+  async reject(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: RejectDto, @Req() req: Request) {
+    await this.pipeline.reject(user, id, dto.reasonId);
+    flash(req, 'success', 'The application is rejected.');
+    return seeOther(`/applications/${id}`);
+  }
+
+  async showModel(req: Request) {
+    const user = req.user as User;
+    const application = await this.pipeline.findOrFail(Number(req.params.id));
+    const events = await this.pipeline.events(application.id);
+    const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
+    const gate = this.pipeline.gate(application);
+    return {
+      title: `${application.candidate.name} · ${application.position.title}`,
+      application: mapApplicationRow(application),
+      candidate: mapCandidate(application.candidate),
+      position: positionSummary(application.position),
+      positionVersion: application.positionVersion,
+      moves: next.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
+      canReject: this.pipeline.nextStages(application).includes('rejected'),
+      reasons: (await this.pipeline.reasons()).map((reason) => ({ value: String(reason.id), label: reason.label })),
+      gate: next.includes('interview') ? { ...gate, canOverride: user.hasRole('admin') } : null,
+      events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
+    };
+  }
+}
+
+/** A position's applications: the board by stage and the filtered list, with bulk rejection. */
+@Controller('positions/:id')
+@Roles('manager', 'admin')
+export class PositionApplicationsController {
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly positions: PositionsService,
+  ) {}
+
+  @Get('board')
+  @Render('applications/board')
+  async board(@Param('id', ParseIntPipe) id: number) {
+    const position = await this.positions.findOrFail(id);
+    const board = await this.pipeline.board(id);
+    return {
+      title: `Board · ${position.title}`,
+      position: positionSummary(position),
+      columns: board.columns.map((column) => ({
+        stage: column.stage,
+        label: STAGE_LABELS[column.stage],
+        count: column.count,
+        cards: column.applications.map(mapApplicationRow),
+        more: column.count > BOARD_COLUMN_SIZE ? column.count - BOARD_COLUMN_SIZE : 0,
+      })),
+      closed: board.closed,
+      empty: board.columns.every((column) => column.count === 0) && board.closed === 0,
+    };
+  }
+
+  @Get('applications')
+  @Render('applications/index')
+  list(@Query() query: ApplicationsQueryDto, @Req() req: Request) {
+    void query; // validated here; listModel reads the same parameters
+    return this.listModel(req);
+  }
+
+  @Post('applications/reject')
+  @FormView('applications/index', 'listModel')
+  @Redirect()
+  async bulkReject(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: BulkRejectDto, @Req() req: Request) {
+    const count = await this.pipeline.bulkReject(user, id, dto.ids, dto.reasonId);
+    flash(req, 'success', `${count} ${count === 1 ? 'application' : 'applications'} rejected.`);
+    return seeOther(`/positions/${id}/applications`);
+  }
+
+  async listModel(req: Request) {
+    const id = Number(req.params.id);
+    const query = req.query as ApplicationsQueryDto;
+    const position = await this.positions.findOrFail(id);
+    const filter = { search: query.q || undefined, stage: (query.stage || undefined) as Stage | undefined, source: query.source || undefined };
+    const request = pageRequest(query.page);
+    const [applications, total] = await this.pipeline.list(id, filter, request);
+    return {
+      title: `Applications · ${position.title}`,
+      position: positionSummary(position),
+      applications: applications.map(mapApplicationRow),
+      filter: { q: query.q ?? '', stage: query.stage ?? '', source: query.source ?? '' },
+      stages: STAGE_CHOICES,
+      sources: SOURCE_CHOICES,
+      reasons: (await this.pipeline.reasons()).map((reason) => ({ value: String(reason.id), label: reason.label })),
+      filtered: Boolean(filter.search || filter.stage || filter.source),
+      pagination: pageView(request, total, `/positions/${id}/applications`, { q: filter.search, stage: filter.stage, source: filter.source }),
+    };
+  }
+}

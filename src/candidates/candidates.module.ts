@@ -1,0 +1,21 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { FilesRepository } from '../files/files.repository.js';
+import { ResumeUploadMiddleware } from '../files/upload.js';
+import { PositionsModule } from '../positions/positions.module.js';
+import { ApplicationsController, PositionApplicationsController } from './applications.controller.js';
+import { CandidatesController } from './candidates.controller.js';
+import { CandidatesRepository } from './candidates.repository.js';
+import { CandidatesService } from './candidates.service.js';
+import { PipelineService } from './pipeline.service.js';
+import { RejectionReasonsController } from './rejection-reasons.controller.js';
+
+@Module({
+  imports: [PositionsModule],
+  controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController],
+  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository],
+})
+export class CandidatesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ResumeUploadMiddleware).forRoutes({ path: 'candidates', method: RequestMethod.POST }, { path: 'candidates/:id', method: RequestMethod.POST });
+  }
+}

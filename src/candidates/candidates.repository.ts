@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import type { PageRequest } from '../common/pagination.js';
+import { ApplicationEvent } from './entities/application-event.entity.js';
+import { Application, type Stage } from './entities/application.entity.js';
+import { Candidate, type Source } from './entities/candidate.entity.js';
+import { RejectionReason } from './entities/rejection-reason.entity.js';
+
+export interface ApplicationsFilter {
+  search?: string;
+  stage?: Stage;
+  source?: Source;
+}
+
+/** The only place candidates, applications, their history and rejection reasons meet TypeORM. */
+@Injectable()
+export class CandidatesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findCandidatePage(search: string | undefined, page: PageRequest): Promise<[Candidate[], number]> {
+    const query = this.dataSource.getRepository(Candidate).createQueryBuilder('candidate').orderBy('candidate.createdAt', 'DESC').addOrderBy('candidate.id', 'DESC');
+    if (search) this.whereNameOrEmail(query, 'candidate', search);
+    return query.skip((page.page - 1) * page.perPage).take(page.perPage).getManyAndCount();
+  }
+
+  findCandidate(id: number): Promise<Candidate | null> {
+    return this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { resumeFile: true } });
+  }
+
+  findCandidateByEmail(email: string): Promise<Candidate | null> {
+    return this.dataSource.getRepository(Candidate).findOneBy({ email: email.toLowerCase() });
+  }
+
+  saveCandidate(candidate: Partial<Candidate>, manager: EntityManager = this.dataSource.manager): Promise<Candidate> {
+    return manager.getRepository(Candidate).save(manager.getRepository(Candidate).create(candidate));
+  }
+
+  findApplicationsOfCandidate(candidateId: number): Promise<Application[]> {
+    return this.dataSource.getRepository(Application).find({ where: { candidateId }, relations: { position: true }, order: { createdAt: 'DESC' } });
+  }
+
+  applicationExists(candidateId: number, positionId: number): Promise<boolean> {
+    return this.dataSource.getRepository(Application).existsBy({ candidateId, positionId });
+  }
+
+  codeExists(code: string): Promise<boolean> {
+    return this.dataSource.getRepository(Application).existsBy({ code });
+  }
+
+  findApplication(id: number): Promise<Application | null> {
+    return this.dataSource.getRepository(Application).findOne({
+      where: { id },
+      relations: { candidate: { resumeFile: true }, position: { hiringManager: true }, rejectionReason: true },
+    });
+  }
+
+  findApplicationsByIds(positionId: number, ids: number[]): Promise<Application[]> {
+    return this.dataSource.getRepository(Application).find({ where: { positionId, id: In(ids) } });
+  }
+
+  saveApplication(application: Partial<Application>, manager: EntityManager = this.dataSource.manager): Promise<Application> {
+    return manager.getRepository(Application).save(manager.getRepository(Application).create(application));
+  }
+
+  addEvent(event: Partial<ApplicationEvent>, manager: EntityManager = this.dataSource.manager): Promise<ApplicationEvent> {
+    return manager.getRepository(ApplicationEvent).save(manager.getRepository(ApplicationEvent).create(event));
+  }
+
+  findEvents(applicationId: number): Promise<ApplicationEvent[]> {
+    return this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId }, relations: { by: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Applications per stage for one position, in one grouped query. */
+  async countByStage(positionId: number): Promise<Map<Stage, number>> {
+    const rows = (await this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .select('application.stage', 'stage')
+      .addSelect('COUNT(*)', 'count')
+      .where('application.positionId = :positionId', { positionId })
+      .groupBy('application.stage')
+      .getRawMany()) as { stage: Stage; count: string | number }[];
+    return new Map(rows.map((row) => [row.stage, Number(row.count)]));
+  }
+
+  /** The first cards of one board column, longest in stage first. */
+  findColumn(positionId: number, stage: Stage, limit: number): Promise<Application[]> {
+    // Every join is many-to-one, so LIMIT applies to applications: one query, whatever the column holds.
+    return this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.candidate', 'candidate')
+      .where('application.positionId = :positionId AND application.stage = :stage', { positionId, stage })
+      .orderBy('application.stageChangedAt', 'ASC')
+      .addOrderBy('application.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** One page of a position's applications with their candidates: one query plus a count. */
+  findApplicationPage(positionId: number, filter: ApplicationsFilter, page: PageRequest): Promise<[Application[], number]> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.candidate', 'candidate')
+      .leftJoinAndSelect('application.rejectionReason', 'reason')
+      .where('application.positionId = :positionId', { positionId })
+      .orderBy('application.createdAt', 'DESC')
+      .addOrderBy('application.id', 'DESC');
+    if (filter.stage) query.andWhere('application.stage = :stage', { stage: filter.stage });
+    if (filter.source) query.andWhere('candidate.source = :source', { source: filter.source });
+    if (filter.search) this.whereNameOrEmail(query, 'candidate', filter.search);
+    // Many-to-one joins only: OFFSET/LIMIT count applications, so the page is one query plus the count.
+    return query.offset((page.page - 1) * page.perPage).limit(page.perPage).getManyAndCount();
+  }
+
+  findActiveReasons(): Promise<RejectionReason[]> {
+    return this.dataSource.getRepository(RejectionReason).find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  findAllReasons(): Promise<RejectionReason[]> {
+    return this.dataSource.getRepository(RejectionReason).find({ order: { active: 'DESC', sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  findReason(id: number): Promise<RejectionReason | null> {
+    return this.dataSource.getRepository(RejectionReason).findOneBy({ id });
+  }
+
+  async reasonLabelExists(label: string): Promise<boolean> {
+    return this.dataSource.getRepository(RejectionReason).existsBy({ label });
+  }
+
+  saveReason(reason: Partial<RejectionReason>): Promise<RejectionReason> {
+    return this.dataSource.getRepository(RejectionReason).save(this.dataSource.getRepository(RejectionReason).create(reason));
+  }
+
+  private whereNameOrEmail(query: { andWhere(where: Brackets): unknown }, alias: string, search: string): void {
+    const term = `%${search.toLowerCase()}%`;
+    query.andWhere(new Brackets((where) => where.where(`LOWER(${alias}.name) LIKE :term`, { term }).orWhere(`${alias}.email LIKE :term`, { term })));
+  }
+}

@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Position } from '../../positions/entities/position.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { RejectionReason } from './rejection-reason.entity.js';
+
+export const STAGES = ['applied', 'vetting', 'interview', 'decision', 'offer', 'hired', 'rejected', 'withdrawn'] as const;
+export type Stage = (typeof STAGES)[number];
+/** The stages a board shows as columns, in order; rejected and withdrawn leave the board. */
+export const PIPELINE_STAGES: Stage[] = ['applied', 'vetting', 'interview', 'decision', 'offer', 'hired'];
+export const STAGE_LABELS: Record<Stage, string> = {
+  applied: 'Applied',
+  vetting: 'Vetting',
+  interview: 'Interview',
+  decision: 'Decision',
+  offer: 'Offer',
+  hired: 'Hired',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+/** A candidate applying to one position, against the version published when they applied. */
+@Entity('applications')
+export class Application {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  candidateId: number;
+
+  @ManyToOne(() => Candidate, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'candidateId' })
+  candidate: Relation<Candidate>;
+
+  @Column({ type: 'integer' })
+  positionId: number;
+
+  @ManyToOne(() => Position, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'positionId' })
+  position: Relation<Position>;
+
+  @Column({ type: 'integer' })
+  positionVersion: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  stage: Stage;
+
+  @Column({ type: Date })
+  stageChangedAt: Date;
+
+  /** Shown to blind graders instead of the name, e.g. "A-7F3K". */
+  @Column({ type: 'varchar', length: 12, unique: true })
+  code: string;
+
+  @Column({ type: 'integer', nullable: true })
+  rejectionReasonId: number | null;
+
+  @ManyToOne(() => RejectionReason, { nullable: true })
+  @JoinColumn({ name: 'rejectionReasonId' })
+  rejectionReason: Relation<RejectionReason> | null;
+
+  @Column({ type: 'integer' })
+  createdById: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

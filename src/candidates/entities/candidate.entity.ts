@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { StoredFile } from '../../files/stored-file.entity.js';
+
+export const SOURCES = ['referral', 'recruiter', 'careers-page', 'sourced'] as const;
+export type Source = (typeof SOURCES)[number];
+export const SOURCE_LABELS: Record<Source, string> = { referral: 'Referral', recruiter: 'Recruiter', 'careers-page': 'Careers page', sourced: 'Sourced' };
+
+@Entity('candidates')
+export class Candidate {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: Source;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  /** When the candidate agreed that Keeper may keep their data. */
+  @Column({ type: Date, nullable: true })
+  consentAt: Date | null;
+
+  @Column({ type: 'integer', nullable: true })
+  resumeFileId: number | null;
+
+  @ManyToOne(() => StoredFile, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'resumeFileId' })
+  resumeFile: Relation<StoredFile> | null;
+
+  @Column({ type: 'integer' })
+  createdById: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { User } from '../accounts/entities/user.entity.js';
+import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
+import type { PageRequest } from '../common/pagination.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { CandidatesRepository, type ApplicationsFilter } from './candidates.repository.js';
+import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
+import type { Candidate } from './entities/candidate.entity.js';
+
+/** Where an application may go from each stage. Rejected and withdrawn are final. */
+const NEXT: Record<Stage, Stage[]> = {
+  applied: ['vetting', 'rejected', 'withdrawn'],
+  vetting: ['interview', 'rejected', 'withdrawn'],
+  interview: ['decision', 'rejected', 'withdrawn'],
+  decision: ['offer', 'rejected', 'withdrawn'],
+  offer: ['hired', 'rejected', 'withdrawn'],
+  hired: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const BOARD_COLUMN_SIZE = 20;
+
+export interface GateResult {
+  passed: boolean;
+  unmet: string[];
+}
+
+/** Applications moving through the stages, with the vetting gate before any interview. */
+@Injectable()
+export class PipelineService {
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    private readonly positions: PositionsService,
+  ) {}
+
+  async assertOpenForApplications(positionId: number): Promise<void> {
+    const position = await this.positions.findOrFail(positionId);
+    if (position.status !== 'published' || !position.publishedVersion) {
+      throw FormInvalidError.single('positionId', `“${position.title}” is not published, so it takes no applications.`);
+    }
+  }
+
+  /** The candidate applies to the position's current published version. */
+  async apply(user: User, candidate: Candidate, positionId: number, manager: EntityManager): Promise<Application> {
+    const position = await this.positions.findOrFail(positionId);
+    if (await this.candidates.applicationExists(candidate.id, positionId)) {
+      throw FormInvalidError.single('positionId', `${candidate.name} has already applied to “${position.title}”.`);
+    }
+    const application = await this.candidates.saveApplication(
+      {
+        candidateId: candidate.id,
+        positionId,
+        positionVersion: position.publishedVersion!,
+        stage: 'applied',
+        stageChangedAt: new Date(),
+        code: await this.newCode(),
+        createdById: user.id,
+      },
+      manager,
+    );
+    await this.candidates.addEvent({ applicationId: application.id, toStage: 'applied', summary: `Applied to version ${position.publishedVersion}`, byId: user.id }, manager);
+    return application;
+  }
+
+  async findOrFail(id: number): Promise<Application> {
+    const application = await this.candidates.findApplication(id);
+    if (!application) throw notFound('That application');
+    return application;
+  }
+
+  events(id: number) {
+    return this.candidates.findEvents(id);
+  }
+
+  reasons() {
+    return this.candidates.findActiveReasons();
+  }
+
+  nextStages(application: Application): Stage[] {
+    return NEXT[application.stage];
+  }
+
+  /**
+   * Every required vetting step must pass before an interview. Vetting results (assessment,
+   * writing test, research presentation) are not recorded in Keeper yet, so none has passed:
+   * until they are, only an admin's recorded override opens the way.
+   */
+  gate(application: Application): GateResult {
+    void application;
+    return { passed: false, unmet: ['External assessment has not passed', 'Writing test has not passed', 'Research presentation has not passed'] };
+  }
+
+  async move(user: User, id: number, to: Stage, overrideReason: string | null | undefined): Promise<Application> {
+    const application = await this.findOrFail(id);
+    if (to === 'rejected') throw FormInvalidError.single('to', 'Reject with a reason instead.');
+    if (!NEXT[application.stage].includes(to)) {
+      throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot move to ${STAGE_LABELS[to]}.`);
+    }
+    let summary = `Moved from ${STAGE_LABELS[application.stage]} to ${STAGE_LABELS[to]}`;
+    if (to === 'interview') {
+      const gate = this.gate(application);
+      if (!gate.passed) {
+        if (!user.hasRole('admin')) throw FormInvalidError.single('to', `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`);
+        if (!overrideReason) throw FormInvalidError.single('overrideReason', 'Write why this candidate should be interviewed before vetting is complete');
+        summary += ` — vetting gate overridden by an admin: “${overrideReason}”`;
+      }
+    }
+    return this.changeStage(user, application, to, summary);
+  }
+
+  async reject(user: User, id: number, reasonId: number): Promise<Application> {
+    const application = await this.findOrFail(id);
+    return this.rejectOne(user, application, reasonId);
+  }
+
+  async bulkReject(user: User, positionId: number, ids: number[], reasonId: number): Promise<number> {
+    const applications = await this.candidates.findApplicationsByIds(positionId, ids);
+    const open = applications.filter((application) => NEXT[application.stage].includes('rejected'));
+    for (const application of open) await this.rejectOne(user, application, reasonId);
+    return open.length;
+  }
+
+  async board(positionId: number) {
+    const counts = await this.candidates.countByStage(positionId);
+    const columns = [];
+    for (const stage of PIPELINE_STAGES) {
+      columns.push({ stage, count: counts.get(stage) ?? 0, applications: await this.candidates.findColumn(positionId, stage, BOARD_COLUMN_SIZE) });
+    }
+    return { columns, closed: (counts.get('rejected') ?? 0) + (counts.get('withdrawn') ?? 0) };
+  }
+
+  list(positionId: number, filter: ApplicationsFilter, page: PageRequest) {
+    return this.candidates.findApplicationPage(positionId, filter, page);
+  }
+
+  private async rejectOne(user: User, application: Application, reasonId: number): Promise<Application> {
+    const reason = await this.candidates.findReason(reasonId);
+    if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose a reason from the list');
+    if (!NEXT[application.stage].includes('rejected')) {
+      throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot be rejected.`);
+    }
+    application.rejectionReasonId = reason.id;
+    return this.changeStage(user, application, 'rejected', `Rejected from ${STAGE_LABELS[application.stage]}: ${reason.label}`);
+  }
+
+  private changeStage(user: User, application: Application, to: Stage, summary: string): Promise<Application> {
+    const from = application.stage;
+    return this.candidates.transaction(async (manager) => {
+      const saved = await this.candidates.saveApplication({ id: application.id, stage: to, stageChangedAt: new Date(), rejectionReasonId: application.rejectionReasonId }, manager);
+      await this.candidates.addEvent({ applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id }, manager);
+      return Object.assign(application, saved);
+    });
+  }
+
+  private async newCode(): Promise<string> {
+    for (;;) {
+      const code = `A-${Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
+      if (!(await this.candidates.codeExists(code))) return code;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * An uploaded file, kept in the database so every app process sees it. The bytes live in the
+ * `data` column (blob on SQLite, bytea on PostgreSQL), read and written only by FilesRepository.
+ */
+@Entity('stored_files')
+export class StoredFile {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  fileName: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  contentType: string;
+
+  @Column({ type: 'integer' })
+  size: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'integer' })
+  createdById: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,61 @@
+import { createParamDecorator, Injectable, type ExecutionContext, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { FormInvalidError } from '../common/errors.js';
+import { CONTENT_TYPES, KIND_LABELS, sniffKind, type FileKind } from './content-type.js';
+
+export const RESUME_LIMIT_BYTES = 10 * 1024 * 1024;
+
+export interface Upload {
+  originalName: string;
+  data: Buffer;
+}
+
+type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: boolean };
+
+/**
+ * Parses a multipart form (one file field, kept in memory up to the limit) before the guards run,
+ * so the CSRF token in the form is checked as usual. A file over the limit is not an error here:
+ * the handler reports it beside the field, with everything else the person typed.
+ */
+function uploadMiddleware(field: string, limitBytes: number) {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: limitBytes, files: 1, fields: 50 } }).single(field);
+  @Injectable()
+  class UploadMiddleware implements NestMiddleware {
+    use(req: UploadRequest, res: Response, next: NextFunction): void {
+      if (!req.is('multipart/form-data')) return next();
+      parse(req, res, (error: unknown) => {
+        if ((error as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
+          req.uploadTooLarge = true;
+          req.file = undefined;
+          // Read and drop the rest of the upload so the client gets the answer, not a reset connection.
+          req.resume();
+          return next();
+        }
+        next(error ? new FormInvalidError({ [field]: ['The upload could not be read. Try again.'] }) : undefined);
+      });
+    }
+  }
+  return UploadMiddleware;
+}
+
+export const ResumeUploadMiddleware = uploadMiddleware('resume', RESUME_LIMIT_BYTES);
+
+/** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
+export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {
+  const req = ctx.switchToHttp().getRequest<UploadRequest>();
+  if (req.uploadTooLarge) throw new FormInvalidError({ [field]: [`The file is larger than ${RESUME_LIMIT_BYTES / 1024 / 1024} MB. Upload a smaller file.`] }, 'too-large');
+  if (!req.file || req.file.size === 0) return null;
+  return { originalName: req.file.originalname, data: req.file.buffer };
+});
+
+/** The kind of an uploaded file, judged by its bytes; anything not allowed is refused beside the field. */
+export function assertKind(upload: Upload, field: string, allowed: FileKind[]): FileKind {
+  const kind = sniffKind(upload.data);
+  if (!kind || !allowed.includes(kind)) {
+    throw FormInvalidError.single(field, `That file is not a ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} document. Upload a real ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} file.`);
+  }
+  return kind;
+}
+
+export { CONTENT_TYPES };
