@@ -23,5 +23,6 @@ describe(safeFileName.name, () => {
     expect(safeFileName('evil.html', 'pdf')).toBe('evil.pdf');
     expect(safeFileName('"; rm -rf /.docx', 'docx')).toBe('rm-rf.docx');
     expect(safeFileName('', 'pptx')).toBe('file.pptx');
+    expect(safeFileName('../../.hidden.name.pdf', 'pdf')).toBe('hidden.name.pdf');
   });
 });

@@ -30,8 +30,10 @@ export function safeFileName(name: string, kind: FileKind): string {
   const base = name
     .replace(/\.[^.]*$/, '')
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\w.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 80);
   return `${base || 'file'}.${kind}`;
 }
