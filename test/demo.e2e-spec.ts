@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo.seed.js';
+import { Application, STAGES } from '../src/candidates/entities/application.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -45,5 +46,15 @@ describe('Demo company', () => {
     const home = await manager.get('/').expect(200);
     expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, no version is published.');
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
+  });
+
+  it('has candidates with resumes in every stage of the ready position', async () => {
+    const applications = await testApp.dataSource.getRepository(Application).find({ relations: { candidate: true } });
+    expect(new Set(applications.map((application) => application.stage))).toEqual(new Set(STAGES));
+    expect(applications.every((application) => application.candidate.resumeFileId !== null)).toBe(true);
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const board = await manager.get(`/positions/${applications[0].positionId}/board`).expect(200);
+    expect(board.text).toContain('Hana Sato');
+    expect(board.text).toContain('2 rejected or withdrawn');
   });
 });
