@@ -14,6 +14,7 @@ import { HomeModule } from './home/home.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { VettingModule } from './vetting/vetting.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -25,7 +26,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, CandidatesModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
+import { DomainError } from '../common/errors.js';
+import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { PositionsService } from '../positions/positions.service.js';
+import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
+import { VettingService } from '../vetting/vetting.service.js';
 import { positionSummary } from '../positions/positions.view.js';
 import { mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
 import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto } from './dto/candidate.dto.js';
@@ -18,7 +22,10 @@ const STAGE_CHOICES = STAGES.map((value) => ({ value, label: STAGE_LABELS[value]
 @Controller('applications')
 @Roles('manager', 'admin')
 export class ApplicationsController {
-  constructor(private readonly pipeline: PipelineService) {}
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly vetting: VettingService,
+  ) {}
 
   @Get(':id')
   @Render('applications/show')
@@ -44,12 +51,33 @@ export class ApplicationsController {
     return seeOther(`/applications/${id}`);
   }
 
+  @Post(':id/assessment')
+  @FormView('applications/show', 'showModel')
+  @Redirect()
+  async recordAssessment(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: AssessmentDto, @UploadedFileOf('report') report: Upload | null, @Req() req: Request) {
+    const application = await this.pipeline.findOrFail(id);
+    await this.vetting.recordAssessment(user, application.id, dto, report);
+    await this.pipeline.note(user, application, `Recorded the external assessment (${dto.provider}): eligibility ${dto.eligibility}, suitability ${dto.suitability}`);
+    flash(req, 'success', 'Assessment recorded.');
+    return seeOther(`/applications/${id}#vetting`);
+  }
+
+  @Get(':id/assessment/report')
+  async report(@Param('id', ParseIntPipe) id: number) {
+    const application = await this.pipeline.findOrFail(id);
+    const file = await this.vetting.reportOf(application.id);
+    if (!file) throw new DomainError('not-found', 'No assessment report was uploaded.');
+    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+  }
+
   async showModel(req: Request) {
     const user = req.user as User;
     const application = await this.pipeline.findOrFail(Number(req.params.id));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const gate = this.pipeline.gate(application);
+    const [gate, assessment] = await Promise.all([this.pipeline.gate(application), this.vetting.assessmentFor(application.id)]);
+    const reasons = await this.pipeline.reasons();
+    const vettingReason = reasons.find((reason) => reason.label === 'Did not pass vetting') ?? reasons[0];
     return {
       title: `${application.candidate.name} · ${application.position.title}`,
       application: mapApplicationRow(application),
@@ -58,8 +86,13 @@ export class ApplicationsController {
       positionVersion: application.positionVersion,
       moves: next.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
       canReject: this.pipeline.nextStages(application).includes('rejected'),
-      reasons: (await this.pipeline.reasons()).map((reason) => ({ value: String(reason.id), label: reason.label })),
-      gate: next.includes('interview') ? { ...gate, canOverride: user.hasRole('admin') } : null,
+      reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
+      gate: { ...gate, beforeInterview: next.includes('interview'), canOverride: user.hasRole('admin') && next.includes('interview') && !gate.passed, anyFailed: gate.steps.some((step) => step.required && step.status === 'fail') },
+      vettingReasonId: vettingReason ? String(vettingReason.id) : null,
+      assessment: assessment ? { ...assessment, hasReport: Boolean(assessment.reportFileId) } : null,
+      assessmentValues: assessment
+        ? { provider: assessment.provider, takenOn: assessment.takenOn, eligibility: String(assessment.eligibility), suitability: String(assessment.suitability), traits: assessment.traits ?? '' }
+        : { provider: 'Harrison Assessments', takenOn: '', eligibility: '', suitability: '', traits: '' },
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
     };
   }

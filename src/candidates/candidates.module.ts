@@ -1,7 +1,8 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
-import { ResumeUploadMiddleware } from '../files/upload.js';
+import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
 import { PositionsModule } from '../positions/positions.module.js';
+import { VettingModule } from '../vetting/vetting.module.js';
 import { ApplicationsController, PositionApplicationsController } from './applications.controller.js';
 import { CandidatesController } from './candidates.controller.js';
 import { CandidatesRepository } from './candidates.repository.js';
@@ -10,12 +11,13 @@ import { PipelineService } from './pipeline.service.js';
 import { RejectionReasonsController } from './rejection-reasons.controller.js';
 
 @Module({
-  imports: [PositionsModule],
+  imports: [PositionsModule, VettingModule],
   controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController],
   providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository],
 })
 export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ResumeUploadMiddleware).forRoutes({ path: 'candidates', method: RequestMethod.POST }, { path: 'candidates/:id', method: RequestMethod.POST });
+    consumer.apply(ReportUploadMiddleware).forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
   }
 }

@@ -5,6 +5,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { PositionsService } from '../positions/positions.service.js';
+import { VettingService, type GateResult } from '../vetting/vetting.service.js';
 import { CandidatesRepository, type ApplicationsFilter } from './candidates.repository.js';
 import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
 import type { Candidate } from './entities/candidate.entity.js';
@@ -24,17 +25,13 @@ const NEXT: Record<Stage, Stage[]> = {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const BOARD_COLUMN_SIZE = 20;
 
-export interface GateResult {
-  passed: boolean;
-  unmet: string[];
-}
-
 /** Applications moving through the stages, with the vetting gate before any interview. */
 @Injectable()
 export class PipelineService {
   constructor(
     private readonly candidates: CandidatesRepository,
     private readonly positions: PositionsService,
+    private readonly vetting: VettingService,
   ) {}
 
   async assertOpenForApplications(positionId: number): Promise<void> {
@@ -84,14 +81,9 @@ export class PipelineService {
     return NEXT[application.stage];
   }
 
-  /**
-   * Every required vetting step must pass before an interview. Vetting results (assessment,
-   * writing test, research presentation) are not recorded in Keeper yet, so none has passed:
-   * until they are, only an admin's recorded override opens the way.
-   */
-  gate(application: Application): GateResult {
-    void application;
-    return { passed: false, unmet: ['External assessment has not passed', 'Writing test has not passed', 'Research presentation has not passed'] };
+  /** Every required vetting step must pass before an interview; an admin may override with a written reason. */
+  gate(application: Application): Promise<GateResult> {
+    return this.vetting.gate(application.positionId, application.id);
   }
 
   async move(user: User, id: number, to: Stage, overrideReason: string | null | undefined): Promise<Application> {
@@ -102,7 +94,7 @@ export class PipelineService {
     }
     let summary = `Moved from ${STAGE_LABELS[application.stage]} to ${STAGE_LABELS[to]}`;
     if (to === 'interview') {
-      const gate = this.gate(application);
+      const gate = await this.gate(application);
       if (!gate.passed) {
         if (!user.hasRole('admin')) throw FormInvalidError.single('to', `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`);
         if (!overrideReason) throw FormInvalidError.single('overrideReason', 'Write why this candidate should be interviewed before vetting is complete');
@@ -135,6 +127,11 @@ export class PipelineService {
 
   list(positionId: number, filter: ApplicationsFilter, page: PageRequest) {
     return this.candidates.findApplicationPage(positionId, filter, page);
+  }
+
+  /** Records something done to an application that is not a move (e.g. a vetting result). */
+  async note(user: User, application: Application, summary: string): Promise<void> {
+    await this.candidates.addEvent({ applicationId: application.id, summary, byId: user.id });
   }
 
   private async rejectOne(user: User, application: Application, reasonId: number): Promise<Application> {

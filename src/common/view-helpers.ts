@@ -20,7 +20,11 @@ export const viewHelpers = {
   /** Paragraphs of plain text, for {{#each (paragraphs text)}}. */
   paragraphs: (value: unknown) => (typeof value === 'string' ? value.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : []),
   not: (value: unknown) => !value,
-  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  /** The first truthy argument, like JavaScript's ||. */
+  or: (...args: unknown[]) => {
+    const values = args.slice(0, -1);
+    return values.find(Boolean) ?? values.at(-1);
+  },
   includes: (list: unknown, value: unknown) => (Array.isArray(list) ? list.includes(value) : list === value),
   /** "Tue 3 Mar 2027 · in 5 days" */
   day: (value: unknown) => {

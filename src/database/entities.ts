@@ -18,6 +18,8 @@ import { PositionVersion } from '../positions/entities/position-version.entity.j
 import { Position } from '../positions/entities/position.entity.js';
 import { ShareLink } from '../positions/entities/share-link.entity.js';
 import { Session } from '../sessions/session.entity.js';
+import { Assessment } from '../vetting/entities/assessment.entity.js';
+import { VettingConfig } from '../vetting/entities/vetting-config.entity.js';
 
 export const entities = [
   User,
@@ -40,4 +42,6 @@ export const entities = [
   Application,
   ApplicationEvent,
   RejectionReason,
+  VettingConfig,
+  Assessment,
 ];

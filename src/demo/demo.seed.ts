@@ -11,6 +11,8 @@ import { CandidateDto } from '../candidates/dto/candidate.dto.js';
 import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
+import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
+import { VettingService } from '../vetting/vetting.service.js';
 import { PlanTemplatesService } from '../development/plan-templates.service.js';
 import { OutcomeRowDto, PositionFormDto } from '../positions/dto/position-form.dto.js';
 import { POSITION_COPY_FIELDS, type Position } from '../positions/entities/position.entity.js';
@@ -103,6 +105,7 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
 async function seedCandidates(app: INestApplication, admin: User, manager: User, positionId: number): Promise<void> {
   const candidates = app.get(CandidatesService);
   const pipeline = app.get(PipelineService);
+  const vetting = app.get(VettingService);
   const reasons = await pipeline.reasons();
   const people: [string, Source, Stage][] = [
     ['Rosa Quinn', 'referral', 'applied'],
@@ -121,6 +124,16 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
     const email = `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
     const resume = { originalName: `${name} resume.pdf`, data: await demoResume(name) };
     const { application } = await candidates.create(manager, Object.assign(new CandidateDto(), { name, email, source, phone: null, notes: null, consent: '1', positionId }), resume);
+    if (name === 'Amara Obi' || name === 'Luis Ortega') {
+      const passing = name === 'Amara Obi';
+      await vetting.recordAssessment(manager, application!.id, Object.assign(new AssessmentDto(), {
+        provider: 'Harrison Assessments',
+        takenOn: '2026-11-10',
+        eligibility: passing ? 78 : 81,
+        suitability: passing ? 72 : 44,
+        traits: passing ? 'High self-motivation, enjoys learning, analytical' : 'Strong rapport; low openness to feedback',
+      }), null);
+    }
     if (stage === 'rejected') await pipeline.reject(manager, application!.id, reasons[0].id);
     else if (stage === 'withdrawn') await pipeline.move(manager, application!.id, 'withdrawn', null);
     else {

@@ -11,7 +11,7 @@ export interface Upload {
   data: Buffer;
 }
 
-type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: boolean };
+type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: boolean; uploadLimitBytes?: number };
 
 /**
  * Parses a multipart form (one file field, kept in memory up to the limit) before the guards run,
@@ -27,6 +27,7 @@ function uploadMiddleware(field: string, limitBytes: number) {
       parse(req, res, (error: unknown) => {
         if ((error as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
           req.uploadTooLarge = true;
+          req.uploadLimitBytes = limitBytes;
           req.file = undefined;
           // Read and drop the rest of the upload so the client gets the answer, not a reset connection.
           req.resume();
@@ -40,11 +41,12 @@ function uploadMiddleware(field: string, limitBytes: number) {
 }
 
 export const ResumeUploadMiddleware = uploadMiddleware('resume', RESUME_LIMIT_BYTES);
+export const ReportUploadMiddleware = uploadMiddleware('report', 10 * 1024 * 1024);
 
 /** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
 export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {
   const req = ctx.switchToHttp().getRequest<UploadRequest>();
-  if (req.uploadTooLarge) throw new FormInvalidError({ [field]: [`The file is larger than ${RESUME_LIMIT_BYTES / 1024 / 1024} MB. Upload a smaller file.`] }, 'too-large');
+  if (req.uploadTooLarge) throw new FormInvalidError({ [field]: [`The file is larger than ${(req.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`] }, 'too-large');
   if (!req.file || req.file.size === 0) return null;
   return { originalName: req.file.originalname, data: req.file.buffer };
 });

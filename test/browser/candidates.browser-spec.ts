@@ -82,6 +82,20 @@ describeInBrowser('Candidates in a real browser', () => {
     await text(page, 'Vetting is not complete');
     await visit(page, 'c05-gate-refused');
 
+    // Record an external assessment that fails on suitability: one click rejects.
+    await page.getByLabel('Eligibility (0–100)').fill('82');
+    await page.getByLabel('Suitability (0–100)').fill('41');
+    await page.getByLabel('Taken on').fill('2026-11-02');
+    await page.getByRole('button', { name: 'Save the assessment' }).click();
+    await text(page, 'Assessment recorded.');
+    await text(page, 'Reject: did not pass vetting');
+    await expect(page.getByText('Traits noted:').count()).resolves.toBe(0);
+    await visit(page, 'c05b-assessment');
+    await page.getByRole('link', { name: 'Vetting steps of this position' }).click();
+    await text(page, 'Pass mark: eligibility');
+    await visit(page, 'c05c-vetting-steps');
+    await page.goBack();
+
     await page.getByRole('link', { name: /← Board of/ }).click();
     await text(page, 'Rosa Quinn');
     await visit(page, 'c06-board');

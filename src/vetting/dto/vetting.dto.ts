@@ -1,0 +1,24 @@
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { EmptyToNull, ToNumberOrNull, Trim } from '../../common/validation.js';
+
+const SCORE = { message: 'Use a whole number from 0 to 100' };
+const LEVEL = { message: 'Use a level from 1 to 4, e.g. 3 or 2.5' };
+
+export class VettingConfigDto {
+  @IsOptional() @IsIn(['1']) assessmentRequired?: '1';
+  @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) minEligibility: number;
+  @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) minSuitability: number;
+  @IsOptional() @IsIn(['1']) writingRequired?: '1';
+  @ToNumberOrNull() @Min(1, LEVEL) @Max(4, LEVEL) @IsNumber({}, LEVEL) writingPassMean: number;
+  @IsOptional() @IsIn(['1']) presentationRequired?: '1';
+  @ToNumberOrNull() @Min(1, LEVEL) @Max(4, LEVEL) @IsNumber({}, LEVEL) presentationPassMean: number;
+  @Trim() @IsString() @Length(20, 3000, { message: 'Write the brief candidates receive (at least a sentence)' }) presentationBrief: string;
+}
+
+export class AssessmentDto {
+  @Trim() @IsString() @Length(1, 120, { message: 'Name the provider, e.g. Harrison Assessments' }) provider: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date as YYYY-MM-DD' }) takenOn: string;
+  @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) eligibility: number;
+  @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) suitability: number;
+  @IsOptional() @EmptyToNull() @IsString() @MaxLength(2000) traits: string | null;
+}

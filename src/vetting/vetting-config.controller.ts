@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { User } from '../accounts/entities/user.entity.js';
+import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { flash } from '../common/flash.js';
+import { seeOther } from '../common/redirect.js';
+import { assertCanEditPosition } from '../positions/position-access.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { positionSummary } from '../positions/positions.view.js';
+import { VettingConfigDto } from './dto/vetting.dto.js';
+import { VettingService } from './vetting.service.js';
+
+/** Which vetting steps a position requires, and the pass marks. */
+@Controller('positions/:id/vetting')
+@Roles('manager', 'admin')
+export class VettingConfigController {
+  constructor(
+    private readonly positions: PositionsService,
+    private readonly vetting: VettingService,
+  ) {}
+
+  @Get()
+  @Render('vetting/config')
+  show(@Req() req: Request) {
+    return this.model(req);
+  }
+
+  @Post()
+  @FormView('vetting/config', 'model')
+  @Redirect()
+  async save(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: VettingConfigDto, @Req() req: Request) {
+    assertCanEditPosition(user, await this.positions.findOrFail(id));
+    await this.vetting.saveConfig(id, dto);
+    flash(req, 'success', 'Vetting steps saved.');
+    return seeOther(`/positions/${id}`);
+  }
+
+  async model(req: Request) {
+    const position = await this.positions.findOrFail(Number(req.params.id));
+    assertCanEditPosition(req.user as User, position);
+    const config = await this.vetting.configFor(position.id);
+    const flag = (value: boolean) => (value ? '1' : '');
+    return {
+      title: `Vetting steps · ${position.title}`,
+      position: positionSummary(position),
+      values: {
+        assessmentRequired: flag(config.assessmentRequired),
+        minEligibility: String(config.minEligibility),
+        minSuitability: String(config.minSuitability),
+        writingRequired: flag(config.writingRequired),
+        writingPassMean: String(config.writingPassMean),
+        presentationRequired: flag(config.presentationRequired),
+        presentationPassMean: String(config.presentationPassMean),
+        presentationBrief: config.presentationBrief,
+      },
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { User } from '../accounts/entities/user.entity.js';
+import { FormInvalidError } from '../common/errors.js';
+import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
+import { FilesRepository } from '../files/files.repository.js';
+import { assertKind, type Upload } from '../files/upload.js';
+import type { AssessmentDto, VettingConfigDto } from './dto/vetting.dto.js';
+import { Assessment } from './entities/assessment.entity.js';
+import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
+
+export type StepStatus = 'pass' | 'fail' | 'pending';
+
+export interface VettingStep {
+  key: 'assessment' | 'writing' | 'presentation';
+  label: string;
+  required: boolean;
+  status: StepStatus;
+  detail: string;
+}
+
+export interface GateResult {
+  passed: boolean;
+  steps: VettingStep[];
+  unmet: string[];
+}
+
+/** The vetting steps of a position and their results per application; the gate before any interview. */
+@Injectable()
+export class VettingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: FilesRepository,
+  ) {}
+
+  /** The position's settings, or the method's defaults when none were saved. */
+  async configFor(positionId: number): Promise<VettingConfig> {
+    const configs = this.dataSource.getRepository(VettingConfig);
+    return (await configs.findOneBy({ positionId })) ?? configs.create({ positionId, ...DEFAULTS });
+  }
+
+  async saveConfig(positionId: number, dto: VettingConfigDto): Promise<VettingConfig> {
+    const config = await this.configFor(positionId);
+    Object.assign(config, {
+      assessmentRequired: dto.assessmentRequired === '1',
+      minEligibility: dto.minEligibility,
+      minSuitability: dto.minSuitability,
+      writingRequired: dto.writingRequired === '1',
+      writingPassMean: dto.writingPassMean,
+      presentationRequired: dto.presentationRequired === '1',
+      presentationPassMean: dto.presentationPassMean,
+      presentationBrief: dto.presentationBrief,
+    });
+    if (!config.assessmentRequired && !config.writingRequired && !config.presentationRequired) {
+      throw FormInvalidError.single('assessmentRequired', 'Require at least one vetting step: the method vets every candidate before any interview');
+    }
+    return this.dataSource.getRepository(VettingConfig).save(config);
+  }
+
+  assessmentFor(applicationId: number): Promise<Assessment | null> {
+    return this.dataSource.getRepository(Assessment).findOne({ where: { applicationId }, relations: { reportFile: true } });
+  }
+
+  /** Records (or replaces) the assessment result; the report, if any, must be a real PDF. */
+  async recordAssessment(user: User, applicationId: number, dto: AssessmentDto, report: Upload | null): Promise<Assessment> {
+    if (dto.takenOn > new Date().toISOString().slice(0, 10)) throw FormInvalidError.single('takenOn', 'The assessment cannot be taken in the future');
+    if (report) assertKind(report, 'report', ['pdf']);
+    return this.dataSource.transaction(async (manager) => {
+      const assessments = manager.getRepository(Assessment);
+      const existing = await assessments.findOneBy({ applicationId });
+      const file = report ? await this.files.save({ fileName: safeFileName(report.originalName, 'pdf'), contentType: CONTENT_TYPES.pdf, createdById: user.id }, report.data, manager) : null;
+      const saved = await assessments.save(
+        assessments.create({
+          ...existing,
+          applicationId,
+          provider: dto.provider,
+          takenOn: dto.takenOn,
+          eligibility: dto.eligibility,
+          suitability: dto.suitability,
+          traits: dto.traits ?? null,
+          reportFileId: file?.id ?? existing?.reportFileId ?? null,
+          recordedById: user.id,
+          recordedAt: new Date(),
+        }),
+      );
+      if (file && existing?.reportFileId) await this.files.remove(existing.reportFileId, manager);
+      return saved;
+    });
+  }
+
+  async reportOf(applicationId: number): Promise<{ fileName: string; contentType: string; data: Buffer } | null> {
+    const assessment = await this.assessmentFor(applicationId);
+    const data = assessment?.reportFileId ? await this.files.readData(assessment.reportFileId) : null;
+    return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
+  }
+
+  /** Every required step must pass. Writing tests and research presentations cannot be recorded yet. */
+  async gate(positionId: number, applicationId: number): Promise<GateResult> {
+    const [config, assessment] = await Promise.all([this.configFor(positionId), this.assessmentFor(applicationId)]);
+    const assessmentPassed = assessment && assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability;
+    const steps: VettingStep[] = [
+      {
+        key: 'assessment',
+        label: 'External assessment',
+        required: config.assessmentRequired,
+        status: !assessment ? 'pending' : assessmentPassed ? 'pass' : 'fail',
+        detail: assessment
+          ? `Eligibility ${assessment.eligibility} (pass ${config.minEligibility}), suitability ${assessment.suitability} (pass ${config.minSuitability})`
+          : `Not recorded. Pass: eligibility ${config.minEligibility} and suitability ${config.minSuitability} or more.`,
+      },
+      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: 'pending', detail: `Not recorded: writing tests in Keeper are not built yet. Pass: a mean level of ${config.writingPassMean} or more.` },
+      { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: 'pending', detail: `Not recorded: research presentations in Keeper are not built yet. Pass: a mean level of ${config.presentationPassMean} or more.` },
+    ];
+    const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
+    return { passed: unmet.length === 0, steps, unmet };
+  }
+}
+
+const DEFAULTS: Partial<VettingConfig> = {
+  assessmentRequired: true,
+  minEligibility: 60,
+  minSuitability: 60,
+  writingRequired: true,
+  writingPassMean: 3,
+  presentationRequired: true,
+  presentationPassMean: 3,
+  presentationBrief: DEFAULT_PRESENTATION_BRIEF,
+};
