@@ -94,7 +94,7 @@ function requestLog() {
         requestId: req.id,
         method: req.method,
         // Links in mail carry secrets in the path; they never reach the log.
-        path: requestPath(req).replace(/^\/(invitations|password\/reset)\/[^/]+/, '/$1/:token'),
+        path: requestPath(req).replace(/^\/(invitations|password\/reset|portal|share)\/[^/]+/, '/$1/:token'),
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         userId: req.user?.id,

@@ -49,6 +49,9 @@ describe('Vetting: steps, the external assessment and the gate', () => {
       minEligibility: '60',
       minSuitability: '60',
       writingPassMean: '3',
+      writingMinWords: '150',
+      writingMaxWords: '400',
+      writingTimeLimitMinutes: '45',
       presentationPassMean: '3',
       presentationBrief: 'Research our company and present it as your target customer.',
     });
@@ -72,6 +75,9 @@ describe('Vetting: steps, the external assessment and the gate', () => {
       minEligibility: '70',
       minSuitability: '65',
       writingPassMean: '3',
+      writingMinWords: '150',
+      writingMaxWords: '400',
+      writingTimeLimitMinutes: '45',
       presentationPassMean: '3',
       presentationBrief: 'Research our company and present it as your target customer.',
     });

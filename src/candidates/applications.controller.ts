@@ -9,7 +9,9 @@ import { DomainError } from '../common/errors.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
+import { PortalService } from '../vetting/portal.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
+import { WritingTestService } from '../vetting/writing-test.service.js';
 import { positionSummary } from '../positions/positions.view.js';
 import { mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
 import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto } from './dto/candidate.dto.js';
@@ -25,7 +27,30 @@ export class ApplicationsController {
   constructor(
     private readonly pipeline: PipelineService,
     private readonly vetting: VettingService,
+    private readonly portal: PortalService,
+    private readonly writing: WritingTestService,
   ) {}
+
+  @Post(':id/portal')
+  @Redirect()
+  async sendPortalLink(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+    const application = await this.pipeline.findOrFail(id);
+    const { mailed } = await this.portal.issue(user, application);
+    await this.pipeline.note(user, application, 'Sent a new candidate portal link');
+    if (mailed) flash(req, 'success', `Portal link sent to ${application.candidate.email}. Any earlier link no longer works.`);
+    else flash(req, 'warning', 'A new portal link was made, but the mail could not be sent. Copy the link below and send it yourself.');
+    return seeOther(`/applications/${id}#portal`);
+  }
+
+  @Post(':id/portal/revoke')
+  @Redirect()
+  async revokePortalLink(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+    const application = await this.pipeline.findOrFail(id);
+    await this.portal.revokeAll(application.id);
+    await this.pipeline.note(user, application, 'Revoked the candidate portal link');
+    flash(req, 'success', 'The portal link no longer works.');
+    return seeOther(`/applications/${id}#portal`);
+  }
 
   @Get(':id')
   @Render('applications/show')
@@ -75,7 +100,12 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(Number(req.params.id));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [gate, assessment] = await Promise.all([this.pipeline.gate(application), this.vetting.assessmentFor(application.id)]);
+    const [gate, assessment, link, submission] = await Promise.all([
+      this.pipeline.gate(application),
+      this.vetting.assessmentFor(application.id),
+      this.portal.activeLink(application.id),
+      this.writing.submissionFor(application),
+    ]);
     const reasons = await this.pipeline.reasons();
     const vettingReason = reasons.find((reason) => reason.label === 'Did not pass vetting') ?? reasons[0];
     return {
@@ -90,6 +120,13 @@ export class ApplicationsController {
       gate: { ...gate, beforeInterview: next.includes('interview'), canOverride: user.hasRole('admin') && next.includes('interview') && !gate.passed, anyFailed: gate.steps.some((step) => step.required && step.status === 'fail') },
       vettingReasonId: vettingReason ? String(vettingReason.id) : null,
       assessment: assessment ? { ...assessment, hasReport: Boolean(assessment.reportFileId) } : null,
+      portal: {
+        link: link && link.expiresAt > new Date() ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt } : null,
+        canSend: !['rejected', 'withdrawn', 'hired'].includes(application.stage),
+      },
+      writing: submission
+        ? { prompt: submission.prompt, startedAt: submission.startedAt, submittedAt: submission.submittedAt, text: submission.text, signals: submission.signals }
+        : null,
       assessmentValues: assessment
         ? { provider: assessment.provider, takenOn: assessment.takenOn, eligibility: String(assessment.eligibility), suitability: String(assessment.suitability), traits: assessment.traits ?? '' }
         : { provider: 'Harrison Assessments', takenOn: '', eligibility: '', suitability: '', traits: '' },

@@ -8,11 +8,12 @@ import { CandidatesController } from './candidates.controller.js';
 import { CandidatesRepository } from './candidates.repository.js';
 import { CandidatesService } from './candidates.service.js';
 import { PipelineService } from './pipeline.service.js';
+import { PortalController } from './portal.controller.js';
 import { RejectionReasonsController } from './rejection-reasons.controller.js';
 
 @Module({
   imports: [PositionsModule, VettingModule],
-  controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController],
+  controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController, PortalController],
   providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository],
 })
 export class CandidatesModule implements NestModule {

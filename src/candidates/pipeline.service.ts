@@ -5,6 +5,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { PositionsService } from '../positions/positions.service.js';
+import { PortalService } from '../vetting/portal.service.js';
 import { VettingService, type GateResult } from '../vetting/vetting.service.js';
 import { CandidatesRepository, type ApplicationsFilter } from './candidates.repository.js';
 import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
@@ -32,6 +33,7 @@ export class PipelineService {
     private readonly candidates: CandidatesRepository,
     private readonly positions: PositionsService,
     private readonly vetting: VettingService,
+    private readonly portal: PortalService,
   ) {}
 
   async assertOpenForApplications(positionId: number): Promise<void> {
@@ -149,6 +151,8 @@ export class PipelineService {
     return this.candidates.transaction(async (manager) => {
       const saved = await this.candidates.saveApplication({ id: application.id, stage: to, stageChangedAt: new Date(), rejectionReasonId: application.rejectionReasonId }, manager);
       await this.candidates.addEvent({ applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id }, manager);
+      // A closed application's portal link stops working at once.
+      if (to === 'rejected' || to === 'withdrawn') await this.portal.revokeAll(application.id);
       return Object.assign(application, saved);
     });
   }

@@ -19,7 +19,10 @@ import { Position } from '../positions/entities/position.entity.js';
 import { ShareLink } from '../positions/entities/share-link.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Assessment } from '../vetting/entities/assessment.entity.js';
+import { PortalLink } from '../vetting/entities/portal-link.entity.js';
 import { VettingConfig } from '../vetting/entities/vetting-config.entity.js';
+import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
+import { WritingSubmission } from '../vetting/entities/writing-submission.entity.js';
 
 export const entities = [
   User,
@@ -44,4 +47,7 @@ export const entities = [
   RejectionReason,
   VettingConfig,
   Assessment,
+  WritingPrompt,
+  PortalLink,
+  WritingSubmission,
 ];

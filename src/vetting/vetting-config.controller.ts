@@ -9,6 +9,8 @@ import { PositionsService } from '../positions/positions.service.js';
 import { positionSummary } from '../positions/positions.view.js';
 import { VettingConfigDto } from './dto/vetting.dto.js';
 import { VettingService } from './vetting.service.js';
+import { WritingTestService } from './writing-test.service.js';
+import { FormInvalidError } from '../common/errors.js';
 
 /** Which vetting steps a position requires, and the pass marks. */
 @Controller('positions/:id/vetting')
@@ -17,6 +19,7 @@ export class VettingConfigController {
   constructor(
     private readonly positions: PositionsService,
     private readonly vetting: VettingService,
+    private readonly writing: WritingTestService,
   ) {}
 
   @Get()
@@ -30,7 +33,11 @@ export class VettingConfigController {
   @Redirect()
   async save(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: VettingConfigDto, @Req() req: Request) {
     assertCanEditPosition(user, await this.positions.findOrFail(id));
+    // Checked before anything is saved, so a refused form leaves the settings as they were.
+    const prompts = dto.prompts.map((text) => text.trim()).filter(Boolean);
+    if (dto.writingRequired === '1' && prompts.length === 0) throw FormInvalidError.single('prompts', 'A required writing test needs at least one prompt');
     await this.vetting.saveConfig(id, dto);
+    await this.writing.savePrompts(id, prompts);
     flash(req, 'success', 'Vetting steps saved.');
     return seeOther(`/positions/${id}`);
   }
@@ -38,7 +45,7 @@ export class VettingConfigController {
   async model(req: Request) {
     const position = await this.positions.findOrFail(Number(req.params.id));
     assertCanEditPosition(req.user as User, position);
-    const config = await this.vetting.configFor(position.id);
+    const [config, prompts] = await Promise.all([this.vetting.configFor(position.id), this.writing.prompts(position.id)]);
     const flag = (value: boolean) => (value ? '1' : '');
     return {
       title: `Vetting steps · ${position.title}`,
@@ -49,6 +56,10 @@ export class VettingConfigController {
         minSuitability: String(config.minSuitability),
         writingRequired: flag(config.writingRequired),
         writingPassMean: String(config.writingPassMean),
+        writingMinWords: String(config.writingMinWords),
+        writingMaxWords: String(config.writingMaxWords),
+        writingTimeLimitMinutes: config.writingTimeLimitMinutes ? String(config.writingTimeLimitMinutes) : '',
+        prompts: [...prompts.map((prompt) => prompt.text), ''],
         presentationRequired: flag(config.presentationRequired),
         presentationPassMean: String(config.presentationPassMean),
         presentationBrief: config.presentationBrief,

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingConfigController } from './vetting-config.controller.js';
+import { PortalService } from './portal.service.js';
 import { VettingService } from './vetting.service.js';
+import { WritingTestService } from './writing-test.service.js';
+import { MailModule } from '../mail/mail.module.js';
 
 @Module({
-  imports: [PositionsModule],
+  imports: [PositionsModule, MailModule],
   controllers: [VettingConfigController],
-  providers: [VettingService, FilesRepository],
-  exports: [VettingService],
+  providers: [VettingService, WritingTestService, PortalService, FilesRepository],
+  exports: [VettingService, WritingTestService, PortalService],
 })
 export class VettingModule {}

@@ -9,6 +9,7 @@ import { assertKind, type Upload } from '../files/upload.js';
 import type { AssessmentDto, VettingConfigDto } from './dto/vetting.dto.js';
 import { Assessment } from './entities/assessment.entity.js';
 import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
+import { WritingSubmission } from './entities/writing-submission.entity.js';
 
 export type StepStatus = 'pass' | 'fail' | 'pending';
 
@@ -48,10 +49,14 @@ export class VettingService {
       minSuitability: dto.minSuitability,
       writingRequired: dto.writingRequired === '1',
       writingPassMean: dto.writingPassMean,
+      writingMinWords: dto.writingMinWords,
+      writingMaxWords: dto.writingMaxWords,
+      writingTimeLimitMinutes: dto.writingTimeLimitMinutes ?? null,
       presentationRequired: dto.presentationRequired === '1',
       presentationPassMean: dto.presentationPassMean,
       presentationBrief: dto.presentationBrief,
     });
+    if (config.writingMaxWords <= config.writingMinWords) throw FormInvalidError.single('writingMaxWords', 'The most words must be more than the fewest');
     if (!config.assessmentRequired && !config.writingRequired && !config.presentationRequired) {
       throw FormInvalidError.single('assessmentRequired', 'Require at least one vetting step: the method vets every candidate before any interview');
     }
@@ -95,9 +100,14 @@ export class VettingService {
     return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
   }
 
-  /** Every required step must pass. Writing tests and research presentations cannot be recorded yet. */
+  /** Every required step must pass. Writing tests cannot be graded and research presentations not recorded yet. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
-    const [config, assessment] = await Promise.all([this.configFor(positionId), this.assessmentFor(applicationId)]);
+    const [config, assessment, writing] = await Promise.all([
+      this.configFor(positionId),
+      this.assessmentFor(applicationId),
+      this.dataSource.getRepository(WritingSubmission).findOneBy({ applicationId }),
+    ]);
+    const writingState = writing?.submittedAt ? 'Submitted; waiting for blind grading (grading in Keeper is not built yet).' : writing ? 'Started in the candidate portal, not submitted yet.' : 'Not started: send the candidate their portal link.';
     const assessmentPassed = assessment && assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability;
     const steps: VettingStep[] = [
       {
@@ -109,7 +119,7 @@ export class VettingService {
           ? `Eligibility ${assessment.eligibility} (pass ${config.minEligibility}), suitability ${assessment.suitability} (pass ${config.minSuitability})`
           : `Not recorded. Pass: eligibility ${config.minEligibility} and suitability ${config.minSuitability} or more.`,
       },
-      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: 'pending', detail: `Not recorded: writing tests in Keeper are not built yet. Pass: a mean level of ${config.writingPassMean} or more.` },
+      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: 'pending', detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.` },
       { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: 'pending', detail: `Not recorded: research presentations in Keeper are not built yet. Pass: a mean level of ${config.presentationPassMean} or more.` },
     ];
     const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
@@ -123,6 +133,9 @@ const DEFAULTS: Partial<VettingConfig> = {
   minSuitability: 60,
   writingRequired: true,
   writingPassMean: 3,
+  writingMinWords: 150,
+  writingMaxWords: 400,
+  writingTimeLimitMinutes: 45,
   presentationRequired: true,
   presentationPassMean: 3,
   presentationBrief: DEFAULT_PRESENTATION_BRIEF,

@@ -29,6 +29,16 @@ export class VettingConfig {
   @Column({ type: 'float', default: 3 })
   writingPassMean: number;
 
+  @Column({ type: 'integer', default: 150 })
+  writingMinWords: number;
+
+  @Column({ type: 'integer', default: 400 })
+  writingMaxWords: number;
+
+  /** Minutes from starting to submitting, or null for no limit. */
+  @Column({ type: 'integer', nullable: true, default: 45 })
+  writingTimeLimitMinutes: number | null;
+
   @Column({ type: Boolean, default: true })
   presentationRequired: boolean;
 

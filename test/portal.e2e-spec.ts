@@ -1,0 +1,156 @@
+import request from 'supertest';
+import { PortalLink } from '../src/vetting/entities/portal-link.entity.js';
+import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
+import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
+import { publishedPosition } from './support/positions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const PROMPT = 'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.';
+const words = (n: number) => Array.from({ length: n }, (_, i) => (i % 12 === 11 ? 'results.' : 'clear')).join(' ');
+
+describe('Candidate portal and the writing test', () => {
+  let testApp: TestApp;
+  let manager: Awaited<ReturnType<typeof signedInAs>>;
+  let positionId: number;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    await signedInAs(testApp, ['admin']);
+    manager = await signedInAs(testApp, ['manager']);
+    positionId = await publishedPosition(testApp, manager.user);
+    const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
+    const saved = await manager.agent.post(`/positions/${positionId}/vetting`).type('form').send({
+      _csrf: csrfTokenIn(page.text),
+      assessmentRequired: '1',
+      minEligibility: '60',
+      minSuitability: '60',
+      writingRequired: '1',
+      writingPassMean: '3',
+      writingMinWords: '40',
+      writingMaxWords: '120',
+      writingTimeLimitMinutes: '30',
+      prompts: [PROMPT, ''],
+      presentationPassMean: '3',
+      presentationBrief: 'Research our company and present it as your target customer.',
+    });
+    expect(saved.status).toBe(303);
+  });
+  afterAll(() => testApp.close());
+
+  /** Adds a candidate, sends their portal link and returns the link's path from the mail. */
+  async function candidateWithPortal(name: string): Promise<{ applicationId: number; portal: string; email: string }> {
+    const email = `${name.toLowerCase().replace(/\s/g, '.')}@example.com`;
+    const page = await manager.agent.get(`/candidates/new?position=${positionId}`).expect(200);
+    const created = await manager.agent
+      .post('/candidates')
+      .field('_csrf', csrfTokenIn(page.text))
+      .field('positionId', String(positionId))
+      .field('name', name)
+      .field('email', email)
+      .field('source', 'careers-page');
+    const applicationId = Number(created.headers.location.split('/').pop());
+    const applicationPage = await manager.agent.get(`/applications/${applicationId}`).expect(200);
+    await manager.agent.post(`/applications/${applicationId}/portal`).type('form').send({ _csrf: csrfTokenIn(applicationPage.text) }).expect(303);
+    const mail = (await outboxMessages(testApp.dataSource)).filter((message) => message.to === email).at(-1)!;
+    expect(mail.subject).toContain('Your next steps for');
+    return { applicationId, portal: linkIn(mail.text), email };
+  }
+
+  async function write(agent: Agent, portal: string, text: string, intent: 'save' | 'submit', confirm = true) {
+    const page = await agent.get(`${portal}/writing`).expect(200);
+    return agent.post(`${portal}/writing`).type('form').send({ _csrf: csrfTokenIn(page.text), text, intent, ...(confirm ? { confirm: '1' } : {}) });
+  }
+
+  it('lets a candidate without an account read the position, write a draft that survives a reload, and submit once', async () => {
+    const { portal, applicationId } = await candidateWithPortal('Rosa Quinn');
+    const candidate = request.agent(testApp.server);
+    const home = await candidate.get(portal).expect(200);
+    expect(home.text).toContain('Hello Rosa Quinn');
+    expect(home.text).toContain('Billings at an annualized pace of $500,000');
+    expect(home.text).not.toContain('Sign out');
+
+    const intro = await candidate.get(`${portal}/writing`).expect(200);
+    await candidate.post(`${portal}/writing/start`).type('form').send({ _csrf: csrfTokenIn(intro.text) }).expect(303);
+    expect((await write(candidate, portal, 'Dear Dana, thank you for your time at the summit.', 'save', false)).status).toBe(303);
+
+    // A new browser (the tab was closed): the draft is still there.
+    const reopened = await request.agent(testApp.server).get(`${portal}/writing`).expect(200);
+    expect(reopened.text).toContain(PROMPT);
+    expect(reopened.text).toContain('Dear Dana, thank you for your time at the summit.');
+
+    const unconfirmed = await write(candidate, portal, words(60), 'submit', false);
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('Tick the box to confirm');
+    const tooShort = await write(candidate, portal, words(10), 'submit');
+    expect(tooShort.status).toBe(422);
+    expect(tooShort.text).toContain('Your text has 10 words; write between 40 and 120');
+
+    const text = `Dear Dana, it was good to meet you at the summit. ${words(50)}`;
+    const tokenBeforeSubmit = csrfTokenIn((await candidate.get(`${portal}/writing`).expect(200)).text);
+    expect((await write(candidate, portal, text, 'submit')).status).toBe(303);
+    const submission = await testApp.dataSource.getRepository(WritingSubmission).findOneByOrFail({ applicationId });
+    expect(submission.text).toBe(text);
+    expect(submission.signals?.words).toBe(61);
+    const changed = await candidate.post(`${portal}/writing`).type('form').send({ _csrf: tokenBeforeSubmit, text: 'changed afterwards', intent: 'save' });
+    expect(changed.status).toBe(409);
+    expect(changed.text).toContain('already submitted');
+    const after = await candidate.get(portal).expect(200);
+    expect(after.text).toContain('Thank you');
+
+    const managerView = await manager.agent.get(`/applications/${applicationId}`).expect(200);
+    expect(managerView.text).toContain('it was good to meet you at the summit');
+    expect(managerView.text).toContain('waiting for blind grading');
+    const link = await testApp.dataSource.getRepository(PortalLink).findOneByOrFail({ applicationId });
+    expect(link.firstOpenedAt).not.toBeNull();
+  });
+
+  it('enforces the time limit on the server: after it, the last saved draft is what is submitted', async () => {
+    const { portal, applicationId } = await candidateWithPortal('Tim Late');
+    const candidate = request.agent(testApp.server);
+    const intro = await candidate.get(`${portal}/writing`).expect(200);
+    await candidate.post(`${portal}/writing/start`).type('form').send({ _csrf: csrfTokenIn(intro.text) }).expect(303);
+    await write(candidate, portal, 'Saved in time.', 'save');
+    const open = await candidate.get(`${portal}/writing`).expect(200);
+    await testApp.dataSource.getRepository(WritingSubmission).update({ applicationId }, { deadlineAt: new Date(Date.now() - 5 * 60 * 1000) });
+
+    // The form was open when time ran out; what it sends now is not accepted.
+    const late = await candidate.post(`${portal}/writing`).type('form').send({ _csrf: csrfTokenIn(open.text), text: `${words(80)} written after the deadline`, intent: 'submit', confirm: '1' });
+    expect(late.status).toBe(303);
+    const submission = await testApp.dataSource.getRepository(WritingSubmission).findOneByOrFail({ applicationId });
+    expect(submission.text).toBe('Saved in time.');
+    expect(submission.submittedAt).not.toBeNull();
+    const home = await candidate.get(late.headers.location).expect(200);
+    expect(home.text).toContain('The time limit had passed, so your last saved draft was submitted.');
+  });
+
+  it('shows one candidate nothing of another, and refuses revoked, expired and made-up links with a clear page', async () => {
+    const a = await candidateWithPortal('Ana Alpha');
+    const b = await candidateWithPortal('Bo Beta');
+    const pageA = await request(testApp.server).get(a.portal).expect(200);
+    expect(pageA.text).not.toContain('Bo Beta');
+    expect(pageA.text).not.toContain(b.email);
+    expect(pageA.text).not.toMatch(/eligibility|suitability|Rosa Quinn/i);
+
+    // Reissuing revokes the old link.
+    const applicationPage = await manager.agent.get(`/applications/${a.applicationId}`).expect(200);
+    await manager.agent.post(`/applications/${a.applicationId}/portal`).type('form').send({ _csrf: csrfTokenIn(applicationPage.text) }).expect(303);
+    const revoked = await request(testApp.server).get(a.portal).expect(410);
+    expect(revoked.text).toContain('This link no longer works');
+
+    await testApp.dataSource.getRepository(PortalLink).update({ applicationId: b.applicationId }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await request(testApp.server).get(b.portal).expect(410);
+    expect(expired.text).toContain('This link has expired');
+
+    const unknown = await request(testApp.server).get('/portal/not-a-real-token').expect(404);
+    expect(unknown.text).toContain('This link is not valid');
+  });
+
+  it('stops the portal link working when the application is rejected', async () => {
+    const c = await candidateWithPortal('Cy Closed');
+    await request(testApp.server).get(c.portal).expect(200);
+    const page = await manager.agent.get(`/applications/${c.applicationId}`).expect(200);
+    const reasonId = /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
+    await manager.agent.post(`/applications/${c.applicationId}/reject`).type('form').send({ _csrf: csrfTokenIn(page.text), reasonId }).expect(303);
+    await request(testApp.server).get(c.portal).expect(410);
+  });
+});
