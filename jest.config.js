@@ -11,6 +11,8 @@ const common = {
 };
 
 export default {
+  // Password hashing is deliberately slow (scrypt); sign-in-heavy tests need more than the default 5 s.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

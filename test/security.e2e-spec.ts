@@ -161,7 +161,7 @@ describe('Security baseline', () => {
       }
       expect((await attempt(admin.user.email, PASSWORD, '10.2.0.1')).status).toBe(429);
       expect((await attempt(admin.user.email, PASSWORD, '10.2.0.2')).status).toBe(303);
-    });
+    }, 60000);
   });
 
   describe('deactivation', () => {
