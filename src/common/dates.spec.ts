@@ -5,7 +5,8 @@ describe('dates', () => {
 
   it('shows an absolute day', () => {
     expect(formatDay(new Date('2027-03-03T12:00:00Z'), 'UTC')).toBe('Wed 3 Mar 2027');
-    expect(formatDateTime(new Date('2027-03-03T14:05:00Z'), 'UTC')).toBe('Wed 3 Mar 2027 14:05');
+    expect(formatDateTime(new Date('2027-03-03T14:05:00Z'), 'UTC')).toBe('Wed 3 Mar 2027 14:05 UTC');
+    expect(formatDateTime(new Date('2027-03-03T14:05:00Z'), 'Europe/Paris')).toBe('Wed 3 Mar 2027 15:05 CET');
   });
 
   it('counts calendar days for the relative hint', () => {

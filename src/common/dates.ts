@@ -7,10 +7,11 @@ export function formatDay(date: Date, timeZone?: string): string {
     .replace(',', '');
 }
 
-/** "Tue 3 Mar 2027 14:05" */
+/** "Tue 3 Mar 2027 14:05 UTC": with the zone, since candidates and panels may be elsewhere. */
 export function formatDateTime(date: Date, timeZone?: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
-  return `${formatDay(date, timeZone)} ${time}`;
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone, timeZoneName: 'short' }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${formatDay(date, timeZone)} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }
 
 /** "today", "in 5 days", "3 days ago" — counted in calendar days. */

@@ -1,0 +1,79 @@
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { CandidatesService } from '../../src/candidates/candidates.service.js';
+import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
+import { PipelineService } from '../../src/candidates/pipeline.service.js';
+import { PortalService } from '../../src/vetting/portal.service.js';
+import { WritingTestService } from '../../src/vetting/writing-test.service.js';
+import { createUser } from '../support/http.js';
+import { publishedPosition } from '../support/positions.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeInBrowser, expectAccessible, launch, newVisitor, snapshot } from './support/browser.js';
+
+jest.setTimeout(90000);
+
+describeInBrowser('The candidate portal in a real browser', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let portalUrl: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    await createUser(testApp, ['admin']);
+    const manager = await createUser(testApp, ['manager']);
+    const positionId = await publishedPosition(testApp, manager);
+    await testApp.app.get(WritingTestService).savePrompts(positionId, ['Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.']);
+    const { application } = await testApp.app
+      .get(CandidatesService)
+      .create(manager, Object.assign(new CandidateDto(), { name: 'Rosa Quinn', email: 'rosa@example.com', source: 'referral', phone: null, notes: null, positionId }), null);
+    await testApp.app.listen(0, '127.0.0.1');
+    const baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
+    const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);
+    portalUrl = `${baseUrl}/portal/${link.token}`;
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  async function visit(page: Page, name: string): Promise<void> {
+    await snapshot(page, name);
+    await expectAccessible(page);
+  }
+  const text = (page: Page, value: string) => page.getByText(value).first().waitFor({ state: 'visible' });
+
+  it('reads the position, writes a draft that survives closing the tab, and submits', async () => {
+    const context = await newVisitor(browser);
+    let page = await context.newPage();
+    await page.goto(portalUrl);
+    await text(page, 'Hello Rosa Quinn');
+    await visit(page, 'w01-portal');
+    await page.getByRole('button', { name: 'Open the writing test' }).click();
+    await visit(page, 'w02-writing-intro');
+    await page.getByRole('button', { name: /Start the writing test/ }).click();
+    await text(page, 'Your prompt');
+    await page.getByLabel('Your text').fill('Dear Dana, it was good to meet you at the summit.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await text(page, 'Draft saved.');
+    await visit(page, 'w03-writing-draft');
+
+    // Close the tab, come back: the draft is on the server.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${portalUrl}/writing`);
+    await expect(page.getByLabel('Your text').inputValue()).resolves.toBe('Dear Dana, it was good to meet you at the summit.');
+
+    await page.getByRole('button', { name: 'Submit the writing test' }).click();
+    await text(page, 'Tick the box to confirm');
+    await visit(page, 'w04-writing-error');
+    const body = Array.from({ length: 30 }, () => 'Our intake tool cuts the wait for your patients.').join(' ');
+    await page.getByLabel('Your text').fill(`Dear Dana, it was good to meet you at the summit. ${body} Could we talk on Tuesday?`);
+    await page.getByRole('checkbox', { name: /I am ready to submit/ }).check();
+    await page.getByRole('button', { name: 'Submit the writing test' }).click();
+    await text(page, 'your writing test is submitted');
+    await visit(page, 'w05-portal-submitted');
+    await context.close();
+  });
+});
