@@ -17,6 +17,7 @@ describe('Candidate portal and the writing test', () => {
     testApp = await createTestApp();
     await signedInAs(testApp, ['admin']);
     manager = await signedInAs(testApp, ['manager']);
+    const graders = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
     positionId = await publishedPosition(testApp, manager.user);
     const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
     const saved = await manager.agent.post(`/positions/${positionId}/vetting`).type('form').send({
@@ -30,6 +31,7 @@ describe('Candidate portal and the writing test', () => {
       writingMaxWords: '120',
       writingTimeLimitMinutes: '30',
       prompts: [PROMPT, ''],
+      graderIds: graders.map((grader) => String(grader.user.id)),
       presentationPassMean: '3',
       presentationBrief: 'Research our company and present it as your target customer.',
     });
@@ -99,7 +101,7 @@ describe('Candidate portal and the writing test', () => {
 
     const managerView = await manager.agent.get(`/applications/${applicationId}`).expect(200);
     expect(managerView.text).toContain('it was good to meet you at the summit');
-    expect(managerView.text).toContain('waiting for blind grading');
+    expect(managerView.text).toContain('Submitted; 0 of 2 blind grades in.');
     const link = await testApp.dataSource.getRepository(PortalLink).findOneByOrFail({ applicationId });
     expect(link.firstOpenedAt).not.toBeNull();
   });

@@ -3,17 +3,17 @@ import { navigationFor } from './navigation.js';
 describe('navigationFor', () => {
   it('shows admins their pages and marks the current one', () => {
     const sut = navigationFor(['admin'], '/people/12');
-    expect(sut.map((item) => item.label)).toEqual(['Home', 'Positions', 'Candidates', 'People', 'Settings', 'Outbox']);
+    expect(sut.map((item) => item.label)).toEqual(['Home', 'Positions', 'Candidates', 'Grading', 'People', 'Settings', 'Outbox']);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });
 
   it('shows hiring managers their pages and no admin pages', () => {
     const sut = navigationFor(['manager', 'interviewer'], '/');
-    expect(sut.map((item) => item.href)).toEqual(['/', '/positions', '/candidates']);
+    expect(sut.map((item) => item.href)).toEqual(['/', '/positions', '/candidates', '/grading']);
     expect(sut[0].current).toBe(true);
   });
 
-  it('shows interviewers no position pages', () => {
-    expect(navigationFor(['interviewer'], '/').map((item) => item.href)).toEqual(['/']);
+  it('shows interviewers grading and no position pages', () => {
+    expect(navigationFor(['interviewer'], '/').map((item) => item.href)).toEqual(['/', '/grading']);
   });
 });

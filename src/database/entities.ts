@@ -20,6 +20,8 @@ import { ShareLink } from '../positions/entities/share-link.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { Assessment } from '../vetting/entities/assessment.entity.js';
 import { PortalLink } from '../vetting/entities/portal-link.entity.js';
+import { PositionGrader } from '../vetting/entities/position-grader.entity.js';
+import { WritingGrade } from '../vetting/entities/writing-grade.entity.js';
 import { VettingConfig } from '../vetting/entities/vetting-config.entity.js';
 import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
 import { WritingSubmission } from '../vetting/entities/writing-submission.entity.js';
@@ -50,4 +52,6 @@ export const entities = [
   WritingPrompt,
   PortalLink,
   WritingSubmission,
+  PositionGrader,
+  WritingGrade,
 ];

@@ -10,6 +10,7 @@ import { positionSummary } from '../positions/positions.view.js';
 import { VettingConfigDto } from './dto/vetting.dto.js';
 import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
+import { GradingService } from './grading.service.js';
 import { FormInvalidError } from '../common/errors.js';
 
 /** Which vetting steps a position requires, and the pass marks. */
@@ -20,6 +21,7 @@ export class VettingConfigController {
     private readonly positions: PositionsService,
     private readonly vetting: VettingService,
     private readonly writing: WritingTestService,
+    private readonly grading: GradingService,
   ) {}
 
   @Get()
@@ -36,8 +38,10 @@ export class VettingConfigController {
     // Checked before anything is saved, so a refused form leaves the settings as they were.
     const prompts = dto.prompts.map((text) => text.trim()).filter(Boolean);
     if (dto.writingRequired === '1' && prompts.length === 0) throw FormInvalidError.single('prompts', 'A required writing test needs at least one prompt');
+    if (dto.writingRequired === '1' && dto.graderIds.length < 2) throw FormInvalidError.single('graderIds', 'Choose at least two graders: each writing test is graded blind by two');
     await this.vetting.saveConfig(id, dto);
     await this.writing.savePrompts(id, prompts);
+    await this.grading.setGraders(id, dto.graderIds);
     flash(req, 'success', 'Vetting steps saved.');
     return seeOther(`/positions/${id}`);
   }
@@ -45,7 +49,12 @@ export class VettingConfigController {
   async model(req: Request) {
     const position = await this.positions.findOrFail(Number(req.params.id));
     assertCanEditPosition(req.user as User, position);
-    const [config, prompts] = await Promise.all([this.vetting.configFor(position.id), this.writing.prompts(position.id)]);
+    const [config, prompts, graders, eligible] = await Promise.all([
+      this.vetting.configFor(position.id),
+      this.writing.prompts(position.id),
+      this.grading.graderIds(position.id),
+      this.grading.eligibleGraders(),
+    ]);
     const flag = (value: boolean) => (value ? '1' : '');
     return {
       title: `Vetting steps · ${position.title}`,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingConfigController } from './vetting-config.controller.js';
+import { GradingController } from './grading.controller.js';
+import { GradingService } from './grading.service.js';
 import { PortalService } from './portal.service.js';
 import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
@@ -9,8 +11,8 @@ import { MailModule } from '../mail/mail.module.js';
 
 @Module({
   imports: [PositionsModule, MailModule],
-  controllers: [VettingConfigController],
-  providers: [VettingService, WritingTestService, PortalService, FilesRepository],
-  exports: [VettingService, WritingTestService, PortalService],
+  controllers: [VettingConfigController, GradingController],
+  providers: [VettingService, WritingTestService, PortalService, GradingService, FilesRepository],
+  exports: [VettingService, WritingTestService, PortalService, GradingService],
 })
 export class VettingModule {}

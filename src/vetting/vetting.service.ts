@@ -9,7 +9,9 @@ import { assertKind, type Upload } from '../files/upload.js';
 import type { AssessmentDto, VettingConfigDto } from './dto/vetting.dto.js';
 import { Assessment } from './entities/assessment.entity.js';
 import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
+import { WritingGrade } from './entities/writing-grade.entity.js';
 import { WritingSubmission } from './entities/writing-submission.entity.js';
+import { writingResult } from './writing-rubric.js';
 
 export type StepStatus = 'pass' | 'fail' | 'pending';
 
@@ -100,14 +102,24 @@ export class VettingService {
     return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
   }
 
-  /** Every required step must pass. Writing tests cannot be graded and research presentations not recorded yet. */
+  /** Every required step must pass. Research presentations cannot be recorded yet. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
     const [config, assessment, writing] = await Promise.all([
       this.configFor(positionId),
       this.assessmentFor(applicationId),
       this.dataSource.getRepository(WritingSubmission).findOneBy({ applicationId }),
     ]);
-    const writingState = writing?.submittedAt ? 'Submitted; waiting for blind grading (grading in Keeper is not built yet).' : writing ? 'Started in the candidate portal, not submitted yet.' : 'Not started: send the candidate their portal link.';
+    const grades = writing ? await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: writing.id }) : [];
+    const result = writingResult(grades, config.writingPassMean);
+    const writingState = !writing
+      ? 'Not started: send the candidate their portal link.'
+      : !writing.submittedAt
+        ? 'Started in the candidate portal, not submitted yet.'
+        : grades.length === 0
+          ? 'Submitted; no graders assigned yet: choose at least two graders in the vetting steps.'
+          : result.status === 'pending'
+            ? `Submitted; ${result.graded} of ${result.needed} blind grades in.`
+            : `Mean level ${result.mean} from ${result.graded} blind graders.`;
     const assessmentPassed = assessment && assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability;
     const steps: VettingStep[] = [
       {
@@ -119,7 +131,7 @@ export class VettingService {
           ? `Eligibility ${assessment.eligibility} (pass ${config.minEligibility}), suitability ${assessment.suitability} (pass ${config.minSuitability})`
           : `Not recorded. Pass: eligibility ${config.minEligibility} and suitability ${config.minSuitability} or more.`,
       },
-      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: 'pending', detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.` },
+      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: writing?.submittedAt ? result.status : 'pending', detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.` },
       { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: 'pending', detail: `Not recorded: research presentations in Keeper are not built yet. Pass: a mean level of ${config.presentationPassMean} or more.` },
     ];
     const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);

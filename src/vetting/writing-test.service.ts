@@ -6,6 +6,7 @@ import { DomainError, FormInvalidError } from '../common/errors.js';
 import { WritingPrompt } from './entities/writing-prompt.entity.js';
 import { WritingSubmission } from './entities/writing-submission.entity.js';
 import { computeWritingSignals } from './writing-signals.js';
+import { GradingService } from './grading.service.js';
 import { VettingService } from './vetting.service.js';
 
 /** Saves that arrive this long after the deadline still count: the request may have been on its way. */
@@ -21,6 +22,7 @@ export class WritingTestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vetting: VettingService,
+    private readonly grading: GradingService,
   ) {}
 
   prompts(positionId: number): Promise<WritingPrompt[]> {
@@ -90,6 +92,8 @@ export class WritingTestService {
     submission.draft = text;
     submission.submittedAt = new Date();
     submission.signals = await computeWritingSignals(text, { ignore: application.candidate?.name.split(/\s+/) ?? [] });
-    return this.dataSource.getRepository(WritingSubmission).save(submission);
+    const saved = await this.dataSource.getRepository(WritingSubmission).save(submission);
+    await this.grading.assign(saved, application.positionId, 2);
+    return saved;
   }
 }

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { EmptyToNull, ToArray, ToNumberOrNull, Trim } from '../../common/validation.js';
+import { EmptyToNull, ToArray, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 
 const SCORE = { message: 'Use a whole number from 0 to 100' };
 const LEVEL = { message: 'Use a level from 1 to 4, e.g. 3 or 2.5' };
@@ -14,6 +14,7 @@ export class VettingConfigDto {
   @ToNumberOrNull() @Min(20, { message: 'At least 20 words' }) @Max(3000, { message: 'At most 3000 words' }) @IsInt({ message: 'Enter a whole number of words' }) writingMaxWords: number;
   @IsOptional() @ToNumberOrNull() @Min(5, { message: 'At least 5 minutes' }) @Max(480, { message: 'At most 480 minutes' }) @IsInt({ message: 'Enter whole minutes, or leave empty for no limit' }) writingTimeLimitMinutes: number | null;
   @ToArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(2000, { each: true }) prompts: string[] = [];
+  @ToIntArray() @IsInt({ each: true }) graderIds: number[] = [];
   @IsOptional() @IsIn(['1']) presentationRequired?: '1';
   @ToNumberOrNull() @Min(1, LEVEL) @Max(4, LEVEL) @IsNumber({}, LEVEL) presentationPassMean: number;
   @Trim() @IsString() @Length(20, 3000, { message: 'Write the brief candidates receive (at least a sentence)' }) presentationBrief: string;

@@ -1,0 +1,44 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { User } from '../../accounts/entities/user.entity.js';
+import { WritingSubmission } from './writing-submission.entity.js';
+
+export const WRITING_CRITERIA = ['purpose', 'structure', 'mechanics', 'tone', 'callToAction'] as const;
+export type WritingCriterion = (typeof WRITING_CRITERIA)[number];
+
+/** One grader's blind, independent scoring of one writing test. */
+@Entity('writing_grades')
+export class WritingGrade {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  submissionId: number;
+
+  @ManyToOne(() => WritingSubmission, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'submissionId' })
+  submission: Relation<WritingSubmission>;
+
+  @Column({ type: 'integer' })
+  graderId: number;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'graderId' })
+  grader: Relation<User>;
+
+  /** Levels 1–4 per criterion, once submitted. */
+  @Column({ type: 'simple-json', nullable: true })
+  levels: Record<WritingCriterion, number> | null;
+
+  /** Mean of the criteria levels. */
+  @Column({ type: 'float', nullable: true })
+  overall: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Column({ type: Date })
+  assignedAt: Date;
+
+  @Column({ type: Date, nullable: true })
+  submittedAt: Date | null;
+}

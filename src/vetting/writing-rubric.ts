@@ -1,0 +1,82 @@
+import type { WritingCriterion } from './entities/writing-grade.entity.js';
+
+/** The anchored rubric for the writing test: what each level looks like, per criterion. */
+export const WRITING_RUBRIC: { key: WritingCriterion; label: string; levels: [string, string, string, string] }[] = [
+  {
+    key: 'purpose',
+    label: 'Purpose and clarity',
+    levels: [
+      'The reader cannot tell why they received it.',
+      'The purpose appears, but late or blurred by detail.',
+      'The purpose is clear early; most sentences serve it.',
+      'The purpose is plain in the first lines and every sentence serves it.',
+    ],
+  },
+  {
+    key: 'structure',
+    label: 'Structure',
+    levels: [
+      'No visible order; ideas jump.',
+      'Some order, but paragraphs mix several points.',
+      'Logical paragraphs, one point each.',
+      'A structure the reader can scan: opening, substance, close.',
+    ],
+  },
+  {
+    key: 'mechanics',
+    label: 'Grammar and mechanics',
+    levels: [
+      'Errors on most lines get in the way of meaning.',
+      'Frequent errors that a careful reader notices.',
+      'A few slips that do not distract.',
+      'Clean: nothing distracts from the message.',
+    ],
+  },
+  {
+    key: 'tone',
+    label: 'Tone and audience',
+    levels: [
+      'Wrong register for a business reader (too casual, pushy or stiff).',
+      'Uneven: parts fit the reader, parts do not.',
+      'Professional and suited to the reader.',
+      'Speaks to this reader’s situation and interests: the customer is the hero.',
+    ],
+  },
+  {
+    key: 'callToAction',
+    label: 'Call to action',
+    levels: [
+      'No next step.',
+      'A vague next step (“let me know”).',
+      'A clear next step.',
+      'A specific, easy next step with a time, that the reader wants to take.',
+    ],
+  },
+];
+
+/** Replaces the candidate's own name and email in their text, so graders stay blind. */
+export function maskCandidate(text: string, name: string, email: string): string {
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const local = email.split('@')[0];
+  let masked = text.replace(new RegExp(escape(email), 'gi'), '[email]');
+  for (const part of [local, name, ...name.split(/[\s.'’-]+/)].filter((part) => part.length >= 2)) {
+    masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'giu'), '[candidate]');
+  }
+  return masked;
+}
+
+export interface WritingResult {
+  status: 'pass' | 'fail' | 'pending';
+  mean: number | null;
+  graded: number;
+  needed: number;
+}
+
+/** Mean of the graders' overall levels, once every assigned grader has submitted. */
+export function writingResult(grades: { overall: number | null; submittedAt: Date | null }[], passMean: number): WritingResult {
+  const submitted = grades.filter((grade) => grade.submittedAt && grade.overall !== null);
+  const needed = Math.max(2, grades.length);
+  if (submitted.length < needed) return { status: 'pending', mean: null, graded: submitted.length, needed };
+  const mean = Math.round((submitted.reduce((sum, grade) => sum + grade.overall!, 0) / submitted.length) * 100) / 100;
+  return { status: mean >= passMean ? 'pass' : 'fail', mean, graded: submitted.length, needed };
+}
