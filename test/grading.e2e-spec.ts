@@ -72,6 +72,8 @@ describe('Blind grading of writing tests', () => {
     const [first, second] = grades.map((g) => graders.find((grader) => grader.user.id === g.graderId)!);
     const outsider = graders.find((grader) => grader !== first && grader !== second)!;
 
+    const home = await first.agent.get('/').expect(200);
+    expect(home.text).toContain('1 writing test to grade, blind.');
     // Nothing on the grader's pages names the writer, not even inside the text.
     const list = await first.agent.get('/grading').expect(200);
     const page = await first.agent.get(`/grading/${grades[0].id}`).expect(200);

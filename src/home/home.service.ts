@@ -4,6 +4,7 @@ import { UsersRepository } from '../accounts/users.repository.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PublishingService } from '../positions/publishing.service.js';
+import { GradingService } from '../vetting/grading.service.js';
 
 export interface Todo {
   text: string;
@@ -19,10 +20,13 @@ export class HomeService {
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly publishing: PublishingService,
+    private readonly grading: GradingService,
   ) {}
 
   async todosFor(user: User): Promise<Todo[]> {
     const todos: Todo[] = [];
+    const toGrade = await this.grading.pendingCount(user);
+    if (toGrade > 0) todos.push({ text: `${toGrade} ${toGrade === 1 ? 'writing test' : 'writing tests'} to grade, blind.`, href: '/grading', action: 'Grade' });
     if (user.hasRole('manager')) todos.push(...(await this.managerTodos(user)));
     if (user.hasRole('admin')) todos.push(...(await this.adminTodos()));
     return todos;
