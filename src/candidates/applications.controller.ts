@@ -12,9 +12,11 @@ import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
 import { PortalService } from '../vetting/portal.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
 import { WritingTestService } from '../vetting/writing-test.service.js';
+import { GradingService } from '../vetting/grading.service.js';
+import { PresentationService } from '../vetting/presentation.service.js';
 import { positionSummary } from '../positions/positions.view.js';
 import { mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
-import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto } from './dto/candidate.dto.js';
+import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto, SessionDto } from './dto/candidate.dto.js';
 import { STAGE_LABELS, STAGES, type Stage } from './entities/application.entity.js';
 import { BOARD_COLUMN_SIZE, PipelineService } from './pipeline.service.js';
 
@@ -29,6 +31,8 @@ export class ApplicationsController {
     private readonly vetting: VettingService,
     private readonly portal: PortalService,
     private readonly writing: WritingTestService,
+    private readonly presentations: PresentationService,
+    private readonly grading: GradingService,
   ) {}
 
   @Post(':id/portal')
@@ -87,6 +91,25 @@ export class ApplicationsController {
     return seeOther(`/applications/${id}#vetting`);
   }
 
+  @Get(':id/presentation/deck')
+  async deck(@Param('id', ParseIntPipe) id: number) {
+    const application = await this.pipeline.findOrFail(id);
+    const file = await this.presentations.deckOf(application.id);
+    if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
+    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+  }
+
+  @Post(':id/presentation/session')
+  @FormView('applications/show', 'showModel')
+  @Redirect()
+  async schedulePresentation(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: SessionDto, @Req() req: Request) {
+    const application = await this.pipeline.findOrFail(id);
+    await this.presentations.schedule(application, new Date(`${dto.sessionAt}:00Z`), dto.evaluatorIds);
+    await this.pipeline.note(user, application, `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`);
+    flash(req, 'success', 'Presentation session scheduled. The evaluators find it under Grading.');
+    return seeOther(`/applications/${id}#presentation`);
+  }
+
   @Get(':id/assessment/report')
   async report(@Param('id', ParseIntPipe) id: number) {
     const application = await this.pipeline.findOrFail(id);
@@ -100,12 +123,15 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(Number(req.params.id));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [gate, assessment, link, submission] = await Promise.all([
+    const [gate, assessment, link, submission, presentation, evaluators] = await Promise.all([
       this.pipeline.gate(application),
       this.vetting.assessmentFor(application.id),
       this.portal.activeLink(application.id),
       this.writing.submissionFor(application),
+      this.presentations.forApplication(application.id),
+      this.grading.eligibleGraders(),
     ]);
+    const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const reasons = await this.pipeline.reasons();
     const vettingReason = reasons.find((reason) => reason.label === 'Did not pass vetting') ?? reasons[0];
     return {
@@ -123,6 +149,13 @@ export class ApplicationsController {
       portal: {
         link: link && link.expiresAt > new Date() ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt } : null,
         canSend: !['rejected', 'withdrawn', 'hired'].includes(application.stage),
+      },
+      presentation: {
+        uploadedAt: presentation?.uploadedAt ?? null,
+        fileName: presentation?.deckFile?.fileName ?? null,
+        sessionAt: presentation?.sessionAt ?? null,
+        scores: scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall, submitted: Boolean(score.submittedAt) })),
+        evaluators: evaluators.map((user) => ({ value: String(user.id), label: user.name, checked: scores.some((score) => score.evaluatorId === user.id) })),
       },
       writing: submission
         ? { prompt: submission.prompt, startedAt: submission.startedAt, submittedAt: submission.submittedAt, text: submission.text, signals: submission.signals }

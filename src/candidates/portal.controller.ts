@@ -6,7 +6,9 @@ import { FormInvalidError } from '../common/errors.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { PublishingService } from '../positions/publishing.service.js';
+import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { PortalService } from '../vetting/portal.service.js';
+import { PresentationService } from '../vetting/presentation.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
 import { countWords, WritingTestService } from '../vetting/writing-test.service.js';
 
@@ -25,18 +27,28 @@ export class PortalController {
     private readonly writing: WritingTestService,
     private readonly vetting: VettingService,
     private readonly publishing: PublishingService,
+    private readonly presentations: PresentationService,
   ) {}
 
   @Get()
   @Render('portal/home')
-  async home(@Param('token') token: string) {
+  home(@Req() req: Request) {
+    return this.homeModel(req);
+  }
+
+  async homeModel(req: Request) {
+    const token = req.params.token as string;
     const application = await this.portal.open(token);
-    const [version, config, submission] = await Promise.all([
+    const [version, config, submission, presentation] = await Promise.all([
       this.publishing.versionOrFail(application.positionId, application.positionVersion),
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
+      this.presentations.forApplication(application.id),
     ]);
     return {
+      presentation: config.presentationRequired
+        ? { brief: config.presentationBrief, uploadedAt: presentation?.uploadedAt ?? null, fileName: presentation?.deckFile?.fileName ?? null, sessionAt: presentation?.sessionAt ?? null }
+        : null,
       title: `Your application: ${version.snapshot.title}`,
       token,
       candidateName: application.candidate.name,
@@ -52,6 +64,15 @@ export class PortalController {
           }
         : null,
     };
+  }
+
+  @Post('presentation')
+  @FormView('portal/home', 'homeModel')
+  @Redirect()
+  async uploadDeck(@Param('token') token: string, @UploadedFileOf('deck') deck: Upload | null, @Req() req: Request) {
+    await this.presentations.upload(await this.portal.open(token), deck);
+    flash(req, 'success', 'Thank you: your presentation is uploaded. We will write to you about the session.');
+    return seeOther(`/portal/${token}`);
   }
 
   @Get('writing')

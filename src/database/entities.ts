@@ -21,6 +21,7 @@ import { Session } from '../sessions/session.entity.js';
 import { Assessment } from '../vetting/entities/assessment.entity.js';
 import { PortalLink } from '../vetting/entities/portal-link.entity.js';
 import { PositionGrader } from '../vetting/entities/position-grader.entity.js';
+import { Presentation, PresentationScore } from '../vetting/entities/presentation.entity.js';
 import { WritingGrade } from '../vetting/entities/writing-grade.entity.js';
 import { VettingConfig } from '../vetting/entities/vetting-config.entity.js';
 import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
@@ -54,4 +55,6 @@ export const entities = [
   WritingSubmission,
   PositionGrader,
   WritingGrade,
+  Presentation,
+  PresentationScore,
 ];

@@ -42,6 +42,7 @@ function uploadMiddleware(field: string, limitBytes: number) {
 
 export const ResumeUploadMiddleware = uploadMiddleware('resume', RESUME_LIMIT_BYTES);
 export const ReportUploadMiddleware = uploadMiddleware('report', 10 * 1024 * 1024);
+export const DeckUploadMiddleware = uploadMiddleware('deck', 20 * 1024 * 1024);
 
 /** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
 export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {

@@ -8,6 +8,7 @@ import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { GradingService } from './grading.service.js';
+import { PresentationService } from './presentation.service.js';
 import { maskCandidate, WRITING_RUBRIC } from './writing-rubric.js';
 
 const LEVEL = { message: 'Choose a level' };
@@ -29,13 +30,22 @@ export class GradeDto {
 @Controller('grading')
 @Roles('interviewer', 'manager', 'admin')
 export class GradingController {
-  constructor(private readonly grading: GradingService) {}
+  constructor(
+    private readonly grading: GradingService,
+    private readonly presentations: PresentationService,
+  ) {}
 
   @Get()
   @Render('vetting/grading-index')
   async index(@CurrentUser() user: User) {
-    const assignments = await this.grading.assignmentsOf(user);
-    return { title: 'Grading', pending: assignments.filter((a) => !a.submittedAt), done: assignments.filter((a) => a.submittedAt) };
+    const [assignments, sessions] = await Promise.all([this.grading.assignmentsOf(user), this.presentations.assignmentsOf(user)]);
+    return {
+      title: 'Grading',
+      pending: assignments.filter((a) => !a.submittedAt),
+      done: assignments.filter((a) => a.submittedAt),
+      sessionsToScore: sessions.filter((s) => !s.submittedAt),
+      sessionsScored: sessions.filter((s) => s.submittedAt),
+    };
   }
 
   @Get(':id')

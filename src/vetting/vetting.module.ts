@@ -5,14 +5,16 @@ import { VettingConfigController } from './vetting-config.controller.js';
 import { GradingController } from './grading.controller.js';
 import { GradingService } from './grading.service.js';
 import { PortalService } from './portal.service.js';
+import { PresentationService } from './presentation.service.js';
+import { PresentationsController } from './presentations.controller.js';
 import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
 import { MailModule } from '../mail/mail.module.js';
 
 @Module({
   imports: [PositionsModule, MailModule],
-  controllers: [VettingConfigController, GradingController],
-  providers: [VettingService, WritingTestService, PortalService, GradingService, FilesRepository],
-  exports: [VettingService, WritingTestService, PortalService, GradingService],
+  controllers: [VettingConfigController, GradingController, PresentationsController],
+  providers: [VettingService, WritingTestService, PortalService, GradingService, PresentationService, FilesRepository],
+  exports: [VettingService, WritingTestService, PortalService, GradingService, PresentationService],
 })
 export class VettingModule {}

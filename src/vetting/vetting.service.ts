@@ -9,6 +9,7 @@ import { assertKind, type Upload } from '../files/upload.js';
 import type { AssessmentDto, VettingConfigDto } from './dto/vetting.dto.js';
 import { Assessment } from './entities/assessment.entity.js';
 import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
+import { Presentation, PresentationScore } from './entities/presentation.entity.js';
 import { WritingGrade } from './entities/writing-grade.entity.js';
 import { WritingSubmission } from './entities/writing-submission.entity.js';
 import { writingResult } from './writing-rubric.js';
@@ -102,7 +103,7 @@ export class VettingService {
     return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
   }
 
-  /** Every required step must pass. Research presentations cannot be recorded yet. */
+  /** Every required step must pass before any interview. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
     const [config, assessment, writing] = await Promise.all([
       this.configFor(positionId),
@@ -111,6 +112,16 @@ export class VettingService {
     ]);
     const grades = writing ? await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: writing.id }) : [];
     const result = writingResult(grades, config.writingPassMean);
+    const presentation = await this.dataSource.getRepository(Presentation).findOneBy({ applicationId });
+    const scores = presentation ? await this.dataSource.getRepository(PresentationScore).findBy({ presentationId: presentation.id }) : [];
+    const scored = writingResult(scores, config.presentationPassMean);
+    const presentationState = !presentation?.uploadedAt
+      ? 'No deck uploaded yet in the candidate portal.'
+      : !presentation.sessionAt
+        ? 'Deck uploaded; schedule the session with two or three evaluators.'
+        : scored.status === 'pending'
+          ? `Session ${presentation.sessionAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${scored.graded} of ${scored.needed} scores in.`
+          : `Mean level ${scored.mean} from ${scored.graded} evaluators.`;
     const writingState = !writing
       ? 'Not started: send the candidate their portal link.'
       : !writing.submittedAt
@@ -132,7 +143,7 @@ export class VettingService {
           : `Not recorded. Pass: eligibility ${config.minEligibility} and suitability ${config.minSuitability} or more.`,
       },
       { key: 'writing', label: 'Writing test', required: config.writingRequired, status: writing?.submittedAt ? result.status : 'pending', detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.` },
-      { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: 'pending', detail: `Not recorded: research presentations in Keeper are not built yet. Pass: a mean level of ${config.presentationPassMean} or more.` },
+      { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: presentation?.sessionAt && scores.length ? scored.status : 'pending', detail: `${presentationState} Pass: a mean level of ${config.presentationPassMean} or more.` },
     ];
     const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
     return { passed: unmet.length === 0, steps, unmet };

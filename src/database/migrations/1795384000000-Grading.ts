@@ -38,9 +38,44 @@ export class Grading1795384000000 implements MigrationInterface {
         ],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'presentations',
+        columns: [
+          id(),
+          { name: 'applicationId', type: 'integer', isUnique: true },
+          { name: 'deckFileId', type: 'integer', isNullable: true },
+          timestamp(queryRunner, 'uploadedAt', { isNullable: true }),
+          timestamp(queryRunner, 'sessionAt', { isNullable: true }),
+        ],
+        foreignKeys: [fk('applicationId', 'applications'), new TableForeignKey({ columnNames: ['deckFileId'], referencedTableName: 'stored_files', referencedColumnNames: ['id'], onDelete: 'SET NULL' })],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'presentation_scores',
+        columns: [
+          id(),
+          { name: 'presentationId', type: 'integer' },
+          { name: 'evaluatorId', type: 'integer' },
+          { name: 'levels', type: 'text', isNullable: true },
+          { name: 'overall', type: 'float', isNullable: true },
+          { name: 'comment', type: 'text', isNullable: true },
+          timestamp(queryRunner, 'assignedAt'),
+          timestamp(queryRunner, 'submittedAt', { isNullable: true }),
+        ],
+        foreignKeys: [fk('presentationId', 'presentations'), fk('evaluatorId', 'users', 'RESTRICT')],
+        indices: [
+          new TableIndex({ name: 'IDX_presentation_scores_presentation_evaluator', columnNames: ['presentationId', 'evaluatorId'], isUnique: true }),
+          new TableIndex({ name: 'IDX_presentation_scores_evaluatorId', columnNames: ['evaluatorId'] }),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('presentation_scores');
+    await queryRunner.dropTable('presentations');
     await queryRunner.dropTable('writing_grades');
     await queryRunner.dropTable('position_graders');
   }
