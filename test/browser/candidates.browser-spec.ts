@@ -90,6 +90,7 @@ describeInBrowser('Candidates in a real browser', () => {
     await text(page, 'Assessment recorded.');
     await text(page, 'Reject: did not pass vetting');
     await expect(page.getByText('Traits noted:').count()).resolves.toBe(0);
+    await page.locator('summary', { hasText: 'Schedule the session' }).click();
     await visit(page, 'c05b-assessment');
     await page.getByRole('link', { name: 'Vetting steps of this position' }).click();
     await text(page, 'Pass mark: eligibility');

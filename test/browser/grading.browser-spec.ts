@@ -4,6 +4,7 @@ import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { GradingService } from '../../src/vetting/grading.service.js';
+import { PresentationService } from '../../src/vetting/presentation.service.js';
 import { WritingTestService } from '../../src/vetting/writing-test.service.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
@@ -35,6 +36,7 @@ describeInBrowser('Blind grading in a real browser', () => {
     const text = 'Dear Dana, it was good to meet you at the summit. Our customers cut intake waits by a third within a quarter, and I would like to show you how. Could we speak on Tuesday at ten? Best regards, Zelda Quartz';
     const body = Array.from({ length: 20 }, () => 'We help clinics see more patients sooner.').join(' ');
     await writing.save(full, `${text}\n\n${body}`, true);
+    await testApp.app.get(PresentationService).schedule(full, new Date('2026-12-01T15:00:00Z'), [priya.id, tom.id]);
     await testApp.app.listen(0, '127.0.0.1');
     baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launch();
@@ -76,5 +78,16 @@ describeInBrowser('Blind grading in a real browser', () => {
     await text(page, 'Your grade: 3.6');
     await text(page, 'The other grades appear once every assigned grader has submitted');
     await visit(page, 'g05-graded');
+
+    // The research presentation she attended: not blind, scored on its own rubric.
+    await page.getByRole('link', { name: '← Grading' }).click();
+    await page.getByRole('link', { name: /Zelda Quartz/ }).click();
+    await visit(page, 'g06-presentation-score');
+    for (const criterion of ['Depth of research', 'The customer is the hero', 'Outcomes, not process', 'Emotional connection and poise', 'A concrete opportunity and next step', 'Fair use of information']) {
+      await page.getByRole('group', { name: criterion }).getByRole('radio', { name: /^3 / }).check();
+    }
+    await page.getByRole('button', { name: 'Submit score' }).click();
+    await text(page, 'Your score: 3');
+    await visit(page, 'g07-presentation-scored');
   });
 });

@@ -1,10 +1,14 @@
 import { jest } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { PortalService } from '../../src/vetting/portal.service.js';
 import { WritingTestService } from '../../src/vetting/writing-test.service.js';
+import { samplePdf } from '../support/files.js';
 import { createUser } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -16,6 +20,7 @@ describeInBrowser('The candidate portal in a real browser', () => {
   let testApp: TestApp;
   let browser: Browser;
   let portalUrl: string;
+  let deckPath: string;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -31,6 +36,8 @@ describeInBrowser('The candidate portal in a real browser', () => {
     const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
     const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);
     portalUrl = `${baseUrl}/portal/${link.token}`;
+    deckPath = join(mkdtempSync(join(tmpdir(), 'keeper-deck-')), 'My research.pdf');
+    writeFileSync(deckPath, await samplePdf('Our customer: you'));
     browser = await launch();
   });
   afterAll(async () => {
@@ -74,6 +81,13 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await page.getByRole('button', { name: 'Submit the writing test' }).click();
     await text(page, 'your writing test is submitted');
     await visit(page, 'w05-portal-submitted');
+
+    // The research presentation deck.
+    await page.getByLabel('Your presentation').setInputFiles(deckPath);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await text(page, 'your presentation is uploaded');
+    await text(page, 'My-research.pdf uploaded');
+    await visit(page, 'w06-portal-deck');
     await context.close();
   });
 });
