@@ -30,7 +30,13 @@ describe('Demo company', () => {
     const invited = await admin.get('/people?status=invited').expect(200);
     expect(invited.text).toContain('Sam Carter');
     expect(invited.text).toContain('Lee Park');
-    expect((await outboxMessages(testApp.dataSource)).map((mail) => mail.to)).toEqual(['sam.carter@keeper.demo', 'lee.park@keeper.demo']);
+    expect((await outboxMessages(testApp.dataSource)).map((mail) => mail.to)).toEqual([
+      'sam.carter@keeper.demo',
+      'lee.park@keeper.demo',
+      'amara.obi@candidates.demo',
+      'luis.ortega@candidates.demo',
+      'devon.park@candidates.demo',
+    ]);
   });
 
   it('has three positions in different states, one of them ready to recruit', async () => {
@@ -56,5 +62,17 @@ describe('Demo company', () => {
     const board = await manager.get(`/positions/${applications[0].positionId}/board`).expect(200);
     expect(board.text).toContain('Hana Sato');
     expect(board.text).toContain('2 rejected or withdrawn');
+  });
+
+  it('has graded writing tests and a scored presentation, and writing tests waiting for the graders', async () => {
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const amara = await testApp.dataSource.getRepository(Application).findOneOrFail({ where: { candidate: { name: 'Amara Obi' } }, relations: { candidate: true } });
+    const page = await manager.get(`/applications/${amara.id}`).expect(200);
+    expect(page.text).toContain('Pass:</span> External assessment');
+    expect(page.text).toContain('Pass:</span> Writing test');
+    expect(page.text).toContain('Pass:</span> Research presentation');
+    const grader = await signIn(testApp, 'interviewer@keeper.demo', DEMO_PASSWORD);
+    const home = await grader.get('/').expect(200);
+    expect(home.text).toContain('1 writing test to grade, blind.');
   });
 });

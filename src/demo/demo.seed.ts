@@ -12,7 +12,13 @@ import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
+import { VettingConfigDto } from '../vetting/dto/vetting.dto.js';
+import { DEFAULT_PRESENTATION_BRIEF } from '../vetting/entities/vetting-config.entity.js';
+import { GradingService } from '../vetting/grading.service.js';
+import { PortalService } from '../vetting/portal.service.js';
+import { PresentationService } from '../vetting/presentation.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
+import { WritingTestService } from '../vetting/writing-test.service.js';
 import { PlanTemplatesService } from '../development/plan-templates.service.js';
 import { OutcomeRowDto, PositionFormDto } from '../positions/dto/position-form.dto.js';
 import { POSITION_COPY_FIELDS, type Position } from '../positions/entities/position.entity.js';
@@ -34,8 +40,8 @@ interface DemoPerson {
 const PEOPLE: DemoPerson[] = [
   { email: 'admin@keeper.demo', name: 'Alex Admin', roles: ['admin'], description: 'Admin: people, roles, outbox' },
   { email: 'manager@keeper.demo', name: 'Morgan Reyes', roles: ['manager'], description: 'Hiring manager, VP Sales' },
-  { email: 'interviewer@keeper.demo', name: 'Priya Shah', roles: ['interviewer'], description: 'Interviewer (the demo grader once grading is built)' },
-  { email: 'interviewer2@keeper.demo', name: 'Tom Becker', roles: ['interviewer'], description: 'Interviewer' },
+  { email: 'interviewer@keeper.demo', name: 'Priya Shah', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
+  { email: 'interviewer2@keeper.demo', name: 'Tom Becker', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
   { email: 'newhire@keeper.demo', name: 'Nina Okafor', roles: ['new-hire'], description: 'New hire, account executive' },
 ];
 
@@ -62,7 +68,9 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await people.invite(admin, { name: 'Sam Carter', email: 'sam.carter@keeper.demo', roles: ['interviewer'] });
   await people.invite(admin, { name: 'Lee Park', email: 'lee.park@keeper.demo', roles: ['manager', 'interviewer'] });
   const readyPositionId = await seedPositions(app, saved[0], saved[1]);
+  await seedVetting(app, readyPositionId, [saved[2], saved[3]]);
   await seedCandidates(app, saved[0], saved[1], readyPositionId);
+  await seedVettingResults(app, saved[1], [saved[2], saved[3]]);
   return PEOPLE;
 }
 
@@ -143,6 +151,63 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
       }
     }
   }
+}
+
+const DEMO_EMAIL = (name: string) =>
+  `Dear Dana,\n\nThank you for stopping at our stand at the Healthcare Operations Summit and for your question about patient intake. You mentioned that your clinics lose about twenty minutes per new patient on paperwork, and that your front-desk team is stretched.\n\nClinics like yours that moved intake online with us cut that time by a third within one quarter, and their staff spent the hours on patients instead. I would like to show you how that would look for your three sites, with your own numbers.\n\nCould we talk for thirty minutes on Tuesday or Wednesday next week? I will bring a short plan you can share with your operations director.\n\nBest regards,\n${name}`;
+
+/** The ready position's vetting steps: all three, two blind graders, one prompt. */
+async function seedVetting(app: INestApplication, positionId: number, graders: User[]): Promise<void> {
+  await app.get(VettingService).saveConfig(positionId, Object.assign(new VettingConfigDto(), {
+    assessmentRequired: '1', minEligibility: 60, minSuitability: 60,
+    writingRequired: '1', writingPassMean: 3, writingMinWords: 80, writingMaxWords: 400, writingTimeLimitMinutes: 45,
+    presentationRequired: '1', presentationPassMean: 3, presentationBrief: DEFAULT_PRESENTATION_BRIEF, prompts: [], graderIds: [],
+  }));
+  await app.get(WritingTestService).savePrompts(positionId, [
+    'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake. Propose a next step.',
+  ]);
+  await app.get(GradingService).setGraders(positionId, graders.map((grader) => grader.id));
+}
+
+/** Amara has passed every step; Luis's writing test waits for the graders; Devon is writing a draft. */
+async function seedVettingResults(app: INestApplication, manager: User, graders: User[]): Promise<void> {
+  const pipeline = app.get(PipelineService);
+  const writing = app.get(WritingTestService);
+  const grading = app.get(GradingService);
+  const presentations = app.get(PresentationService);
+  const byName = async (name: string) => pipeline.findOrFail(await applicationIdOf(app, name));
+
+  const amara = await byName('Amara Obi');
+  await app.get(PortalService).issue(manager, amara);
+  await writing.start(amara);
+  await writing.save(amara, DEMO_EMAIL('Amara Obi'), true);
+  for (const [index, grader] of graders.entries()) {
+    const [assignment] = (await grading.assignmentsOf(grader)).filter((a) => !a.submittedAt);
+    const level = index === 0 ? 3 : 4;
+    await grading.submit(grader, assignment.id, { purpose: level, structure: 3, mechanics: level, tone: 4, callToAction: level }, index === 0 ? 'Clear purpose and a concrete next step.' : 'Customer-centred; strong close.');
+  }
+  await presentations.upload(amara, { originalName: 'Brightline research.pdf', data: await demoResume('Research presentation: Brightline Health as our customer') });
+  await presentations.schedule(amara, new Date(Date.now() - 2 * 86400000), graders.map((grader) => grader.id));
+  for (const evaluator of graders) {
+    const [score] = (await presentations.assignmentsOf(evaluator)).filter((s) => !s.submittedAt);
+    await presentations.submit(evaluator, score.id, { research: 4, customerHero: 3, outcomes: 3, connection: 3, opportunity: 4, fairUse: 4 }, 'Business facts only; a specific first opportunity.');
+  }
+
+  const luis = await byName('Luis Ortega');
+  await app.get(PortalService).issue(manager, luis);
+  await writing.start(luis);
+  await writing.save(luis, DEMO_EMAIL('Luis Ortega').replace('Could we talk', 'Let me know if you ever want to talk'), true);
+
+  const devon = await byName('Devon Park');
+  await app.get(PortalService).issue(manager, devon);
+  await writing.start(devon);
+  await writing.save(devon, 'Dear Dana,\n\nIt was great to meet you at the summit.', false);
+}
+
+async function applicationIdOf(app: INestApplication, name: string): Promise<number> {
+  const [[candidate]] = await app.get(CandidatesService).list(name, { page: 1, perPage: 1 });
+  const [application] = await app.get(CandidatesService).applicationsOf(candidate.id);
+  return application.id;
 }
 
 function demoResume(name: string): Promise<Buffer> {
