@@ -84,7 +84,8 @@ describe('Blind grading of writing tests', () => {
     expect(page.text).toContain('Best regards, [candidate], [email]');
     expect(page.text).toContain('Aids, not the grade.');
     expect(page.text).toContain('recieve');
-    await outsider.agent.get(`/grading/${grades[0].id}`).expect(404);
+    await outsider.agent.get(`/grading/${grades[0].id}`).expect(403);
+    await outsider.agent.get('/grading/999999').expect(404);
     await first.agent.get(`/applications/${applicationId}`).expect(403);
 
     const incomplete = await first.agent.post(`/grading/${grades[0].id}`).type('form').send({ _csrf: csrfTokenIn(page.text), 'levels[purpose]': '2' });

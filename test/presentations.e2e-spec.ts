@@ -100,7 +100,8 @@ describe('Research presentations and the full vetting gate', () => {
 
     const grading = await people[2].agent.get('/grading').expect(200);
     const scoreId = Number(/href="\/presentations\/(\d+)"/.exec(grading.text)![1]);
-    await people[0].agent.get(`/presentations/${scoreId}`).expect(404);
+    await people[0].agent.get(`/presentations/${scoreId}`).expect(403);
+    await people[0].agent.get(`/presentations/${scoreId}/deck`).expect(403);
     const deck = await people[2].agent.get(`/presentations/${scoreId}/deck`).expect(200);
     expect(deck.headers['content-disposition']).toBe('attachment; filename="My-research.pdf"');
 
@@ -116,6 +117,11 @@ describe('Research presentations and the full vetting gate', () => {
     expect(gate.text).toContain('Pass:</span> Writing test');
     expect(gate.text).toContain('Pass:</span> Research presentation');
     expect(gate.text).toContain('Mean level 3.5 from 2 evaluators.');
+    const board = await manager.agent.get(`/positions/${positionId}/board`).expect(200);
+    const card = board.text.slice(board.text.indexOf('Vera Vetted'), board.text.indexOf('Vera Vetted') + 900);
+    expect(card).toContain('Assessment:</span> pass');
+    expect(card).toContain('Writing test:</span> pass');
+    expect(card).toContain('Presentation:</span> pass');
     expect((await form(manager.agent, app, `${app}/move`, { to: 'interview' })).status).toBe(303);
     await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id })).resolves.toMatchObject({ stage: 'interview' });
     expect((await manager.agent.get(app).expect(200)).text).not.toContain('overridden');

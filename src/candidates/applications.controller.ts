@@ -10,7 +10,7 @@ import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
 import { PortalService } from '../vetting/portal.service.js';
-import { VettingService } from '../vetting/vetting.service.js';
+import { VettingService, type VettingMarks } from '../vetting/vetting.service.js';
 import { WritingTestService } from '../vetting/writing-test.service.js';
 import { GradingService } from '../vetting/grading.service.js';
 import { PresentationService } from '../vetting/presentation.service.js';
@@ -21,6 +21,17 @@ import { STAGE_LABELS, STAGES, type Stage } from './entities/application.entity.
 import { BOARD_COLUMN_SIZE, PipelineService } from './pipeline.service.js';
 
 const STAGE_CHOICES = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
+const MARK_TEXT = { pass: 'pass', fail: 'fail', pending: 'pending' } as const;
+
+/** Small vetting marks for a board card: the step's initial, always with its state in words. */
+function markView(marks: VettingMarks | undefined) {
+  if (!marks) return [];
+  return [
+    { short: 'A', label: 'Assessment', status: marks.assessment, text: MARK_TEXT[marks.assessment] },
+    { short: 'W', label: 'Writing test', status: marks.writing, text: MARK_TEXT[marks.writing] },
+    { short: 'P', label: 'Presentation', status: marks.presentation, text: MARK_TEXT[marks.presentation] },
+  ];
+}
 
 /** One application: its stage, history and the moves it can make. */
 @Controller('applications')
@@ -189,7 +200,7 @@ export class PositionApplicationsController {
         stage: column.stage,
         label: STAGE_LABELS[column.stage],
         count: column.count,
-        cards: column.applications.map(mapApplicationRow),
+        cards: column.applications.map((application) => ({ ...mapApplicationRow(application), marks: markView(board.marks.get(application.id)) })),
         more: column.count > BOARD_COLUMN_SIZE ? column.count - BOARD_COLUMN_SIZE : 0,
       })),
       closed: board.closed,

@@ -124,7 +124,8 @@ export class PipelineService {
     for (const stage of PIPELINE_STAGES) {
       columns.push({ stage, count: counts.get(stage) ?? 0, applications: await this.candidates.findColumn(positionId, stage, BOARD_COLUMN_SIZE) });
     }
-    return { columns, closed: (counts.get('rejected') ?? 0) + (counts.get('withdrawn') ?? 0) };
+    const marks = await this.vetting.marks(positionId, columns.flatMap((column) => column.applications.map((application) => application.id)));
+    return { columns, marks, closed: (counts.get('rejected') ?? 0) + (counts.get('withdrawn') ?? 0) };
   }
 
   list(positionId: number, filter: ApplicationsFilter, page: PageRequest) {

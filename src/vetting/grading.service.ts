@@ -80,10 +80,11 @@ export class GradingService {
     return this.dataSource.getRepository(WritingGrade).countBy({ graderId: user.id, submittedAt: IsNull() });
   }
 
-  /** One assignment of this grader, or 404: nobody sees another grader's assignment. */
+  /** One assignment of this grader; another grader's assignment is refused (403). */
   async gradeOf(user: User, gradeId: number): Promise<{ grade: WritingGrade; application: Application; others: WritingGrade[] }> {
-    const grade = await this.dataSource.getRepository(WritingGrade).findOne({ where: { id: gradeId, graderId: user.id }, relations: { submission: true } });
+    const grade = await this.dataSource.getRepository(WritingGrade).findOne({ where: { id: gradeId }, relations: { submission: true } });
     if (!grade) throw notFound('That assignment');
+    if (grade.graderId !== user.id) throw new DomainError('forbidden', 'This writing test is assigned to another grader.');
     const application = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: grade.submission.applicationId }, relations: { candidate: true, position: true } });
     const all = await this.dataSource.getRepository(WritingGrade).find({ where: { submissionId: grade.submissionId }, relations: { grader: true }, order: { id: 'ASC' } });
     // Independent scoring: the others' scores only once every assigned grader has submitted.

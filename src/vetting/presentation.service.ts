@@ -81,8 +81,9 @@ export class PresentationService {
   }
 
   async scoreOf(user: User, scoreId: number) {
-    const score = await this.dataSource.getRepository(PresentationScore).findOne({ where: { id: scoreId, evaluatorId: user.id }, relations: { presentation: true } });
+    const score = await this.dataSource.getRepository(PresentationScore).findOne({ where: { id: scoreId }, relations: { presentation: true } });
     if (!score) throw notFound('That assignment');
+    if (score.evaluatorId !== user.id) throw new DomainError('forbidden', 'This presentation is assigned to other evaluators.');
     const application = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: score.presentation.applicationId }, relations: { candidate: true, position: true } });
     const all = await this.scoresOf(score.presentationId);
     const others = all.every((other) => other.submittedAt) ? all.filter((other) => other.id !== score.id) : [];

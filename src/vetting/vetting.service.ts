@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import { FormInvalidError } from '../common/errors.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
@@ -103,6 +103,35 @@ export class VettingService {
     return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
   }
 
+  /** Pass/fail/pending per step for many applications of one position, in a fixed number of queries (for the board). */
+  async marks(positionId: number, applicationIds: number[]): Promise<Map<number, VettingMarks>> {
+    const result = new Map<number, VettingMarks>();
+    if (applicationIds.length === 0) return result;
+    const config = await this.configFor(positionId);
+    const [assessments, submissions, presentations] = await Promise.all([
+      this.dataSource.getRepository(Assessment).findBy({ applicationId: In(applicationIds) }),
+      this.dataSource.getRepository(WritingSubmission).find({ where: { applicationId: In(applicationIds) }, select: { id: true, applicationId: true, submittedAt: true } }),
+      this.dataSource.getRepository(Presentation).find({ where: { applicationId: In(applicationIds) }, select: { id: true, applicationId: true, sessionAt: true } }),
+    ]);
+    const [grades, scores] = await Promise.all([
+      submissions.length ? this.dataSource.getRepository(WritingGrade).findBy({ submissionId: In(submissions.map((s) => s.id)) }) : [],
+      presentations.length ? this.dataSource.getRepository(PresentationScore).findBy({ presentationId: In(presentations.map((p) => p.id)) }) : [],
+    ]);
+    for (const applicationId of applicationIds) {
+      const assessment = assessments.find((a) => a.applicationId === applicationId);
+      const submission = submissions.find((s) => s.applicationId === applicationId);
+      const presentation = presentations.find((p) => p.applicationId === applicationId);
+      const submissionGrades = submission ? grades.filter((g) => g.submissionId === submission.id) : [];
+      const presentationScores = presentation ? scores.filter((s) => s.presentationId === presentation.id) : [];
+      result.set(applicationId, {
+        assessment: !assessment ? 'pending' : assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability ? 'pass' : 'fail',
+        writing: submission?.submittedAt && submissionGrades.length ? writingResult(submissionGrades, config.writingPassMean).status : 'pending',
+        presentation: presentationScores.length ? writingResult(presentationScores, config.presentationPassMean).status : 'pending',
+      });
+    }
+    return result;
+  }
+
   /** Every required step must pass before any interview. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
     const [config, assessment, writing] = await Promise.all([
@@ -148,6 +177,12 @@ export class VettingService {
     const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
     return { passed: unmet.length === 0, steps, unmet };
   }
+}
+
+export interface VettingMarks {
+  assessment: StepStatus;
+  writing: StepStatus;
+  presentation: StepStatus;
 }
 
 const DEFAULTS: Partial<VettingConfig> = {
