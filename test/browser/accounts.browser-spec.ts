@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, expectAccessible, launch, newVisitor, snapshot } from './support/browser.js';
+import { describeInBrowser, launch, newVisitor, serve, visit, waitForText } from './support/browser.js';
 
 jest.setTimeout(60000);
 
@@ -13,8 +13,7 @@ describeInBrowser('Accounts in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serve(testApp.app);
     browser = await launch();
   });
   afterAll(async () => {
@@ -22,10 +21,6 @@ describeInBrowser('Accounts in a real browser', () => {
     await testApp?.close();
   });
 
-  async function visit(page: Page, name: string): Promise<void> {
-    await snapshot(page, name);
-    await expectAccessible(page);
-  }
 
   async function signOut(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -45,7 +40,7 @@ describeInBrowser('Accounts in a real browser', () => {
     await admin.getByLabel('Your name').fill('Ada Admin');
     await admin.getByLabel('Your work email').fill('ada@acme');
     await admin.getByRole('button', { name: 'Create admin account' }).click();
-    await expectText(admin, 'There are 3 problems');
+    await waitForText(admin, 'There are 3 problems');
     await expect(admin.getByLabel('Your name').inputValue()).resolves.toBe('Ada Admin');
     await visit(admin, '02-setup-errors');
     await admin.getByRole('link', { name: 'Enter an email address like name@company.com' }).click();
@@ -56,7 +51,7 @@ describeInBrowser('Accounts in a real browser', () => {
     await admin.getByLabel('Password, again').fill(PASSWORD);
     await admin.getByRole('button', { name: 'Create admin account' }).click();
     await admin.waitForURL(/\/people\/invite$/);
-    await expectText(admin, 'Welcome, Ada Admin');
+    await waitForText(admin, 'Welcome, Ada Admin');
     await visit(admin, '03-invite');
 
     await admin.getByLabel('Name', { exact: true }).fill('Max Manager');
@@ -64,7 +59,7 @@ describeInBrowser('Accounts in a real browser', () => {
     await admin.getByRole('checkbox', { name: /Hiring manager/ }).check();
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await admin.waitForURL(/\/people\/\d+$/);
-    await expectText(admin, 'Invitation sent to max@acme.example');
+    await waitForText(admin, 'Invitation sent to max@acme.example');
     await visit(admin, '04-person');
 
     // The confirmation step before deactivating, then back out.
@@ -74,7 +69,7 @@ describeInBrowser('Accounts in a real browser', () => {
 
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await admin.waitForURL(/\/people$/);
-    await expectText(admin, 'max@acme.example');
+    await waitForText(admin, 'max@acme.example');
     await visit(admin, '06-people');
 
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
@@ -94,7 +89,7 @@ describeInBrowser('Accounts in a real browser', () => {
     const managerContext = await newVisitor(browser);
     const manager = await managerContext.newPage();
     await manager.goto(invitationLink.replace(/^https?:\/\/[^/]+/, baseUrl));
-    await expectText(manager, 'You are joining as max@acme.example');
+    await waitForText(manager, 'You are joining as max@acme.example');
     await visit(manager, '11-accept-invitation');
     await manager.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await manager.getByLabel('Password, again').fill(PASSWORD);
@@ -107,14 +102,14 @@ describeInBrowser('Accounts in a real browser', () => {
     await manager.getByLabel('Password').fill(PASSWORD);
     await manager.getByRole('button', { name: 'Sign in' }).click();
     await manager.waitForURL(`${baseUrl}/`);
-    await expectText(manager, 'Hello, Max');
+    await waitForText(manager, 'Hello, Max');
     const nav = manager.getByRole('navigation', { name: 'Main' });
     await expect(nav.innerText()).resolves.toContain('Hiring manager');
     await expect(nav.getByRole('link', { name: 'People' }).count()).resolves.toBe(0);
     await visit(manager, '12-manager-home');
 
     await manager.goto(`${baseUrl}/people`);
-    await expectText(manager, 'You do not have access to this page');
+    await waitForText(manager, 'You do not have access to this page');
     await visit(manager, '13-forbidden');
     await managerContext.close();
   });
@@ -127,7 +122,7 @@ describeInBrowser('Accounts in a real browser', () => {
     await visit(page, '14-forgot-password');
     await page.getByLabel('Email').fill('max@acme.example');
     await page.getByRole('button', { name: 'Send the link' }).click();
-    await expectText(page, 'Check your mail');
+    await waitForText(page, 'Check your mail');
     await visit(page, '15-forgot-password-sent');
 
     const [message] = await testApp.dataSource.query(`SELECT text FROM outbox_messages WHERE subject = 'Reset your Keeper password'`);
@@ -138,10 +133,10 @@ describeInBrowser('Accounts in a real browser', () => {
     await page.getByLabel('New password, again').fill('a different long password');
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await page.waitForURL(`${baseUrl}/`);
-    await expectText(page, 'Your password has been changed');
+    await waitForText(page, 'Your password has been changed');
 
     await page.goto(`${baseUrl}${path}`);
-    await expectText(page, 'This password reset link has already been used');
+    await waitForText(page, 'This password reset link has already been used');
     await visit(page, '17-used-link');
     await page.goto(`${baseUrl}/no-such-page`);
     await visit(page, '18-not-found');
@@ -149,6 +144,3 @@ describeInBrowser('Accounts in a real browser', () => {
   });
 });
 
-async function expectText(page: Page, text: string): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout: 5000 });
-}

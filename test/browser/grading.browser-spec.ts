@@ -9,7 +9,7 @@ import { WritingTestService } from '../../src/vetting/writing-test.service.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, expectAccessible, launch, newVisitor, snapshot } from './support/browser.js';
+import { describeInBrowser, launch, newVisitor, serve, visit, waitForText } from './support/browser.js';
 
 jest.setTimeout(90000);
 
@@ -37,8 +37,7 @@ describeInBrowser('Blind grading in a real browser', () => {
     const body = Array.from({ length: 20 }, () => 'We help clinics see more patients sooner.').join(' ');
     await writing.save(full, `${text}\n\n${body}`, true);
     await testApp.app.get(PresentationService).schedule(full, new Date('2026-12-01T15:00:00Z'), [priya.id, tom.id]);
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serve(testApp.app);
     browser = await launch();
   });
   afterAll(async () => {
@@ -46,11 +45,6 @@ describeInBrowser('Blind grading in a real browser', () => {
     await testApp?.close();
   });
 
-  async function visit(page: Page, name: string): Promise<void> {
-    await snapshot(page, name);
-    await expectAccessible(page);
-  }
-  const text = (page: Page, value: string) => page.getByText(value).first().waitFor({ state: 'visible' });
 
   it('grades a writing test from the home page without ever seeing who wrote it', async () => {
     const page = await (await newVisitor(browser)).newPage();
@@ -58,25 +52,25 @@ describeInBrowser('Blind grading in a real browser', () => {
     await page.getByLabel('Email').fill('priya@acme.example');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await text(page, '1 writing test to grade, blind.');
+    await waitForText(page, '1 writing test to grade, blind.');
     await visit(page, 'g01-grader-home');
     await page.getByRole('button', { name: 'Grade' }).click();
     await visit(page, 'g02-grading-list');
     await page.getByRole('link', { name: /Writing test A-/ }).click();
-    await text(page, 'Aids, not the grade.');
+    await waitForText(page, 'Aids, not the grade.');
     await expect(page.content()).resolves.not.toMatch(/zelda|quartz/i);
     await visit(page, 'g03-grade');
 
     await page.getByRole('button', { name: 'Submit grade' }).click();
-    await text(page, 'There are 5 problems');
+    await waitForText(page, 'There are 5 problems');
     await visit(page, 'g04-grade-errors');
     for (const [criterion, level] of [['Purpose and clarity', '4'], ['Structure', '3'], ['Grammar and mechanics', '3'], ['Tone and audience', '4'], ['Call to action', '4']]) {
       await page.getByRole('group', { name: criterion }).getByRole('radio', { name: new RegExp(`^${level} `) }).check();
     }
     await page.getByRole('button', { name: 'Submit grade' }).click();
-    await text(page, 'Grade submitted.');
-    await text(page, 'Your grade: 3.6');
-    await text(page, 'The other grades appear once every assigned grader has submitted');
+    await waitForText(page, 'Grade submitted.');
+    await waitForText(page, 'Your grade: 3.6');
+    await waitForText(page, 'The other grades appear once every assigned grader has submitted');
     await visit(page, 'g05-graded');
 
     // The research presentation she attended: not blind, scored on its own rubric.
@@ -87,7 +81,7 @@ describeInBrowser('Blind grading in a real browser', () => {
       await page.getByRole('group', { name: criterion }).getByRole('radio', { name: /^3 / }).check();
     }
     await page.getByRole('button', { name: 'Submit score' }).click();
-    await text(page, 'Your score: 3');
+    await waitForText(page, 'Your score: 3');
     await visit(page, 'g07-presentation-scored');
   });
 });

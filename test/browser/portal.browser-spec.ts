@@ -12,7 +12,7 @@ import { samplePdf } from '../support/files.js';
 import { createUser } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, expectAccessible, launch, newVisitor, snapshot } from './support/browser.js';
+import { describeInBrowser, launch, newVisitor, serve, visit, waitForText } from './support/browser.js';
 
 jest.setTimeout(90000);
 
@@ -31,8 +31,7 @@ describeInBrowser('The candidate portal in a real browser', () => {
     const { application } = await testApp.app
       .get(CandidatesService)
       .create(manager, Object.assign(new CandidateDto(), { name: 'Rosa Quinn', email: 'rosa@example.com', source: 'referral', phone: null, notes: null, positionId }), null);
-    await testApp.app.listen(0, '127.0.0.1');
-    const baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const baseUrl = await serve(testApp.app);
     const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
     const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);
     portalUrl = `${baseUrl}/portal/${link.token}`;
@@ -45,25 +44,20 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await testApp?.close();
   });
 
-  async function visit(page: Page, name: string): Promise<void> {
-    await snapshot(page, name);
-    await expectAccessible(page);
-  }
-  const text = (page: Page, value: string) => page.getByText(value).first().waitFor({ state: 'visible' });
 
   it('reads the position, writes a draft that survives closing the tab, and submits', async () => {
     const context = await newVisitor(browser);
     let page = await context.newPage();
     await page.goto(portalUrl);
-    await text(page, 'Hello Rosa Quinn');
+    await waitForText(page, 'Hello Rosa Quinn');
     await visit(page, 'w01-portal');
     await page.getByRole('button', { name: 'Open the writing test' }).click();
     await visit(page, 'w02-writing-intro');
     await page.getByRole('button', { name: /Start the writing test/ }).click();
-    await text(page, 'Your prompt');
+    await waitForText(page, 'Your prompt');
     await page.getByLabel('Your text').fill('Dear Dana, it was good to meet you at the summit.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await text(page, 'Draft saved.');
+    await waitForText(page, 'Draft saved.');
     await visit(page, 'w03-writing-draft');
 
     // Close the tab, come back: the draft is on the server.
@@ -73,20 +67,20 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await expect(page.getByLabel('Your text').inputValue()).resolves.toBe('Dear Dana, it was good to meet you at the summit.');
 
     await page.getByRole('button', { name: 'Submit the writing test' }).click();
-    await text(page, 'Tick the box to confirm');
+    await waitForText(page, 'Tick the box to confirm');
     await visit(page, 'w04-writing-error');
     const body = Array.from({ length: 30 }, () => 'Our intake tool cuts the wait for your patients.').join(' ');
     await page.getByLabel('Your text').fill(`Dear Dana, it was good to meet you at the summit. ${body} Could we talk on Tuesday?`);
     await page.getByRole('checkbox', { name: /I am ready to submit/ }).check();
     await page.getByRole('button', { name: 'Submit the writing test' }).click();
-    await text(page, 'your writing test is submitted');
+    await waitForText(page, 'your writing test is submitted');
     await visit(page, 'w05-portal-submitted');
 
     // The research presentation deck.
     await page.getByLabel('Your presentation').setInputFiles(deckPath);
     await page.getByRole('button', { name: 'Upload' }).click();
-    await text(page, 'your presentation is uploaded');
-    await text(page, 'My-research.pdf uploaded');
+    await waitForText(page, 'your presentation is uploaded');
+    await waitForText(page, 'My-research.pdf uploaded');
     await visit(page, 'w06-portal-deck');
     await context.close();
   });

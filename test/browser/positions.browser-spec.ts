@@ -4,7 +4,7 @@ import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { composeOutcomeSentence } from '../../src/positions/outcome-sentence.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, expectAccessible, launch, newVisitor, snapshot } from './support/browser.js';
+import { describeInBrowser, launch, newVisitor, serve, signInWithForm, visit, waitForText } from './support/browser.js';
 
 jest.setTimeout(90000);
 
@@ -17,8 +17,7 @@ describeInBrowser('Positions in a real browser', () => {
     testApp = await createTestApp();
     await createUser(testApp, ['admin']);
     await createUser(testApp, ['manager'], { email: 'morgan@acme.example', name: 'Morgan Reyes' });
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await serve(testApp.app);
     browser = await launch();
   });
   afterAll(async () => {
@@ -26,36 +25,27 @@ describeInBrowser('Positions in a real browser', () => {
     await testApp?.close();
   });
 
-  async function visit(page: Page, name: string): Promise<void> {
-    await snapshot(page, name);
-    await expectAccessible(page);
-  }
 
-  const text = (page: Page, value: string) => page.getByText(value).first().waitFor({ state: 'visible', timeout: 5000 });
 
   it('writes a position from the template, fixes the outcome check, publishes v1 and v2 and reads the diff', async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill('morgan@acme.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await signInWithForm(page, baseUrl, 'morgan@acme.example', PASSWORD);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click();
-    await text(page, 'No positions yet');
+    await waitForText(page, 'No positions yet');
     await visit(page, 'p01-positions-empty');
     await page.getByRole('button', { name: 'New position' }).first().click();
     await visit(page, 'p02-new');
     await page.getByRole('button', { name: 'Start from “B2B salesperson”' }).click();
     await page.waitForURL(/\/positions\/\d+\/edit$/);
-    await text(page, composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
+    await waitForText(page, composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
     await visit(page, 'p03-editor');
 
     // Remove outcome 2's deadline: the check shows an error.
     await page.locator('[id="field-outcomes.1.deadlineKind"]').selectOption('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await text(page, 'Outcome 2 has no deadline');
+    await waitForText(page, 'Outcome 2 has no deadline');
     await visit(page, 'p04-editor-error');
 
     // Restore it, and add an experience proxy: a warning.
@@ -63,17 +53,17 @@ describeInBrowser('Positions in a real browser', () => {
     const description = page.getByLabel('About the role');
     await description.fill(`${await description.inputValue()}\n\nYou bring 5+ years of industry experience.`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await text(page, '“industry experience” in the description is an experience proxy');
+    await waitForText(page, '“industry experience” in the description is an experience proxy');
 
     await page.getByRole('link', { name: /← Account Executive/ }).click();
-    await text(page, 'Not ready to recruit yet');
+    await waitForText(page, 'Not ready to recruit yet');
     await page.getByRole('button', { name: 'Publish version 1' }).click();
-    await text(page, 'tick the box to publish anyway');
+    await waitForText(page, 'tick the box to publish anyway');
     await visit(page, 'p05-publish-refused');
     await page.getByRole('checkbox', { name: /I have read these warnings/ }).check();
     await page.getByRole('button', { name: 'Publish version 1' }).click();
-    await text(page, 'Version 1 is published.');
-    await text(page, 'Ready to recruit');
+    await waitForText(page, 'Version 1 is published.');
+    await waitForText(page, 'Ready to recruit');
     await visit(page, 'p06-position');
 
     // v2: a higher target and no proxy.
@@ -81,10 +71,10 @@ describeInBrowser('Positions in a real browser', () => {
     await page.locator('[id="field-outcomes.0.targetValue"]').fill('600000');
     await description.fill((await description.inputValue()).replace('\n\nYou bring 5+ years of industry experience.', ''));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await text(page, 'No errors and no warnings');
+    await waitForText(page, 'No errors and no warnings');
     await page.getByRole('link', { name: /← Account Executive/ }).click();
     await page.getByRole('button', { name: 'Publish version 2' }).click();
-    await text(page, 'Version 2 is published.');
+    await waitForText(page, 'Version 2 is published.');
 
     await page.getByRole('link', { name: 'What changed from version 1 to 2' }).click();
     await page.locator('del', { hasText: '$500,000' }).first().waitFor();
@@ -94,14 +84,14 @@ describeInBrowser('Positions in a real browser', () => {
 
     // The plan editor.
     await page.getByRole('button', { name: 'Edit development plan' }).click();
-    await text(page, 'The plan is complete');
+    await waitForText(page, 'The plan is complete');
     await visit(page, 'p08-plan');
     await page.getByLabel('Cadence').fill('');
     await page.getByRole('button', { name: 'Save plan' }).click();
-    await text(page, 'Coaching has no cadence');
+    await waitForText(page, 'Coaching has no cadence');
     await page.getByLabel('Cadence').fill('Weekly one-to-one tied to live opportunities');
     await page.getByRole('button', { name: 'Save plan' }).click();
-    await text(page, 'The plan is complete');
+    await waitForText(page, 'The plan is complete');
     await page.getByRole('link', { name: 'Back to the position' }).click();
 
     // Share with a recruiter, who reads it signed out.
@@ -109,12 +99,12 @@ describeInBrowser('Positions in a real browser', () => {
     const shareUrl = await page.getByRole('textbox', { name: /Link created/ }).inputValue();
     const recruiter = await (await newVisitor(browser)).newPage();
     await recruiter.goto(shareUrl);
-    await text(recruiter, 'shared for recruiting');
-    await text(recruiter, 'Billings at an annualized pace of $600,000');
+    await waitForText(recruiter, 'shared for recruiting');
+    await waitForText(recruiter, 'Billings at an annualized pace of $600,000');
     await visit(recruiter, 'p09-shared');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Positions' }).click();
-    await text(page, 'Account Executive, Mid-Market Healthcare');
+    await waitForText(page, 'Account Executive, Mid-Market Healthcare');
     await visit(page, 'p10-positions');
     await context.close();
   });
@@ -133,7 +123,7 @@ describeInBrowser('Positions in a real browser', () => {
     await page.getByLabel('List').selectOption('experience-proxy');
     await page.getByRole('textbox', { name: 'Phrase' }).fill('Hit The Ground Running');
     await page.getByRole('button', { name: 'Add phrase' }).click();
-    await text(page, '“hit the ground running” added');
+    await waitForText(page, '“hit the ground running” added');
     await context.close();
   });
 

@@ -54,3 +54,28 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   const folder = process.env.SCREENSHOTS;
   if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: process.env.SCREENSHOTS_FULL === '1' });
 }
+
+/** Serves the test app on a free local port and returns its address. */
+export async function serve(app: { listen(port: number, host: string): Promise<unknown>; getUrl(): Promise<string> }): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+/** Looks at a page the way a reviewer would: a screenshot (when asked for) and an accessibility check. */
+export async function visit(page: Page, name: string): Promise<void> {
+  await snapshot(page, name);
+  await expectAccessible(page);
+}
+
+export function waitForText(page: Page, text: string): Promise<void> {
+  return page.getByText(text).first().waitFor({ state: 'visible' });
+}
+
+/** Signs in through the real form and waits for the home page. */
+export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
