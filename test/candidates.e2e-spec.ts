@@ -118,6 +118,25 @@ describe('Candidates and the pipeline', () => {
     expect((await postForm(manager.agent, path, `${path}/move`, { to: 'applied' })).status).toBe(409);
   });
 
+  it('lets other managers read applications of a position that is not theirs, but not act on them', async () => {
+    const other = await signedInAs(testApp, ['manager']);
+    const candidate = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ email: 'rosa@example.com' });
+    const application = await testApp.dataSource.getRepository(Application).findOneByOrFail({ candidateId: candidate.id });
+    const page = await other.agent.get(`/applications/${application.id}`).expect(200);
+    expect(page.text).toContain('Only the position');
+    expect(page.text).not.toContain(`action="/applications/${application.id}/move"`);
+    const token = csrfTokenIn(page.text);
+    for (const [action, fields] of [
+      ['move', { to: 'withdrawn' }],
+      ['portal', {}],
+      ['presentation/session', { sessionAt: '2026-12-01T10:00', evaluatorIds: [] }],
+    ] as const) {
+      expect((await other.agent.post(`/applications/${application.id}/${action}`).type('form').send({ _csrf: token, ...fields })).status).toBe(403);
+    }
+    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).resolves.toMatchObject({ stage: application.stage });
+    await other.agent.get('/applications/not-a-number').expect(404);
+  });
+
   it('rejects one application with a reason, and several at once from the list', async () => {
     const ids: number[] = [];
     for (const name of ['Ann One', 'Bo Two', 'Cy Three']) {

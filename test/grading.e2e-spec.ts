@@ -1,5 +1,10 @@
 import request from 'supertest';
+import { CandidatesService } from '../src/candidates/candidates.service.js';
+import { CandidateDto } from '../src/candidates/dto/candidate.dto.js';
+import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { WritingGrade } from '../src/vetting/entities/writing-grade.entity.js';
+import { GradingService } from '../src/vetting/grading.service.js';
+import { WritingTestService } from '../src/vetting/writing-test.service.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -62,18 +67,55 @@ describe('Blind grading of writing tests', () => {
     return agent.post(`/grading/${gradeId}`).type('form').send({ _csrf: csrfTokenIn(page.text), ...levels(level), comment: `Level ${level} throughout.` });
   }
 
+  it('offers only interviewers who cannot open candidate records as blind graders', async () => {
+    const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
+    for (const grader of graders) expect(page.text).toContain(`name="graderIds" value="${grader.user.id}" checked`);
+    expect(page.text).not.toContain(`name="graderIds" value="${manager.user.id}"`);
+    const refused = await manager.agent.post(`/positions/${positionId}/vetting`).type('form').send({
+      _csrf: csrfTokenIn(page.text),
+      writingRequired: '1',
+      minEligibility: '60',
+      minSuitability: '60',
+      writingPassMean: '3',
+      writingMinWords: '20',
+      writingMaxWords: '300',
+      prompts: ['Write to a prospect you met at an event.'],
+      graderIds: [String(graders[0].user.id), String(manager.user.id)],
+      presentationPassMean: '3',
+      presentationBrief: 'Research our company and present it as your target customer.',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Choose graders from the list');
+  });
+
+  it('gives submitted tests their graders when graders are chosen after the submission', async () => {
+    const other = await publishedPosition(testApp, manager.user, 'No graders yet');
+    await testApp.app.get(WritingTestService).savePrompts(other, ['Write to a prospect.']);
+    const { application } = await testApp.app
+      .get(CandidatesService)
+      .create(manager.user, Object.assign(new CandidateDto(), { name: 'Ola Early', email: 'ola@example.com', source: 'referral', phone: null, notes: null, positionId: other }), null);
+    const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
+    await testApp.app.get(WritingTestService).start(full);
+    const text = Array.from({ length: 20 }, () => 'Our customers cut intake waits by a third.').join(' ');
+    const { submission } = await testApp.app.get(WritingTestService).save(full, text, true);
+    await expect(testApp.dataSource.getRepository(WritingGrade).countBy({ submissionId: submission.id })).resolves.toBe(0);
+
+    await testApp.app.get(GradingService).setGraders(other, graders.slice(0, 2).map((grader) => grader.user.id));
+    await expect(testApp.dataSource.getRepository(WritingGrade).countBy({ submissionId: submission.id })).resolves.toBe(2);
+  });
+
   it('keeps the writer anonymous, grades independently, asks a third grader when two disagree, and decides the vetting step', async () => {
     const text =
       'Dear Dana, it was good to meet you at the summit in Denver. I recieve many questions about intake, and yours was the sharpest. ' +
       'Our customers cut their waiting times by a third within a quarter. Could we speak on Tuesday at ten? Best regards, Zelda Quartz, zelda.quartz@example.com';
     const applicationId = await submitWriting('Zelda Quartz', 'zelda.quartz@example.com', text);
-    const grades = await testApp.dataSource.getRepository(WritingGrade).find({ order: { id: 'ASC' } });
+    const grades = await testApp.dataSource.getRepository(WritingGrade).find({ where: { submission: { applicationId } }, order: { id: 'ASC' } });
     expect(grades).toHaveLength(2);
     const [first, second] = grades.map((g) => graders.find((grader) => grader.user.id === g.graderId)!);
     const outsider = graders.find((grader) => grader !== first && grader !== second)!;
 
     const home = await first.agent.get('/').expect(200);
-    expect(home.text).toContain('1 writing test to grade, blind.');
+    expect(home.text).toMatch(/\d writing tests? to grade, blind\./);
     // Nothing on the grader's pages names the writer, not even inside the text.
     const list = await first.agent.get('/grading').expect(200);
     const page = await first.agent.get(`/grading/${grades[0].id}`).expect(200);
@@ -100,7 +142,7 @@ describe('Blind grading of writing tests', () => {
     const secondGrade = await grade(second.agent, grades[1].id, 4);
     const flash = await second.agent.get(secondGrade.headers.location).expect(200);
     expect(flash.text).toContain('a third grader has been asked');
-    const third = await testApp.dataSource.getRepository(WritingGrade).findOneByOrFail({ graderId: outsider.user.id });
+    const third = await testApp.dataSource.getRepository(WritingGrade).findOneByOrFail({ graderId: outsider.user.id, submissionId: grades[0].submissionId });
     const gate = await manager.agent.get(`/applications/${applicationId}`).expect(200);
     expect(gate.text).toContain('Submitted; 2 of 3 blind grades in.');
 

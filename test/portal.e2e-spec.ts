@@ -145,6 +145,8 @@ describe('Candidate portal and the writing test', () => {
 
     const unknown = await request(testApp.server).get('/portal/not-a-real-token').expect(404);
     expect(unknown.text).toContain('This link is not valid');
+    // An upload to a made-up link is refused before the file is read.
+    await request(testApp.server).post('/portal/not-a-real-token/presentation').attach('deck', Buffer.from('%PDF-1.4 tiny'), 'deck.pdf').expect(404);
   });
 
   it('stops the portal link working when the application is rejected', async () => {

@@ -95,6 +95,9 @@ describe('Research presentations and the full vetting gate', () => {
     const one = await form(manager.agent, app, `${app}/presentation/session`, { sessionAt: '2026-12-01T15:00', evaluatorIds: [String(people[2].user.id)] });
     expect(one.status).toBe(422);
     expect(one.text).toContain('Choose two or three evaluators');
+    const badDate = await form(manager.agent, app, `${app}/presentation/session`, { sessionAt: '2026-02-30T15:00', evaluatorIds: [String(people[1].user.id), String(people[2].user.id)] });
+    expect(badDate.status).toBe(422);
+    expect(badDate.text).toContain('Enter a real date and time');
     const evaluators = [people[1], people[2]];
     expect((await form(manager.agent, app, `${app}/presentation/session`, { sessionAt: '2026-12-01T15:00', evaluatorIds: evaluators.map((e) => String(e.user.id)) })).status).toBe(303);
 
@@ -109,6 +112,8 @@ describe('Research presentations and the full vetting gate', () => {
     expect((await form(people[2].agent, `/presentations/${scoreId}`, `/presentations/${scoreId}`, scoreLevels('4'))).status).toBe(303);
     const hidden = await people[2].agent.get(`/presentations/${scoreId}`).expect(200);
     expect(hidden.text).toContain('The other scores appear once every evaluator has submitted');
+    const managerView = await manager.agent.get(app).expect(200);
+    expect(managerView.text).toContain('1 of 2 scores in (each appears once every evaluator has submitted)');
     const otherId = Number(/href="\/presentations\/(\d+)"/.exec((await people[1].agent.get('/grading').expect(200)).text)![1]);
     expect((await form(people[1].agent, `/presentations/${otherId}`, `/presentations/${otherId}`, scoreLevels('3'))).status).toBe(303);
 

@@ -8,6 +8,7 @@ import { InviteDto, PeopleQueryDto, RolesDto } from './dto/account.dto.js';
 import type { User } from './entities/user.entity.js';
 import { PeopleService, type InvitationResult } from './people.service.js';
 import { mapPerson, roleChoices } from './people.view.js';
+import { idParam } from '../common/params.js';
 
 const INVITE_FORM = { title: 'Invite someone', roleChoices: roleChoices([]) };
 
@@ -96,7 +97,7 @@ export class PeopleController {
 
   /** The person page, also shown again when the roles form is invalid. */
   async personModel(req: Request) {
-    const person = await this.people.findOrFail(Number(req.params.id));
+    const person = await this.people.findOrFail(idParam(req));
     const invitation = await this.people.pendingInvitation(person);
     return {
       title: person.name,

@@ -5,7 +5,8 @@ import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, FormInvalidError } from '../common/errors.js';
+import { idParam, isRealDate } from '../common/params.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { AssessmentDto } from '../vetting/dto/vetting.dto.js';
@@ -50,6 +51,7 @@ export class ApplicationsController {
   @Redirect()
   async sendPortalLink(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
     const application = await this.pipeline.findOrFail(id);
+    this.pipeline.assertCanManage(user, application);
     const { mailed } = await this.portal.issue(user, application);
     await this.pipeline.note(user, application, 'Sent a new candidate portal link');
     if (mailed) flash(req, 'success', `Portal link sent to ${application.candidate.email}. Any earlier link no longer works.`);
@@ -61,6 +63,7 @@ export class ApplicationsController {
   @Redirect()
   async revokePortalLink(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
     const application = await this.pipeline.findOrFail(id);
+    this.pipeline.assertCanManage(user, application);
     await this.portal.revokeAll(application.id);
     await this.pipeline.note(user, application, 'Revoked the candidate portal link');
     flash(req, 'success', 'The portal link no longer works.');
@@ -96,6 +99,7 @@ export class ApplicationsController {
   @Redirect()
   async recordAssessment(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: AssessmentDto, @UploadedFileOf('report') report: Upload | null, @Req() req: Request) {
     const application = await this.pipeline.findOrFail(id);
+    this.pipeline.assertCanManage(user, application);
     await this.vetting.recordAssessment(user, application.id, dto, report);
     await this.pipeline.note(user, application, `Recorded the external assessment (${dto.provider}): eligibility ${dto.eligibility}, suitability ${dto.suitability}`);
     flash(req, 'success', 'Assessment recorded.');
@@ -115,6 +119,8 @@ export class ApplicationsController {
   @Redirect()
   async schedulePresentation(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: SessionDto, @Req() req: Request) {
     const application = await this.pipeline.findOrFail(id);
+    this.pipeline.assertCanManage(user, application);
+    if (!isRealDate(dto.sessionAt.slice(0, 10))) throw FormInvalidError.single('sessionAt', 'Enter a real date and time');
     await this.presentations.schedule(application, new Date(`${dto.sessionAt}:00Z`), dto.evaluatorIds);
     await this.pipeline.note(user, application, `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`);
     flash(req, 'success', 'Presentation session scheduled. The evaluators find it under Grading.');
@@ -131,7 +137,7 @@ export class ApplicationsController {
 
   async showModel(req: Request) {
     const user = req.user as User;
-    const application = await this.pipeline.findOrFail(Number(req.params.id));
+    const application = await this.pipeline.findOrFail(idParam(req));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
     const [gate, assessment, link, submission, presentation, evaluators] = await Promise.all([
@@ -140,13 +146,15 @@ export class ApplicationsController {
       this.portal.activeLink(application.id),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
-      this.grading.eligibleGraders(),
+      this.grading.eligibleEvaluators(),
     ]);
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const reasons = await this.pipeline.reasons();
-    const vettingReason = reasons.find((reason) => reason.label === 'Did not pass vetting') ?? reasons[0];
+    const vettingReason = reasons.find((reason) => reason.label === 'Did not pass vetting');
+    const allScored = scores.length > 0 && scores.every((score) => score.submittedAt);
     return {
       title: `${application.candidate.name} · ${application.position.title}`,
+      canManage: this.pipeline.canManage(user, application),
       application: mapApplicationRow(application),
       candidate: mapCandidate(application.candidate),
       position: positionSummary(application.position),
@@ -165,7 +173,10 @@ export class ApplicationsController {
         uploadedAt: presentation?.uploadedAt ?? null,
         fileName: presentation?.deckFile?.fileName ?? null,
         sessionAt: presentation?.sessionAt ?? null,
-        scores: scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall, submitted: Boolean(score.submittedAt) })),
+        // Independent scoring: individual scores appear only once every evaluator has submitted.
+        scores: allScored ? scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall })) : [],
+        scoresIn: scores.filter((score) => score.submittedAt).length,
+        scoresNeeded: scores.length,
         evaluators: evaluators.map((user) => ({ value: String(user.id), label: user.name, checked: scores.some((score) => score.evaluatorId === user.id) })),
       },
       writing: submission
@@ -225,7 +236,7 @@ export class PositionApplicationsController {
   }
 
   async listModel(req: Request) {
-    const id = Number(req.params.id);
+    const id = idParam(req);
     const query = req.query as ApplicationsQueryDto;
     const position = await this.positions.findOrFail(id);
     const filter = { search: query.q || undefined, stage: (query.stage || undefined) as Stage | undefined, source: query.source || undefined };

@@ -10,6 +10,7 @@ import { PositionsService } from '../positions/positions.service.js';
 import { CandidatesService } from './candidates.service.js';
 import { candidateFormValues, mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
 import { AddApplicationDto, CandidateDto, CandidatesQueryDto } from './dto/candidate.dto.js';
+import { idParam } from '../common/params.js';
 
 @Controller('candidates')
 @Roles('manager', 'admin')
@@ -95,7 +96,7 @@ export class CandidatesController {
   }
 
   async showModel(req: Request) {
-    const candidate = await this.candidates.findOrFail(Number(req.params.id));
+    const candidate = await this.candidates.findOrFail(idParam(req));
     const applications = await this.candidates.applicationsOf(candidate.id);
     const applied = new Set(applications.map((application) => application.positionId));
     return {
@@ -107,7 +108,7 @@ export class CandidatesController {
   }
 
   async editModel(req: Request) {
-    const candidate = await this.candidates.findOrFail(Number(req.params.id));
+    const candidate = await this.candidates.findOrFail(idParam(req));
     return { title: `Edit ${candidate.name}`, candidate: mapCandidate(candidate), sources: SOURCE_CHOICES, values: candidateFormValues(candidate) };
   }
 

@@ -1,6 +1,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
-import { DeckUploadMiddleware, ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
+import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
+import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
 import { ApplicationsController, PositionApplicationsController } from './applications.controller.js';
@@ -20,6 +21,6 @@ export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ResumeUploadMiddleware).forRoutes({ path: 'candidates', method: RequestMethod.POST }, { path: 'candidates/:id', method: RequestMethod.POST });
     consumer.apply(ReportUploadMiddleware).forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
-    consumer.apply(DeckUploadMiddleware).forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
+    consumer.apply(PortalDeckUploadMiddleware).forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
   }
 }

@@ -67,6 +67,12 @@ export class CandidatesRepository {
     return manager.getRepository(Application).save(manager.getRepository(Application).create(application));
   }
 
+  /** Moves an application only if it is still in `from`; false when someone else moved it first. */
+  async changeStage(id: number, from: Stage, to: Stage, rejectionReasonId: number | null, manager: EntityManager): Promise<boolean> {
+    const result = await manager.getRepository(Application).update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), rejectionReasonId });
+    return result.affected === 1;
+  }
+
   addEvent(event: Partial<ApplicationEvent>, manager: EntityManager = this.dataSource.manager): Promise<ApplicationEvent> {
     return manager.getRepository(ApplicationEvent).save(manager.getRepository(ApplicationEvent).create(event));
   }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
+import { assertCanEditPosition, canEditPosition } from '../positions/position-access.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PortalService } from '../vetting/portal.service.js';
 import { VettingService, type GateResult } from '../vetting/vetting.service.js';
@@ -46,6 +47,7 @@ export class PipelineService {
   /** The candidate applies to the position's current published version. */
   async apply(user: User, candidate: Candidate, positionId: number, manager: EntityManager): Promise<Application> {
     const position = await this.positions.findOrFail(positionId);
+    assertCanEditPosition(user, position);
     if (await this.candidates.applicationExists(candidate.id, positionId)) {
       throw FormInvalidError.single('positionId', `${candidate.name} has already applied to “${position.title}”.`);
     }
@@ -63,6 +65,15 @@ export class PipelineService {
     );
     await this.candidates.addEvent({ applicationId: application.id, toStage: 'applied', summary: `Applied to version ${position.publishedVersion}`, byId: user.id }, manager);
     return application;
+  }
+
+  /** Only the position's hiring manager, its creator or an admin act on its applications; other managers read. */
+  assertCanManage(user: User, application: Application): void {
+    assertCanEditPosition(user, application.position);
+  }
+
+  canManage(user: User, application: Application): boolean {
+    return canEditPosition(user, application.position);
   }
 
   async findOrFail(id: number): Promise<Application> {
@@ -90,6 +101,7 @@ export class PipelineService {
 
   async move(user: User, id: number, to: Stage, overrideReason: string | null | undefined): Promise<Application> {
     const application = await this.findOrFail(id);
+    this.assertCanManage(user, application);
     if (to === 'rejected') throw FormInvalidError.single('to', 'Reject with a reason instead.');
     if (!NEXT[application.stage].includes(to)) {
       throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot move to ${STAGE_LABELS[to]}.`);
@@ -108,10 +120,12 @@ export class PipelineService {
 
   async reject(user: User, id: number, reasonId: number): Promise<Application> {
     const application = await this.findOrFail(id);
+    this.assertCanManage(user, application);
     return this.rejectOne(user, application, reasonId);
   }
 
   async bulkReject(user: User, positionId: number, ids: number[], reasonId: number): Promise<number> {
+    assertCanEditPosition(user, await this.positions.findOrFail(positionId));
     const applications = await this.candidates.findApplicationsByIds(positionId, ids);
     const open = applications.filter((application) => NEXT[application.stage].includes('rejected'));
     for (const application of open) await this.rejectOne(user, application, reasonId);
@@ -150,7 +164,10 @@ export class PipelineService {
   private changeStage(user: User, application: Application, to: Stage, summary: string): Promise<Application> {
     const from = application.stage;
     return this.candidates.transaction(async (manager) => {
-      const saved = await this.candidates.saveApplication({ id: application.id, stage: to, stageChangedAt: new Date(), rejectionReasonId: application.rejectionReasonId }, manager);
+      // Only from the stage this request saw: a concurrent move wins, this one is refused.
+      const changed = await this.candidates.changeStage(application.id, from, to, application.rejectionReasonId, manager);
+      if (!changed) throw new DomainError('conflict', 'Someone else moved this application a moment ago. Reload the page to see where it is now.');
+      const saved = { stage: to, stageChangedAt: new Date() };
       await this.candidates.addEvent({ applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id }, manager);
       // A closed application's portal link stops working at once.
       if (to === 'rejected' || to === 'withdrawn') await this.portal.revokeAll(application.id);

@@ -20,6 +20,7 @@ export const viewHelpers = {
   /** Paragraphs of plain text, for {{#each (paragraphs text)}}. */
   paragraphs: (value: unknown) => (typeof value === 'string' ? value.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : []),
   not: (value: unknown) => !value,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   /** The first truthy argument, like JavaScript's ||. */
   or: (...args: unknown[]) => {
     const values = args.slice(0, -1);

@@ -18,12 +18,10 @@ type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: bo
  * so the CSRF token in the form is checked as usual. A file over the limit is not an error here:
  * the handler reports it beside the field, with everything else the person typed.
  */
-function uploadMiddleware(field: string, limitBytes: number) {
+export function parseUpload(field: string, limitBytes: number) {
   const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: limitBytes, files: 1, fields: 50 } }).single(field);
-  @Injectable()
-  class UploadMiddleware implements NestMiddleware {
-    use(req: UploadRequest, res: Response, next: NextFunction): void {
-      if (!req.is('multipart/form-data')) return next();
+  return (req: UploadRequest, res: Response): Promise<void> =>
+    new Promise((resolve, reject) =>
       parse(req, res, (error: unknown) => {
         if ((error as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') {
           req.uploadTooLarge = true;
@@ -31,18 +29,31 @@ function uploadMiddleware(field: string, limitBytes: number) {
           req.file = undefined;
           // Read and drop the rest of the upload so the client gets the answer, not a reset connection.
           req.resume();
-          return next();
+          return resolve();
         }
-        next(error ? new FormInvalidError({ [field]: ['The upload could not be read. Try again.'] }) : undefined);
-      });
-    }
-  }
-  return UploadMiddleware;
+        if (error) return reject(new FormInvalidError({ [field]: ['The upload could not be read. Try again.'] }));
+        resolve();
+      }),
+    );
 }
 
-export const ResumeUploadMiddleware = uploadMiddleware('resume', RESUME_LIMIT_BYTES);
-export const ReportUploadMiddleware = uploadMiddleware('report', 10 * 1024 * 1024);
-export const DeckUploadMiddleware = uploadMiddleware('deck', 20 * 1024 * 1024);
+/** Uploads by signed-in staff: nothing is read into memory for an anonymous request (the guards refuse it). */
+function staffUploadMiddleware(field: string, limitBytes: number) {
+  const parse = parseUpload(field, limitBytes);
+  @Injectable()
+  class StaffUploadMiddleware implements NestMiddleware {
+    async use(req: UploadRequest, res: Response, next: NextFunction): Promise<void> {
+      // The session (set up before any module middleware) says whether someone is signed in.
+      if (req.is('multipart/form-data') && req.session?.userId) await parse(req, res);
+      next();
+    }
+  }
+  return StaffUploadMiddleware;
+}
+
+export const ResumeUploadMiddleware = staffUploadMiddleware('resume', RESUME_LIMIT_BYTES);
+export const ReportUploadMiddleware = staffUploadMiddleware('report', 10 * 1024 * 1024);
+export const DECK_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
 export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {

@@ -11,6 +11,7 @@ import { assertCanEditPosition } from './position-access.js';
 import { planFormValues } from './plan.view.js';
 import { PositionsService } from './positions.service.js';
 import { positionSummary } from './positions.view.js';
+import { idParam } from '../common/params.js';
 
 /** The first-year development plan template, edited from its position. */
 @Controller('positions/:id/plan')
@@ -39,7 +40,7 @@ export class PlanController {
   }
 
   async planModel(req: Request) {
-    const { position, plan } = await this.positions.findWithPlan(Number(req.params.id));
+    const { position, plan } = await this.positions.findWithPlan(idParam(req));
     assertCanEditPosition(req.user as User, position);
     return {
       title: `Development plan · ${position.title}`,

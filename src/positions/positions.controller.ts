@@ -23,6 +23,7 @@ import {
   WORKPLACE_CHOICES,
 } from './positions.view.js';
 import { PublishingService, STATUS_LABELS } from './publishing.service.js';
+import { idParam } from '../common/params.js';
 
 const STATUS_FILTERS = (['draft', 'published', 'on-hold', 'filled', 'closed'] as PositionStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
 
@@ -160,7 +161,7 @@ export class PositionsController {
   /** The position page, also shown again when publishing is refused. */
   async showModel(req: Request) {
     const user = req.user as User;
-    const { position, plan } = await this.positions.findWithPlan(Number(req.params.id));
+    const { position, plan } = await this.positions.findWithPlan(idParam(req));
     const check = await this.publishing.check(position);
     const readiness = this.publishing.readiness(position, plan, check);
     const snapshot = this.positions.snapshotOf(position, plan);
@@ -192,7 +193,7 @@ export class PositionsController {
 
   /** The editor, also shown again (with what was typed) when a save is refused. */
   async editModel(req: Request) {
-    const position = await this.positions.findOrFail(Number(req.params.id));
+    const position = await this.positions.findOrFail(idParam(req));
     assertCanEditPosition(req.user as User, position);
     const check = await this.publishing.check(position);
     return {

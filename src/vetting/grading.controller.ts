@@ -10,6 +10,7 @@ import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { GradingService } from './grading.service.js';
 import { PresentationService } from './presentation.service.js';
 import { maskCandidate, WRITING_RUBRIC } from './writing-rubric.js';
+import { idParam } from '../common/params.js';
 
 const LEVEL = { message: 'Choose a level' };
 
@@ -64,7 +65,7 @@ export class GradingController {
   }
 
   async gradeModel(req: Request) {
-    const { grade, application, others } = await this.grading.gradeOf(req.user as User, Number(req.params.id));
+    const { grade, application, others } = await this.grading.gradeOf(req.user as User, idParam(req));
     const submission = grade.submission;
     const mask = (text: string) => maskCandidate(text, application.candidate.name, application.candidate.email);
     return {

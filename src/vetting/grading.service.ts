@@ -7,7 +7,7 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { PositionGrader } from './entities/position-grader.entity.js';
 import { WRITING_CRITERIA, WritingGrade, type WritingCriterion } from './entities/writing-grade.entity.js';
-import type { WritingSubmission } from './entities/writing-submission.entity.js';
+import { WritingSubmission } from './entities/writing-submission.entity.js';
 
 /** Blind grading of writing tests: who grades, independent scoring, a third grader when two disagree. */
 @Injectable()
@@ -18,29 +18,64 @@ export class GradingService {
     return (await this.dataSource.getRepository(PositionGrader).findBy({ positionId })).map((row) => row.userId);
   }
 
-  /** People who may be chosen as graders: active interviewers, hiring managers and admins. */
+  /**
+   * People who may grade blind: active interviewers who are not also managers or admins, since those
+   * can open candidate records and would see whose text they are grading.
+   */
   async eligibleGraders(): Promise<UserEntity[]> {
+    const people = await this.peopleWithRoles(['interviewer']);
+    return people.filter((person) => !person.hasRole('manager') && !person.hasRole('admin'));
+  }
+
+  /** People who may evaluate a live presentation (not blind): active interviewers, managers and admins. */
+  eligibleEvaluators(): Promise<UserEntity[]> {
+    return this.peopleWithRoles(['interviewer', 'manager', 'admin']);
+  }
+
+  async assertEligible(userIds: number[]): Promise<void> {
+    const allowed = new Set((await this.eligibleGraders()).map((user) => user.id));
+    if (userIds.some((id) => !allowed.has(id))) throw FormInvalidError.single('graderIds', 'Choose graders from the list');
+  }
+
+  /** Saves the position's graders, then gives submitted tests that lack graders their missing ones. */
+  async setGraders(positionId: number, userIds: number[]): Promise<void> {
+    await this.assertEligible(userIds);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(PositionGrader).delete({ positionId });
+      await manager.getRepository(PositionGrader).save(userIds.map((userId) => ({ positionId, userId })));
+    });
+    const waiting = (await this.dataSource
+      .getRepository(WritingSubmission)
+      .createQueryBuilder('submission')
+      .innerJoin(Application, 'application', 'application.id = submission.applicationId')
+      .leftJoin(WritingGrade, 'grade', 'grade.submissionId = submission.id')
+      .where('application.positionId = :positionId', { positionId })
+      .andWhere('submission.submittedAt IS NOT NULL')
+      .groupBy('submission.id')
+      .having('COUNT(grade.id) < 2')
+      .select('submission.id', 'id')
+      .getRawMany()) as { id: number }[];
+    for (const { id } of waiting) {
+      const submission = await this.dataSource.getRepository(WritingSubmission).findOneByOrFail({ id: Number(id) });
+      const assigned = await this.dataSource.getRepository(WritingGrade).countBy({ submissionId: submission.id });
+      await this.assign(submission, positionId, 2 - assigned);
+    }
+  }
+
+  private peopleWithRoles(roles: string[]): Promise<UserEntity[]> {
     return this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('person')
       .innerJoinAndSelect('person.userRoles', 'userRole')
       .where('person.active = :active', { active: true })
-      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles: ['interviewer', 'manager', 'admin'] })
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles })
       .orderBy('person.name', 'ASC')
       .getMany();
   }
 
-  async setGraders(positionId: number, userIds: number[]): Promise<void> {
-    const allowed = new Set((await this.eligibleGraders()).map((user) => user.id));
-    if (userIds.some((id) => !allowed.has(id))) throw FormInvalidError.single('graderIds', 'Choose graders from the list');
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(PositionGrader).delete({ positionId });
-      await manager.getRepository(PositionGrader).save(userIds.map((userId) => ({ positionId, userId })));
-    });
-  }
-
   /** Assigns the least-loaded graders of the position who have not graded this submission yet. */
   async assign(submission: WritingSubmission, positionId: number, count: number): Promise<number> {
+    if (count <= 0) return 0;
     const pool = await this.graderIds(positionId);
     const grades = this.dataSource.getRepository(WritingGrade);
     const already = (await grades.findBy({ submissionId: submission.id })).map((grade) => grade.graderId);

@@ -54,7 +54,7 @@ export class PresentationService {
   async schedule(application: Application, sessionAt: Date, evaluatorIds: number[]): Promise<Presentation> {
     const unique = [...new Set(evaluatorIds)];
     if (unique.length < 2 || unique.length > 3) throw FormInvalidError.single('evaluatorIds', 'Choose two or three evaluators');
-    const allowed = new Set((await this.grading.eligibleGraders()).map((user) => user.id));
+    const allowed = new Set((await this.grading.eligibleEvaluators()).map((user) => user.id));
     if (unique.some((id) => !allowed.has(id))) throw FormInvalidError.single('evaluatorIds', 'Choose evaluators from the list');
     const existing = await this.forApplication(application.id);
     if (existing && (await this.anyScored(existing.id))) throw new DomainError('conflict', 'Scoring has started; the session can no longer be changed.');

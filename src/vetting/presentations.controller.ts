@@ -10,6 +10,7 @@ import { seeOther } from '../common/redirect.js';
 import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { PresentationService } from './presentation.service.js';
 import { PRESENTATION_RUBRIC } from './presentation-rubric.js';
+import { idParam } from '../common/params.js';
 
 const LEVEL = { message: 'Choose a level' };
 
@@ -57,7 +58,7 @@ export class PresentationsController {
   }
 
   async scoreModel(req: Request) {
-    const { score, application, others } = await this.presentations.scoreOf(req.user as User, Number(req.params.id));
+    const { score, application, others } = await this.presentations.scoreOf(req.user as User, idParam(req));
     return {
       title: `Research presentation · ${application.candidate.name}`,
       id: score.id,

@@ -12,6 +12,7 @@ import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
 import { GradingService } from './grading.service.js';
 import { FormInvalidError } from '../common/errors.js';
+import { idParam } from '../common/params.js';
 
 /** Which vetting steps a position requires, and the pass marks. */
 @Controller('positions/:id/vetting')
@@ -39,6 +40,7 @@ export class VettingConfigController {
     const prompts = dto.prompts.map((text) => text.trim()).filter(Boolean);
     if (dto.writingRequired === '1' && prompts.length === 0) throw FormInvalidError.single('prompts', 'A required writing test needs at least one prompt');
     if (dto.writingRequired === '1' && dto.graderIds.length < 2) throw FormInvalidError.single('graderIds', 'Choose at least two graders: each writing test is graded blind by two');
+    await this.grading.assertEligible(dto.graderIds);
     await this.vetting.saveConfig(id, dto);
     await this.writing.savePrompts(id, prompts);
     await this.grading.setGraders(id, dto.graderIds);
@@ -47,7 +49,7 @@ export class VettingConfigController {
   }
 
   async model(req: Request) {
-    const position = await this.positions.findOrFail(Number(req.params.id));
+    const position = await this.positions.findOrFail(idParam(req));
     assertCanEditPosition(req.user as User, position);
     const [config, prompts, graders, eligible] = await Promise.all([
       this.vetting.configFor(position.id),
@@ -72,7 +74,9 @@ export class VettingConfigController {
         presentationRequired: flag(config.presentationRequired),
         presentationPassMean: String(config.presentationPassMean),
         presentationBrief: config.presentationBrief,
+        graderIds: graders.map(String),
       },
+      graders: eligible.map((user) => ({ value: String(user.id), label: user.name })),
     };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import { FormInvalidError } from '../common/errors.js';
+import { isRealDate } from '../common/params.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { assertKind, type Upload } from '../files/upload.js';
@@ -72,6 +73,7 @@ export class VettingService {
 
   /** Records (or replaces) the assessment result; the report, if any, must be a real PDF. */
   async recordAssessment(user: User, applicationId: number, dto: AssessmentDto, report: Upload | null): Promise<Assessment> {
+    if (!isRealDate(dto.takenOn)) throw FormInvalidError.single('takenOn', 'Enter a real date');
     if (dto.takenOn > new Date().toISOString().slice(0, 10)) throw FormInvalidError.single('takenOn', 'The assessment cannot be taken in the future');
     if (report) assertKind(report, 'report', ['pdf']);
     return this.dataSource.transaction(async (manager) => {

@@ -87,13 +87,18 @@ export class WritingTestService {
     return submission.deadlineAt !== null && Date.now() > submission.deadlineAt.getTime() + GRACE_MS;
   }
 
+  /** Submits once: of two requests at the same moment, only the one that closes the row assigns graders. */
   private async finalize(application: Application, submission: WritingSubmission, text: string): Promise<WritingSubmission> {
-    submission.text = text;
-    submission.draft = text;
-    submission.submittedAt = new Date();
-    submission.signals = await computeWritingSignals(text, { ignore: application.candidate?.name.split(/\s+/) ?? [] });
-    const saved = await this.dataSource.getRepository(WritingSubmission).save(submission);
-    await this.grading.assign(saved, application.positionId, 2);
+    const signals = await computeWritingSignals(text, { ignore: application.candidate?.name.split(/\s+/) ?? [] });
+    const submissions = this.dataSource.getRepository(WritingSubmission);
+    const closed = await submissions
+      .createQueryBuilder()
+      .update()
+      .set({ text, draft: text, submittedAt: new Date(), signals })
+      .where('id = :id AND "submittedAt" IS NULL', { id: submission.id })
+      .execute();
+    const saved = await submissions.findOneByOrFail({ id: submission.id });
+    if (closed.affected === 1) await this.grading.assign(saved, application.positionId, 2);
     return saved;
   }
 }
