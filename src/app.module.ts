@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
+import { InterviewsModule } from './interviews/interviews.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -26,7 +27,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

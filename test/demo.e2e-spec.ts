@@ -50,7 +50,7 @@ describe('Demo company', () => {
       expect((await manager.get(`/positions/${position.id}`).expect(200)).text).toContain('Not ready to recruit yet');
     }
     const home = await manager.get('/').expect(200);
-    expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, no version is published.');
+    expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.');
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
   });
 

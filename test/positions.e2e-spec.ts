@@ -6,6 +6,7 @@ import { composeOutcomeSentence } from '../src/positions/outcome-sentence.js';
 import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
 import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { pdfText } from './support/pdf-text.js';
+import { publishKit } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Reads every named field of the first form posting to `action` on the page, as a browser would submit it. */
@@ -124,19 +125,23 @@ describe('Positions', () => {
     expect(history.text).toContain('Published version 2');
   });
 
-  it('is ready to recruit only when the outcomes pass, the plan is complete and a version is published', async () => {
+  it('is ready to recruit only when the outcomes pass, the plan is complete, the kit and a version are published', async () => {
     const id = await createFromTemplate();
     const readiness = async () => (await manager.agent.get(`/positions/${id}`).expect(200)).text;
     expect(await readiness()).toContain('Not ready to recruit yet');
     expect(await readiness()).toContain('The position is draft');
     expect((await publish(manager.agent, id, false)).status).toBe(303);
+    let text = await readiness();
+    expect(text).toContain('Not ready to recruit yet');
+    expect(text).toContain('To do:</span> Interview kit is published');
+    await publishKit(testApp, manager.user, id);
     expect(await readiness()).toContain('Ready to recruit');
 
     // Plan incomplete: no coaching cadence.
     const planPage = await manager.agent.get(`/positions/${id}/plan/edit`).expect(200);
     const planFields = formFields(planPage.text, `/positions/${id}/plan`);
     expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...planFields, coachingCadence: '' })).status).toBe(303);
-    let text = await readiness();
+    text = await readiness();
     expect(text).toContain('Not ready to recruit yet');
     expect(text).toContain('Coaching has no cadence');
 

@@ -77,6 +77,7 @@ function submittedValues(req: Request): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => !SECRET_FIELD.test(key)));
 }
 
+/** Every message, each linked to its field (a field may have several reasons, e.g. two protected topics). */
 function errorList(fields: Record<string, string[]>): { field: string; message: string }[] {
-  return Object.entries(fields).map(([field, messages]) => ({ field, message: messages[0] }));
+  return Object.entries(fields).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
 }

@@ -14,6 +14,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Home', href: '/', roles: 'everyone' },
   { label: 'Positions', href: '/positions', roles: ['manager', 'admin'] },
   { label: 'Candidates', href: '/candidates', roles: ['manager', 'admin'] },
+  { label: 'Questions', href: '/questions', roles: ['manager', 'admin'] },
   { label: 'Grading', href: '/grading', roles: ['interviewer', 'manager', 'admin'] },
   { label: 'People', href: '/people', roles: ['admin'] },
   { label: 'Settings', href: '/admin/settings', roles: ['admin'] },

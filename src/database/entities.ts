@@ -6,6 +6,8 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
+import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
+import { Question } from '../interviews/entities/question.entity.js';
 import { LearningArea } from '../development/entities/learning-area.entity.js';
 import { Milestone } from '../development/entities/milestone.entity.js';
 import { PlanPhase } from '../development/entities/plan-phase.entity.js';
@@ -57,4 +59,7 @@ export const entities = [
   WritingGrade,
   Presentation,
   PresentationScore,
+  Question,
+  InterviewKit,
+  KitItem,
 ];

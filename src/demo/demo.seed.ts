@@ -7,6 +7,8 @@ import { PeopleService } from '../accounts/people.service.js';
 import type { Role } from '../accounts/role.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
+import { KitDto, QuestionDto } from '../interviews/dto/interviews.dto.js';
+import { InterviewsService } from '../interviews/interviews.service.js';
 import { CandidateDto } from '../candidates/dto/candidate.dto.js';
 import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
@@ -82,6 +84,7 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
 
   const ready = await positions.create(manager, B2B_SALESPERSON.key, undefined);
   await publishing.publish(manager, ready.id, (await positions.findOrFail(ready.id)).lockVersion, false);
+  await seedKit(app, manager, ready.id);
 
   const enterprise = await positions.clone(manager, ready.id);
   await positions.update(manager, enterprise.id, {
@@ -107,6 +110,35 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
   await plans.update(draft.id, { coachingCadence: null, coach: null, phases: [], learningAreas: [] }, []);
   void admin;
   return ready.id;
+}
+
+/** A small question bank, and a published kit that probes every outcome of the ready position. */
+async function seedKit(app: INestApplication, manager: User, positionId: number): Promise<void> {
+  const interviews = app.get(InterviewsService);
+  const bank: [string, string, string[]][] = [
+    ['How would you get a first meeting with the operations director of a clinic group that has never heard of us?', 'prospecting, pipeline', ['Would send a brochure and wait.', 'A generic email sequence.', 'A researched approach through a relevant trigger.', 'A specific approach built on the group’s own results, through someone they trust.']],
+    ['A prospect says they are happy with their current intake system. What would you do in the next two weeks?', 'discovery, win rate', ['Would move on to the next prospect.', 'Would push a demo.', 'Would ask what “happy” costs them and find the gap.', 'Would quantify the gap with their numbers and earn a meeting with the economic buyer.']],
+    ['How would you plan your first ninety days with ten target accounts?', 'account planning, pace', ['No plan beyond calling.', 'A list of activities.', 'A plan per account tied to buyers and timing.', 'A plan per account with milestones tied to the billings outcome.']],
+    ['What would you do if a customer you won asked for a discount at renewal?', 'retention', ['Would give the discount.', 'Would escalate at once.', 'Would revisit the value delivered.', 'Would show results against their goals and trade any concession for commitment.']],
+  ];
+  const ids: number[] = [];
+  for (const [text, probes, rubric] of bank) {
+    const { question } = await interviews.saveQuestion(manager, null, Object.assign(new QuestionDto(), { text, type: 'hypothetical', probes, followUps: null, rubric1: rubric[0], rubric2: rubric[1], rubric3: rubric[2], rubric4: rubric[3] }));
+    ids.push(question.id);
+  }
+  const position = await app.get(PositionsService).findOrFail(positionId);
+  const [billings, pipeline, meetings, winRate, plans, retention] = position.outcomes.map((outcome) => outcome.id);
+  await interviews.saveKit(positionId, Object.assign(new KitDto(), {
+    instructions: 'The lead opens, each panelist asks two questions, the lead walks the candidate through the first-year plan.',
+    vettingCoverage: [`${billings}:presentation`],
+    items: [
+      { include: '1', questionId: ids[0], minutes: 12, order: 1, outcomeIds: [pipeline, meetings] },
+      { include: '1', questionId: ids[1], minutes: 12, order: 2, outcomeIds: [winRate, billings] },
+      { include: '1', questionId: ids[2], minutes: 10, order: 3, outcomeIds: [plans] },
+      { include: '1', questionId: ids[3], minutes: 8, order: 4, outcomeIds: [retention] },
+    ],
+  }), position.outcomes);
+  await interviews.publishKit(positionId, position.outcomes);
 }
 
 /** Candidates for the ready position, one or more in every stage. */

@@ -23,7 +23,7 @@ export class CheckPhrasesController {
   @FormView('positions/check-phrases', 'model')
   @Redirect()
   async add(@CurrentUser() user: User, @Body() dto: CheckPhraseDto, @Req() req: Request) {
-    await this.phrases.add(dto.list, dto.phrase, user.id);
+    await this.phrases.add(dto.list, dto.phrase, user.id, dto.note ?? null);
     flash(req, 'success', `“${dto.phrase}” added. The outcome check uses it from now on.`);
     return seeOther('/admin/position-check');
   }
@@ -38,11 +38,13 @@ export class CheckPhrasesController {
 
   async model() {
     return {
-      title: 'Outcome check words',
+      title: 'Check words',
       lists: await this.phrases.lists(),
       listChoices: [
         { value: 'experience-proxy', label: 'Experience proxies' },
         { value: 'vague-verb', label: 'Vague verbs' },
+        { value: 'backward-question', label: 'Backward-looking question phrases (warning)' },
+        { value: 'protected-topic', label: 'Protected or personal topics (refused)' },
       ],
     };
   }

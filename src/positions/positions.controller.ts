@@ -163,7 +163,7 @@ export class PositionsController {
     const user = req.user as User;
     const { position, plan } = await this.positions.findWithPlan(idParam(req));
     const check = await this.publishing.check(position);
-    const readiness = this.publishing.readiness(position, plan, check);
+    const readiness = this.publishing.readiness(position, plan, check, await this.publishing.kitPublished(position.id));
     const snapshot = this.positions.snapshotOf(position, plan);
     const [versions, events, shareLinks, unpublishedChanges] = await Promise.all([
       this.publishing.versions(position.id),

@@ -111,8 +111,14 @@ export class PositionsRepository {
     return this.dataSource.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
   }
 
-  async addCheckPhrase(list: CheckPhraseList, phrase: string, createdById: number): Promise<void> {
-    await this.dataSource.getRepository(CheckPhrase).save({ list, phrase, createdById });
+  async addCheckPhrase(list: CheckPhraseList, phrase: string, createdById: number, note: string | null = null): Promise<void> {
+    await this.dataSource.getRepository(CheckPhrase).save({ list, phrase, createdById, note });
+  }
+
+  /** Whether the position's interview kit is published (read here so readiness needs no interviews module). */
+  async kitPublished(positionId: number): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`)) as { publishedAt: unknown }[];
+    return Boolean(rows[0]?.publishedAt);
   }
 
   async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {

@@ -50,11 +50,12 @@ export class PublishingService {
     );
   }
 
-  readiness(position: Position, plan: PlanTemplate | null, check: CheckResult): Readiness {
+  readiness(position: Position, plan: PlanTemplate | null, check: CheckResult, kitPublished: boolean): Readiness {
     const planIssues: PlanIssue[] = planCompleteness(plan, position.outcomes);
     const items = [
       { label: 'Outcomes pass the outcome check', missing: 'the outcome check finds errors', done: check.errors.length === 0, details: check.errors.map((issue) => issue.message) },
       { label: 'First-year development plan is complete', missing: 'the development plan is incomplete', done: planIssues.length === 0, details: planIssues.map((issue) => issue.message) },
+      { label: 'Interview kit is published', missing: 'the interview kit is not published', done: kitPublished, details: kitPublished ? [] : ['Build the interview kit: questions that, with the vetting steps, probe every outcome.'] },
       { label: 'A version is published', missing: 'no version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
     ];
     return { ready: items.every((item) => item.done), items };
@@ -66,7 +67,7 @@ export class PublishingService {
     const result = [];
     for (const position of positions) {
       const plan = await this.plans.findByPosition(position.id);
-      const readiness = this.readiness(position, plan, await this.check(position));
+      const readiness = this.readiness(position, plan, await this.check(position), await this.positions.kitPublished(position.id));
       if (!readiness.ready) result.push({ id: position.id, title: position.title, missing: readiness.items.filter((item) => !item.done).map((item) => item.missing) });
     }
     return result;
@@ -123,6 +124,10 @@ export class PublishingService {
       await this.positions.addEvent({ positionId: id, byId: user.id, summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`, fromStatus: from, toStatus: status }, manager);
       return saved;
     });
+  }
+
+  kitPublished(positionId: number): Promise<boolean> {
+    return this.positions.kitPublished(positionId);
   }
 
   nextStatuses(position: Position): PositionStatus[] {

@@ -2,7 +2,9 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { composeOutcomeSentence } from '../../src/positions/outcome-sentence.js';
+import type { User } from '../../src/accounts/entities/user.entity.js';
 import { createUser, PASSWORD } from '../support/http.js';
+import { publishKit } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { describeInBrowser, launch, newVisitor, serve, signInWithForm, visit, waitForText } from './support/browser.js';
 
@@ -12,11 +14,12 @@ describeInBrowser('Positions in a real browser', () => {
   let testApp: TestApp;
   let browser: Browser;
   let baseUrl: string;
+  let manager: User;
 
   beforeAll(async () => {
     testApp = await createTestApp();
     await createUser(testApp, ['admin']);
-    await createUser(testApp, ['manager'], { email: 'morgan@acme.example', name: 'Morgan Reyes' });
+    manager = await createUser(testApp, ['manager'], { email: 'morgan@acme.example', name: 'Morgan Reyes' });
     baseUrl = await serve(testApp.app);
     browser = await launch();
   });
@@ -63,7 +66,11 @@ describeInBrowser('Positions in a real browser', () => {
     await page.getByRole('checkbox', { name: /I have read these warnings/ }).check();
     await page.getByRole('button', { name: 'Publish version 1' }).click();
     await waitForText(page, 'Version 1 is published.');
-    await waitForText(page, 'Ready to recruit');
+    await waitForText(page, 'Interview kit is published');
+    // The kit has its own journey; here it is set up directly.
+    await publishKit(testApp, manager, Number(/\/positions\/(\d+)/.exec(page.url())![1]));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Ready to recruit' }).waitFor();
     await visit(page, 'p06-position');
 
     // v2: a higher target and no proxy.
@@ -118,7 +125,7 @@ describeInBrowser('Positions in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${baseUrl}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('link', { name: 'Outcome check words' }).click();
+    await page.getByRole('link', { name: 'Check words' }).click();
     await visit(page, 'p11-check-words');
     await page.getByLabel('List').selectOption('experience-proxy');
     await page.getByRole('textbox', { name: 'Phrase' }).fill('Hit The Ground Running');

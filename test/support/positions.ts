@@ -1,4 +1,6 @@
 import type { User } from '../../src/accounts/entities/user.entity.js';
+import { KitDto, QuestionDto } from '../../src/interviews/dto/interviews.dto.js';
+import { InterviewsService } from '../../src/interviews/interviews.service.js';
 import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { PositionsService } from '../../src/positions/positions.service.js';
 import { PublishingService } from '../../src/positions/publishing.service.js';
@@ -12,4 +14,26 @@ export async function publishedPosition(testApp: TestApp, manager: User, title?:
   const fresh = await positions.findOrFail(position.id);
   await testApp.app.get(PublishingService).publish(manager, position.id, fresh.lockVersion, false);
   return position.id;
+}
+
+/** A published interview kit for the position: one forward-looking question probing every outcome. */
+export async function publishKit(testApp: TestApp, user: User, positionId: number): Promise<void> {
+  const interviews = testApp.app.get(InterviewsService);
+  const { question } = await interviews.saveQuestion(user, null, Object.assign(new QuestionDto(), {
+    text: 'How would you win a first meeting with the operations director of a clinic group that has never heard of us?',
+    type: 'hypothetical',
+    probes: 'prospecting',
+    followUps: null,
+    rubric1: 'Would send a brochure.',
+    rubric2: 'A generic sequence.',
+    rubric3: 'A researched, relevant approach.',
+    rubric4: 'A specific approach built on the clinic group’s own results.',
+  }));
+  const position = await testApp.app.get(PositionsService).findOrFail(positionId);
+  await interviews.saveKit(positionId, Object.assign(new KitDto(), {
+    instructions: null,
+    vettingCoverage: [],
+    items: [{ include: '1', questionId: question.id, minutes: 15, order: 1, outcomeIds: position.outcomes.map((outcome) => outcome.id) }],
+  }), position.outcomes);
+  await interviews.publishKit(positionId, position.outcomes);
 }

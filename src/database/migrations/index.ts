@@ -3,6 +3,7 @@ import { Positions1795381000000 } from './1795381000000-Positions.js';
 import { Candidates1795382000000 } from './1795382000000-Candidates.js';
 import { Vetting1795383000000 } from './1795383000000-Vetting.js';
 import { Grading1795384000000 } from './1795384000000-Grading.js';
+import { InterviewKits1795385000000 } from './1795385000000-InterviewKits.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
-export const migrations = [Accounts1795379524399, Positions1795381000000, Candidates1795382000000, Vetting1795383000000, Grading1795384000000];
+export const migrations = [Accounts1795379524399, Positions1795381000000, Candidates1795382000000, Vetting1795383000000, Grading1795384000000, InterviewKits1795385000000];

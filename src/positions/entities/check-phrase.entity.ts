@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CheckPhraseList = 'experience-proxy' | 'vague-verb';
+export type CheckPhraseList = 'experience-proxy' | 'vague-verb' | 'backward-question' | 'protected-topic';
 
-/** A phrase an admin added to one of the outcome check's lists (the built-in ones live in code). */
+/** A phrase an admin added to one of the check lists (outcome check, question check); built-in ones live in code. */
 @Entity('check_phrases')
 export class CheckPhrase {
   @PrimaryGeneratedColumn()
@@ -13,6 +13,10 @@ export class CheckPhrase {
 
   @Column({ type: 'varchar', length: 80 })
   phrase: string;
+
+  /** For a protected topic: which topic the word belongs to. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  note: string | null;
 
   @Column({ type: 'integer' })
   createdById: number;
