@@ -6,7 +6,7 @@ import { WritingGrade } from '../src/vetting/entities/writing-grade.entity.js';
 import { GradingService } from '../src/vetting/grading.service.js';
 import { WritingTestService } from '../src/vetting/writing-test.service.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
-import { publishedPosition } from './support/positions.js';
+import { configureVetting, publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Signed = Awaited<ReturnType<typeof signedInAs>>;
@@ -23,25 +23,8 @@ describe('Blind grading of writing tests', () => {
     manager = await signedInAs(testApp, ['manager']);
     graders = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
     positionId = await publishedPosition(testApp, manager.user);
-    const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
-    await manager.agent
-      .post(`/positions/${positionId}/vetting`)
-      .type('form')
-      .send({
-        _csrf: csrfTokenIn(page.text),
-        writingRequired: '1',
-        minEligibility: '60',
-        minSuitability: '60',
-        writingPassMean: '3',
-        writingMinWords: '20',
-        writingMaxWords: '300',
-        writingTimeLimitMinutes: '',
-        prompts: ['Write to a prospect you met at an event.', ''],
-        graderIds: graders.map((grader) => String(grader.user.id)),
-        presentationPassMean: '3',
-        presentationBrief: 'Research our company and present it as your target customer.',
-      })
-      .expect(303);
+    const saved = await configureVetting(manager.agent, positionId, { writingRequired: '1', graderIds: graders.map((grader) => String(grader.user.id)) });
+    expect(saved.status).toBe(303);
   });
   afterAll(() => testApp.close());
 

@@ -4,7 +4,7 @@ import { Presentation } from '../src/vetting/entities/presentation.entity.js';
 import { WritingGrade } from '../src/vetting/entities/writing-grade.entity.js';
 import { samplePdf, windowsProgram } from './support/files.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
-import { publishedPosition } from './support/positions.js';
+import { configureVetting, publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Signed = Awaited<ReturnType<typeof signedInAs>>;
@@ -21,27 +21,13 @@ describe('Research presentations and the full vetting gate', () => {
     manager = await signedInAs(testApp, ['manager']);
     people = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
     positionId = await publishedPosition(testApp, manager.user);
-    const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
-    await manager.agent
-      .post(`/positions/${positionId}/vetting`)
-      .type('form')
-      .send({
-        _csrf: csrfTokenIn(page.text),
-        assessmentRequired: '1',
-        minEligibility: '60',
-        minSuitability: '60',
-        writingRequired: '1',
-        writingPassMean: '3',
-        writingMinWords: '20',
-        writingMaxWords: '300',
-        writingTimeLimitMinutes: '',
-        prompts: ['Write to a prospect you met at an event.', ''],
-        graderIds: [String(people[0].user.id), String(people[1].user.id)],
-        presentationRequired: '1',
-        presentationPassMean: '3',
-        presentationBrief: 'Research our company and present it as your target customer.',
-      })
-      .expect(303);
+    const saved = await configureVetting(manager.agent, positionId, {
+      assessmentRequired: '1',
+      writingRequired: '1',
+      presentationRequired: '1',
+      graderIds: [String(people[0].user.id), String(people[1].user.id)],
+    });
+    expect(saved.status).toBe(303);
   });
   afterAll(() => testApp.close());
 

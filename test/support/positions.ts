@@ -4,6 +4,7 @@ import { InterviewsService } from '../../src/interviews/interviews.service.js';
 import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { PositionsService } from '../../src/positions/positions.service.js';
 import { PublishingService } from '../../src/positions/publishing.service.js';
+import { csrfTokenIn, type Agent } from './http.js';
 import type { TestApp } from './test-app.js';
 
 /** A position from the B2B template, published as version 1 (ready to recruit). */
@@ -36,4 +37,25 @@ export async function publishKit(testApp: TestApp, user: User, positionId: numbe
     items: [{ include: '1', questionId: question.id, minutes: 15, order: 1, outcomeIds: position.outcomes.map((outcome) => outcome.id) }],
   }), position.outcomes);
   await interviews.publishKit(positionId, position.outcomes);
+}
+
+/** Saves a position's vetting steps through the real form, with the method's defaults unless overridden. */
+export async function configureVetting(agent: Agent, positionId: number, fields: Record<string, string | string[]>) {
+  const page = await agent.get(`/positions/${positionId}/vetting`);
+  return agent
+    .post(`/positions/${positionId}/vetting`)
+    .type('form')
+    .send({
+      _csrf: csrfTokenIn(page.text),
+      minEligibility: '60',
+      minSuitability: '60',
+      writingPassMean: '3',
+      writingMinWords: '20',
+      writingMaxWords: '300',
+      writingTimeLimitMinutes: '',
+      prompts: ['Write to a prospect you met at an event.', ''],
+      presentationPassMean: '3',
+      presentationBrief: 'Research our company and present it as your target customer.',
+      ...fields,
+    });
 }
