@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Application } from '../src/candidates/entities/application.entity.js';
 import { PortalLink } from '../src/vetting/entities/portal-link.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
@@ -147,6 +148,25 @@ describe('Candidate portal and the writing test', () => {
     expect(unknown.text).toContain('This link is not valid');
     // An upload to a made-up link is refused before the file is read.
     await request(testApp.server).post('/portal/not-a-real-token/presentation').attach('deck', Buffer.from('%PDF-1.4 tiny'), 'deck.pdf').expect(404);
+  });
+
+  it('shows the development plan only once it is shared, and records when the candidate first opened it', async () => {
+    const d = await candidateWithPortal('Dee Plan');
+    const before = await request(testApp.server).get(d.portal).expect(200);
+    expect(before.text).not.toContain('First-year development plan');
+    expect(before.text).not.toContain('30% of the annualized billings pace');
+
+    const page = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
+    await manager.agent.post(`/applications/${d.applicationId}/plan/share`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    const shared = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
+    expect(shared.text).toContain('not opened by the candidate yet');
+
+    const after = await request(testApp.server).get(d.portal).expect(200);
+    expect(after.text).toContain('First-year development plan');
+    expect(after.text).toContain('30% of the annualized billings pace');
+    const opened = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
+    expect(opened.text).toContain('the candidate opened it');
+    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id: d.applicationId })).resolves.toMatchObject({ planOpenedAt: expect.any(Date) });
   });
 
   it('stops the portal link working when the application is rejected', async () => {

@@ -59,6 +59,14 @@ export class ApplicationsController {
     return seeOther(`/applications/${id}#portal`);
   }
 
+  @Post(':id/plan/share')
+  @Redirect()
+  async sharePlan(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+    await this.pipeline.sharePlan(user, id);
+    flash(req, 'success', 'The candidate now sees the first-year development plan in their portal.');
+    return seeOther(`/applications/${id}#plan`);
+  }
+
   @Post(':id/portal/revoke')
   @Redirect()
   async revokePortalLink(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
@@ -165,6 +173,7 @@ export class ApplicationsController {
       gate: { ...gate, beforeInterview: next.includes('interview'), canOverride: user.hasRole('admin') && next.includes('interview') && !gate.passed, anyFailed: gate.steps.some((step) => step.required && step.status === 'fail') },
       vettingReasonId: vettingReason ? String(vettingReason.id) : null,
       assessment: assessment ? { ...assessment, hasReport: Boolean(assessment.reportFileId) } : null,
+      plan: { sharedAt: application.planSharedAt, openedAt: application.planOpenedAt },
       portal: {
         link: link && link.expiresAt > new Date() ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt } : null,
         canSend: !['rejected', 'withdrawn', 'hired'].includes(application.stage),

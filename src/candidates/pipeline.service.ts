@@ -146,6 +146,17 @@ export class PipelineService {
     return this.candidates.findApplicationPage(positionId, filter, page);
   }
 
+  /** Shows the position's first-year development plan to the candidate in their portal (method rule 4). */
+  async sharePlan(user: User, id: number): Promise<Application> {
+    const application = await this.findOrFail(id);
+    this.assertCanManage(user, application);
+    if (application.planSharedAt) return application;
+    application.planSharedAt = new Date();
+    await this.candidates.saveApplication({ id, planSharedAt: application.planSharedAt });
+    await this.note(user, application, 'Shared the first-year development plan in the candidate portal');
+    return application;
+  }
+
   /** Records something done to an application that is not a move (e.g. a vetting result). */
   async note(user: User, application: Application, summary: string): Promise<void> {
     await this.candidates.addEvent({ applicationId: application.id, summary, byId: user.id });

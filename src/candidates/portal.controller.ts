@@ -45,7 +45,9 @@ export class PortalController {
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
     ]);
+    if (application.planSharedAt && !application.planOpenedAt) await this.portal.recordPlanOpened(application.id);
     return {
+      planShared: Boolean(application.planSharedAt),
       presentation: config.presentationRequired
         ? { brief: config.presentationBrief, uploadedAt: presentation?.uploadedAt ?? null, fileName: presentation?.deckFile?.fileName ?? null, sessionAt: presentation?.sessionAt ?? null }
         : null,

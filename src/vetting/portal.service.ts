@@ -51,6 +51,11 @@ export class PortalService {
     await this.dataSource.getRepository(PortalLink).update({ applicationId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /** The first time the candidate sees the shared development plan (their reaction is evidence later). */
+  async recordPlanOpened(applicationId: number): Promise<void> {
+    await this.dataSource.getRepository(Application).update({ id: applicationId, planOpenedAt: IsNull() }, { planOpenedAt: new Date() });
+  }
+
   /** The application behind a portal link, or a clear refusal. */
   async open(token: string): Promise<Application> {
     const links = this.dataSource.getRepository(PortalLink);

@@ -58,6 +58,13 @@ export class Application {
   @JoinColumn({ name: 'rejectionReasonId' })
   rejectionReason: Relation<RejectionReason> | null;
 
+  /** When the first-year development plan was shown to the candidate in the portal, and when they first read it. */
+  @Column({ type: Date, nullable: true })
+  planSharedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  planOpenedAt: Date | null;
+
   @Column({ type: 'integer' })
   createdById: number;
 
