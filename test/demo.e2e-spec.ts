@@ -71,6 +71,7 @@ describe('Demo company', () => {
     expect(page.text).toContain('Pass:</span> External assessment');
     expect(page.text).toContain('Pass:</span> Writing test');
     expect(page.text).toContain('Pass:</span> Research presentation');
+    expect(page.text).toContain('the candidate opened it');
     const grader = await signIn(testApp, 'interviewer@keeper.demo', DEMO_PASSWORD);
     const home = await grader.get('/').expect(200);
     expect(home.text).toContain('1 writing test to grade, blind.');

@@ -211,6 +211,8 @@ async function seedVettingResults(app: INestApplication, manager: User, graders:
 
   const amara = await byName('Amara Obi');
   await app.get(PortalService).issue(manager, amara);
+  await pipeline.sharePlan(manager, amara.id);
+  await app.get(PortalService).recordPlanOpened(amara.id);
   await writing.start(amara);
   await writing.save(amara, DEMO_EMAIL('Amara Obi'), true);
   for (const [index, grader] of graders.entries()) {
