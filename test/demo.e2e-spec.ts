@@ -52,6 +52,8 @@ describe('Demo company', () => {
     const home = await manager.get('/').expect(200);
     expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.');
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
+    // On hold is a choice, not a to-do.
+    expect(home.text).not.toContain(`Position “${positions[1].title}” is not ready`);
   });
 
   it('has candidates with resumes in every stage of the ready position', async () => {

@@ -39,13 +39,12 @@ export class PositionsRepository {
     return query.getManyAndCount();
   }
 
-  /** A manager's positions still in play (draft, published, on hold), with outcomes. */
+  /** A manager's positions being written or recruited for (on hold and closed ones are paused by choice). */
   findOpenByManager(managerId: number, limit: number): Promise<Position[]> {
     return this.dataSource.getRepository(Position).find({
       where: [
         { hiringManagerId: managerId, status: 'draft' },
         { hiringManagerId: managerId, status: 'published' },
-        { hiringManagerId: managerId, status: 'on-hold' },
       ],
       relations: { outcomes: true, hiringManager: true },
       order: { updatedAt: 'DESC', outcomes: { sortOrder: 'ASC' } },

@@ -56,7 +56,7 @@ export class PublishingService {
       { label: 'Outcomes pass the outcome check', missing: 'the outcome check finds errors', done: check.errors.length === 0, details: check.errors.map((issue) => issue.message) },
       { label: 'First-year development plan is complete', missing: 'the development plan is incomplete', done: planIssues.length === 0, details: planIssues.map((issue) => issue.message) },
       { label: 'Interview kit is published', missing: 'the interview kit is not published', done: kitPublished, details: kitPublished ? [] : ['Build the interview kit: questions that, with the vetting steps, probe every outcome.'] },
-      { label: 'A version is published', missing: 'no version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
+      { label: 'A version is published', missing: position.status === 'on-hold' ? 'the position is on hold' : 'no version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
     ];
     return { ready: items.every((item) => item.done), items };
   }
