@@ -87,6 +87,22 @@ describe('Blind grading of writing tests', () => {
     await expect(testApp.dataSource.getRepository(WritingGrade).countBy({ submissionId: submission.id })).resolves.toBe(2);
   });
 
+  it('assigns no new tests to a grader who was deactivated', async () => {
+    const other = await publishedPosition(testApp, manager.user, 'Deactivated grader');
+    await testApp.app.get(WritingTestService).savePrompts(other, ['Write to a prospect.']);
+    const extra = await signedInAs(testApp, ['interviewer']);
+    await testApp.app.get(GradingService).setGraders(other, [graders[2].user.id, extra.user.id]);
+    await testApp.dataSource.query(`UPDATE users SET active = ${testApp.config.database.kind === 'postgres' ? 'false' : '0'} WHERE id = ${extra.user.id}`);
+    const { application } = await testApp.app
+      .get(CandidatesService)
+      .create(manager.user, Object.assign(new CandidateDto(), { name: 'Ian Idle', email: 'ian@example.com', source: 'referral', phone: null, notes: null, positionId: other }), null);
+    const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
+    await testApp.app.get(WritingTestService).start(full);
+    const { submission } = await testApp.app.get(WritingTestService).save(full, Array.from({ length: 20 }, () => 'Our customers cut intake waits by a third.').join(' '), true);
+    const assigned = await testApp.dataSource.getRepository(WritingGrade).findBy({ submissionId: submission.id });
+    expect(assigned.map((grade) => grade.graderId)).toEqual([graders[2].user.id]);
+  });
+
   it('keeps the writer anonymous, grades independently, asks a third grader when two disagree, and decides the vetting step', async () => {
     const text =
       'Dear Dana, it was good to meet you at the summit in Denver. I recieve many questions about intake, and yours was the sharpest. ' +

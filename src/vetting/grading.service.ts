@@ -76,7 +76,9 @@ export class GradingService {
   /** Assigns the least-loaded graders of the position who have not graded this submission yet. */
   async assign(submission: WritingSubmission, positionId: number, count: number): Promise<number> {
     if (count <= 0) return 0;
-    const pool = await this.graderIds(positionId);
+    // Only graders who can still sign in and are still eligible get new assignments.
+    const eligible = new Set((await this.eligibleGraders()).map((user) => user.id));
+    const pool = (await this.graderIds(positionId)).filter((id) => eligible.has(id));
     const grades = this.dataSource.getRepository(WritingGrade);
     const already = (await grades.findBy({ submissionId: submission.id })).map((grade) => grade.graderId);
     const candidates = pool.filter((id) => !already.includes(id));
