@@ -52,6 +52,7 @@ describe('Demo company', () => {
     const home = await manager.get('/').expect(200);
     expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.');
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
+    expect(home.text).toContain(`1 candidate for “${positions[0].title}” has passed every vetting step and can move to Interview.`);
     // On hold is a choice, not a to-do.
     expect(home.text).not.toContain(`Position “${positions[1].title}” is not ready`);
   });

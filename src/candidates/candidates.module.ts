@@ -16,6 +16,7 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
   imports: [PositionsModule, VettingModule],
   controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController, PortalController],
   providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository],
+  exports: [PipelineService],
 })
 export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

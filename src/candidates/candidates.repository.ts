@@ -125,6 +125,19 @@ export class CandidatesRepository {
     return query.offset((page.page - 1) * page.perPage).limit(page.perPage).getManyAndCount();
   }
 
+  /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
+  findInVettingForManager(managerId: number): Promise<Application[]> {
+    return this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.position', 'position')
+      .where('application.stage = :stage', { stage: 'vetting' })
+      .andWhere('position.hiringManagerId = :managerId AND position.status = :status', { managerId, status: 'published' })
+      .orderBy('application.id', 'ASC')
+      .limit(500)
+      .getMany();
+  }
+
   findActiveReasons(): Promise<RejectionReason[]> {
     return this.dataSource.getRepository(RejectionReason).find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
   }

@@ -146,6 +146,19 @@ export class PipelineService {
     return this.candidates.findApplicationPage(positionId, filter, page);
   }
 
+  /** Per position: how many applications in Vetting have passed every required step and wait for an interview. */
+  async readyForInterview(managerId: number): Promise<{ positionId: number; title: string; count: number }[]> {
+    const applications = await this.candidates.findInVettingForManager(managerId);
+    const byPosition = new Map<number, Application[]>();
+    for (const application of applications) byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
+    const result = [];
+    for (const [positionId, group] of byPosition) {
+      const passed = await this.vetting.passedGate(positionId, group.map((application) => application.id));
+      if (passed.length) result.push({ positionId, title: group[0].position.title, count: passed.length });
+    }
+    return result;
+  }
+
   /** Shows the position's first-year development plan to the candidate in their portal (method rule 4). */
   async sharePlan(user: User, id: number): Promise<Application> {
     const application = await this.findOrFail(id);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { CandidatesModule } from '../candidates/candidates.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
@@ -7,5 +8,5 @@ import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 import { SettingsController } from './settings.controller.js';
 
-@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
+@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
 export class HomeModule {}

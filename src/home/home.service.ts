@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PublishingService } from '../positions/publishing.service.js';
@@ -21,6 +22,7 @@ export class HomeService {
     private readonly config: AppConfig,
     private readonly publishing: PublishingService,
     private readonly grading: GradingService,
+    private readonly pipeline: PipelineService,
   ) {}
 
   async todosFor(user: User): Promise<Todo[]> {
@@ -33,12 +35,17 @@ export class HomeService {
   }
 
   private async managerTodos(user: User): Promise<Todo[]> {
+    const ready = (await this.pipeline.readyForInterview(user.id)).map((group) => ({
+      text: `${group.count} ${group.count === 1 ? 'candidate for “' + group.title + '” has' : 'candidates for “' + group.title + '” have'} passed every vetting step and can move to Interview.`,
+      href: `/positions/${group.positionId}/applications?stage=vetting`,
+      action: 'See them',
+    }));
     const positions = await this.publishing.notReadyFor(user.id);
-    return positions.map((position) => ({
+    return [...ready, ...positions.map((position) => ({
       text: `Position “${position.title}” is not ready to recruit: ${position.missing.join(', ')}.`,
       href: `/positions/${position.id}`,
       action: 'Open the position',
-    }));
+    }))];
   }
 
   private async adminTodos(): Promise<Todo[]> {

@@ -134,6 +134,20 @@ export class VettingService {
     return result;
   }
 
+  /** The applications (of one position) whose every required step has passed, in the same fixed number of queries as marks(). */
+  async passedGate(positionId: number, applicationIds: number[]): Promise<number[]> {
+    const [config, marks] = await Promise.all([this.configFor(positionId), this.marks(positionId, applicationIds)]);
+    return applicationIds.filter((id) => {
+      const mark = marks.get(id);
+      return (
+        mark &&
+        (!config.assessmentRequired || mark.assessment === 'pass') &&
+        (!config.writingRequired || mark.writing === 'pass') &&
+        (!config.presentationRequired || mark.presentation === 'pass')
+      );
+    });
+  }
+
   /** Every required step must pass before any interview. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
     const [config, assessment, writing] = await Promise.all([
