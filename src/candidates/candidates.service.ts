@@ -81,8 +81,8 @@ export class CandidatesService {
         notes: dto.notes ?? null,
         consentAt: dto.consent === '1' ? (candidate.consentAt ?? new Date()) : null,
       });
-      const { resumeFile: _resumeFile, ...fields } = candidate;
-      void _resumeFile;
+      // Saved without the loaded resume relation, which would otherwise win over the new resumeFileId.
+      const { resumeFile: _previousResume, ...fields } = candidate;
       const saved = await this.candidates.saveCandidate(fields, manager);
       if (resume && previousFileId) await this.files.remove(previousFileId, manager);
       return saved;

@@ -76,7 +76,8 @@ export class PositionsService {
           targetMarket: template?.targetMarket ?? null,
           mission: template?.mission ?? null,
           description: template?.description ?? null,
-          hiringManagerId: user.hasRole('manager') ? user.id : user.id,
+          // Whoever creates the draft manages it until the editor names someone else.
+          hiringManagerId: user.id,
           createdById: user.id,
           status: 'draft',
           headcount: 1,

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { samplePdf } from '../support/files.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';

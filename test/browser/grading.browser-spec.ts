@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { composeOutcomeSentence } from '../../src/positions/outcome-sentence.js';
 import type { User } from '../../src/accounts/entities/user.entity.js';
