@@ -1,4 +1,5 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
@@ -27,7 +28,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

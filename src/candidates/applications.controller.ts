@@ -20,6 +20,9 @@ import { mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.vi
 import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto, SessionDto } from './dto/candidate.dto.js';
 import { STAGE_LABELS, STAGES, type Stage } from './entities/application.entity.js';
 import { BOARD_COLUMN_SIZE, PipelineService } from './pipeline.service.js';
+import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { DECISION_LABELS } from '../interviews/entities/interview.entity.js';
+import { interviewTimeText } from '../interviews/interview-time.js';
 
 const STAGE_CHOICES = STAGES.map((value) => ({ value, label: STAGE_LABELS[value] }));
 const MARK_TEXT = { pass: 'pass', fail: 'fail', pending: 'pending' } as const;
@@ -45,6 +48,7 @@ export class ApplicationsController {
     private readonly writing: WritingTestService,
     private readonly presentations: PresentationService,
     private readonly grading: GradingService,
+    private readonly interviews: InterviewsRepository,
   ) {}
 
   @Post(':id/portal')
@@ -148,13 +152,14 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(idParam(req));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [gate, assessment, link, submission, presentation, evaluators] = await Promise.all([
+    const [gate, assessment, link, submission, presentation, evaluators, rounds] = await Promise.all([
       this.pipeline.gate(application),
       this.vetting.assessmentFor(application.id),
       this.portal.activeLink(application.id),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
       this.grading.eligibleEvaluators(),
+      this.interviews.findForApplication(application.id),
     ]);
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const reasons = await this.pipeline.reasons();
@@ -194,6 +199,18 @@ export class ApplicationsController {
       assessmentValues: assessment
         ? { provider: assessment.provider, takenOn: assessment.takenOn, eligibility: String(assessment.eligibility), suitability: String(assessment.suitability), traits: assessment.traits ?? '' }
         : { provider: 'Harrison Assessments', takenOn: '', eligibility: '', suitability: '', traits: '' },
+      // Panel progress only: scores stay in the debrief, which opens once every scorecard is in.
+      interviews: rounds.map((interview) => ({
+        id: interview.id,
+        round: interview.round,
+        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        location: interview.location,
+        cancelled: Boolean(interview.cancelledAt),
+        panel: interview.panelists.map((seat) => ({ name: seat.user.name, lead: seat.lead, state: seat.submittedAt ? 'scorecard in' : seat.preparedAt ? 'prepared' : 'not prepared yet' })),
+        allIn: interview.panelists.every((seat) => seat.submittedAt),
+        decision: interview.decision ? DECISION_LABELS[interview.decision] : null,
+      })),
+      canSchedule: ['interview', 'decision'].includes(application.stage),
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
     };
   }

@@ -1,5 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
+import { InterviewsRepository } from '../interviews/interviews.repository.js';
 import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
 import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
 import { PositionsModule } from '../positions/positions.module.js';
@@ -15,7 +16,7 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
 @Module({
   imports: [PositionsModule, VettingModule],
   controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController, PortalController],
-  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository],
+  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository, InterviewsRepository],
   exports: [PipelineService],
 })
 export class CandidatesModule implements NestModule {

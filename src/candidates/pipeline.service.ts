@@ -170,6 +170,26 @@ export class PipelineService {
     return application;
   }
 
+  /**
+   * The debrief's decision moves the application: hire → Offer, no hire → Rejected (with a reason), hold → stays for
+   * another round. Works from Interview or Decision, so a decision never has to pass through a manual move first.
+   */
+  async recordDecision(user: User, application: Application, decision: 'hire' | 'no-hire' | 'hold', summary: string, reasonId: number | null): Promise<Application> {
+    this.assertCanManage(user, application);
+    if (!['interview', 'decision'].includes(application.stage)) {
+      throw new DomainError('conflict', `The application is in ${STAGE_LABELS[application.stage]}; a debrief decision needs it in Interview or Decision.`);
+    }
+    if (decision === 'hire') return this.changeStage(user, application, 'offer', summary);
+    if (decision === 'no-hire') {
+      const reason = reasonId ? await this.candidates.findReason(reasonId) : null;
+      if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose the rejection reason for a no-hire decision');
+      application.rejectionReasonId = reason.id;
+      return this.changeStage(user, application, 'rejected', `${summary} Rejected: ${reason.label}.`);
+    }
+    await this.note(user, application, summary);
+    return application;
+  }
+
   /** Records something done to an application that is not a move (e.g. a vetting result). */
   async note(user: User, application: Application, summary: string): Promise<void> {
     await this.candidates.addEvent({ applicationId: application.id, summary, byId: user.id });

@@ -11,6 +11,8 @@ import { PortalService } from '../vetting/portal.service.js';
 import { PresentationService } from '../vetting/presentation.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
 import { countWords, WritingTestService } from '../vetting/writing-test.service.js';
+import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { interviewTimeText } from '../interviews/interview-time.js';
 
 export class WritingDto {
   @IsOptional() @IsString() @MaxLength(30000) text: string = '';
@@ -28,6 +30,7 @@ export class PortalController {
     private readonly vetting: VettingService,
     private readonly publishing: PublishingService,
     private readonly presentations: PresentationService,
+    private readonly interviews: InterviewsRepository,
   ) {}
 
   @Get()
@@ -39,14 +42,21 @@ export class PortalController {
   async homeModel(req: Request) {
     const token = req.params.token as string;
     const application = await this.portal.open(token);
-    const [version, config, submission, presentation] = await Promise.all([
+    const [version, config, submission, presentation, interviews] = await Promise.all([
       this.publishing.versionOrFail(application.positionId, application.positionVersion),
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
+      this.interviews.upcomingFor(application.id, new Date()),
     ]);
     if (application.planSharedAt && !application.planOpenedAt) await this.portal.recordPlanOpened(application.id);
     return {
+      interviews: interviews.map((interview) => ({
+        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        location: interview.location,
+        isLink: /^https?:\/\//.test(interview.location),
+        panel: interview.panelists.map((seat) => seat.user.name).join(', '),
+      })),
       planShared: Boolean(application.planSharedAt),
       presentation: config.presentationRequired
         ? { brief: config.presentationBrief, uploadedAt: presentation?.uploadedAt ?? null, fileName: presentation?.deckFile?.fileName ?? null, sessionAt: presentation?.sessionAt ?? null }

@@ -8,6 +8,7 @@ import { RejectionReason } from '../candidates/entities/rejection-reason.entity.
 import { StoredFile } from '../files/stored-file.entity.js';
 import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
 import { Question } from '../interviews/entities/question.entity.js';
+import { Interview, Panelist, ScorecardEdit } from '../interviews/entities/interview.entity.js';
 import { LearningArea } from '../development/entities/learning-area.entity.js';
 import { Milestone } from '../development/entities/milestone.entity.js';
 import { PlanPhase } from '../development/entities/plan-phase.entity.js';
@@ -62,4 +63,7 @@ export const entities = [
   Question,
   InterviewKit,
   KitItem,
+  Interview,
+  Panelist,
+  ScorecardEdit,
 ];

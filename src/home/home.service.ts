@@ -6,11 +6,17 @@ import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { GradingService } from '../vetting/grading.service.js';
+import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { interviewTimeText } from '../interviews/interview-time.js';
+import type { Interview } from '../interviews/entities/interview.entity.js';
+import { PanelService } from '../interviews/panel.service.js';
 
 export interface Todo {
   text: string;
   href: string;
   action: string;
+  /** Shown highlighted: something is late. */
+  overdue?: boolean;
 }
 
 /** Collects what needs the user's attention, per role. Later features add their own items here. */
@@ -23,14 +29,47 @@ export class HomeService {
     private readonly publishing: PublishingService,
     private readonly grading: GradingService,
     private readonly pipeline: PipelineService,
+    private readonly interviews: InterviewsRepository,
+    private readonly panel: PanelService,
   ) {}
 
   async todosFor(user: User): Promise<Todo[]> {
     const todos: Todo[] = [];
     const toGrade = await this.grading.pendingCount(user);
     if (toGrade > 0) todos.push({ text: `${toGrade} ${toGrade === 1 ? 'writing test' : 'writing tests'} to grade, blind.`, href: '/grading', action: 'Grade' });
+    todos.push(...(await this.panelTodos(user)));
     if (user.hasRole('manager')) todos.push(...(await this.managerTodos(user)));
     if (user.hasRole('admin')) todos.push(...(await this.adminTodos()));
+    return todos;
+  }
+
+  /** The user's own seats on panels, then late scorecards on interviews they lead or hire for, then debriefs to decide. */
+  private async panelTodos(user: User): Promise<Todo[]> {
+    const now = new Date();
+    const todos: Todo[] = (await this.interviews.openSeatsOf(user.id)).map((seat) => {
+      const interview = seat.interview;
+      const who = `${interview.application.candidate.name} (${interview.application.position.title})`;
+      const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
+      const overdue = interview.scorecardsDueAt < now;
+      if (!seat.preparedAt) {
+        return overdue
+          ? { text: `Overdue: your scorecard for ${who}, interviewed ${when}. Mark yourself prepared, then submit it.`, href: `/interviews/${interview.id}`, action: 'Open', overdue }
+          : { text: `Prepare for the interview with ${who}, ${when}.`, href: `/interviews/${interview.id}`, action: 'Prepare' };
+      }
+      return { text: `${overdue ? 'Overdue: your' : 'Your'} scorecard for ${who}, interviewed ${when}.`, href: `/interviews/${interview.id}/scorecard`, action: 'Open scorecard', overdue };
+    });
+    const watched = new Map<number, Interview>();
+    const managed = user.hasRole('manager') || user.hasRole('admin') ? await this.interviews.openForManager(user.id) : [];
+    for (const interview of [...(await this.interviews.openLedBy(user.id)), ...managed]) watched.set(interview.id, interview);
+    const late = this.panel.overdueSeats([...watched.values()], now).filter(({ seat }) => seat.userId !== user.id);
+    for (const { interview, seat } of late) {
+      todos.push({ text: `Overdue: ${seat.user.name}’s scorecard for ${interview.application.candidate.name} was due 24 hours after the interview.`, href: `/interviews/${interview.id}`, action: 'See the panel', overdue: true });
+    }
+    for (const interview of managed) {
+      if (interview.panelists.every((seat) => seat.submittedAt)) {
+        todos.push({ text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: hold the debrief and decide.`, href: `/interviews/${interview.id}/debrief`, action: 'Open the debrief' });
+      }
+    }
     return todos;
   }
 

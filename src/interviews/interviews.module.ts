@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
+import { CandidatesModule } from '../candidates/candidates.module.js';
+import { FilesRepository } from '../files/files.repository.js';
+import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
+import { VettingModule } from '../vetting/vetting.module.js';
 import { KitController, QuestionsController } from './interviews.controller.js';
+import { InterviewsRepository } from './interviews.repository.js';
 import { InterviewsService } from './interviews.service.js';
+import { PanelController, SchedulingController } from './panel.controller.js';
+import { PanelService } from './panel.service.js';
+import { ScorecardRemindersService } from './scorecard-reminders.service.js';
+import { SchedulingService } from './scheduling.service.js';
 
 @Module({
-  imports: [PositionsModule],
-  controllers: [QuestionsController, KitController],
-  providers: [InterviewsService],
-  exports: [InterviewsService],
+  imports: [PositionsModule, CandidatesModule, VettingModule, MailModule],
+  controllers: [QuestionsController, KitController, SchedulingController, PanelController],
+  providers: [InterviewsService, InterviewsRepository, SchedulingService, PanelService, ScorecardRemindersService, FilesRepository],
+  exports: [InterviewsService, InterviewsRepository, PanelService],
 })
 export class InterviewsModule {}

@@ -7,7 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { VIEWS_DIR } from '../common/paths.js';
-import { OutboxMessage } from './entities/outbox-message.entity.js';
+import { OutboxMessage, type MailAttachment } from './entities/outbox-message.entity.js';
 
 export interface MailMessage {
   to: string;
@@ -15,6 +15,8 @@ export interface MailMessage {
   /** A template in views/mail/, e.g. "invitation" for views/mail/invitation.txt.hbs. */
   template: string;
   data: Record<string, unknown>;
+  /** A calendar object (METHOD:REQUEST or CANCEL), sent the way calendar clients expect an invitation. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 type Template = (data: Record<string, unknown>) => string;
@@ -36,12 +38,21 @@ export class MailService implements OnModuleDestroy {
   /** Returns false when the SMTP server refused the message; the failure is logged without the message body. */
   async send(message: MailMessage): Promise<boolean> {
     const text = this.render(message.template, { ...message.data, baseUrl: this.config.baseUrl.toString() });
+    const calendar = message.calendar;
     if (!this.transport) {
-      await this.outbox.save(this.outbox.create({ to: message.to, subject: message.subject, text }));
+      const attachments: MailAttachment[] | null = calendar ? [{ filename: 'invite.ics', contentType: `text/calendar; method=${calendar.method}`, content: calendar.content }] : null;
+      await this.outbox.save(this.outbox.create({ to: message.to, subject: message.subject, text, attachments }));
       return true;
     }
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: message.to, subject: message.subject, text });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text,
+        // nodemailer adds it both as the text/calendar alternative and as invite.ics.
+        ...(calendar ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } } : {}),
+      });
       return true;
     } catch (error) {
       this.logger.error({ message: 'Mail delivery failed', template: message.template, error: (error as Error).message });

@@ -61,6 +61,12 @@ export class PublishingService {
     return { ready: items.every((item) => item.done), items };
   }
 
+  /** The whole "Ready to recruit" checklist for a position, loaded. */
+  async readinessOf(positionId: number): Promise<Readiness> {
+    const { position, plan } = await this.writing.findWithPlan(positionId);
+    return this.readiness(position, plan, await this.check(position), await this.positions.kitPublished(position.id));
+  }
+
   /** The manager's open positions that are not ready to recruit, and what each still needs. */
   async notReadyFor(managerId: number): Promise<{ id: number; title: string; missing: string[] }[]> {
     const positions = await this.positions.findOpenByManager(managerId, 10);

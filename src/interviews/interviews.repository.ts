@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { Interview, Panelist, ScorecardEdit } from './entities/interview.entity.js';
+
+/** Interviews, their panels and scorecard history. Read by the application page and the candidate portal too. */
+@Injectable()
+export class InterviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** One interview with its panel, the candidate and the position (with its hiring manager). */
+  findById(id: number): Promise<Interview | null> {
+    return this.dataSource.getRepository(Interview).findOne({
+      where: { id },
+      relations: { panelists: { user: true }, application: { candidate: { resumeFile: true }, position: { hiringManager: true } }, decidedBy: true },
+      order: { panelists: { id: 'ASC' } },
+    });
+  }
+
+  /** Every round for an application, oldest first, with panels. */
+  findForApplication(applicationId: number): Promise<Interview[]> {
+    return this.dataSource.getRepository(Interview).find({
+      where: { applicationId },
+      relations: { panelists: { user: true }, decidedBy: true },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+    });
+  }
+
+  countRounds(applicationId: number): Promise<number> {
+    return this.dataSource.getRepository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
+  }
+
+  save(interview: Interview, manager: EntityManager = this.dataSource.manager): Promise<Interview> {
+    return manager.getRepository(Interview).save(interview);
+  }
+
+  savePanelist(panelist: Panelist, manager: EntityManager = this.dataSource.manager): Promise<Panelist> {
+    return manager.getRepository(Panelist).save(panelist);
+  }
+
+  addEdit(panelistId: number, changes: ScorecardEdit['changes'], manager: EntityManager): Promise<ScorecardEdit> {
+    const edits = manager.getRepository(ScorecardEdit);
+    return edits.save(edits.create({ panelistId, changes }));
+  }
+
+  editsFor(panelistIds: number[]): Promise<ScorecardEdit[]> {
+    if (!panelistIds.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(ScorecardEdit).createQueryBuilder('edit').where('edit.panelistId IN (:...panelistIds)', { panelistIds }).orderBy('edit.createdAt', 'ASC').addOrderBy('edit.id', 'ASC').getMany();
+  }
+
+  /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
+  openSeatsOf(userId: number): Promise<Panelist[]> {
+    return this.dataSource.getRepository(Panelist).find({
+      where: { userId, submittedAt: IsNull(), interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
+      relations: { interview: { application: { candidate: true, position: true } } },
+      order: { interview: { startsAt: 'ASC' } },
+      take: 20,
+    });
+  }
+
+  /** Open interviews that started before a moment, with panels: where overdue scorecards and ready debriefs are found. */
+  openStartedBefore(moment: Date): Promise<Interview[]> {
+    return this.dataSource.getRepository(Interview).find({
+      where: { startsAt: LessThan(moment), cancelledAt: IsNull(), decidedAt: IsNull() },
+      relations: { panelists: { user: true }, application: { candidate: true, position: true } },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+    });
+  }
+
+  /** Open interviews for positions a manager hires for, with panels: debriefs waiting for a decision, late scorecards. */
+  openForManager(managerId: number): Promise<Interview[]> {
+    return this.dataSource.getRepository(Interview).find({
+      where: { cancelledAt: IsNull(), decidedAt: IsNull(), application: { position: { hiringManagerId: managerId } } },
+      relations: { panelists: { user: true }, application: { candidate: true, position: true } },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+      take: 50,
+    });
+  }
+
+  /** Open interviews a user leads, with panels. */
+  async openLedBy(userId: number): Promise<Interview[]> {
+    const led = await this.dataSource.getRepository(Panelist).find({ where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } }, select: { id: true, interviewId: true }, take: 50 });
+    if (!led.length) return [];
+    return this.dataSource.getRepository(Interview).find({
+      where: { id: In(led.map((seat) => seat.interviewId)) },
+      relations: { panelists: { user: true }, application: { candidate: true, position: true } },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+    });
+  }
+
+  /** The candidate's interviews still ahead, for the portal. */
+  upcomingFor(applicationId: number, now: Date): Promise<Interview[]> {
+    return this.dataSource.getRepository(Interview).find({
+      where: { applicationId, cancelledAt: IsNull(), startsAt: MoreThan(new Date(now.getTime() - 3_600_000 * 12)) },
+      relations: { panelists: { user: true } },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+    });
+  }
+}
