@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo.seed.js';
 import { Application, STAGES } from '../src/candidates/entities/application.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
+import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -30,7 +31,9 @@ describe('Demo company', () => {
     const invited = await admin.get('/people?status=invited').expect(200);
     expect(invited.text).toContain('Sam Carter');
     expect(invited.text).toContain('Lee Park');
-    expect((await outboxMessages(testApp.dataSource)).map((mail) => mail.to)).toEqual([
+    const mails = await outboxMessages(testApp.dataSource);
+    expect(mails.slice(5).every((mail) => mail.subject.startsWith('Interview:') && mail.attachments?.[0].filename === 'invite.ics')).toBe(true);
+    expect(mails.slice(0, 5).map((mail) => mail.to)).toEqual([
       'sam.carter@keeper.demo',
       'lee.park@keeper.demo',
       'amara.obi@candidates.demo',
@@ -78,5 +81,30 @@ describe('Demo company', () => {
     const grader = await signIn(testApp, 'interviewer@keeper.demo', DEMO_PASSWORD);
     const home = await grader.get('/').expect(200);
     expect(home.text).toContain('1 writing test to grade, blind.');
+  });
+
+  it('has an upcoming interview, a panel waiting for the decision, and a completed debrief with a decision', async () => {
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const priya = await signIn(testApp, 'interviewer@keeper.demo', DEMO_PASSWORD);
+    const interviews = await testApp.dataSource.getRepository(Interview).find({ relations: { application: { candidate: true } }, order: { id: 'ASC' } });
+    const byName = (name: string) => interviews.find((interview) => interview.application.candidate.name === name)!;
+
+    const hana = byName('Hana Sato');
+    expect(hana.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const priyaHome = await priya.get('/').expect(200);
+    expect(priyaHome.text).toContain(`/interviews/${hana.id}/scorecard`);
+
+    const ben = byName('Ben Adler');
+    expect(ben.application.stage).toBe('decision');
+    const managerHome = await manager.get('/').expect(200);
+    expect(managerHome.text).toContain('Every scorecard for Ben Adler');
+    await manager.get(`/interviews/${ben.id}/debrief`).expect(200);
+
+    const chloe = byName('Chloe Martin');
+    expect(chloe.application.stage).toBe('offer');
+    expect(chloe.decision).toBe('hire');
+    const debrief = await manager.get(`/interviews/${chloe.id}/debrief`).expect(200);
+    expect(debrief.text).toContain('Strongest evidence on prospecting');
+    expect(debrief.text).toContain('“2” → “3”');
   });
 });

@@ -9,6 +9,11 @@ import { UsersRepository } from '../accounts/users.repository.js';
 import { CandidatesService } from '../candidates/candidates.service.js';
 import { KitDto, QuestionDto } from '../interviews/dto/interviews.dto.js';
 import { InterviewsService } from '../interviews/interviews.service.js';
+import { DataSource } from 'typeorm';
+import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
+import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
+import { PanelService } from '../interviews/panel.service.js';
+import { SchedulingService } from '../interviews/scheduling.service.js';
 import { CandidateDto } from '../candidates/dto/candidate.dto.js';
 import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
@@ -73,6 +78,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedVetting(app, readyPositionId, [saved[2], saved[3]]);
   await seedCandidates(app, saved[0], saved[1], readyPositionId);
   await seedVettingResults(app, saved[1], [saved[2], saved[3]]);
+  await seedInterviews(app, saved[1], saved[2], saved[3]);
   return PEOPLE;
 }
 
@@ -153,8 +159,9 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
     ['Amara Obi', 'recruiter', 'vetting'],
     ['Luis Ortega', 'sourced', 'vetting'],
     ['Hana Sato', 'referral', 'interview'],
-    ['Ben Adler', 'recruiter', 'decision'],
-    ['Chloe Martin', 'careers-page', 'offer'],
+    // Ben and Chloe reach Decision and Offer through their interviews (seedInterviews).
+    ['Ben Adler', 'recruiter', 'interview'],
+    ['Chloe Martin', 'careers-page', 'interview'],
     ['Nina Okafor', 'referral', 'hired'],
     ['Victor Hale', 'recruiter', 'rejected'],
     ['Ivy Chen', 'careers-page', 'withdrawn'],
@@ -236,6 +243,84 @@ async function seedVettingResults(app: INestApplication, manager: User, graders:
   await app.get(PortalService).issue(manager, devon);
   await writing.start(devon);
   await writing.save(devon, 'Dear Dana,\n\nIt was great to meet you at the summit.', false);
+}
+
+/**
+ * Hana's interview is in three days (Priya has prepared). Ben's panel is done and waits for the manager's decision.
+ * Chloe's panel is done, Tom corrected a rating after submitting, and the debrief decided to hire: she is in Offer.
+ */
+async function seedInterviews(app: INestApplication, manager: User, priya: User, tom: User): Promise<void> {
+  const pipeline = app.get(PipelineService);
+  const scheduling = app.get(SchedulingService);
+  const panel = app.get(PanelService);
+  const interviews = app.get(DataSource).getRepository(Interview);
+  const byName = async (name: string) => pipeline.findOrFail(await applicationIdOf(app, name));
+  const schedule = async (name: string, daysAhead: number, time: string) => {
+    const application = await byName(name);
+    await pipeline.sharePlan(manager, application.id);
+    await app.get(PortalService).recordPlanOpened(application.id);
+    const date = new Date(Date.now() + Math.max(daysAhead, 1) * 86_400_000).toISOString().slice(0, 10);
+    const interview = await scheduling.schedule(manager, application.id, Object.assign(new ScheduleDto(), {
+      date, time, timeZone: 'Europe/Berlin', durationMinutes: 60, location: 'Brightline office, 4th floor, room Lisbon', panelistIds: [priya.id, tom.id], leadId: priya.id,
+    }));
+    // Past interviews: scheduled for the future as the form requires, then moved back in time.
+    if (daysAhead < 0) await interviews.update(interview.id, { startsAt: new Date(interview.startsAt.getTime() + (daysAhead - 1) * 86_400_000) });
+    return interview;
+  };
+  const scorecard = (interview: Interview, ratings: number[], evidence: string[], reaction: PlanReaction, recommendation: Recommendation, notes: string) =>
+    Object.assign(new ScorecardDto(), {
+      ratings: Object.fromEntries(interview.questions.map((question, index) => [`q${question.questionId}`, { rating: String(ratings[index]), evidence: evidence[index] }])),
+      planReaction: reaction,
+      planNotes: notes,
+      recommendation,
+      action: 'submit',
+    });
+
+  const hana = await schedule('Hana Sato', 3, '10:00');
+  await panel.prepare(priya, hana.id);
+
+  const ben = await schedule('Ben Adler', -2, '14:00');
+  for (const person of [priya, tom]) await panel.prepare(person, ben.id);
+  await panel.saveScorecard(priya, ben.id, scorecard(ben, [3, 2, 3, 2], [
+    'Would find a trigger event in the group’s expansion news and ask a mutual customer for an introduction.',
+    'Asked good questions but went to a demo too early.',
+    'A plan per account, light on timing.',
+    'Would hold the price but could not say what to trade.',
+  ], 'neutral', 'no', 'Accepted the plan but asked whether the weekly learning hours were really needed.'));
+  await panel.saveScorecard(tom, ben.id, scorecard(ben, [3, 3, 2, 2], [
+    'Researched approach through a trigger; named the operations director.',
+    'Would quantify the cost of the current system; no plan for the economic buyer.',
+    'Activities, not a plan per account.',
+    'Would escalate to the manager at once.',
+  ], 'neutral', 'yes', 'Polite about the plan; no questions about it.'));
+  await pipeline.move(manager, ben.applicationId, 'decision', null);
+
+  const chloe = await schedule('Chloe Martin', -5, '09:30');
+  for (const person of [priya, tom]) await panel.prepare(person, chloe.id);
+  await panel.saveScorecard(priya, chloe.id, scorecard(chloe, [4, 4, 3, 4], [
+    'Would use the group’s published wait-time figures to open, through the CFO they met at HIMSS.',
+    'Would ask what “happy” costs in front-desk hours, then bring the numbers to the COO.',
+    'A plan per account with milestones against the billings outcome.',
+    'Would show results against the customer’s goals and trade any discount for a two-year term.',
+  ], 'embraces', 'strong-yes', 'Asked for the learning plan in advance and wants the weekly coaching slot.'));
+  await panel.saveScorecard(tom, chloe.id, scorecard(chloe, [4, 2, 3, 3], [
+    'Specific, researched, through a trusted reference.',
+    'Pushed for a demo before finding the gap.',
+    'Sound ninety-day plan tied to billings.',
+    'Revisits value delivered before any concession.',
+  ], 'embraces', 'yes', 'Keen on the immersion weeks with customers.'));
+  // Tom corrects a rating after the interview notes were reread: kept in the debrief's history.
+  await panel.saveScorecard(tom, chloe.id, scorecard(chloe, [4, 3, 3, 3], [
+    'Specific, researched, through a trusted reference.',
+    'Pushed for a demo first, then recovered and asked what the current system costs them.',
+    'Sound ninety-day plan tied to billings.',
+    'Revisits value delivered before any concession.',
+  ], 'embraces', 'yes', 'Keen on the immersion weeks with customers.'));
+  await panel.decide(manager, chloe.id, Object.assign(new DecisionDto(), {
+    decision: 'hire',
+    rationale: 'Strongest evidence on prospecting and account planning from both panelists; she embraced the development plan. The discovery answer split the panel: coach it in the first month.',
+    reasonId: null,
+  }));
 }
 
 async function applicationIdOf(app: INestApplication, name: string): Promise<number> {
