@@ -80,6 +80,27 @@ describe('Question bank and interview kits', () => {
     expect(show.text).toContain('Done:</span> Interview kit is published');
   });
 
+  it('writes a question in place from the kit editor: checked, saved to the bank and added to the kit', async () => {
+    const kitPage = `/positions/${positionId}/kit`;
+    const before = await testApp.dataSource.getRepository(InterviewKit).findOneOrFail({ where: { positionId }, relations: { items: true } });
+    const form = await manager.agent.get(kitPage).expect(200);
+    expect(form.text).toContain(`href="/questions/new?kit=${positionId}"`);
+
+    const refused = await post(manager.agent, `/questions/new?kit=${positionId}`, '/questions', { text: 'Do you plan to have children soon?', type: 'hypothetical', kitPositionId: String(positionId), ...rubric });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain(`name="kitPositionId" value="${positionId}"`);
+
+    const text = 'What would you do in your first week to learn how our clinics buy software?';
+    const saved = await post(manager.agent, `/questions/new?kit=${positionId}`, '/questions', { text, type: 'hypothetical', kitPositionId: String(positionId), ...rubric });
+    expect(saved.status).toBe(303);
+    const question = await testApp.dataSource.getRepository(Question).findOneByOrFail({ text });
+    expect(saved.headers.location).toBe(`${kitPage}#question-${question.id}`);
+    const after = await testApp.dataSource.getRepository(InterviewKit).findOneOrFail({ where: { positionId }, relations: { items: true } });
+    expect(after.items.map((item) => item.questionId)).toEqual([...before.items.map((item) => item.questionId), question.id]);
+    // A changed kit must be published again.
+    expect(after.publishedAt).toBeNull();
+  });
+
   it('keeps interviewers out of the question bank and the kits', async () => {
     const { agent } = await signedInAs(testApp, ['interviewer']);
     for (const path of ['/questions', '/questions/new', `/positions/${positionId}/kit`]) expect((await agent.get(path)).status).toBe(403);

@@ -2,6 +2,9 @@ import request from 'supertest';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { csrfTokenIn, PASSWORD, signedInAs, submitForm } from './support/http.js';
 import { startSmtpServer } from './support/smtp.js';
+import { readInvite } from './support/interviews.js';
+import { interviewCalendar } from '../src/interviews/interview-calendar.js';
+import { MailService } from '../src/mail/mail.service.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Decodes a quoted-printable mail body enough to read links and text. */
@@ -47,6 +50,29 @@ describe('Mail over SMTP', () => {
       .expect(303);
     const home = await agent.get('/').expect(200);
     expect(home.text).toContain('Hello, Sam');
+  });
+
+  it('sends a calendar invitation the way calendar clients expect it: a text/calendar part with its METHOD', async () => {
+    const calendar = interviewCalendar({
+      method: 'REQUEST',
+      uid: 'interview-smtp@keeper.acme.example',
+      sequence: 0,
+      startsAt: new Date('2026-12-03T13:30:00Z'),
+      endsAt: new Date('2026-12-03T14:30:00Z'),
+      summary: 'Interview: Amara Obi for Account Executive',
+      description: 'Panel interview.',
+      location: 'Room Lisbon',
+      organizer: { name: 'Keeper', email: 'keeper@acme.example' },
+      attendees: [{ name: 'Priya Shah', email: 'priya@acme.example', chair: true }],
+    });
+    const before = smtp.received.length;
+    await expect(testApp.app.get(MailService).send({ to: 'priya@acme.example', subject: 'Interview', template: 'interview-cancelled', data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' }, calendar: { method: 'REQUEST', content: calendar } })).resolves.toBe(true);
+    const [mail] = smtp.received.slice(before);
+    expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    const part = /Content-Type: text\/calendar[^\r\n]*\r?\nContent-Transfer-Encoding: ([\w-]+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/i.exec(mail.raw);
+    expect(part).not.toBeNull();
+    const decoded = part![1].toLowerCase() === 'base64' ? Buffer.from(part![2].replace(/\s/g, ''), 'base64').toString('utf8') : body(part![2]);
+    expect(readInvite(decoded)).toMatchObject({ method: 'REQUEST', uid: 'interview-smtp@keeper.acme.example', sequence: 0 });
   });
 
   it('tells the admin when the mail server refuses, and keeps the invited person so the mail can be sent again', async () => {

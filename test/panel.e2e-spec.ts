@@ -213,6 +213,7 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       [manager, scorecardPage(interview)],
       [manager, `/applications/${application.id}`],
       [manager, `/positions/${positionId}/board`],
+      [manager, `/candidates/${application.candidateId}`],
       [manager, `/positions/${positionId}/applications`],
       [manager, '/'],
       [alice, `/interviews/${interview.id}`],

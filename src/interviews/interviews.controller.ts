@@ -38,7 +38,10 @@ const questionValues = (question: Question) => ({
 @Controller('questions')
 @Roles('manager', 'admin')
 export class QuestionsController {
-  constructor(private readonly interviews: InterviewsService) {}
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly positions: PositionsService,
+  ) {}
 
   @Get()
   @Render('interviews/questions')
@@ -56,18 +59,25 @@ export class QuestionsController {
 
   @Get('new')
   @Render('interviews/question-form')
-  showNew() {
-    return { title: 'New question', types: TYPES, values: { type: 'hypothetical' } };
+  showNew(@Query() query: QuestionsQueryDto) {
+    return { title: 'New question', types: TYPES, values: { type: 'hypothetical', kitPositionId: query.kit || undefined } };
   }
 
   @Post()
   @FormView('interviews/question-form', { title: 'New question', types: TYPES })
   @Redirect()
   async create(@CurrentUser() user: User, @Body() dto: QuestionDto, @Req() req: Request) {
-    const { warnings } = await this.interviews.saveQuestion(user, null, dto);
+    const kitPosition = dto.kitPositionId ? await this.positions.findOrFail(dto.kitPositionId) : null;
+    if (kitPosition) assertCanEditPosition(user, kitPosition);
+    const { question, warnings } = await this.interviews.saveQuestion(user, null, dto);
     for (const warning of warnings) flash(req, 'warning', `Saved with a warning: ${warning}`);
-    if (!warnings.length) flash(req, 'success', 'Question saved to the bank.');
-    return seeOther('/questions');
+    if (!kitPosition) {
+      if (!warnings.length) flash(req, 'success', 'Question saved to the bank.');
+      return seeOther('/questions');
+    }
+    await this.interviews.addToKit(kitPosition.id, question.id);
+    flash(req, 'success', 'Question saved to the bank and added to the kit. Say which outcomes it probes, then save the kit.');
+    return seeOther(`/positions/${kitPosition.id}/kit#question-${question.id}`);
   }
 
   @Get(':id/edit')

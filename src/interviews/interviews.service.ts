@@ -98,6 +98,15 @@ export class InterviewsService {
     return this.dataSource.getRepository(InterviewKit).save(kit);
   }
 
+  /** Appends a question to the kit (written from the kit editor); the kit goes back to unpublished. */
+  async addToKit(positionId: number, questionId: number): Promise<InterviewKit> {
+    const kit = await this.kit(positionId);
+    if (kit.items.some((item) => item.questionId === questionId)) return kit;
+    kit.items.push(Object.assign(new KitItem(), { questionId, sortOrder: kit.items.length, minutes: 10, outcomeIds: [] }));
+    kit.publishedAt = null;
+    return this.dataSource.getRepository(InterviewKit).save(kit);
+  }
+
   /** The outcomes no kit question and no vetting step probes. */
   uncovered(kit: InterviewKit, outcomes: Outcome[]): { index: number; outcome: Outcome }[] {
     return outcomes

@@ -12,6 +12,8 @@ export class QuestionDto {
   @Trim() @IsString() @Length(3, 500, { message: 'Describe a mixed answer' }) rubric2: string;
   @Trim() @IsString() @Length(3, 500, { message: 'Describe a good answer' }) rubric3: string;
   @Trim() @IsString() @Length(3, 500, { message: 'Describe an excellent answer' }) rubric4: string;
+  /** Written from a position's kit editor: the question joins that kit too. */
+  @IsOptional() @ToNumberOrNull() @IsInt() kitPositionId?: number | null;
 }
 
 export class KitItemDto {
@@ -32,5 +34,6 @@ export class KitDto {
 
 export class QuestionsQueryDto {
   @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @IsString() @Matches(/^\d*$/) kit?: string;
   @IsOptional() @IsString() @Matches(/^\d*$/) page?: string;
 }
