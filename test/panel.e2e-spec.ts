@@ -170,12 +170,21 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
   });
 
   it('keeps the scorecard closed until the panelist has prepared, and keeps interviewers off the panel out', async () => {
-    const { interview } = await scheduled([alice, bob], alice);
+    const { application, interview } = await scheduled([alice, bob], alice);
     for (const path of ['', '/scorecard', '/resume', '/deck', '/debrief']) {
       await dave.agent.get(`/interviews/${interview.id}${path}`).expect(403);
     }
+    // Nor through the candidate's and the application's own file links.
+    for (const path of [`/candidates/${application.candidateId}/resume`, `/applications/${application.id}/presentation/deck`, `/applications/${application.id}`]) {
+      await dave.agent.get(path).expect(403);
+    }
     const page = await dave.agent.get('/').expect(200);
     await dave.agent.post(`/interviews/${interview.id}/prepared`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(403);
+
+    // The panel reads the resume through the interview.
+    const resume = await alice.agent.get(`/interviews/${interview.id}/resume`).expect(200);
+    expect(resume.headers['content-type']).toBe('application/pdf');
+    expect(resume.headers['content-disposition']).toMatch(/^attachment; filename="Candidate-\d+-resume\.pdf"$/);
 
     const closed = await alice.agent.get(scorecardPage(interview)).expect(303);
     expect(closed.headers.location).toBe(`/interviews/${interview.id}#prepare`);

@@ -3,15 +3,17 @@ import type { User } from '../../src/accounts/entities/user.entity.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { Application } from '../../src/candidates/entities/application.entity.js';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
+import { samplePdf } from './files.js';
 import type { TestApp } from './test-app.js';
 
 let count = 0;
 
-/** A candidate applying to the position, moved to Interview (vetting is tested elsewhere), the plan shared or not. */
+/** A candidate (with a PDF resume) applying to the position, moved to Interview (vetting is tested elsewhere), the plan shared or not. */
 export async function applicationInInterview(testApp: TestApp, manager: User, positionId: number, options: { planShared?: boolean } = {}): Promise<Application> {
   count += 1;
   const dto = Object.assign(new CandidateDto(), { name: `Candidate ${count} Example`, email: `candidate${count}@example.net`, phone: null, source: 'referral', notes: null, consent: '1', positionId });
-  const { application } = await testApp.app.get(CandidatesService).create(manager, dto, null);
+  const resume = { originalName: `Candidate ${count} resume.pdf`, data: await samplePdf(`Resume of candidate ${count}`) };
+  const { application } = await testApp.app.get(CandidatesService).create(manager, dto, resume);
   const applications = testApp.dataSource.getRepository(Application);
   await applications.update(application!.id, { stage: 'interview', planSharedAt: options.planShared === false ? null : new Date() });
   return applications.findOneOrFail({ where: { id: application!.id }, relations: { candidate: true } });
