@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo.seed.js';
 import { Application, STAGES } from '../src/candidates/entities/application.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
+import { Hire } from '../src/hires/entities/hire.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -32,7 +33,8 @@ describe('Demo company', () => {
     expect(invited.text).toContain('Sam Carter');
     expect(invited.text).toContain('Lee Park');
     const mails = await outboxMessages(testApp.dataSource);
-    expect(mails.slice(5).every((mail) => mail.subject.startsWith('Interview:') && mail.attachments?.[0].filename === 'invite.ics')).toBe(true);
+    expect(mails.filter((mail) => mail.subject.startsWith('Interview:')).every((mail) => mail.attachments?.[0].filename === 'invite.ics')).toBe(true);
+    expect(mails.filter((mail) => mail.subject.endsWith('invited you to Keeper')).map((mail) => mail.to)).toEqual(['sam.carter@keeper.demo', 'lee.park@keeper.demo', 'newhire@keeper.demo', 'omar.haddad@candidates.demo']);
     expect(mails.slice(0, 5).map((mail) => mail.to)).toEqual([
       'sam.carter@keeper.demo',
       'lee.park@keeper.demo',
@@ -106,5 +108,23 @@ describe('Demo company', () => {
     const debrief = await manager.get(`/interviews/${chloe.id}/debrief`).expect(200);
     expect(debrief.text).toContain('Strongest evidence on prospecting');
     expect(debrief.text).toContain('“2” → “3”');
+  });
+
+  it('has a new hire in week 2 and one in month 8 with check-ins and a chart', async () => {
+    const nina = await signIn(testApp, 'newhire@keeper.demo', DEMO_PASSWORD);
+    const home = await nina.get('/').expect(200);
+    expect(home.text).toContain('My onboarding — week 2');
+    const onboarding = await nina.get((await nina.get('/my/onboarding').expect(303)).headers.location).expect(200);
+    expect(onboarding.text).toContain('Start with the operations director, not IT');
+
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const list = await manager.get('/hires').expect(200);
+    expect(list.text).toContain('Omar Haddad');
+    const omar = await testApp.dataSource.getRepository(Hire).findOneOrFail({ where: { user: { name: 'Omar Haddad' } }, relations: { user: true } });
+    const plan = await manager.get(`/hires/${omar.id}/plan`).expect(200);
+    expect((plan.text.match(/<h3 class="question-title">\d{4}-\d{2}-\d{2}<\/h3>/g) ?? []).length).toBe(7);
+    expect((plan.text.match(/<circle class="dot"/g) ?? []).length).toBeGreaterThanOrEqual(7 * 6 - 1);
+    expect(plan.text).toMatch(/status-(on-pace|at-risk|off-pace)/);
+    expect(plan.text).toMatch(/\d+ weeks in a row/);
   });
 });

@@ -20,7 +20,7 @@ import { UsersRepository } from './users.repository.js';
   imports: [TypeOrmModule.forFeature([User, UserRole, AccountToken]), MailModule],
   controllers: [SetupController, SessionController, PasswordController, InvitationsController, PeopleController],
   providers: [AccountsService, PeopleService, AccountTokensService, LoginThrottleService, UsersRepository],
-  exports: [AccountsService, UsersRepository],
+  exports: [AccountsService, UsersRepository, PeopleService],
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -42,6 +42,11 @@ export class UsersRepository {
       .getMany();
   }
 
+  /** Everyone active, by name: colleagues to give a task to or to meet. */
+  findActive(): Promise<User[]> {
+    return this.users.find({ where: { active: true }, relations: { userRoles: true }, order: { name: 'ASC' }, take: 500 });
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }

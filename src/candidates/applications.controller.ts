@@ -21,6 +21,7 @@ import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto, SessionDto } f
 import { STAGE_LABELS, STAGES, type Stage } from './entities/application.entity.js';
 import { BOARD_COLUMN_SIZE, PipelineService } from './pipeline.service.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { HiresRepository } from '../hires/hires.repository.js';
 import { DECISION_LABELS } from '../interviews/entities/interview.entity.js';
 import { interviewTimeText } from '../interviews/interview-time.js';
 
@@ -49,6 +50,7 @@ export class ApplicationsController {
     private readonly presentations: PresentationService,
     private readonly grading: GradingService,
     private readonly interviews: InterviewsRepository,
+    private readonly hires: HiresRepository,
   ) {}
 
   @Post(':id/portal')
@@ -152,7 +154,7 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(idParam(req));
     const events = await this.pipeline.events(application.id);
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [gate, assessment, link, submission, presentation, evaluators, rounds] = await Promise.all([
+    const [gate, assessment, link, submission, presentation, evaluators, rounds, offers, hire] = await Promise.all([
       this.pipeline.gate(application),
       this.vetting.assessmentFor(application.id),
       this.portal.activeLink(application.id),
@@ -160,6 +162,8 @@ export class ApplicationsController {
       this.presentations.forApplication(application.id),
       this.grading.eligibleEvaluators(),
       this.interviews.findForApplication(application.id),
+      this.hires.offersFor(application.id),
+      this.hires.hireOfApplication(application.id),
     ]);
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const reasons = await this.pipeline.reasons();
@@ -211,6 +215,9 @@ export class ApplicationsController {
         decision: interview.decision ? DECISION_LABELS[interview.decision] : null,
       })),
       canSchedule: ['interview', 'decision'].includes(application.stage),
+      offer: ['offer', 'hired', 'withdrawn'].includes(application.stage) || offers.length
+        ? { open: offers.some((offer) => offer.status === 'extended'), count: offers.length, inOffer: application.stage === 'offer', hireId: hire?.id ?? null, startDate: hire?.startDate ?? null }
+        : null,
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
     };
   }

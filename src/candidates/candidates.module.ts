@@ -1,6 +1,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FilesRepository } from '../files/files.repository.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
+import { HiresRepository } from '../hires/hires.repository.js';
 import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
 import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
 import { PositionsModule } from '../positions/positions.module.js';
@@ -16,7 +17,7 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
 @Module({
   imports: [PositionsModule, VettingModule],
   controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController, PortalController],
-  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository, InterviewsRepository],
+  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository, InterviewsRepository, HiresRepository],
   exports: [PipelineService],
 })
 export class CandidatesModule implements NestModule {

@@ -18,7 +18,8 @@ const NEXT: Record<Stage, Stage[]> = {
   vetting: ['interview', 'rejected', 'withdrawn'],
   interview: ['decision', 'rejected', 'withdrawn'],
   decision: ['offer', 'rejected', 'withdrawn'],
-  offer: ['hired', 'rejected', 'withdrawn'],
+  // Hired only by accepting a recorded offer (HiresService), which creates the new hire's account and plans.
+  offer: ['rejected', 'withdrawn'],
   hired: [],
   rejected: [],
   withdrawn: [],
@@ -188,6 +189,15 @@ export class PipelineService {
     }
     await this.note(user, application, summary);
     return application;
+  }
+
+  /** Offer → Hired, when the candidate accepts the offer; the portal link stops working. */
+  async recordHire(user: User, application: Application, summary: string): Promise<Application> {
+    this.assertCanManage(user, application);
+    if (application.stage !== 'offer') throw new DomainError('conflict', `The application is in ${STAGE_LABELS[application.stage]}; only an application in Offer can be hired.`);
+    const hired = await this.changeStage(user, application, 'hired', summary);
+    await this.portal.revokeAll(application.id);
+    return hired;
   }
 
   /** Records something done to an application that is not a move (e.g. a vetting result). */

@@ -9,6 +9,9 @@ import { StoredFile } from '../files/stored-file.entity.js';
 import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
 import { Question } from '../interviews/entities/question.entity.js';
 import { Interview, Panelist, ScorecardEdit } from '../interviews/entities/interview.entity.js';
+import { Connection, Hire, Offer, OnboardingTask } from '../hires/entities/hire.entity.js';
+import { OnboardingTemplate, OnboardingTemplateTask } from '../hires/entities/onboarding-template.entity.js';
+import { CheckIn, HireGoal, HireMilestone, LearningEntry } from '../hires/entities/development.entity.js';
 import { LearningArea } from '../development/entities/learning-area.entity.js';
 import { Milestone } from '../development/entities/milestone.entity.js';
 import { PlanPhase } from '../development/entities/plan-phase.entity.js';
@@ -66,4 +69,14 @@ export const entities = [
   Interview,
   Panelist,
   ScorecardEdit,
+  Offer,
+  Hire,
+  OnboardingTask,
+  Connection,
+  OnboardingTemplate,
+  OnboardingTemplateTask,
+  HireGoal,
+  HireMilestone,
+  CheckIn,
+  LearningEntry,
 ];

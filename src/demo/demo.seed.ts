@@ -14,6 +14,13 @@ import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
 import { SchedulingService } from '../interviews/scheduling.service.js';
+import { AcceptOfferDto, CheckInDto, ConnectionDto, ConnectionStatusDto, LearningDto, OfferDto } from '../hires/dto/hires.dto.js';
+import { DevelopmentService } from '../hires/development.service.js';
+import { HiresRepository } from '../hires/hires.repository.js';
+import { HiresService } from '../hires/hires.service.js';
+import { OnboardingService } from '../hires/onboarding.service.js';
+import { addDays, closeOfFullMonth, today, weekOf } from '../hires/plan-dates.js';
+import { Position as PositionEntity } from '../positions/entities/position.entity.js';
 import { CandidateDto } from '../candidates/dto/candidate.dto.js';
 import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
@@ -49,14 +56,15 @@ const PEOPLE: DemoPerson[] = [
   { email: 'manager@keeper.demo', name: 'Morgan Reyes', roles: ['manager'], description: 'Hiring manager, VP Sales' },
   { email: 'interviewer@keeper.demo', name: 'Priya Shah', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
   { email: 'interviewer2@keeper.demo', name: 'Tom Becker', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
-  { email: 'newhire@keeper.demo', name: 'Nina Okafor', roles: ['new-hire'], description: 'New hire, account executive' },
+  { email: 'newhire@keeper.demo', name: 'Nina Okafor', roles: ['new-hire'], description: 'New hire in week 2, account executive' },
 ];
 
 export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   const users = app.get(UsersRepository);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const saved: User[] = [];
-  for (const person of PEOPLE) {
+  // The new hire's account is made by hiring her (seedHires), as it would be for real.
+  for (const person of PEOPLE.filter((person) => !person.roles.includes('new-hire'))) {
     saved.push(
       await users.save(
         users.create({
@@ -79,6 +87,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedCandidates(app, saved[0], saved[1], readyPositionId);
   await seedVettingResults(app, saved[1], [saved[2], saved[3]]);
   await seedInterviews(app, saved[1], saved[2], saved[3]);
+  await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   return PEOPLE;
 }
 
@@ -162,13 +171,15 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
     // Ben and Chloe reach Decision and Offer through their interviews (seedInterviews).
     ['Ben Adler', 'recruiter', 'interview'],
     ['Chloe Martin', 'careers-page', 'interview'],
-    ['Nina Okafor', 'referral', 'hired'],
+    // Nina and Omar accept their offers in seedHires.
+    ['Nina Okafor', 'referral', 'offer'],
+    ['Omar Haddad', 'referral', 'offer'],
     ['Victor Hale', 'recruiter', 'rejected'],
     ['Ivy Chen', 'careers-page', 'withdrawn'],
   ];
   const path: Stage[] = ['vetting', 'interview', 'decision', 'offer', 'hired'];
   for (const [name, source, stage] of people) {
-    const email = `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
+    const email = name === 'Nina Okafor' ? 'newhire@keeper.demo' : `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
     const resume = { originalName: `${name} resume.pdf`, data: await demoResume(name) };
     const { application } = await candidates.create(manager, Object.assign(new CandidateDto(), { name, email, source, phone: null, notes: null, consent: '1', positionId }), resume);
     if (name === 'Amara Obi' || name === 'Luis Ortega') {
@@ -321,6 +332,94 @@ async function seedInterviews(app: INestApplication, manager: User, priya: User,
     rationale: 'Strongest evidence on prospecting and account planning from both panelists; she embraced the development plan. The discovery answer split the panel: coach it in the first month.',
     reasonId: null,
   }));
+}
+
+/**
+ * Nina started nine days ago (week 2): part of her onboarding done, the connections map seeded, her first learning logged.
+ * Omar started eight months ago: onboarding complete, seven monthly check-ins, a learning streak, billings a little behind.
+ */
+async function seedHires(app: INestApplication, manager: User, priya: User, tom: User, passwordHash: string): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const hires = app.get(HiresService);
+  const onboarding = app.get(OnboardingService);
+  const development = app.get(DevelopmentService);
+  const repository = app.get(HiresRepository);
+  const pipeline = app.get(PipelineService);
+  const now = today();
+  const position = (await pipeline.findOrFail(await applicationIdOf(app, 'Nina Okafor'))).position;
+  // Room for three account executives, so the position stays open after these two hires.
+  await dataSource.getRepository(PositionEntity).update(position.id, { headcount: 3 });
+
+  const hire = async (name: string, offeredOn: string, startDate: string, buddy: User) => {
+    const application = await pipeline.findOrFail(await applicationIdOf(app, name));
+    const offer = await hires.recordOffer(manager, application.id, Object.assign(new OfferDto(), { offeredOn, terms: 'USD 90,000 base, 40% variable at target, standard benefits.' }));
+    return hires.acceptOffer(manager, offer.id, Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }));
+  };
+  const tick = async (hireId: number, before: string) => {
+    for (const task of await repository.tasksOf(hireId)) {
+      if (task.dueOn < before) await repository.saveTasks([{ id: task.id, doneAt: new Date(`${task.dueOn}T16:00:00Z`), doneById: task.ownerId ?? manager.id }]);
+    }
+  };
+  const connect = async (hireId: number, by: User, rows: [User | string, string | null, string, number][]) => {
+    const saved = [];
+    for (const [who, role, why, targetWeek] of rows) {
+      saved.push(await onboarding.addConnection(by, hireId, Object.assign(new ConnectionDto(), typeof who === 'string' ? { userId: null, name: who, role, why, targetWeek } : { userId: who.id, name: null, role, why, targetWeek })));
+    }
+    return saved;
+  };
+
+  // Nina: week 2.
+  const nina = await hire('Nina Okafor', addDays(now, -30), addDays(now, -9), priya);
+  // Nina signs in with the demo password instead of accepting her invitation.
+  const users = app.get(UsersRepository);
+  const ninaUser = (await users.findById(nina.userId))!;
+  await users.save(Object.assign(ninaUser, { passwordHash }));
+  await tick(nina.id, addDays(now, -2));
+  const ninaConnections = await connect(nina.id, manager, [
+    [priya, 'Senior account executive', 'Has sold to three clinic groups; knows how their operations directors buy.', 1],
+    ['Dana Whitfield', 'Head of customer support', 'Hears what customers complain about first; the best source of discovery questions.', 2],
+    [tom, 'Solutions engineer', 'Runs the demos; plan the first customer demos together.', 2],
+    ['Luca Romano', 'Finance controller', 'Explains how deals are booked and how billings count toward the target.', 3],
+  ]);
+  await onboarding.updateConnection(ninaUser, ninaConnections[0].id, Object.assign(new ConnectionStatusDto(), { status: 'met', note: 'Start with the operations director, not IT; bring the wait-time numbers.' }));
+  await onboarding.updateConnection(ninaUser, ninaConnections[1].id, Object.assign(new ConnectionStatusDto(), { status: 'scheduled', note: null }));
+  await development.logLearning(ninaUser, nina.id, Object.assign(new LearningDto(), { weekOf: addDays(now, -7), area: 'Product knowledge', what: 'Patient intake module end to end, with the support team’s top five questions.', minutes: 180 }));
+
+  // Omar: month 8.
+  const start = addDays(now, -245);
+  const omar = await hire('Omar Haddad', addDays(start, -21), start, tom);
+  await tick(omar.id, now);
+  const omarConnections = await connect(omar.id, manager, [
+    [priya, 'Senior account executive', 'Knows the clinic groups in the region.', 1],
+    ['Dana Whitfield', 'Head of customer support', 'What customers call about.', 2],
+  ]);
+  for (const connection of omarConnections) await repository.saveConnection({ ...connection, status: 'met', note: 'Met in the first month; we meet monthly since.' });
+  const goals = await repository.goalsOf(omar.id);
+  // Actuals to date at the close of each month: billings booked, pipeline, meetings, win rate, account plans, retention.
+  const months: number[][] = [
+    [0, 150000, 6, 0, 3, 100],
+    [12000, 420000, 14, 10, 8, 100],
+    [45000, 760000, 21, 15, 10, 100],
+    [90000, 1050000, 30, 18, 10, 98],
+    [120000, 1300000, 36, 20, 10, 97],
+    [150000, 1480000, 41, 21, 10, 96],
+    [190000, 1610000, 46, 22, 10, 96],
+  ];
+  const notes = ['Immersion went well; first meetings booked.', 'Discovery is sharp; qualify harder.', 'First two deals closed.', 'Pipeline on track; coach pricing conversations.', 'Win rate climbing.', 'Billings a little behind the line: two deals slipped.', 'Recovering; focus on the three largest opportunities.'];
+  for (const [index, actuals] of months.entries()) {
+    const heldOn = closeOfFullMonth(start, index + 1);
+    const checkIn = await development.recordCheckIn(manager, omar.id, Object.assign(new CheckInDto(), {
+      heldOn,
+      actuals: Object.fromEntries(goals.map((goal, position) => [`g${goal.id}`, String(actuals[position])])),
+      coachingNotes: notes[index],
+      nextSteps: index === months.length - 1 ? 'Close the Northfield deal; weekly pipeline review.' : 'Keep the weekly learning habit.',
+    }));
+    if (index % 2 === 1) await repository.saveCheckIn({ ...checkIn, newHireView: 'Fair. I need more time with the solutions engineer before demos.' });
+  }
+  for (let week = 1; week <= 30; week += 1) {
+    const area = week % 3 === 0 ? 'Financial literacy' : 'Product knowledge';
+    await repository.saveLearning({ hireId: omar.id, weekOf: weekOf(addDays(now, -7 * (31 - week))), area, what: area === 'Financial literacy' ? 'A customer’s P&L: where our product saves money.' : 'A module in depth, with a customer call.', minutes: 90 });
+  }
 }
 
 async function applicationIdOf(app: INestApplication, name: string): Promise<number> {

@@ -11,6 +11,7 @@ export class HomeController {
   @Get()
   @Render('home/index')
   async index(@CurrentUser() user: User) {
-    return { title: 'Home', firstName: user.name.split(' ')[0], todos: await this.home.todosFor(user) };
+    const [todos, onboarding, tasksForOthers] = await Promise.all([this.home.todosFor(user), this.home.myOnboarding(user), this.home.tasksForOthers(user)]);
+    return { title: 'Home', firstName: user.name.split(' ')[0], todos, onboarding, tasksForOthers, nothing: !todos.length && !onboarding && !tasksForOthers.length };
   }
 }

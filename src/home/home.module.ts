@@ -5,9 +5,10 @@ import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
 import { InterviewsModule } from '../interviews/interviews.module.js';
+import { HiresModule } from '../hires/hires.module.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 import { SettingsController } from './settings.controller.js';
 
-@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
+@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
 export class HomeModule {}

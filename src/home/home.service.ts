@@ -10,6 +10,9 @@ import { InterviewsRepository } from '../interviews/interviews.repository.js';
 import { interviewTimeText } from '../interviews/interview-time.js';
 import type { Interview } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
+import { HiresRepository } from '../hires/hires.repository.js';
+import { onboardingWeek, progressOf } from '../hires/onboarding.service.js';
+import { addDays, today } from '../hires/plan-dates.js';
 
 export interface Todo {
   text: string;
@@ -31,7 +34,45 @@ export class HomeService {
     private readonly pipeline: PipelineService,
     private readonly interviews: InterviewsRepository,
     private readonly panel: PanelService,
+    private readonly hires: HiresRepository,
   ) {}
+
+  /** A new hire's own onboarding: progress, what is due this week, whom to meet. */
+  async myOnboarding(user: User) {
+    const [hire] = await this.hires.hiresOf(user.id);
+    if (!hire) return null;
+    const [tasks, connections] = await Promise.all([this.hires.tasksOf(hire.id), this.hires.connectionsOf(hire.id)]);
+    const on = today();
+    const week = onboardingWeek(hire.startDate, on);
+    const horizon = addDays(on < hire.startDate ? hire.startDate : on, 6);
+    return {
+      hireId: hire.id,
+      week,
+      started: hire.startDate <= on,
+      startDate: hire.startDate,
+      progress: progressOf(tasks, on),
+      tasks: tasks
+        .filter((task) => !task.doneAt && task.dueOn <= horizon)
+        .map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn, owner: task.owner?.name ?? task.ownerLabel ?? 'Manager', overdue: task.dueOn < on, done: false, canTick: task.ownerId === user.id, returnTo: 'home' })),
+      connections: connections.filter((connection) => connection.status !== 'met' && connection.targetWeek <= week + 1).map((connection) => ({ who: connection.user?.name ?? connection.name, why: connection.why })),
+    };
+  }
+
+  /** Tasks this person owns on other people's onboarding plans ("a vested interest in the new hire's success"). */
+  async tasksForOthers(user: User) {
+    const on = today();
+    return (await this.hires.openTasksOwnedBy(user.id)).map((task) => ({
+      id: task.id,
+      title: task.title,
+      newHire: task.hire.user.name,
+      hireId: task.hireId,
+      dueOn: task.dueOn,
+      overdue: task.dueOn < on,
+      done: false,
+      canTick: true,
+      returnTo: 'home',
+    }));
+  }
 
   async todosFor(user: User): Promise<Todo[]> {
     const todos: Todo[] = [];
@@ -74,6 +115,17 @@ export class HomeService {
   }
 
   private async managerTodos(user: User): Promise<Todo[]> {
+    const overdue = (await this.hires.overdueTasksForManager(user.id, today())).filter((task) => task.ownerId !== user.id);
+    const late: Todo[] = overdue.map((task) => ({
+      text: `Overdue onboarding task for ${task.hire.user.name}: “${task.title}” (${task.owner?.name ?? task.ownerLabel ?? 'unassigned'}, due ${task.dueOn}).`,
+      href: `/hires/${task.hireId}#task-${task.id}`,
+      action: 'Open the plan',
+      overdue: true,
+    }));
+    return [...late, ...(await this.pipelineTodos(user))];
+  }
+
+  private async pipelineTodos(user: User): Promise<Todo[]> {
     const ready = (await this.pipeline.readyForInterview(user.id)).map((group) => ({
       text: `${group.count} ${group.count === 1 ? 'candidate for “' + group.title + '” has' : 'candidates for “' + group.title + '” have'} passed every vetting step and can move to Interview.`,
       href: `/positions/${group.positionId}/applications?stage=vetting`,

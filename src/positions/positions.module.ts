@@ -15,6 +15,6 @@ import { ShareController } from './share.controller.js';
   imports: [AccountsModule],
   controllers: [PositionsController, PlanController, ShareController, CheckPhrasesController],
   providers: [PositionsRepository, PositionsService, PublishingService, CheckPhrasesService, PlanTemplatesRepository, PlanTemplatesService],
-  exports: [PositionsService, PublishingService, CheckPhrasesService],
+  exports: [PositionsService, PublishingService, CheckPhrasesService, PlanTemplatesService],
 })
 export class PositionsModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
+import type { ConnectionDto, ConnectionStatusDto, TaskDto, TemplateTaskDto } from './dto/hires.dto.js';
+import type { Connection, Hire, OnboardingTask, OwnerKind } from './entities/hire.entity.js';
+import { OnboardingTemplate, OnboardingTemplateTask } from './entities/onboarding-template.entity.js';
+import { HiresRepository } from './hires.repository.js';
+import { canManageHire, canSeeHire, HiresService } from './hires.service.js';
+import { addDays, daysBetween, today } from './plan-dates.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  overdue: number;
+  percent: number;
+}
+
+export function progressOf(tasks: OnboardingTask[], on: string): Progress {
+  const done = tasks.filter((task) => task.doneAt).length;
+  const overdue = tasks.filter((task) => !task.doneAt && task.dueOn < on).length;
+  return { done, total: tasks.length, overdue, percent: tasks.length ? Math.round((done / tasks.length) * 100) : 0 };
+}
+
+/** Which week of onboarding a date falls in: week 1 starts on the start date. */
+export function onboardingWeek(startDate: string, on: string): number {
+  return Math.floor(daysBetween(startDate, on) / 7) + 1;
+}
+
+/** The onboarding plan: dated tasks with owners, and the connections map. */
+@Injectable()
+export class OnboardingService {
+  constructor(
+    private readonly hires: HiresRepository,
+    private readonly hiresService: HiresService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async plan(hire: Hire) {
+    const [tasks, connections] = await Promise.all([this.hires.tasksOf(hire.id), this.hires.connectionsOf(hire.id)]);
+    return { tasks, connections, progress: progressOf(tasks, today()) };
+  }
+
+  /** The owner ticks a task off (or the manager does); ticking again reopens it. */
+  async setDone(user: User, taskId: number, done: boolean): Promise<OnboardingTask> {
+    const task = await this.hires.findTask(taskId);
+    if (!task) throw notFound('That task');
+    const hire = task.hire;
+    if (task.ownerId !== user.id && !canManageHire(user, hire)) {
+      if (!canSeeHire(user, hire)) throw notFound('That task');
+      throw new DomainError('forbidden', 'Only the task’s owner or the manager can tick it off.');
+    }
+    const change = { doneAt: done ? new Date() : null, doneById: done ? user.id : null };
+    await this.hires.saveTasks([{ id: task.id, ...change }]);
+    return Object.assign(task, change);
+  }
+
+  async addTask(user: User, hireId: number, dto: TaskDto): Promise<OnboardingTask> {
+    const hire = await this.hiresService.findManaged(user, hireId);
+    const { ownerKind, ownerId } = await this.owner(hire, dto.owner);
+    if (ownerKind === 'role' && !dto.ownerLabel) throw FormInvalidError.single('ownerLabel', 'Name the role, e.g. IT or Finance');
+    const existing = await this.hires.tasksOf(hire.id);
+    const [task] = await this.hires.saveTasks([{
+      hireId: hire.id,
+      sortOrder: existing.length,
+      title: dto.title,
+      description: dto.description,
+      category: dto.category,
+      ownerKind,
+      ownerId,
+      ownerLabel: ownerKind === 'role' ? dto.ownerLabel : null,
+      dueDay: dto.dueDay,
+      dueOn: addDays(hire.startDate, dto.dueDay),
+    }]);
+    const saved = (await this.hires.tasksOf(hire.id)).find((candidate) => candidate.id === task.id)!;
+    if (saved.ownerId && saved.ownerId !== hire.userId) await this.hiresService.mailAssigned([saved], hire.user.name);
+    return saved;
+  }
+
+  /** The manager seeds the map; the new hire adds to it. */
+  async addConnection(user: User, hireId: number, dto: ConnectionDto): Promise<Connection> {
+    const hire = await this.hiresService.findVisible(user, hireId);
+    if (dto.userId) {
+      const colleague = await this.users.findById(dto.userId);
+      if (!colleague?.active) throw FormInvalidError.single('userId', 'Choose a colleague from the list');
+    } else if (!dto.name) {
+      throw FormInvalidError.single('userId', 'Choose a colleague, or write the name of someone outside Keeper');
+    }
+    return this.hires.saveConnection({ hireId: hire.id, userId: dto.userId ?? null, name: dto.userId ? null : dto.name, role: dto.role, why: dto.why, targetWeek: dto.targetWeek, status: 'to-arrange', note: null, addedById: user.id });
+  }
+
+  async updateConnection(user: User, connectionId: number, dto: ConnectionStatusDto): Promise<Connection> {
+    const connection = await this.hires.findConnection(connectionId);
+    if (!connection) throw notFound('That connection');
+    await this.hiresService.findVisible(user, connection.hireId);
+    if (dto.status === 'met' && !dto.note) throw FormInvalidError.single(`note-${connection.id}`, 'Write a line on what you learned from them');
+    return this.hires.saveConnection({ ...connection, status: dto.status, note: dto.note });
+  }
+
+  /** People a task can be given to, or a connection can name. */
+  colleagues(): Promise<User[]> {
+    return this.users.findActive();
+  }
+
+  async template(): Promise<OnboardingTemplate> {
+    const template = await this.hires.defaultTemplate();
+    if (!template) throw notFound('The onboarding template');
+    return template;
+  }
+
+  /** Admins keep the template: blank rows are ignored, ticked rows removed. */
+  async saveTemplate(rows: TemplateTaskDto[]): Promise<OnboardingTemplate> {
+    const template = await this.template();
+    const kept = rows.filter((row) => row.remove !== '1' && row.title);
+    const errors: Record<string, string[]> = {};
+    rows.forEach((row, index) => {
+      if (row.remove === '1' || !row.title) return;
+      if (row.dueDay === null || row.dueDay === undefined) errors[`tasks.${index}.dueDay`] = ['Enter the day, −7 to 90'];
+      if (row.ownerKind === 'role' && !row.ownerLabel) errors[`tasks.${index}.ownerLabel`] = ['Name the role, e.g. IT'];
+    });
+    if (Object.keys(errors).length) throw new FormInvalidError(errors);
+    template.tasks = kept.map((row, index) =>
+      Object.assign(new OnboardingTemplateTask(), {
+        sortOrder: index,
+        title: row.title!,
+        description: row.description,
+        category: row.category ?? 'logistics',
+        ownerKind: row.ownerKind ?? 'manager',
+        ownerLabel: row.ownerKind === 'role' ? row.ownerLabel : null,
+        dueDay: row.dueDay!,
+      }),
+    );
+    return this.hires.saveTemplate(template);
+  }
+
+  private async owner(hire: Hire, owner: string): Promise<{ ownerKind: OwnerKind; ownerId: number | null }> {
+    if (owner.startsWith('user:')) {
+      const colleague = await this.users.findById(Number(owner.slice(5)));
+      if (!colleague?.active) throw FormInvalidError.single('owner', 'Choose someone from the list');
+      return { ownerKind: 'buddy', ownerId: colleague.id };
+    }
+    const kind = owner as OwnerKind;
+    return { ownerKind: kind, ownerId: kind === 'new-hire' ? hire.userId : kind === 'manager' ? hire.managerId : kind === 'buddy' ? (hire.buddyId ?? hire.managerId) : null };
+  }
+}
