@@ -244,6 +244,8 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
 
     await redirected(submitForm(bob.agent, scorecardPage(interview), scorecard(interview, [2, 2], 'BRAVO-FINAL')));
     await redirected(submitForm(manager.agent, scorecardPage(interview), scorecard(interview, [3, 3], 'MANAGER-NOTES')));
+    // Panelists find the open debrief on their home page.
+    expect((await bob.agent.get('/').expect(200)).text).toContain(`href="/interviews/${interview.id}/debrief"`);
     const debrief = await bob.agent.get(`/interviews/${interview.id}/debrief`).expect(200);
     expect(debrief.text).toContain('ALPHA-EVIDENCE');
     expect(debrief.text).toContain('MANAGER-NOTES');

@@ -106,6 +106,12 @@ export class HomeService {
     for (const { interview, seat } of late) {
       todos.push({ text: `Overdue: ${seat.user.name}’s scorecard for ${interview.application.candidate.name} was due 24 hours after the interview.`, href: `/interviews/${interview.id}`, action: 'See the panel', overdue: true });
     }
+    const managedIds = new Set(managed.map((interview) => interview.id));
+    for (const interview of await this.interviews.openPanelsOf(user.id)) {
+      if (!managedIds.has(interview.id) && interview.panelists.every((seat) => seat.submittedAt)) {
+        todos.push({ text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: the debrief is open.`, href: `/interviews/${interview.id}/debrief`, action: 'Read the debrief' });
+      }
+    }
     for (const interview of managed) {
       if (interview.panelists.every((seat) => seat.submittedAt)) {
         todos.push({ text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: hold the debrief and decide.`, href: `/interviews/${interview.id}/debrief`, action: 'Open the debrief' });

@@ -62,6 +62,17 @@ export class InterviewsRepository {
     });
   }
 
+  /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
+  async openPanelsOf(userId: number): Promise<Interview[]> {
+    const seats = await this.dataSource.getRepository(Panelist).find({ where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } }, select: { id: true, interviewId: true }, take: 50 });
+    if (!seats.length) return [];
+    return this.dataSource.getRepository(Interview).find({
+      where: { id: In(seats.map((seat) => seat.interviewId)) },
+      relations: { panelists: true, application: { candidate: true, position: true } },
+      order: { startsAt: 'ASC' },
+    });
+  }
+
   /** Open interviews that started before a moment, with panels: where overdue scorecards and ready debriefs are found. */
   openStartedBefore(moment: Date): Promise<Interview[]> {
     return this.dataSource.getRepository(Interview).find({
