@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { HiresModule } from './hires/hires.module.js';
+import { InsightsModule } from './insights/insights.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
@@ -29,7 +30,7 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule, HomeModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule, InsightsModule, HomeModule, HealthModule],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

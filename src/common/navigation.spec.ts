@@ -3,13 +3,13 @@ import { navigationFor } from './navigation.js';
 describe('navigationFor', () => {
   it('shows admins their pages and marks the current one', () => {
     const sut = navigationFor(['admin'], '/people/12');
-    expect(sut.map((item) => item.label)).toEqual(['Home', 'Positions', 'Candidates', 'Questions', 'New hires', 'Grading', 'People', 'Settings', 'Outbox']);
+    expect(sut.map((item) => item.label)).toEqual(['Home', 'Positions', 'Candidates', 'Questions', 'New hires', 'Insights', 'Grading', 'People', 'Settings', 'Outbox']);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });
 
   it('shows hiring managers their pages and no admin pages', () => {
     const sut = navigationFor(['manager', 'interviewer'], '/');
-    expect(sut.map((item) => item.href)).toEqual(['/', '/positions', '/candidates', '/questions', '/hires', '/grading']);
+    expect(sut.map((item) => item.href)).toEqual(['/', '/positions', '/candidates', '/questions', '/hires', '/insights', '/grading']);
     expect(sut[0].current).toBe(true);
   });
 

@@ -16,6 +16,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Candidates', href: '/candidates', roles: ['manager', 'admin'] },
   { label: 'Questions', href: '/questions', roles: ['manager', 'admin'] },
   { label: 'New hires', href: '/hires', roles: ['manager', 'admin'] },
+  { label: 'Insights', href: '/insights', roles: ['manager', 'admin'] },
   { label: 'Grading', href: '/grading', roles: ['interviewer', 'manager', 'admin'] },
   { label: 'My onboarding', href: '/my/onboarding', roles: ['new-hire'] },
   { label: 'My plan', href: '/my/plan', roles: ['new-hire'] },

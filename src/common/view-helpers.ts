@@ -17,6 +17,9 @@ export const viewHelpers = {
   same: (a: unknown, b: unknown) => String(a ?? '') === String(b ?? ''),
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   add: (a: number, b: number) => Number(a) + Number(b),
+  multiply: (a: number, b: number) => Number(a) * Number(b),
+  /** A number with one decimal, e.g. 12.5. */
+  fixed: (value: number) => Number(value).toFixed(1),
   /** Paragraphs of plain text, for {{#each (paragraphs text)}}. */
   paragraphs: (value: unknown) => (typeof value === 'string' ? value.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : []),
   not: (value: unknown) => !value,

@@ -8,7 +8,7 @@ import { RejectionReason } from '../candidates/entities/rejection-reason.entity.
 import { StoredFile } from '../files/stored-file.entity.js';
 import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
 import { Question } from '../interviews/entities/question.entity.js';
-import { Interview, Panelist, ScorecardEdit } from '../interviews/entities/interview.entity.js';
+import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../interviews/entities/interview.entity.js';
 import { Connection, Hire, Offer, OnboardingTask } from '../hires/entities/hire.entity.js';
 import { OnboardingTemplate, OnboardingTemplateTask } from '../hires/entities/onboarding-template.entity.js';
 import { CheckIn, HireGoal, HireMilestone, LearningEntry } from '../hires/entities/development.entity.js';
@@ -69,6 +69,7 @@ export const entities = [
   Interview,
   Panelist,
   ScorecardEdit,
+  ScorecardRating,
   Offer,
   Hire,
   OnboardingTask,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
-import { Interview, Panelist, ScorecardEdit } from './entities/interview.entity.js';
+import { Interview, Panelist, ScorecardEdit, ScorecardRating } from './entities/interview.entity.js';
 
 /** Interviews, their panels and scorecard history. Read by the application page and the candidate portal too. */
 @Injectable()
@@ -40,6 +40,14 @@ export class InterviewsRepository {
 
   savePanelist(panelist: Panelist, manager: EntityManager = this.dataSource.manager): Promise<Panelist> {
     return manager.getRepository(Panelist).save(panelist);
+  }
+
+  /** Replaces a submitted scorecard's rating rows (what the insights aggregate). */
+  async replaceRatings(panelist: Panelist, manager: EntityManager): Promise<void> {
+    const rows = manager.getRepository(ScorecardRating);
+    await rows.delete({ panelistId: panelist.id });
+    const ratings = Object.entries(panelist.ratings).filter(([, entry]) => typeof entry.rating === 'number');
+    if (ratings.length) await rows.insert(ratings.map(([questionId, entry]) => ({ panelistId: panelist.id, questionId: Number(questionId), rating: entry.rating! })));
   }
 
   addEdit(panelistId: number, changes: ScorecardEdit['changes'], manager: EntityManager): Promise<ScorecardEdit> {

@@ -89,6 +89,7 @@ export class PanelService {
     if (firstSubmission) seat.submittedAt = new Date();
     await this.interviews.transaction(async (manager) => {
       await this.interviews.savePanelist(seat, manager);
+      if (seat.submittedAt) await this.interviews.replaceRatings(seat, manager);
       if (changes.length) await this.interviews.addEdit(seat.id, changes, manager);
     });
     return { seat, submitted: firstSubmission, changes: changes.length };

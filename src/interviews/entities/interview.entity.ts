@@ -191,3 +191,25 @@ export class ScorecardEdit {
   @CreateDateColumn()
   createdAt: Date;
 }
+
+/** One rating of one question by one panelist, kept as a row so reports can aggregate ratings in SQL. */
+@Entity('scorecard_ratings')
+export class ScorecardRating {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @Column({ type: 'integer' })
+  panelistId: number;
+
+  @ManyToOne(() => Panelist, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'panelistId' })
+  panelist: Relation<Panelist>;
+
+  @Index()
+  @Column({ type: 'integer' })
+  questionId: number;
+
+  @Column({ type: 'integer' })
+  rating: number;
+}

@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+
+export interface InsightsFilter {
+  /** "YYYY-MM-DD", inclusive. */
+  from?: string;
+  to?: string;
+  positionId?: number;
+  /** A manager sees only the positions they hire for; null for an admin. */
+  managerId: number | null;
+}
+
+/** Builds parameter placeholders for either database. */
+class Params {
+  readonly values: unknown[] = [];
+  constructor(private readonly postgres: boolean) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.postgres ? `$${this.values.length}` : '?';
+  }
+}
+
+const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
+const rank = (column: string) => STAGE_RANK.replace('{col}', column);
+
+/**
+ * The reports' aggregations, in SQL that runs the same on SQLite and PostgreSQL. Each report is a fixed
+ * number of grouped queries, whatever the number of applications or ratings.
+ */
+@Injectable()
+export class InsightsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Days between two timestamps, as a decimal. */
+  private days(later: string, earlier: string): string {
+    return this.postgres ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)` : `(julianday(${later}) - julianday(${earlier}))`;
+  }
+
+  /** WHERE conditions on the position (alias p) and on a dated column. */
+  private where(filter: InsightsFilter, params: Params, dated: string): string {
+    const conditions = ['1 = 1'];
+    if (filter.managerId !== null) conditions.push(`p."hiringManagerId" = ${params.add(filter.managerId)}`);
+    if (filter.positionId) conditions.push(`p.id = ${params.add(filter.positionId)}`);
+    if (filter.from) conditions.push(`${dated} >= ${params.add(filter.from)}`);
+    if (filter.to) conditions.push(`${dated} < ${params.add(nextDay(filter.to))}`);
+    return conditions.join(' AND ');
+  }
+
+  private run<T>(sql: string, params: Params): Promise<T[]> {
+    return this.dataSource.query(sql, params.values) as Promise<T[]>;
+  }
+
+  positions(managerId: number | null) {
+    const params = new Params(this.postgres);
+    return this.run<{ id: number; title: string }>(
+      `SELECT p.id, p.title FROM positions p ${managerId === null ? '' : `WHERE p."hiringManagerId" = ${params.add(managerId)}`} ORDER BY p.title LIMIT 200`,
+      params,
+    );
+  }
+
+  /** Per stage: applications that entered it, and how many of them went on to a later stage of the pipeline. */
+  stageCounts(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{ stage: string; entered: number | string; passed: number | string }>(
+      `WITH reached AS (
+         SELECT e."applicationId" AS app, e."toStage" AS stage, ${rank('e."toStage"')} AS r
+         FROM application_events e
+         JOIN applications a ON a.id = e."applicationId"
+         JOIN positions p ON p.id = a."positionId"
+         WHERE e."toStage" IS NOT NULL AND ${this.where(filter, params, 'a."createdAt"')}
+       ), furthest AS (SELECT app, MAX(r) AS best FROM reached GROUP BY app)
+       SELECT reached.stage AS stage, COUNT(DISTINCT reached.app) AS entered, COUNT(DISTINCT CASE WHEN furthest.best > reached.r THEN reached.app END) AS passed
+       FROM reached JOIN furthest ON furthest.app = reached.app
+       GROUP BY reached.stage`,
+      params,
+    );
+  }
+
+  /** Per stage: the median and 90th-percentile days spent in it (nearest rank), over stays that have ended. */
+  stageDurations(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{ stage: string; stays: number | string; median: number | string | null; p90: number | string | null }>(
+      `WITH moves AS (
+         SELECT e."toStage" AS stage, e."createdAt" AS entered,
+           LEAD(e."createdAt") OVER (PARTITION BY e."applicationId" ORDER BY e."createdAt", e.id) AS left_at,
+           LEAD(e."fromStage") OVER (PARTITION BY e."applicationId" ORDER BY e."createdAt", e.id) AS left_from
+         FROM application_events e
+         JOIN applications a ON a.id = e."applicationId"
+         JOIN positions p ON p.id = a."positionId"
+         WHERE e."toStage" IS NOT NULL AND ${this.where(filter, params, 'a."createdAt"')}
+       ), stays AS (
+         SELECT stage, ${this.days('left_at', 'entered')} AS days FROM moves WHERE left_at IS NOT NULL AND left_from = stage
+       ), ranked AS (
+         SELECT stage, days, ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn, COUNT(*) OVER (PARTITION BY stage) AS n FROM stays
+       )
+       SELECT stage, MAX(n) AS stays, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS p90
+       FROM ranked GROUP BY stage`,
+      params,
+    );
+  }
+
+  /** Days from application to accepted offer: median and 90th percentile. */
+  async timeToHire(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    const [row] = await this.run<{ hires: number | string; median: number | string | null; p90: number | string | null }>(
+      `WITH spans AS (
+         SELECT ${this.days('o."respondedAt"', 'a."createdAt"')} AS days
+         FROM offers o JOIN applications a ON a.id = o."applicationId" JOIN positions p ON p.id = a."positionId"
+         WHERE o.status = 'accepted' AND ${this.where(filter, params, 'a."createdAt"')}
+       ), ranked AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM spans)
+       SELECT COUNT(*) AS hires, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS p90 FROM ranked`,
+      params,
+    );
+    return row;
+  }
+
+  rejectionReasons(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{ reason: string; count: number | string }>(
+      `SELECT r.label AS reason, COUNT(*) AS count
+       FROM applications a JOIN positions p ON p.id = a."positionId" JOIN rejection_reasons r ON r.id = a."rejectionReasonId"
+       WHERE a.stage = 'rejected' AND ${this.where(filter, params, 'a."createdAt"')}
+       GROUP BY r.label ORDER BY COUNT(*) DESC, r.label`,
+      params,
+    );
+  }
+
+  outcomesBySource(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{ source: string; stage: string; count: number | string }>(
+      `SELECT c.source AS source, a.stage AS stage, COUNT(*) AS count
+       FROM applications a JOIN positions p ON p.id = a."positionId" JOIN candidates c ON c.id = a."candidateId"
+       WHERE ${this.where(filter, params, 'a."createdAt"')}
+       GROUP BY c.source, a.stage`,
+      params,
+    );
+  }
+
+  /**
+   * Per interviewer, over submitted scorecards: count, on time (within 24 hours of the interview's end), mean rating,
+   * the mean difference from the other panelists of the same interviews, recommendations, agreement with the decision.
+   */
+  calibration(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{
+      userId: number; name: string; submitted: number | string; onTime: number | string; mean: number | string | null; delta: number | string | null;
+      strongNo: number | string; no: number | string; yes: number | string; strongYes: number | string; decided: number | string; matched: number | string;
+    }>(
+      `WITH seat AS (
+         SELECT s.id, s."userId", s."interviewId", s.recommendation, i.decision,
+           CASE WHEN ${this.days('s."submittedAt"', 'i."startsAt"')} * 1440 <= i."durationMinutes" + 1440 THEN 1 ELSE 0 END AS on_time,
+           AVG(r.rating * 1.0) AS mean
+         FROM panelists s
+         JOIN interviews i ON i.id = s."interviewId"
+         JOIN applications a ON a.id = i."applicationId"
+         JOIN positions p ON p.id = a."positionId"
+         LEFT JOIN scorecard_ratings r ON r."panelistId" = s.id
+         WHERE s."submittedAt" IS NOT NULL AND i."cancelledAt" IS NULL AND ${this.where(filter, params, 'i."startsAt"')}
+         GROUP BY s.id, s."userId", s."interviewId", s.recommendation, i.decision, s."submittedAt", i."startsAt", i."durationMinutes"
+       ), per_interview AS (
+         SELECT "interviewId", SUM(mean) AS total, COUNT(mean) AS rated FROM seat GROUP BY "interviewId"
+       )
+       SELECT seat."userId" AS "userId", u.name AS name, COUNT(*) AS submitted, SUM(seat.on_time) AS "onTime", AVG(seat.mean) AS mean,
+         AVG(CASE WHEN seat.mean IS NOT NULL AND pi.rated > 1 THEN seat.mean - (pi.total - seat.mean) / (pi.rated - 1) END) AS delta,
+         SUM(CASE WHEN seat.recommendation = 'strong-no' THEN 1 ELSE 0 END) AS "strongNo",
+         SUM(CASE WHEN seat.recommendation = 'no' THEN 1 ELSE 0 END) AS no,
+         SUM(CASE WHEN seat.recommendation = 'yes' THEN 1 ELSE 0 END) AS yes,
+         SUM(CASE WHEN seat.recommendation = 'strong-yes' THEN 1 ELSE 0 END) AS "strongYes",
+         SUM(CASE WHEN seat.decision IN ('hire', 'no-hire') THEN 1 ELSE 0 END) AS decided,
+         SUM(CASE WHEN (seat.decision = 'hire' AND seat.recommendation IN ('yes', 'strong-yes')) OR (seat.decision = 'no-hire' AND seat.recommendation IN ('no', 'strong-no')) THEN 1 ELSE 0 END) AS matched
+       FROM seat JOIN per_interview pi ON pi."interviewId" = seat."interviewId" JOIN users u ON u.id = seat."userId"
+       GROUP BY seat."userId", u.name
+       ORDER BY u.name`,
+      params,
+    );
+  }
+
+  /** Per reviewed hire: first-year attainment (weighted share of outcomes met, partly met counting half) and each pre-hire measure. */
+  hireMeasures(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{
+      hireId: number; attainment: number | string | null; eligibility: number | string | null; suitability: number | string | null;
+      writing: number | string | null; presentation: number | string | null; interview: number | string | null;
+    }>(
+      `SELECT h.id AS "hireId",
+         (SELECT SUM(COALESCE(g.weight, 1) * CASE g.result WHEN 'met' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END) / SUM(COALESCE(g.weight, 1)) FROM hire_goals g WHERE g."hireId" = h.id) AS attainment,
+         (SELECT s.eligibility FROM assessments s WHERE s."applicationId" = h."applicationId") AS eligibility,
+         (SELECT s.suitability FROM assessments s WHERE s."applicationId" = h."applicationId") AS suitability,
+         (SELECT AVG(wg.overall) FROM writing_grades wg JOIN writing_submissions ws ON ws.id = wg."submissionId" WHERE ws."applicationId" = h."applicationId" AND wg."submittedAt" IS NOT NULL) AS writing,
+         (SELECT AVG(ps.overall) FROM presentation_scores ps JOIN presentations pr ON pr.id = ps."presentationId" WHERE pr."applicationId" = h."applicationId" AND ps."submittedAt" IS NOT NULL) AS presentation,
+         (SELECT AVG(r.rating * 1.0) FROM scorecard_ratings r JOIN panelists s ON s.id = r."panelistId" JOIN interviews i ON i.id = s."interviewId" WHERE i."applicationId" = h."applicationId") AS interview
+       FROM hires h JOIN positions p ON p.id = h."positionId"
+       WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
+       ORDER BY h.id`,
+      params,
+    );
+  }
+
+  /** Per reviewed hire and kit question, and per reviewed hire and interviewer: the mean rating given. */
+  hireRatings(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<{ hireId: number; kind: string; key: number; label: string; mean: number | string }>(
+      `SELECT h.id AS "hireId", 'question' AS kind, r."questionId" AS key, q.text AS label, AVG(r.rating * 1.0) AS mean
+       FROM hires h JOIN positions p ON p.id = h."positionId"
+       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id JOIN scorecard_ratings r ON r."panelistId" = s.id
+       JOIN questions q ON q.id = r."questionId"
+       WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
+       GROUP BY h.id, r."questionId", q.text
+       UNION ALL
+       SELECT h.id AS "hireId", 'interviewer' AS kind, s."userId" AS key, u.name AS label, AVG(r.rating * 1.0) AS mean
+       FROM hires h JOIN positions p ON p.id = h."positionId"
+       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id JOIN scorecard_ratings r ON r."panelistId" = s.id
+       JOIN users u ON u.id = s."userId"
+       WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
+       GROUP BY h.id, s."userId", u.name`,
+      params,
+    );
+  }
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
