@@ -134,12 +134,29 @@ describe('Hiring insights on a data set with known answers', () => {
     expect(csv.text).toContain(`\r\nExternal assessment: eligibility,11,${Number(expected.toFixed(2))},`);
   });
 
+  it('works out the cost of a bad hire from editable figures, beside the position’s own vetting and panel time', async () => {
+    const page = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=120000`).expect(200);
+    // Fee 30,000 + pay 312,000 + opportunities 100,000 + time 22,500 + travel 15,000 + legal 10,000.
+    expect(page.text).toContain('<h2 id="total-heading">$489,500</h2>');
+    // Two interviews of an hour with two panelists each: 4 seats × (1 hour of preparation + 1 hour) = 8 hours at $90.
+    expect(page.text).toContain('about <strong>8.0 hours</strong>');
+    expect(page.text).toContain('<strong>$720</strong>');
+    const changed = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=120000&monthsUntilRecognised=12&legal=0`).expect(200);
+    expect(changed.text).toContain('<h2 id="total-heading">$323,500</h2>');
+    const csv = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=120000&format=csv`).expect(200);
+    expect(csv.text).toContain('\r\nTotal,489500\r\n');
+    const bad = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=-5`);
+    expect(bad.status).toBe(422);
+  });
+
   it('keeps insights to managers and admins, and a manager to their own positions', async () => {
     const interviewer = await signedInAs(testApp, ['interviewer']);
     await interviewer.agent.get('/insights/funnel').expect(403);
+    await interviewer.agent.get(`/insights/cost?positionId=${positionId}`).expect(403);
     const otherManager = await signedInAs(testApp, ['manager']);
     const page = await otherManager.agent.get('/insights/funnel').expect(200);
     expect(rowOf(page.text, 'Applied')).toEqual(['0', '—', '—', '—']);
+    await otherManager.agent.get(`/insights/cost?positionId=${positionId}`).expect(403);
     void csrfTokenIn;
   });
 });

@@ -1,11 +1,30 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { IsIn, IsInt, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { InsightsRepository } from './insights.repository.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
+import { badHireCost, defaultInputs, PROCESS_HOURS, type BadHireInputs } from './bad-hire-cost.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { canEditPosition } from '../positions/position-access.js';
+import { DomainError } from '../common/errors.js';
+
+export class CostQueryDto {
+  @IsOptional() @ToNumberOrNull() @IsInt() positionId?: number | null;
+  @IsOptional() @IsIn(['csv']) format?: 'csv';
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) salary?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100) recruiterFeePercent?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(200) benefitsPercent?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(120) monthsUntilRecognised?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) lostOpportunities?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) managerHours?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) colleagueHours?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) hourlyRate?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) travelAndExpenses?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) legal?: number | null;
+}
 
 export class InsightsQueryDto {
   @IsOptional() @EmptyToNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date' }) from?: string;
@@ -33,7 +52,39 @@ export class InsightsController {
   constructor(
     private readonly insights: InsightsService,
     private readonly repository: InsightsRepository,
+    private readonly positions: PositionsService,
   ) {}
+
+  @Get('cost')
+  async cost(@CurrentUser() user: User, @Query() query: CostQueryDto, @Req() req: Request, @Res() res: Response) {
+    const choices = await this.repository.positions(user.hasRole('admin') ? null : user.id);
+    const positionId = query.positionId ?? choices[0]?.id ?? null;
+    const position = positionId ? await this.positions.findOrFail(positionId) : null;
+    if (position && !canEditPosition(user, position)) throw new DomainError('forbidden', 'Only the position’s hiring manager or an admin can see its costs.');
+    const defaults = defaultInputs(position?.compensationMax ?? position?.compensationMin ?? null);
+    const inputs = Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, query[key as keyof BadHireInputs] ?? value])) as unknown as BadHireInputs;
+    const { lines, total } = badHireCost(inputs);
+    const effort = position ? await this.repository.processEffort(position.id) : { grades: 0, scores: 0, seats: 0, minutes: 0 };
+    const hours = effort.grades * PROCESS_HOURS.writingGrade + effort.scores * PROCESS_HOURS.presentationScore + effort.seats * PROCESS_HOURS.preparationPerSeat + effort.minutes / 60;
+    const processCost = hours * inputs.hourlyRate;
+    const currency = position?.compensationCurrency ?? 'USD';
+    const money = (amount: number) => new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    if (query.format === 'csv') {
+      return this.csv(res, 'bad-hire-cost.csv', ['Item', `Amount (${currency})`], [...lines.map((line) => [line.label, Math.round(line.amount)]), ['Total', Math.round(total)], ['This position’s vetting and panel time so far', Math.round(processCost)]]);
+    }
+    const csv = new URLSearchParams(Object.fromEntries(Object.entries({ ...inputs, positionId: position?.id ?? '' }).map(([key, value]) => [key, String(value)])));
+    csv.set('format', 'csv');
+    return res.render('insights/cost', {
+      title: 'The cost of a bad hire',
+      positions: choices.map((choice) => ({ value: String(choice.id), label: choice.title })),
+      position: position ? { id: position.id, title: position.title } : null,
+      values: { ...Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, String(value)])), positionId: position ? String(position.id) : '' },
+      lines: lines.map((line) => ({ label: line.label, amount: money(line.amount) })),
+      total: money(total),
+      effort: { ...effort, hours: hours.toFixed(1), cost: money(processCost), share: total ? ((processCost / total) * 100).toFixed(1) : '0' },
+      csvHref: `/insights/cost?${csv.toString()}`,
+    });
+  }
 
   @Get()
   async index(@CurrentUser() user: User, @Query() query: InsightsQueryDto, @Req() req: Request, @Res() res: Response) {

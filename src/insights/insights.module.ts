@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PositionsModule } from '../positions/positions.module.js';
 import { InsightsController } from './insights.controller.js';
 import { InsightsRepository } from './insights.repository.js';
 import { InsightsService } from './insights.service.js';
 
-@Module({ controllers: [InsightsController], providers: [InsightsRepository, InsightsService] })
+@Module({ imports: [PositionsModule], controllers: [InsightsController], providers: [InsightsRepository, InsightsService] })
 export class InsightsModule {}

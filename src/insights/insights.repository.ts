@@ -64,6 +64,21 @@ export class InsightsRepository {
     );
   }
 
+  /** What the position's process has asked of people: writing grades, presentation scores, panel seats and their minutes. */
+  async processEffort(positionId: number) {
+    const params = new Params(this.postgres);
+    const id = () => params.add(positionId);
+    const [row] = await this.run<{ grades: number | string; scores: number | string; seats: number | string; minutes: number | string | null }>(
+      `SELECT
+         (SELECT COUNT(*) FROM writing_grades g JOIN writing_submissions w ON w.id = g."submissionId" JOIN applications a ON a.id = w."applicationId" WHERE a."positionId" = ${id()} AND g."submittedAt" IS NOT NULL) AS grades,
+         (SELECT COUNT(*) FROM presentation_scores s JOIN presentations pr ON pr.id = s."presentationId" JOIN applications a ON a.id = pr."applicationId" WHERE a."positionId" = ${id()} AND s."submittedAt" IS NOT NULL) AS scores,
+         (SELECT COUNT(*) FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" WHERE a."positionId" = ${id()} AND i."cancelledAt" IS NULL) AS seats,
+         (SELECT SUM(i."durationMinutes") FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" WHERE a."positionId" = ${id()} AND i."cancelledAt" IS NULL) AS minutes`,
+      params,
+    );
+    return { grades: Number(row.grades), scores: Number(row.scores), seats: Number(row.seats), minutes: Number(row.minutes ?? 0) };
+  }
+
   /** Per stage: applications that entered it, and how many of them went on to a later stage of the pipeline. */
   stageCounts(filter: InsightsFilter) {
     const params = new Params(this.postgres);

@@ -60,5 +60,12 @@ describeInBrowser('Insights in a real browser', () => {
     await page.goto(`${baseUrl}/insights/validity`);
     await waitForText(page, 'Not enough data: 3 of the 10 hires needed to say anything.');
     await visit(page, 'n04-validity');
+
+    await page.goto(`${baseUrl}/insights`);
+    await page.getByRole('link', { name: 'The cost of a bad hire' }).click();
+    await page.getByLabel('Annual salary').fill('120000');
+    await page.getByRole('button', { name: 'Work it out' }).click();
+    await page.getByRole('heading', { name: '$489,500' }).waitFor();
+    await visit(page, 'n05-cost');
   });
 });
