@@ -122,6 +122,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     expect(before.text).toContain('overdue');
     const managerHome = await manager.agent.get('/').expect(200);
     expect(managerHome.text).toContain(`Overdue onboarding task for ${hire.user.name}: “Laptop, accounts and building access ready”`);
+    expect(managerHome.text).toMatch(/New hires with overdue onboarding tasks<\/a><\/dt><dd>1<\/dd>/);
 
     const home = await buddy.agent.get('/').expect(200);
     expect(home.text).toContain('Your part in new hires’ onboarding');
@@ -168,6 +169,11 @@ describe('Hire, onboarding and the first-year development plan', () => {
     expect(meetings).toContain('<th scope="row">2027-01-13</th><td>9</td><td>10.3</td><td>At risk</td>');
     // The outcomes table shows the same reading.
     expect(plan.text).toMatch(new RegExp(`Billings at an annualized pace</a>[\\s\\S]*?<td>223,469.4 <small class="muted">a year</small></td>\\s*<td>58,333.3</td>\\s*<td><span class="status-on-pace">On pace</span>`));
+    // A later month with few meetings: off pace, and the manager's home says so.
+    expect((await manager.agent.get('/').expect(200)).text).toMatch(/with an outcome off pace<\/a><\/dt><dd>0<\/dd>/);
+    await submitForm(manager.agent, page, { heldOn: '2027-01-20', [`actuals[g${goals[2].id}]`]: '3' }, `/hires/${hire.id}/check-ins`).then((response) => expect(response.status).toBe(303));
+    expect((await manager.agent.get('/').expect(200)).text).toMatch(new RegExp(`with an outcome off pace</a></dt><dd>1 <small>\\(${hire.user.name}\\)</small>`));
+
     const mine = await newHire.get(page).expect(200);
     expect(mine.text).toContain('Good discovery habits.');
 

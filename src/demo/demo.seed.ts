@@ -10,6 +10,7 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { KitDto, QuestionDto } from '../interviews/dto/interviews.dto.js';
 import { InterviewsService } from '../interviews/interviews.service.js';
 import { DataSource } from 'typeorm';
+import { seedHistory } from './demo.history.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
@@ -88,6 +89,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedVettingResults(app, saved[1], [saved[2], saved[3]]);
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
+  await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
   return PEOPLE;
 }
 

@@ -36,6 +36,18 @@ export function weeklyStreak(weeks: string[], on: string): number {
   return streak;
 }
 
+/** The hires whose latest check-in finds at least one outcome off pace. */
+export function offPaceHires(data: { hires: Hire[]; goals: HireGoal[]; milestones: HireMilestone[]; checkIns: CheckIn[] }): Hire[] {
+  return data.hires.filter((hire) => {
+    const latest = data.checkIns.filter((checkIn) => checkIn.hireId === hire.id).at(-1);
+    if (!latest) return false;
+    const milestones = data.milestones.filter((milestone) => milestone.hireId === hire.id);
+    return data.goals
+      .filter((goal) => goal.hireId === hire.id && latest.actuals[String(goal.id)] !== undefined)
+      .some((goal) => readGoal(goalPlan(hire, goal, milestones), latest.actuals[String(goal.id)], latest.heldOn).status === 'off-pace');
+  });
+}
+
 export interface GoalView {
   goal: HireGoal;
   latest: GoalReading | null;

@@ -148,6 +148,19 @@ export class HiresRepository {
     return this.dataSource.getRepository(LearningEntry).save(this.dataSource.getRepository(LearningEntry).create(entry));
   }
 
+  /** Everything needed to read the pace of a manager's hires still in their first year, in four queries. */
+  async firstYearOf(managerId: number): Promise<{ hires: Hire[]; goals: HireGoal[]; milestones: HireMilestone[]; checkIns: CheckIn[] }> {
+    const hires = await this.dataSource.getRepository(Hire).find({ where: { managerId, reviewedAt: IsNull() }, relations: { user: true }, take: 100 });
+    if (!hires.length) return { hires, goals: [], milestones: [], checkIns: [] };
+    const hireId = In(hires.map((hire) => hire.id));
+    const [goals, milestones, checkIns] = await Promise.all([
+      this.dataSource.getRepository(HireGoal).findBy({ hireId }),
+      this.dataSource.getRepository(HireMilestone).findBy({ hireId }),
+      this.dataSource.getRepository(CheckIn).find({ where: { hireId }, order: { heldOn: 'ASC', id: 'ASC' } }),
+    ]);
+    return { hires, goals, milestones, checkIns };
+  }
+
   tasksByIds(ids: number[]): Promise<OnboardingTask[]> {
     return this.dataSource.getRepository(OnboardingTask).findBy({ id: In(ids) });
   }

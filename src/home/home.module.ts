@@ -6,9 +6,10 @@ import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
 import { InterviewsModule } from '../interviews/interviews.module.js';
 import { HiresModule } from '../hires/hires.module.js';
+import { InsightsModule } from '../insights/insights.module.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 import { SettingsController } from './settings.controller.js';
 
-@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
+@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule, InsightsModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
 export class HomeModule {}

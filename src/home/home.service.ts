@@ -13,6 +13,8 @@ import { PanelService } from '../interviews/panel.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { onboardingWeek, progressOf } from '../hires/onboarding.service.js';
 import { addDays, today } from '../hires/plan-dates.js';
+import { offPaceHires } from '../hires/development.service.js';
+import { InsightsRepository } from '../insights/insights.repository.js';
 
 export interface Todo {
   text: string;
@@ -35,7 +37,16 @@ export class HomeService {
     private readonly interviews: InterviewsRepository,
     private readonly panel: PanelService,
     private readonly hires: HiresRepository,
+    private readonly insights: InsightsRepository,
   ) {}
+
+  /** The hiring manager's pipeline at a glance, each figure linked to where it can be acted on. */
+  async health(user: User) {
+    if (!user.hasRole('manager')) return null;
+    const [counts, firstYear] = await Promise.all([this.insights.health(user.id, new Date(), today()), this.hires.firstYearOf(user.id)]);
+    const offPace = offPaceHires(firstYear);
+    return { ...counts, offPace: offPace.length, offPaceNames: offPace.map((hire) => hire.user.name).join(', ') };
+  }
 
   /** A new hire's own onboarding: progress, what is due this week, whom to meet. */
   async myOnboarding(user: User) {

@@ -56,6 +56,28 @@ export class InsightsRepository {
     return this.dataSource.query(sql, params.values) as Promise<T[]>;
   }
 
+  /** The hiring manager's pipeline at a glance: one query of counts. `now` and `weekAhead` bound "this week". */
+  async health(managerId: number, now: Date, today: string) {
+    const params = new Params(this.postgres);
+    const mine = () => params.add(managerId);
+    const stamp = (date: Date) => params.add(this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    const [row] = await this.run<{ positions: number | string; vetting: number | string; overdue: number | string; interviews: number | string; late: number | string }>(
+      `SELECT
+         (SELECT COUNT(*) FROM positions p WHERE p."hiringManagerId" = ${mine()} AND p.status = 'published') AS positions,
+         (SELECT COUNT(*) FROM applications a JOIN positions p ON p.id = a."positionId" WHERE p."hiringManagerId" = ${mine()} AND a.stage IN ('applied', 'vetting')) AS vetting,
+         (SELECT COUNT(*) FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" JOIN positions p ON p.id = a."positionId"
+           WHERE p."hiringManagerId" = ${mine()} AND s."submittedAt" IS NULL AND i."cancelledAt" IS NULL AND i."decidedAt" IS NULL
+             AND ${this.days(stamp(dayAgo), 'i."startsAt"')} * 1440 > i."durationMinutes") AS overdue,
+         (SELECT COUNT(*) FROM interviews i JOIN applications a ON a.id = i."applicationId" JOIN positions p ON p.id = a."positionId"
+           WHERE p."hiringManagerId" = ${mine()} AND i."cancelledAt" IS NULL AND i."startsAt" >= ${stamp(now)} AND i."startsAt" < ${stamp(new Date(now.getTime() + 7 * 86_400_000))}) AS interviews,
+         (SELECT COUNT(DISTINCT t."hireId") FROM onboarding_tasks t JOIN hires h ON h.id = t."hireId"
+           WHERE h."managerId" = ${mine()} AND t."doneAt" IS NULL AND t."dueOn" < ${params.add(today)}) AS late`,
+      params,
+    );
+    return { positions: Number(row.positions), vetting: Number(row.vetting), overdue: Number(row.overdue), interviews: Number(row.interviews), late: Number(row.late) };
+  }
+
   positions(managerId: number | null) {
     const params = new Params(this.postgres);
     return this.run<{ id: number; title: string }>(
