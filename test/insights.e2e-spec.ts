@@ -85,6 +85,11 @@ describe('Hiring insights on a data set with known answers', () => {
       'Applied,4,75,2,4',
       'Vetting,3,67,6,8',
     ]);
+    // Every stage row of the CSV is the on-screen row (an empty cell where the page shows a dash).
+    for (const line of csv.text.trim().split('\r\n').slice(1)) {
+      const [stage, ...cells] = line.split(',');
+      expect(rowOf(page.text, stage)).toEqual(cells.map((cell) => cell || '—'));
+    }
   });
 
   it('calibrates interviewers against the other panelists of the same interviews', async () => {
@@ -95,6 +100,13 @@ describe('Hiring insights on a data set with known answers', () => {
     expect(rowOf(page.text, 'Carol Cruz')).toEqual(['1', '100', '1.5', '-1.5', 'severe', '1', '0', '0', '0', '100']);
     const csv = await manager.agent.get('/insights/calibration?format=csv').expect(200);
     expect(csv.text).toContain('\r\nAlice Ames,2,100,3.5,1.25,lenient,0,0,1,1,50\r\n');
+    for (const line of csv.text.trim().split('\r\n').slice(1)) {
+      const [name, ...cells] = line.split(',');
+      expect(rowOf(page.text, name)).toEqual(cells.map((cell) => cell || '—'));
+    }
+    // The chart draws the same differences: Alice lenient, Bob and Carol severe.
+    expect(page.text).toContain('<title>Alice Ames: 1.25</title>');
+    expect(page.text).toContain('<title>Carol Cruz: -1.50</title>');
   });
 
   it('correlates assessments with first-year attainment, and says so plainly below the minimum n', async () => {

@@ -5,7 +5,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
 import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { InsightsRepository } from './insights.repository.js';
-import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
+import { calibrationBars, forestPlot, InsightsService, REFERENCE_FIGURES } from './insights.service.js';
 import { badHireCost, defaultInputs, PROCESS_HOURS, type BadHireInputs } from './bad-hire-cost.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { canEditPosition } from '../positions/position-access.js';
@@ -108,7 +108,7 @@ export class InsightsController {
     ]);
     const header = ['Interviewer', 'Scorecards', 'On time (%)', 'Mean rating', 'Difference from the other panelists', 'Tendency', 'Strong no', 'No', 'Yes', 'Strong yes', 'Agreed with the decision (%)'];
     if (query.format === 'csv') return this.csv(res, 'calibration.csv', header, rows);
-    return res.render('insights/calibration', { title: 'Interviewer calibration', ...(await this.filterModel(user, query, req)), header, rows: rows.map((row) => row.map((value) => (value === null ? '—' : value))), empty: rows.length === 0 });
+    return res.render('insights/calibration', { title: 'Interviewer calibration', ...(await this.filterModel(user, query, req)), header, rows: rows.map((row) => row.map((value) => (value === null ? '—' : value))), empty: rows.length === 0, chart: calibrationBars(interviewers) });
   }
 
   @Get('validity')
@@ -121,6 +121,7 @@ export class InsightsController {
       ...(await this.filterModel(user, query, req)),
       hires: validity.hires,
       minN: validity.minN,
+      chart: forestPlot(validity.rows),
       rows: validity.rows.map((row) => ({
         measure: row.measure,
         n: row.correlation.n,
