@@ -2,7 +2,7 @@ import type { User } from '../src/accounts/entities/user.entity.js';
 import { hashPassword } from '../src/accounts/password-hasher.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { HireGoal, HireMilestone } from '../src/hires/entities/development.entity.js';
-import { Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
+import { Connection, Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
 import { addDays } from '../src/hires/plan-dates.js';
 import { HiresService } from '../src/hires/hires.service.js';
 import { Position } from '../src/positions/entities/position.entity.js';
@@ -202,7 +202,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     const otherApplication = await inOffer();
     const hires = testApp.app.get(HiresService);
     const offer = await hires.recordOffer(manager.user, otherApplication.id, { offeredOn: '2026-11-21', terms: 'Standard terms.' });
-    const other = await hires.acceptOffer(manager.user, offer.id, { startDate: '2027-01-04', buddyId: null });
+    const other = await hires.acceptOffer(manager.user, otherApplication.id, offer.id, { startDate: '2027-01-04', buddyId: null });
     const otherAgent = await signInAsHired(other.userId);
     for (const path of [`/hires/${hire.id}`, `/hires/${hire.id}/plan`]) {
       await otherAgent.get(path).expect(404);
@@ -215,6 +215,17 @@ describe('Hire, onboarding and the first-year development plan', () => {
     const page = await otherAgent.get(`/hires/${other.id}`).expect(200);
     await otherAgent.post(`/hires/${hire.id}/learning`).type('form').send({ _csrf: csrfTokenIn(page.text), weekOf: '2026-11-16', area: 'Financial literacy', what: 'Read a P&L', minutes: '60' }).expect(404);
     await otherAgent.post(`/hires/${hire.id}/connections`).type('form').send({ _csrf: csrfTokenIn(page.text), name: 'Sam', why: 'Knows the CFOs', targetWeek: '2' }).expect(404);
+    // A connection of someone else's plan, addressed through one's own plan, is not found either.
+    const seeded = await submitForm(manager.agent, `/hires/${hire.id}`, { name: 'Dana Whitfield', why: 'Knows every support case.', targetWeek: '2' }, `/hires/${hire.id}/connections`);
+    expect(seeded.status).toBe(303);
+    const theirs = await testApp.dataSource.getRepository(Connection).findOneByOrFail({ hireId: hire.id, name: 'Dana Whitfield' });
+    await otherAgent.post(`/hires/${other.id}/connections/${theirs.id}`).type('form').send({ _csrf: csrfTokenIn(page.text), status: 'met', note: 'Not mine.' }).expect(404);
+    // Nor can an offer be answered through another application's address.
+    positionId = await publishedPosition(testApp, manager.user, 'Account Executive, Public Sector');
+    const third = await inOffer();
+    const thirdOffer = await hires.recordOffer(manager.user, third.id, { offeredOn: '2026-11-21', terms: 'Standard terms.' });
+    const offerPage = await manager.agent.get(`/applications/${third.id}/offer`).expect(200);
+    await manager.agent.post(`/applications/${otherApplication.id}/offers/${thirdOffer.id}/accept`).type('form').send({ _csrf: csrfTokenIn(offerPage.text), startDate: '2027-01-04' }).expect(404);
   });
 
   it('lets an admin keep the onboarding template, which new hires get from then on', async () => {
@@ -243,7 +254,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     const application = await inOffer();
     const hires = testApp.app.get(HiresService);
     const offer = await hires.recordOffer(manager.user, application.id, { offeredOn: '2026-11-21', terms: 'Standard terms.' });
-    const hired = await hires.acceptOffer(manager.user, offer.id, { startDate: '2027-02-01', buddyId: null });
+    const hired = await hires.acceptOffer(manager.user, application.id, offer.id, { startDate: '2027-02-01', buddyId: null });
     const tasks = await testApp.dataSource.getRepository(OnboardingTask).findBy({ hireId: hired.id });
     expect(tasks.map((task) => [task.title, task.dueOn, task.ownerId])).toEqual([['Welcome breakfast', '2027-02-02', manager.user.id]]);
     await manager.agent.get('/admin/onboarding-template').expect(403);

@@ -355,7 +355,7 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
   const hire = async (name: string, offeredOn: string, startDate: string, buddy: User) => {
     const application = await pipeline.findOrFail(await applicationIdOf(app, name));
     const offer = await hires.recordOffer(manager, application.id, Object.assign(new OfferDto(), { offeredOn, terms: 'USD 90,000 base, 40% variable at target, standard benefits.' }));
-    return hires.acceptOffer(manager, offer.id, Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }));
+    return hires.acceptOffer(manager, application.id, offer.id, Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }));
   };
   const tick = async (hireId: number, before: string) => {
     for (const task of await repository.tasksOf(hireId)) {
@@ -383,8 +383,8 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
     [tom, 'Solutions engineer', 'Runs the demos; plan the first customer demos together.', 2],
     ['Luca Romano', 'Finance controller', 'Explains how deals are booked and how billings count toward the target.', 3],
   ]);
-  await onboarding.updateConnection(ninaUser, ninaConnections[0].id, Object.assign(new ConnectionStatusDto(), { status: 'met', note: 'Start with the operations director, not IT; bring the wait-time numbers.' }));
-  await onboarding.updateConnection(ninaUser, ninaConnections[1].id, Object.assign(new ConnectionStatusDto(), { status: 'scheduled', note: null }));
+  await onboarding.updateConnection(ninaUser, nina.id, ninaConnections[0].id, Object.assign(new ConnectionStatusDto(), { status: 'met', note: 'Start with the operations director, not IT; bring the wait-time numbers.' }));
+  await onboarding.updateConnection(ninaUser, nina.id, ninaConnections[1].id, Object.assign(new ConnectionStatusDto(), { status: 'scheduled', note: null }));
   await development.logLearning(ninaUser, nina.id, Object.assign(new LearningDto(), { weekOf: addDays(now, -7), area: 'Product knowledge', what: 'Patient intake module end to end, with the support team’s top five questions.', minutes: 180 }));
 
   // Omar: month 8.

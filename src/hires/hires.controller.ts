@@ -69,8 +69,8 @@ export class OffersController {
   @Post('applications/:id/offers/:offerId/accept')
   @FormView('hires/offer', 'offerModel')
   @Redirect()
-  async accept(@CurrentUser() user: User, @Param('offerId', ParseIntPipe) offerId: number, @Body() dto: AcceptOfferDto, @Req() req: Request) {
-    const hire = await this.hires.acceptOffer(user, offerId, dto);
+  async accept(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('offerId', ParseIntPipe) offerId: number, @Body() dto: AcceptOfferDto, @Req() req: Request) {
+    const hire = await this.hires.acceptOffer(user, id, offerId, dto);
     flash(req, 'success', `${hire.user.name} is hired. Their invitation is on its way; their onboarding plan and development plan are ready.`);
     return seeOther(`/hires/${hire.id}`);
   }
@@ -78,7 +78,7 @@ export class OffersController {
   @Post('applications/:id/offers/:offerId/decline')
   @Redirect()
   async decline(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('offerId', ParseIntPipe) offerId: number, @Req() req: Request) {
-    await this.hires.declineOffer(user, offerId);
+    await this.hires.declineOffer(user, id, offerId);
     flash(req, 'success', 'The candidate declined; the application is withdrawn.');
     return seeOther(`/applications/${id}`);
   }
@@ -183,7 +183,7 @@ export class HiresController {
   @FormView('hires/onboarding', 'onboardingModel')
   @Redirect()
   async updateConnection(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('connectionId', ParseIntPipe) connectionId: number, @Body() dto: ConnectionStatusDto, @Req() req: Request) {
-    const connection = await this.onboarding.updateConnection(user, connectionId, dto);
+    const connection = await this.onboarding.updateConnection(user, id, connectionId, dto);
     flash(req, 'success', connection.status === 'met' ? 'Marked as met, with what you learned.' : 'Connection updated.');
     return seeOther(`/hires/${id}#connection-${connectionId}`);
   }

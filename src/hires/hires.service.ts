@@ -74,8 +74,8 @@ export class HiresService {
     return offer;
   }
 
-  async declineOffer(user: User, offerId: number): Promise<Offer> {
-    const { offer, application } = await this.openOffer(user, offerId);
+  async declineOffer(user: User, applicationId: number, offerId: number): Promise<Offer> {
+    const { offer, application } = await this.openOffer(user, applicationId, offerId);
     const saved = await this.hires.saveOffer({ ...offer, status: 'declined', respondedAt: new Date() });
     await this.pipeline.move(user, application.id, 'withdrawn', null);
     await this.pipeline.note(user, application, 'The candidate declined the offer');
@@ -83,8 +83,8 @@ export class HiresService {
   }
 
   /** The candidate said yes: Hired, their account (invited by mail), the onboarding plan and the development plan. */
-  async acceptOffer(user: User, offerId: number, dto: AcceptOfferDto): Promise<Hire> {
-    const { offer, application } = await this.openOffer(user, offerId);
+  async acceptOffer(user: User, applicationId: number, offerId: number, dto: AcceptOfferDto): Promise<Hire> {
+    const { offer, application } = await this.openOffer(user, applicationId, offerId);
     if (!isIsoDate(dto.startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
     const position = await this.positions.findOrFail(application.positionId);
     const buddy = dto.buddyId ? await this.users.findById(dto.buddyId) : null;
@@ -177,9 +177,10 @@ export class HiresService {
     return { ...hire, startDate } as Hire;
   }
 
-  private async openOffer(user: User, offerId: number) {
+  /** An offer still waiting for an answer, on the application named in the address. */
+  private async openOffer(user: User, applicationId: number, offerId: number) {
     const offer = await this.hires.findOffer(offerId);
-    if (!offer) throw notFound('That offer');
+    if (!offer || offer.applicationId !== applicationId) throw notFound('That offer');
     const application = await this.pipeline.findOrFail(offer.applicationId);
     this.pipeline.assertCanManage(user, application);
     if (offer.status !== 'extended') throw new DomainError('conflict', 'This offer has already been answered.');

@@ -89,9 +89,9 @@ export class OnboardingService {
     return this.hires.saveConnection({ hireId: hire.id, userId: dto.userId ?? null, name: dto.userId ? null : dto.name, role: dto.role, why: dto.why, targetWeek: dto.targetWeek, status: 'to-arrange', note: null, addedById: user.id });
   }
 
-  async updateConnection(user: User, connectionId: number, dto: ConnectionStatusDto): Promise<Connection> {
+  async updateConnection(user: User, hireId: number, connectionId: number, dto: ConnectionStatusDto): Promise<Connection> {
     const connection = await this.hires.findConnection(connectionId);
-    if (!connection) throw notFound('That connection');
+    if (!connection || connection.hireId !== hireId) throw notFound('That connection');
     await this.hiresService.findVisible(user, connection.hireId);
     if (dto.status === 'met' && !dto.note) throw FormInvalidError.single(`note-${connection.id}`, 'Write a line on what you learned from them');
     return this.hires.saveConnection({ ...connection, status: dto.status, note: dto.note });
