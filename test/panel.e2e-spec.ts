@@ -131,6 +131,9 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       expect(invite.start.toISOString()).toBe(interview.startsAt.toISOString());
       expect(invite.attendees.sort()).toEqual([alice.user.email, bob.user.email, application.candidate.email].sort());
     }
+    // The next form starts in the zone the manager used last.
+    const next = await applicationInInterview(testApp, manager.user, positionId);
+    expect((await manager.agent.get(`/applications/${next.id}/interviews/new`).expect(200)).text).toContain('<option value="Europe/Berlin" selected>');
     // 14:30 in Berlin is 13:30 UTC in winter and 12:30 UTC in summer.
     expect([12, 13]).toContain(interview.startsAt.getUTCHours());
 

@@ -12,32 +12,15 @@ import {
   AcceptOfferDto, CheckInDto, ConnectionDto, ConnectionStatusDto, LearningDto, NewHireViewDto, OfferDto, ReviewDto, StartDateDto, TaskDto,
 } from './dto/hires.dto.js';
 import { REVIEW_RESULT_LABELS, REVIEW_RESULTS } from './entities/development.entity.js';
-import { CONNECTION_STATUS_LABELS, CONNECTION_STATUSES, TASK_CATEGORIES, TASK_CATEGORY_LABELS, type Hire, type OnboardingTask } from './entities/hire.entity.js';
+import { CONNECTION_STATUS_LABELS, CONNECTION_STATUSES, TASK_CATEGORIES, TASK_CATEGORY_LABELS, type Hire } from './entities/hire.entity.js';
 import { DevelopmentService } from './development.service.js';
 import { compact } from './goal-chart.js';
 import { HiresRepository } from './hires.repository.js';
 import { canManageHire, HiresService } from './hires.service.js';
 import { onboardingWeek, OnboardingService } from './onboarding.service.js';
+import { dueThisWeek, taskView, toMeetNow } from './onboarding.view.js';
 import { STATUS_LABELS } from './pace.js';
-import { addDays, today, weekOf } from './plan-dates.js';
-
-const OWNER_TEXT = { 'new-hire': 'New hire', manager: 'Manager', buddy: 'Colleague', role: 'Role' } as const;
-
-function taskView(task: OnboardingTask, hire: Hire, user: User, on: string) {
-  return {
-    id: task.id,
-    title: task.title,
-    description: task.description,
-    category: TASK_CATEGORY_LABELS[task.category],
-    owner: task.owner?.name ?? task.ownerLabel ?? OWNER_TEXT[task.ownerKind],
-    ownerIsNewHire: task.ownerId === hire.userId,
-    dueOn: task.dueOn,
-    dueDay: task.dueDay,
-    done: Boolean(task.doneAt),
-    overdue: !task.doneAt && task.dueOn < on,
-    canTick: task.ownerId === user.id || canManageHire(user, hire),
-  };
-}
+import { today } from './plan-dates.js';
 
 const number = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value));
 
@@ -239,7 +222,6 @@ export class HiresController {
     const views = tasks.map((task) => taskView(task, hire, user, on));
     const manages = canManageHire(user, hire);
     const isNewHire = hire.userId === user.id;
-    const thisWeekEnd = weekOf(on) < hire.startDate ? hire.startDate : on;
     const colleagues = manages || isNewHire ? await this.onboarding.colleagues() : [];
     return {
       title: isNewHire ? 'My onboarding' : `Onboarding · ${hire.user.name}`,
@@ -247,7 +229,7 @@ export class HiresController {
       isNewHire,
       manages,
       progress,
-      thisWeek: views.filter((task) => !task.done && (task.overdue || task.dueOn <= addDays(thisWeekEnd, 6))),
+      thisWeek: views.filter((task) => dueThisWeek(task, hire.startDate, on)),
       tasks: views,
       connections: connections.map((connection) => ({
         id: connection.id,
@@ -258,7 +240,7 @@ export class HiresController {
         status: connection.status,
         statusLabel: CONNECTION_STATUS_LABELS[connection.status],
         note: connection.note,
-        thisWeek: connection.status !== 'met' && connection.targetWeek <= week + 1,
+        thisWeek: toMeetNow(connection, week),
         statuses: CONNECTION_STATUSES.map((value) => ({ value, label: CONNECTION_STATUS_LABELS[value], selected: value === connection.status })),
       })),
       categories: TASK_CATEGORIES.map((value) => ({ value, label: TASK_CATEGORY_LABELS[value] })),
@@ -309,7 +291,6 @@ export class HiresController {
       learning: plan.learning.slice(0, 30),
       streaks: plan.streaks,
       areas: plan.streaks.map((area) => ({ value: area.name, label: area.name })),
-      reviewDue: plan.goals.length > 0 && plan.goals.some(({ goal }) => goal.deadlineOn <= addDays(on, 31)),
       reviewResults: REVIEW_RESULTS.map((value) => ({ value, label: REVIEW_RESULT_LABELS[value] })),
       values: { heldOn: on, weekOf: on, minutes: '', area: plan.streaks[0]?.name ?? '' },
     };

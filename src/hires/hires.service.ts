@@ -86,7 +86,7 @@ export class HiresService {
   async acceptOffer(user: User, applicationId: number, offerId: number, dto: AcceptOfferDto): Promise<Hire> {
     const { offer, application } = await this.openOffer(user, applicationId, offerId);
     if (!isIsoDate(dto.startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
-    const position = await this.positions.findOrFail(application.positionId);
+    const [position, plan] = await Promise.all([this.positions.findOrFail(application.positionId), this.plans.findByPosition(application.positionId)]);
     const buddy = dto.buddyId ? await this.users.findById(dto.buddyId) : null;
     if (dto.buddyId && (!buddy || !buddy.active)) throw FormInvalidError.single('buddyId', 'Choose a buddy from the list');
     const candidate = application.candidate;
@@ -135,7 +135,6 @@ export class HiresService {
         })),
         manager,
       );
-      const plan = await this.plans.findByPosition(position.id);
       await this.hires.saveMilestones(
         (plan?.phases ?? []).flatMap((phase) =>
           phase.milestones.map((milestone, index) => ({
@@ -187,7 +186,8 @@ export class HiresService {
     return { offer, application };
   }
 
-  private ownerOf(kind: OwnerKind, hire: Pick<Hire, 'userId' | 'managerId' | 'buddyId'>): number | null {
+  /** Who does a task of this kind on this hire's plan: the buddy's tasks fall to the manager when there is no buddy; a role has no account. */
+  ownerOf(kind: OwnerKind, hire: Pick<Hire, 'userId' | 'managerId' | 'buddyId'>): number | null {
     return kind === 'new-hire' ? hire.userId : kind === 'manager' ? hire.managerId : kind === 'buddy' ? (hire.buddyId ?? hire.managerId) : null;
   }
 

@@ -57,7 +57,7 @@ export class OnboardingService {
 
   async addTask(user: User, hireId: number, dto: TaskDto): Promise<OnboardingTask> {
     const hire = await this.hiresService.findManaged(user, hireId);
-    const { ownerKind, ownerId } = await this.owner(hire, dto.owner);
+    const { ownerKind, owner } = await this.owner(hire, dto.owner);
     if (ownerKind === 'role' && !dto.ownerLabel) throw FormInvalidError.single('ownerLabel', 'Name the role, e.g. IT or Finance');
     const existing = await this.hires.tasksOf(hire.id);
     const [task] = await this.hires.saveTasks([{
@@ -67,14 +67,14 @@ export class OnboardingService {
       description: dto.description,
       category: dto.category,
       ownerKind,
-      ownerId,
+      ownerId: owner?.id ?? null,
       ownerLabel: ownerKind === 'role' ? dto.ownerLabel : null,
       dueDay: dto.dueDay,
       dueOn: addDays(hire.startDate, dto.dueDay),
     }]);
-    const saved = (await this.hires.tasksOf(hire.id)).find((candidate) => candidate.id === task.id)!;
-    if (saved.ownerId && saved.ownerId !== hire.userId) await this.hiresService.mailAssigned([saved], hire.user.name);
-    return saved;
+    task.owner = owner;
+    if (owner && owner.id !== hire.userId) await this.hiresService.mailAssigned([task], hire.user.name);
+    return task;
   }
 
   /** The manager seeds the map; the new hire adds to it. */
@@ -133,13 +133,15 @@ export class OnboardingService {
     return this.hires.saveTemplate(template);
   }
 
-  private async owner(hire: Hire, owner: string): Promise<{ ownerKind: OwnerKind; ownerId: number | null }> {
-    if (owner.startsWith('user:')) {
-      const colleague = await this.users.findById(Number(owner.slice(5)));
+  /** Who a posted owner choice is: a named colleague, or as on the template (HiresService.ownerOf). */
+  private async owner(hire: Hire, choice: string): Promise<{ ownerKind: OwnerKind; owner: User | null }> {
+    if (choice.startsWith('user:')) {
+      const colleague = await this.users.findById(Number(choice.slice(5)));
       if (!colleague?.active) throw FormInvalidError.single('owner', 'Choose someone from the list');
-      return { ownerKind: 'buddy', ownerId: colleague.id };
+      return { ownerKind: 'buddy', owner: colleague };
     }
-    const kind = owner as OwnerKind;
-    return { ownerKind: kind, ownerId: kind === 'new-hire' ? hire.userId : kind === 'manager' ? hire.managerId : kind === 'buddy' ? (hire.buddyId ?? hire.managerId) : null };
+    const kind = choice as OwnerKind;
+    const id = this.hiresService.ownerOf(kind, hire);
+    return { ownerKind: kind, owner: [hire.user, hire.manager, hire.buddy].find((person) => person && person.id === id) ?? null };
   }
 }

@@ -12,7 +12,8 @@ import type { Interview } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { onboardingWeek, progressOf } from '../hires/onboarding.service.js';
-import { addDays, today } from '../hires/plan-dates.js';
+import { today } from '../hires/plan-dates.js';
+import { dueThisWeek, taskView, toMeetNow } from '../hires/onboarding.view.js';
 import { offPaceHires } from '../hires/development.service.js';
 import { InsightsRepository } from '../insights/insights.repository.js';
 
@@ -55,34 +56,21 @@ export class HomeService {
     const [tasks, connections] = await Promise.all([this.hires.tasksOf(hire.id), this.hires.connectionsOf(hire.id)]);
     const on = today();
     const week = onboardingWeek(hire.startDate, on);
-    const horizon = addDays(on < hire.startDate ? hire.startDate : on, 6);
     return {
       hireId: hire.id,
       week,
       started: hire.startDate <= on,
       startDate: hire.startDate,
       progress: progressOf(tasks, on),
-      tasks: tasks
-        .filter((task) => !task.doneAt && task.dueOn <= horizon)
-        .map((task) => ({ id: task.id, title: task.title, dueOn: task.dueOn, owner: task.owner?.name ?? task.ownerLabel ?? 'Manager', overdue: task.dueOn < on, done: false, canTick: task.ownerId === user.id, returnTo: 'home' })),
-      connections: connections.filter((connection) => connection.status !== 'met' && connection.targetWeek <= week + 1).map((connection) => ({ who: connection.user?.name ?? connection.name, why: connection.why })),
+      tasks: tasks.map((task) => ({ ...taskView(task, hire, user, on), returnTo: 'home' })).filter((task) => dueThisWeek(task, hire.startDate, on)),
+      connections: connections.filter((connection) => toMeetNow(connection, week)).map((connection) => ({ who: connection.user?.name ?? connection.name, why: connection.why })),
     };
   }
 
   /** Tasks this person owns on other people's onboarding plans ("a vested interest in the new hire's success"). */
   async tasksForOthers(user: User) {
     const on = today();
-    return (await this.hires.openTasksOwnedBy(user.id)).map((task) => ({
-      id: task.id,
-      title: task.title,
-      newHire: task.hire.user.name,
-      hireId: task.hireId,
-      dueOn: task.dueOn,
-      overdue: task.dueOn < on,
-      done: false,
-      canTick: true,
-      returnTo: 'home',
-    }));
+    return (await this.hires.openTasksOwnedBy(user.id)).map((task) => ({ ...taskView(task, task.hire, user, on), newHire: task.hire.user.name, returnTo: 'home' }));
   }
 
   async todosFor(user: User): Promise<Todo[]> {

@@ -142,12 +142,13 @@ export class InsightsController {
     const positions = await this.repository.positions(user.hasRole('admin') ? null : user.id);
     const params = new URLSearchParams();
     for (const key of ['from', 'to', 'positionId'] as const) if (query[key]) params.set(key, String(query[key]));
+    const filtered = params.toString();
     params.set('format', 'csv');
     return {
       filter: { from: query.from ?? '', to: query.to ?? '', positionId: query.positionId ? String(query.positionId) : '' },
       positions: positions.map((position) => ({ value: String(position.id), label: position.title })),
       csvHref: `${req.path}?${params.toString()}`,
-      query: params.toString().replace(/&?format=csv/, ''),
+      query: filtered,
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+import { addDays } from '../hires/plan-dates.js';
 
 export interface InsightsFilter {
   /** "YYYY-MM-DD", inclusive. */
@@ -48,7 +49,7 @@ export class InsightsRepository {
     if (filter.managerId !== null) conditions.push(`p."hiringManagerId" = ${params.add(filter.managerId)}`);
     if (filter.positionId) conditions.push(`p.id = ${params.add(filter.positionId)}`);
     if (filter.from) conditions.push(`${dated} >= ${params.add(filter.from)}`);
-    if (filter.to) conditions.push(`${dated} < ${params.add(nextDay(filter.to))}`);
+    if (filter.to) conditions.push(`${dated} < ${params.add(addDays(filter.to, 1))}`);
     return conditions.join(' AND ');
   }
 
@@ -259,10 +260,4 @@ export class InsightsRepository {
       params,
     );
   }
-}
-
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

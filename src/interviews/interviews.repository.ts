@@ -30,6 +30,12 @@ export class InterviewsRepository {
     });
   }
 
+  /** The time zone of the last interview someone scheduled: the scheduling form's default. */
+  async lastTimeZoneOf(userId: number): Promise<string | null> {
+    const last = await this.dataSource.getRepository(Interview).findOne({ where: { scheduledById: userId }, select: { id: true, timeZone: true }, order: { id: 'DESC' } });
+    return last?.timeZone ?? null;
+  }
+
   countRounds(applicationId: number): Promise<number> {
     return this.dataSource.getRepository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
   }

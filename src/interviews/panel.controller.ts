@@ -27,6 +27,11 @@ import { PanelService } from './panel.service.js';
 import { SchedulingService } from './scheduling.service.js';
 
 const RUBRIC_LEVELS = ['Poor', 'Mixed', 'Good', 'Excellent'];
+const DECISION_EFFECTS = {
+  hire: 'The application moves to Offer.',
+  'no-hire': 'The application is rejected with the reason below.',
+  hold: 'The application stays in Interview; you can add another round.',
+} as const;
 
 function interviewSummary(interview: Interview) {
   const { candidate, position } = interview.application;
@@ -107,7 +112,8 @@ export class SchedulingController {
   async newModel(req: Request) {
     const application = await this.pipeline.findOrFail(idParam(req));
     this.pipeline.assertCanManage(req.user as User, application);
-    const tomorrow = wallClock(new Date(Date.now() + 86_400_000), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const timeZone = await this.scheduling.defaultTimeZone(req.user as User);
+    const tomorrow = wallClock(new Date(Date.now() + 86_400_000), timeZone);
     return this.formModel(req, {
       title: `Schedule an interview · ${application.candidate.name}`,
       action: `/applications/${application.id}/interviews`,
@@ -115,7 +121,7 @@ export class SchedulingController {
       position: { title: application.position.title },
       applicationId: application.id,
       blockers: await this.scheduling.blockers(application),
-      values: { date: tomorrow.date, time: '10:00', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, durationMinutes: '60', location: '', panelistIds: [], leadId: '' },
+      values: { date: tomorrow.date, time: '10:00', timeZone, durationMinutes: '60', location: '', panelistIds: [], leadId: '' },
     });
   }
 
@@ -188,7 +194,7 @@ export class PanelController {
       debriefOpen: allIn && !interview.cancelledAt,
       decided: interview.decision ? DECISION_LABELS[interview.decision] : null,
       resume: application.candidate.resumeFile ? { fileName: application.candidate.resumeFile.fileName } : null,
-      vetting: gate.steps.filter((step) => step.required).map((step) => ({ label: step.label, status: step.status, detail: step.detail })),
+      vetting: gate.steps,
       presentation: {
         fileName: presentation?.deckFile?.fileName ?? null,
         scores: allScored ? scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall })) : [],
@@ -258,8 +264,7 @@ export class PanelController {
   @Redirect()
   async decide(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: DecisionDto, @Req() req: Request) {
     const interview = await this.panel.decide(user, id, dto);
-    const next = { hire: 'The application moved to Offer.', 'no-hire': 'The application is rejected.', hold: 'The application stays in Interview; schedule another round when you are ready.' }[dto.decision];
-    flash(req, 'success', `Decision recorded: ${DECISION_LABELS[dto.decision]}. ${next}`);
+    flash(req, 'success', `Decision recorded: ${DECISION_LABELS[dto.decision]}. ${DECISION_EFFECTS[dto.decision]}`);
     return seeOther(`/applications/${interview.applicationId}#interviews`);
   }
 
@@ -313,13 +318,13 @@ export class PanelController {
       })),
       matrix: matrix.map((row) => ({ text: row.question.text, spread: row.spread, mean: row.mean === null ? '—' : row.mean.toFixed(1), cells: row.cells })),
       outcomeMeans: outcomeMeans.map((outcome) => ({ label: outcome.label, mean: outcome.mean === null ? 'not probed in the interview' : outcome.mean.toFixed(1), ratings: outcome.ratings })),
-      vetting: gate.steps.filter((step) => step.required).map((step) => ({ label: step.label, status: step.status, detail: step.detail })),
+      vetting: gate.steps,
       edits: edits.map((edit) => ({ by: edit.by, at: edit.createdAt, changes: edit.changes })),
       decision: interview.decision
         ? { label: DECISION_LABELS[interview.decision], rationale: interview.rationale, by: interview.decidedBy?.name ?? '', at: interview.decidedAt }
         : null,
       canDecide: manages && !interview.decidedAt && ['interview', 'decision'].includes(application.stage),
-      decisions: DECISIONS.map((value) => ({ value, label: DECISION_LABELS[value], checked: posted.decision === value })),
+      decisions: DECISIONS.map((value) => ({ value, label: DECISION_LABELS[value], effect: DECISION_EFFECTS[value], checked: posted.decision === value })),
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
       values: { rationale: posted.rationale ?? '', reasonId: posted.reasonId ?? '' },
     };

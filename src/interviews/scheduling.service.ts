@@ -49,6 +49,11 @@ export class SchedulingService {
     return this.grading.eligibleEvaluators();
   }
 
+  /** The zone a new interview form starts in: the one this person used last, else the server's. */
+  async defaultTimeZone(user: User): Promise<string> {
+    return (await this.interviews.lastTimeZoneOf(user.id)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
   /** Why this application cannot have an interview scheduled yet, or an empty list. */
   async blockers(application: Application): Promise<string[]> {
     const blockers: string[] = [];

@@ -127,7 +127,7 @@ describeInBrowser('Panel interview in a real browser', () => {
     await morgan.getByRole('radio', { name: /^Hire/ }).check();
     await morgan.getByLabel('Rationale').fill('Priya’s evidence on prospecting outweighs Tom’s concern; the plan was embraced. Coach discovery in month one.');
     await morgan.getByRole('button', { name: 'Record the decision' }).click();
-    await waitForText(morgan, 'Decision recorded: Hire. The application moved to Offer.');
+    await waitForText(morgan, 'Decision recorded: Hire. The application moves to Offer.');
     await morgan.getByText('Decision: Hire').waitFor();
     await visit(morgan, 'i11-application-decided');
     expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe('offer');
