@@ -30,7 +30,22 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ScheduleModule.forRoot(), DatabaseModule, SessionsModule, MailModule, AccountsModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule, InsightsModule, HomeModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        SessionsModule,
+        MailModule,
+        AccountsModule,
+        PositionsModule,
+        VettingModule,
+        CandidatesModule,
+        InterviewsModule,
+        HiresModule,
+        InsightsModule,
+        HomeModule,
+        HealthModule,
+      ],
       providers: [
         // Guards run in this order: CSRF first, then sign-in, then roles.
         { provide: APP_GUARD, useClass: CsrfGuard },

@@ -42,7 +42,10 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   );
 
   app.useStaticAssets(resolve(VIEWS_DIR, 'assets'), { prefix: '/assets/', maxAge: config.isProduction ? '1d' : 0 });
-  app.useStaticAssets(resolve(PROJECT_ROOT, 'node_modules/@picocss/pico/css'), { prefix: '/assets/pico/', maxAge: config.isProduction ? '7d' : 0 });
+  app.useStaticAssets(resolve(PROJECT_ROOT, 'node_modules/@picocss/pico/css'), {
+    prefix: '/assets/pico/',
+    maxAge: config.isProduction ? '7d' : 0,
+  });
 
   app.use(
     session({
@@ -77,7 +80,8 @@ function preventPartialIndent(): void {
   const handlebars = hbs.handlebars as typeof hbs.handlebars & { keeperPreventIndent?: boolean };
   if (handlebars.keeperPreventIndent) return;
   const compile = handlebars.compile.bind(handlebars);
-  handlebars.compile = ((input: unknown, options?: Parameters<typeof handlebars.compile>[1]) => compile(input, { preventIndent: true, ...options })) as typeof handlebars.compile;
+  handlebars.compile = ((input: unknown, options?: Parameters<typeof handlebars.compile>[1]) =>
+    compile(input, { preventIndent: true, ...options })) as typeof handlebars.compile;
   handlebars.keeperPreventIndent = true;
 }
 

@@ -11,9 +11,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   let app: NestExpressApplication;
   try {
     // Silent while starting, so a failure prints only the one line below.
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false, abortOnError: false });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      logger: false,
+      abortOnError: false,
+    });
   } catch (error) {
-    const variable = config.database.kind === 'postgres' ? 'DATABASE_URL (PostgreSQL)' : `DATABASE_URL (SQLite file ${config.database.path})`;
+    const variable =
+      config.database.kind === 'postgres'
+        ? 'DATABASE_URL (PostgreSQL)'
+        : `DATABASE_URL (SQLite file ${config.database.path})`;
     fail(`Cannot open the database given by ${variable}: ${(error as Error).message}`);
   }
   return configureApp(app, config);
@@ -25,7 +31,11 @@ export async function listen(app: NestExpressApplication, config: AppConfig): Pr
     await app.listen(config.port);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `PORT ${config.port} is already in use: stop the other program or set PORT` : `Cannot listen on PORT ${config.port}: ${(error as Error).message}`);
+    fail(
+      code === 'EADDRINUSE'
+        ? `PORT ${config.port} is already in use: stop the other program or set PORT`
+        : `Cannot listen on PORT ${config.port}: ${(error as Error).message}`,
+    );
   }
   app.useLogger(new AppLogger(config.env));
 }

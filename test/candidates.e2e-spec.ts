@@ -23,24 +23,33 @@ describe('Candidates and the pipeline', () => {
   });
   afterAll(() => testApp.close());
 
-  const count = (entity: typeof Candidate | typeof StoredFile | typeof Application) => testApp.dataSource.getRepository(entity).count();
+  const count = (entity: typeof Candidate | typeof StoredFile | typeof Application) =>
+    testApp.dataSource.getRepository(entity).count();
 
   async function addCandidate(agent: Agent, fields: Record<string, string>, file?: { data: Buffer; name: string }) {
     const page = await agent.get(`/candidates/new?position=${positionId}`).expect(200);
     const post = agent.post('/candidates').field('_csrf', csrfTokenIn(page.text));
-    for (const [key, value] of Object.entries({ positionId: String(positionId), source: 'referral', ...fields })) post.field(key, value);
+    for (const [key, value] of Object.entries({ positionId: String(positionId), source: 'referral', ...fields }))
+      post.field(key, value);
     if (file) post.attach('resume', file.data, { filename: file.name, contentType: 'application/pdf' });
     return post;
   }
 
   async function postForm(agent: Agent, pagePath: string, action: string, fields: Record<string, string | string[]>) {
     const page = await agent.get(pagePath).expect(200);
-    return agent.post(action).type('form').send({ ...fields, _csrf: csrfTokenIn(page.text) });
+    return agent
+      .post(action)
+      .type('form')
+      .send({ ...fields, _csrf: csrfTokenIn(page.text) });
   }
 
   it('adds a candidate with a resume to a published position, and serves the resume as a download', async () => {
     const pdf = await samplePdf('Resume of Rosa Quinn');
-    const response = await addCandidate(manager.agent, { name: 'Rosa Quinn', email: 'Rosa@Example.com', phone: '+1 555 0100', consent: '1' }, { data: pdf, name: '../../Rosa <CV>.pdf' });
+    const response = await addCandidate(
+      manager.agent,
+      { name: 'Rosa Quinn', email: 'Rosa@Example.com', phone: '+1 555 0100', consent: '1' },
+      { data: pdf, name: '../../Rosa <CV>.pdf' },
+    );
     expect(response.status).toBe(303);
     expect(response.headers.location).toMatch(/^\/applications\/\d+$/);
 
@@ -50,7 +59,11 @@ describe('Candidates and the pipeline', () => {
     const candidate = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ email: 'rosa@example.com' });
     expect(candidate.consentAt).not.toBeNull();
 
-    const download = await manager.agent.get(`/candidates/${candidate.id}/resume`).buffer(true).parse(binary).expect(200);
+    const download = await manager.agent
+      .get(`/candidates/${candidate.id}/resume`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toBe('attachment; filename="Rosa-CV.pdf"');
     expect(download.headers['x-content-type-options']).toBe('nosniff');
@@ -68,12 +81,20 @@ describe('Candidates and the pipeline', () => {
 
   it('refuses a 25 MB upload and a program renamed to .pdf, storing nothing', async () => {
     const [candidates, files] = [await count(Candidate), await count(StoredFile)];
-    const big = await addCandidate(manager.agent, { name: 'Big File', email: 'big@example.com' }, { data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]), name: 'big.pdf' });
+    const big = await addCandidate(
+      manager.agent,
+      { name: 'Big File', email: 'big@example.com' },
+      { data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]), name: 'big.pdf' },
+    );
     expect(big.status).toBe(413);
     expect(big.text).toContain('The file is larger than 10 MB');
     expect(big.text).toContain('value="Big File"');
 
-    const exe = await addCandidate(manager.agent, { name: 'Exe File', email: 'exe@example.com' }, { data: windowsProgram(), name: 'resume.pdf' });
+    const exe = await addCandidate(
+      manager.agent,
+      { name: 'Exe File', email: 'exe@example.com' },
+      { data: windowsProgram(), name: 'resume.pdf' },
+    );
     expect(exe.status).toBe(422);
     expect(exe.text).toContain('That file is not a PDF or Word (DOCX) document');
     await expect(count(Candidate)).resolves.toBe(candidates);
@@ -83,8 +104,17 @@ describe('Candidates and the pipeline', () => {
   it('keeps interviewers out of candidates, resumes, applications and boards', async () => {
     const { agent } = await signedInAs(testApp, ['interviewer']);
     const candidate = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ email: 'rosa@example.com' });
-    const application = await testApp.dataSource.getRepository(Application).findOneByOrFail({ candidateId: candidate.id });
-    for (const path of ['/candidates', `/candidates/${candidate.id}`, `/candidates/${candidate.id}/resume`, `/applications/${application.id}`, `/positions/${positionId}/board`, `/positions/${positionId}/applications`]) {
+    const application = await testApp.dataSource
+      .getRepository(Application)
+      .findOneByOrFail({ candidateId: candidate.id });
+    for (const path of [
+      '/candidates',
+      `/candidates/${candidate.id}`,
+      `/candidates/${candidate.id}/resume`,
+      `/applications/${application.id}`,
+      `/positions/${positionId}/board`,
+      `/positions/${positionId}/applications`,
+    ]) {
       expect((await agent.get(path)).status).toBe(403);
     }
   });
@@ -103,13 +133,22 @@ describe('Candidates and the pipeline', () => {
     const noReason = await postForm(admin.agent, path, `${path}/move`, { to: 'interview' });
     expect(noReason.status).toBe(422);
     expect(noReason.text).toContain('Write why this candidate should be interviewed before vetting is complete');
-    expect((await postForm(admin.agent, path, `${path}/move`, { to: 'interview', overrideReason: 'Internal transfer, assessed last quarter' })).status).toBe(303);
+    expect(
+      (
+        await postForm(admin.agent, path, `${path}/move`, {
+          to: 'interview',
+          overrideReason: 'Internal transfer, assessed last quarter',
+        })
+      ).status,
+    ).toBe(303);
 
     const moved = await testApp.dataSource.getRepository(Application).findOneByOrFail({ id });
     expect(moved.stage).toBe('interview');
     const history = await manager.agent.get(path).expect(200);
     expect(history.text).toContain('vetting gate overridden by an admin: “Internal transfer, assessed last quarter”');
-    const events = await testApp.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId: id }, order: { id: 'ASC' } });
+    const events = await testApp.dataSource
+      .getRepository(ApplicationEvent)
+      .find({ where: { applicationId: id }, order: { id: 'ASC' } });
     expect(events.map((event) => [event.fromStage, event.toStage])).toEqual([
       [null, 'applied'],
       ['applied', 'vetting'],
@@ -121,7 +160,9 @@ describe('Candidates and the pipeline', () => {
   it('lets other managers read applications of a position that is not theirs, but not act on them', async () => {
     const other = await signedInAs(testApp, ['manager']);
     const candidate = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ email: 'rosa@example.com' });
-    const application = await testApp.dataSource.getRepository(Application).findOneByOrFail({ candidateId: candidate.id });
+    const application = await testApp.dataSource
+      .getRepository(Application)
+      .findOneByOrFail({ candidateId: candidate.id });
     const page = await other.agent.get(`/applications/${application.id}`).expect(200);
     expect(page.text).toContain('Only the position');
     expect(page.text).not.toContain(`action="/applications/${application.id}/move"`);
@@ -131,33 +172,66 @@ describe('Candidates and the pipeline', () => {
       ['portal', {}],
       ['presentation/session', { sessionAt: '2026-12-01T10:00', evaluatorIds: [] }],
     ] as const) {
-      expect((await other.agent.post(`/applications/${application.id}/${action}`).type('form').send({ _csrf: token, ...fields })).status).toBe(403);
+      expect(
+        (
+          await other.agent
+            .post(`/applications/${application.id}/${action}`)
+            .type('form')
+            .send({ _csrf: token, ...fields })
+        ).status,
+      ).toBe(403);
     }
-    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).resolves.toMatchObject({ stage: application.stage });
+    await expect(
+      testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id }),
+    ).resolves.toMatchObject({ stage: application.stage });
     await other.agent.get('/applications/not-a-number').expect(404);
   });
 
   it('rejects one application with a reason, and several at once from the list', async () => {
     const ids: number[] = [];
     for (const name of ['Ann One', 'Bo Two', 'Cy Three']) {
-      const created = await addCandidate(manager.agent, { name, email: `${name.split(' ')[0].toLowerCase()}@example.com`, source: 'recruiter' });
+      const created = await addCandidate(manager.agent, {
+        name,
+        email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+        source: 'recruiter',
+      });
       ids.push(Number((created.headers.location as string).split('/').pop()));
     }
     const page = await manager.agent.get(`/applications/${ids[0]}`).expect(200);
-    const reasonId = /name="reasonId">\s*<option value="(\d+)">Did not pass vetting/.exec(page.text)?.[1] ?? /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
-    expect((await postForm(manager.agent, `/applications/${ids[0]}`, `/applications/${ids[0]}/reject`, { reasonId })).status).toBe(303);
-    const rejected = await testApp.dataSource.getRepository(Application).findOneOrFail({ where: { id: ids[0] }, relations: { rejectionReason: true } });
+    const reasonId =
+      /name="reasonId">\s*<option value="(\d+)">Did not pass vetting/.exec(page.text)?.[1] ??
+      /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
+    expect(
+      (await postForm(manager.agent, `/applications/${ids[0]}`, `/applications/${ids[0]}/reject`, { reasonId })).status,
+    ).toBe(303);
+    const rejected = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { id: ids[0] }, relations: { rejectionReason: true } });
     expect(rejected.stage).toBe('rejected');
     expect(rejected.rejectionReason?.label).toBe('Did not pass vetting');
 
-    const bulk = await postForm(manager.agent, `/positions/${positionId}/applications`, `/positions/${positionId}/applications/reject`, { ids: ids.map(String), reasonId });
+    const bulk = await postForm(
+      manager.agent,
+      `/positions/${positionId}/applications`,
+      `/positions/${positionId}/applications/reject`,
+      { ids: ids.map(String), reasonId },
+    );
     expect(bulk.status).toBe(303);
     const after = await manager.agent.get(bulk.headers.location).expect(200);
     expect(after.text).toContain('2 applications rejected.');
     const stages = await testApp.dataSource.getRepository(Application).findBy({ positionId });
-    expect(stages.filter((application) => ids.includes(application.id)).every((application) => application.stage === 'rejected')).toBe(true);
+    expect(
+      stages
+        .filter((application) => ids.includes(application.id))
+        .every((application) => application.stage === 'rejected'),
+    ).toBe(true);
 
-    const none = await postForm(manager.agent, `/positions/${positionId}/applications`, `/positions/${positionId}/applications/reject`, { reasonId });
+    const none = await postForm(
+      manager.agent,
+      `/positions/${positionId}/applications`,
+      `/positions/${positionId}/applications/reject`,
+      { reasonId },
+    );
     expect(none.status).toBe(422);
     expect(none.text).toContain('Tick the applications to reject');
   });
@@ -198,7 +272,11 @@ describe('Candidates and the pipeline', () => {
     await seedApplications(testApp, big, 10000, 'big');
     await seedApplications(testApp, small, 3, 'small');
 
-    const pages = (id: number) => [`/positions/${id}/board`, `/positions/${id}/applications`, `/positions/${id}/applications?page=2&stage=vetting`];
+    const pages = (id: number) => [
+      `/positions/${id}/board`,
+      `/positions/${id}/applications`,
+      `/positions/${id}/applications?page=2&stage=vetting`,
+    ];
     for (const [bigPath, smallPath] of pages(big).map((path, i) => [path, pages(small)[i]])) {
       const bigCount = await countQueries(testApp.dataSource, () => manager.agent.get(bigPath).expect(200));
       const smallCount = await countQueries(testApp.dataSource, () => manager.agent.get(smallPath).expect(200));
@@ -216,15 +294,24 @@ describe('Candidates and the pipeline', () => {
 /** Bulk-inserts candidates and their applications straight into the database, spread over the stages. */
 async function seedApplications(testApp: TestApp, positionId: number, total: number, prefix: string): Promise<void> {
   const stages = ['applied', 'vetting', 'interview', 'decision', 'offer', 'rejected'];
-  const [{ id: userId }] = (await testApp.dataSource.query('SELECT id FROM users ORDER BY id LIMIT 1')) as { id: number }[];
+  const [{ id: userId }] = (await testApp.dataSource.query('SELECT id FROM users ORDER BY id LIMIT 1')) as {
+    id: number;
+  }[];
   await testApp.dataSource.transaction(async (manager) => {
     for (let start = 0; start < total; start += 500) {
       const rows = Array.from({ length: Math.min(500, total - start) }, (_, i) => start + i);
-      await manager.query(`INSERT INTO candidates (name, email, source, "createdById") VALUES ${rows.map((n) => `('Seeded ${prefix} ${n}', '${prefix}${n}@seed.example', 'sourced', ${userId})`).join(', ')}`);
-      const ids = (await manager.query(`SELECT id FROM candidates WHERE email LIKE '${prefix}%@seed.example' ORDER BY id DESC LIMIT ${rows.length}`)) as { id: number }[];
+      await manager.query(
+        `INSERT INTO candidates (name, email, source, "createdById") VALUES ${rows.map((n) => `('Seeded ${prefix} ${n}', '${prefix}${n}@seed.example', 'sourced', ${userId})`).join(', ')}`,
+      );
+      const ids = (await manager.query(
+        `SELECT id FROM candidates WHERE email LIKE '${prefix}%@seed.example' ORDER BY id DESC LIMIT ${rows.length}`,
+      )) as { id: number }[];
       await manager.query(
         `INSERT INTO applications ("candidateId", "positionId", "positionVersion", stage, "stageChangedAt", code, "createdById") VALUES ${ids
-          .map((row, i) => `(${row.id}, ${positionId}, 1, '${stages[(start + i) % stages.length]}', CURRENT_TIMESTAMP, '${prefix.slice(0, 2)}-${start + i}', ${userId})`)
+          .map(
+            (row, i) =>
+              `(${row.id}, ${positionId}, 1, '${stages[(start + i) % stages.length]}', CURRENT_TIMESTAMP, '${prefix.slice(0, 2)}-${start + i}', ${userId})`,
+          )
           .join(', ')}`,
       );
     }

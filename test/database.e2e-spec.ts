@@ -22,7 +22,8 @@ describe('Database', () => {
 
   it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=NORMAL', async () => {
     if (testApp.config.database.kind !== 'sqlite') return expect(testApp.dataSource.options.type).toBe('postgres');
-    const pragma = async (name: string) => Object.values(((await testApp.dataSource.query(`PRAGMA ${name}`)) as Record<string, unknown>[])[0])[0];
+    const pragma = async (name: string) =>
+      Object.values(((await testApp.dataSource.query(`PRAGMA ${name}`)) as Record<string, unknown>[])[0])[0];
     await expect(pragma('journal_mode')).resolves.toBe('wal');
     await expect(pragma('foreign_keys')).resolves.toBe(1);
     await expect(pragma('busy_timeout')).resolves.toBe(5000);

@@ -33,8 +33,17 @@ describe('Demo company', () => {
     expect(invited.text).toContain('Sam Carter');
     expect(invited.text).toContain('Lee Park');
     const mails = await outboxMessages(testApp.dataSource);
-    expect(mails.filter((mail) => mail.subject.startsWith('Interview:')).every((mail) => mail.attachments?.[0].filename === 'invite.ics')).toBe(true);
-    expect(mails.filter((mail) => mail.subject.endsWith('invited you to Keeper')).map((mail) => mail.to)).toEqual(['sam.carter@keeper.demo', 'lee.park@keeper.demo', 'newhire@keeper.demo', 'omar.haddad@candidates.demo']);
+    expect(
+      mails
+        .filter((mail) => mail.subject.startsWith('Interview:'))
+        .every((mail) => mail.attachments?.[0].filename === 'invite.ics'),
+    ).toBe(true);
+    expect(mails.filter((mail) => mail.subject.endsWith('invited you to Keeper')).map((mail) => mail.to)).toEqual([
+      'sam.carter@keeper.demo',
+      'lee.park@keeper.demo',
+      'newhire@keeper.demo',
+      'omar.haddad@candidates.demo',
+    ]);
     expect(mails.slice(0, 5).map((mail) => mail.to)).toEqual([
       'sam.carter@keeper.demo',
       'lee.park@keeper.demo',
@@ -55,9 +64,13 @@ describe('Demo company', () => {
       expect((await manager.get(`/positions/${position.id}`).expect(200)).text).toContain('Not ready to recruit yet');
     }
     const home = await manager.get('/').expect(200);
-    expect(home.text).toContain('Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.');
+    expect(home.text).toContain(
+      'Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.',
+    );
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
-    expect(home.text).toContain(`1 candidate for “${positions[0].title}” has passed every vetting step and can move to Interview.`);
+    expect(home.text).toContain(
+      `1 candidate for “${positions[0].title}” has passed every vetting step and can move to Interview.`,
+    );
     // On hold is a choice, not a to-do.
     expect(home.text).not.toContain(`Position “${positions[1].title}” is not ready`);
   });
@@ -66,7 +79,11 @@ describe('Demo company', () => {
     const applications = await testApp.dataSource.getRepository(Application).find({ relations: { candidate: true } });
     expect(new Set(applications.map((application) => application.stage))).toEqual(new Set(STAGES));
     // The live candidates carry resumes; the history behind the insights (…@history.demo) does not.
-    expect(applications.filter((application) => !application.candidate.email.endsWith('@history.demo')).every((application) => application.candidate.resumeFileId !== null)).toBe(true);
+    expect(
+      applications
+        .filter((application) => !application.candidate.email.endsWith('@history.demo'))
+        .every((application) => application.candidate.resumeFileId !== null),
+    ).toBe(true);
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const board = await manager.get(`/positions/${applications[0].positionId}/board`).expect(200);
     expect(board.text).toContain('Hana Sato');
@@ -75,7 +92,9 @@ describe('Demo company', () => {
 
   it('has graded writing tests and a scored presentation, and writing tests waiting for the graders', async () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
-    const amara = await testApp.dataSource.getRepository(Application).findOneOrFail({ where: { candidate: { name: 'Amara Obi' } }, relations: { candidate: true } });
+    const amara = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { candidate: { name: 'Amara Obi' } }, relations: { candidate: true } });
     const page = await manager.get(`/applications/${amara.id}`).expect(200);
     expect(page.text).toContain('Pass:</span> External assessment');
     expect(page.text).toContain('Pass:</span> Writing test');
@@ -89,7 +108,9 @@ describe('Demo company', () => {
   it('has an upcoming interview, a panel waiting for the decision, and a completed debrief with a decision', async () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const priya = await signIn(testApp, 'interviewer@keeper.demo', DEMO_PASSWORD);
-    const interviews = await testApp.dataSource.getRepository(Interview).find({ relations: { application: { candidate: true } }, order: { id: 'ASC' } });
+    const interviews = await testApp.dataSource
+      .getRepository(Interview)
+      .find({ relations: { application: { candidate: true } }, order: { id: 'ASC' } });
     const byName = (name: string) => interviews.find((interview) => interview.application.candidate.name === name)!;
 
     const hana = byName('Hana Sato');
@@ -121,7 +142,9 @@ describe('Demo company', () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const list = await manager.get('/hires').expect(200);
     expect(list.text).toContain('Omar Haddad');
-    const omar = await testApp.dataSource.getRepository(Hire).findOneOrFail({ where: { user: { name: 'Omar Haddad' } }, relations: { user: true } });
+    const omar = await testApp.dataSource
+      .getRepository(Hire)
+      .findOneOrFail({ where: { user: { name: 'Omar Haddad' } }, relations: { user: true } });
     const plan = await manager.get(`/hires/${omar.id}/plan`).expect(200);
     expect((plan.text.match(/<h3 class="question-title">\d{4}-\d{2}-\d{2}<\/h3>/g) ?? []).length).toBe(7);
     expect((plan.text.match(/<circle class="dot"/g) ?? []).length).toBeGreaterThanOrEqual(7 * 6 - 1);
@@ -132,13 +155,17 @@ describe('Demo company', () => {
   it('has enough history that every insights report shows real numbers', async () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const validity = await manager.get('/insights/validity').expect(200);
-    expect(validity.text).toMatch(/External assessment: eligibility<\/th><td>14<\/td><td>-?0\.\d\d<\/td><td>-?\d\.\d\d to -?\d\.\d\d<\/td>/);
+    expect(validity.text).toMatch(
+      /External assessment: eligibility<\/th><td>14<\/td><td>-?0\.\d\d<\/td><td>-?\d\.\d\d to -?\d\.\d\d<\/td>/,
+    );
     expect(validity.text).toMatch(/Structured interview \(mean rating\)<\/th><td>14<\/td><td>-?0\.\d\d<\/td>/);
     const calibration = await manager.get('/insights/calibration').expect(200);
     expect(calibration.text).toMatch(/<th scope="row">Priya Shah<\/th><td>\d+<\/td>/);
     expect(calibration.text).toContain('lenient');
     const funnel = await manager.get('/insights/funnel').expect(200);
-    expect(funnel.text).toMatch(/Time to hire<\/strong> \(application to accepted offer\), over 1[46] hires: median \d+\.\d days/);
+    expect(funnel.text).toMatch(
+      /Time to hire<\/strong> \(application to accepted offer\), over 1[46] hires: median \d+\.\d days/,
+    );
     const cost = await manager.get('/insights/cost').expect(200);
     expect(cost.text).toMatch(/<h2 id="total-heading">\$[\d,]+<\/h2>/);
   });

@@ -18,17 +18,41 @@ describe('Insights at scale', () => {
   it(`renders every report over ${BIG.toLocaleString('en')} applications and their ratings with as many queries as over 100`, async () => {
     await signedInAs(testApp, ['admin']);
     const manager = await signedInAs(testApp, ['manager']);
-    const panel = [await person(testApp.dataSource, 'Scale One'), await person(testApp.dataSource, 'Scale Two'), await person(testApp.dataSource, 'Scale Three')].map((user) => user.id);
+    const panel = [
+      await person(testApp.dataSource, 'Scale One'),
+      await person(testApp.dataSource, 'Scale Two'),
+      await person(testApp.dataSource, 'Scale Three'),
+    ].map((user) => user.id);
     const big = await publishedPosition(testApp, manager.user, 'Big history');
     const small = await publishedPosition(testApp, manager.user, 'Small history');
-    await seedBulkHistory(testApp.dataSource, { positionId: big, managerId: manager.user.id, panelistIds: panel, applications: BIG, questions: 14, tag: 'b' });
-    await seedBulkHistory(testApp.dataSource, { positionId: small, managerId: manager.user.id, panelistIds: panel, applications: 100, questions: 14, tag: 's' });
-    const ratings = (await testApp.dataSource.query('SELECT COUNT(*) AS n FROM scorecard_ratings')) as { n: number | string }[];
+    await seedBulkHistory(testApp.dataSource, {
+      positionId: big,
+      managerId: manager.user.id,
+      panelistIds: panel,
+      applications: BIG,
+      questions: 14,
+      tag: 'b',
+    });
+    await seedBulkHistory(testApp.dataSource, {
+      positionId: small,
+      managerId: manager.user.id,
+      panelistIds: panel,
+      applications: 100,
+      questions: 14,
+      tag: 's',
+    });
+    const ratings = (await testApp.dataSource.query('SELECT COUNT(*) AS n FROM scorecard_ratings')) as {
+      n: number | string;
+    }[];
     expect(Number(ratings[0].n)).toBe(Math.ceil(BIG / 4) * 3 * 14 + 25 * 3 * 14);
 
     for (const report of ['funnel', 'calibration', 'validity']) {
-      const bigCount = await countQueries(testApp.dataSource, () => manager.agent.get(`/insights/${report}?positionId=${big}`).expect(200));
-      const smallCount = await countQueries(testApp.dataSource, () => manager.agent.get(`/insights/${report}?positionId=${small}`).expect(200));
+      const bigCount = await countQueries(testApp.dataSource, () =>
+        manager.agent.get(`/insights/${report}?positionId=${big}`).expect(200),
+      );
+      const smallCount = await countQueries(testApp.dataSource, () =>
+        manager.agent.get(`/insights/${report}?positionId=${small}`).expect(200),
+      );
       expect({ report, queries: bigCount }).toEqual({ report, queries: smallCount });
     }
     const funnel = await manager.agent.get(`/insights/funnel?positionId=${big}`).expect(200);

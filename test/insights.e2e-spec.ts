@@ -8,17 +8,28 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Spearman written out independently: Pearson's r on midranks. */
 function spearmanByHand(xs: number[], ys: number[]): number {
-  const ranks = (values: number[]) => values.map((value) => values.filter((other) => other < value).length + (values.filter((other) => other === value).length + 1) / 2);
+  const ranks = (values: number[]) =>
+    values.map(
+      (value) =>
+        values.filter((other) => other < value).length + (values.filter((other) => other === value).length + 1) / 2,
+    );
   const [rx, ry] = [ranks(xs), ranks(ys)];
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const [mx, my] = [mean(rx), mean(ry)];
   const cov = rx.reduce((sum, value, index) => sum + (value - mx) * (ry[index] - my), 0);
-  return cov / Math.sqrt(rx.reduce((sum, value) => sum + (value - mx) ** 2, 0) * ry.reduce((sum, value) => sum + (value - my) ** 2, 0));
+  return (
+    cov /
+    Math.sqrt(
+      rx.reduce((sum, value) => sum + (value - mx) ** 2, 0) * ry.reduce((sum, value) => sum + (value - my) ** 2, 0),
+    )
+  );
 }
 
 /** The cells of a table row whose header cell is `label`. */
 function rowOf(html: string, label: string): string[] {
-  const row = new RegExp(`<tr><th scope="row">${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</th>(.*?)</tr>`).exec(html);
+  const row = new RegExp(`<tr><th scope="row">${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</th>(.*?)</tr>`).exec(
+    html,
+  );
   if (!row) throw new Error(`No row ${label}`);
   return [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => cell[1]);
 }
@@ -40,22 +51,79 @@ describe('Hiring insights on a data set with known answers', () => {
     const by = manager.user.id;
 
     // Four applications (days after T0).
-    const hired = await history(ds, { positionId, source: 'referral', applied: 0, byId: by, moves: [['applied', 'vetting', 2], ['vetting', 'interview', 10], ['interview', 'offer', 20], ['offer', 'hired', 25]] });
-    await history(ds, { positionId, source: 'referral', applied: 0, byId: by, rejectionReasonId: notFit.id, moves: [['applied', 'vetting', 4], ['vetting', 'rejected', 6]] });
-    const interviewed = await history(ds, { positionId, source: 'recruiter', applied: 1, byId: by, rejectionReasonId: noShow.id, moves: [['applied', 'vetting', 3], ['vetting', 'interview', 9], ['interview', 'rejected', 12]] });
+    const hired = await history(ds, {
+      positionId,
+      source: 'referral',
+      applied: 0,
+      byId: by,
+      moves: [
+        ['applied', 'vetting', 2],
+        ['vetting', 'interview', 10],
+        ['interview', 'offer', 20],
+        ['offer', 'hired', 25],
+      ],
+    });
+    await history(ds, {
+      positionId,
+      source: 'referral',
+      applied: 0,
+      byId: by,
+      rejectionReasonId: notFit.id,
+      moves: [
+        ['applied', 'vetting', 4],
+        ['vetting', 'rejected', 6],
+      ],
+    });
+    const interviewed = await history(ds, {
+      positionId,
+      source: 'recruiter',
+      applied: 1,
+      byId: by,
+      rejectionReasonId: noShow.id,
+      moves: [
+        ['applied', 'vetting', 3],
+        ['vetting', 'interview', 9],
+        ['interview', 'rejected', 12],
+      ],
+    });
     await history(ds, { positionId, source: 'recruiter', applied: 1, byId: by, moves: [] });
-    await ds.getRepository(Offer).insert({ applicationId: hired.id, offeredOn: '2026-01-25', terms: 'Terms', status: 'accepted', respondedAt: new Date(T0.getTime() + 25 * 86_400_000), createdById: by });
+    await ds
+      .getRepository(Offer)
+      .insert({
+        applicationId: hired.id,
+        offeredOn: '2026-01-25',
+        terms: 'Terms',
+        status: 'accepted',
+        respondedAt: new Date(T0.getTime() + 25 * 86_400_000),
+        createdById: by,
+      });
 
     // Two interviews: Alice sits on both, Bob and Carol on one each.
-    const [alice, bob, carol] = [await person(ds, 'Alice Ames'), await person(ds, 'Bob Brandt'), await person(ds, 'Carol Cruz')];
-    await panel(ds, { applicationId: hired.id, day: 9, decision: 'hire', byId: by, seats: [
-      { user: alice, ratings: [4, 4], recommendation: 'strong-yes', hoursLate: 2 },
-      { user: bob, ratings: [3, 3], recommendation: 'no', hoursLate: 30 },
-    ] });
-    await panel(ds, { applicationId: interviewed.id, day: 8, decision: 'no-hire', byId: by, seats: [
-      { user: alice, ratings: [3, 3], recommendation: 'yes', hoursLate: 1 },
-      { user: carol, ratings: [1, 2], recommendation: 'strong-no', hoursLate: 20 },
-    ] });
+    const [alice, bob, carol] = [
+      await person(ds, 'Alice Ames'),
+      await person(ds, 'Bob Brandt'),
+      await person(ds, 'Carol Cruz'),
+    ];
+    await panel(ds, {
+      applicationId: hired.id,
+      day: 9,
+      decision: 'hire',
+      byId: by,
+      seats: [
+        { user: alice, ratings: [4, 4], recommendation: 'strong-yes', hoursLate: 2 },
+        { user: bob, ratings: [3, 3], recommendation: 'no', hoursLate: 30 },
+      ],
+    });
+    await panel(ds, {
+      applicationId: interviewed.id,
+      day: 8,
+      decision: 'no-hire',
+      byId: by,
+      seats: [
+        { user: alice, ratings: [3, 3], recommendation: 'yes', hoursLate: 1 },
+        { user: carol, ratings: [1, 2], recommendation: 'strong-no', hoursLate: 20 },
+      ],
+    });
   });
   afterAll(() => testApp.close());
 
@@ -113,23 +181,115 @@ describe('Hiring insights on a data set with known answers', () => {
     const ds = testApp.dataSource;
     // Weights 3 and 1: met/met 1, met/not 0.75, partly/met 0.625, partly/partly 0.5, not/met 0.25, not/not 0.
     const hires: [number, number, [number, 'met' | 'partly' | 'not-met'][]][] = [
-      [82, 70, [[3, 'met'], [1, 'met']]],
-      [75, 64, [[3, 'met'], [1, 'not-met']]],
-      [61, 80, [[3, 'partly'], [1, 'met']]],
-      [90, 55, [[3, 'met'], [1, 'met']]],
-      [58, 60, [[3, 'not-met'], [1, 'met']]],
-      [70, 72, [[3, 'partly'], [1, 'partly']]],
-      [66, 68, [[3, 'partly'], [1, 'met']]],
-      [52, 75, [[3, 'not-met'], [1, 'not-met']]],
-      [79, 58, [[3, 'met'], [1, 'not-met']]],
-      [63, 66, [[3, 'partly'], [1, 'partly']]],
-      [70, 71, [[3, 'met'], [1, 'met']]],
+      [
+        82,
+        70,
+        [
+          [3, 'met'],
+          [1, 'met'],
+        ],
+      ],
+      [
+        75,
+        64,
+        [
+          [3, 'met'],
+          [1, 'not-met'],
+        ],
+      ],
+      [
+        61,
+        80,
+        [
+          [3, 'partly'],
+          [1, 'met'],
+        ],
+      ],
+      [
+        90,
+        55,
+        [
+          [3, 'met'],
+          [1, 'met'],
+        ],
+      ],
+      [
+        58,
+        60,
+        [
+          [3, 'not-met'],
+          [1, 'met'],
+        ],
+      ],
+      [
+        70,
+        72,
+        [
+          [3, 'partly'],
+          [1, 'partly'],
+        ],
+      ],
+      [
+        66,
+        68,
+        [
+          [3, 'partly'],
+          [1, 'met'],
+        ],
+      ],
+      [
+        52,
+        75,
+        [
+          [3, 'not-met'],
+          [1, 'not-met'],
+        ],
+      ],
+      [
+        79,
+        58,
+        [
+          [3, 'met'],
+          [1, 'not-met'],
+        ],
+      ],
+      [
+        63,
+        66,
+        [
+          [3, 'partly'],
+          [1, 'partly'],
+        ],
+      ],
+      [
+        70,
+        71,
+        [
+          [3, 'met'],
+          [1, 'met'],
+        ],
+      ],
     ];
-    for (const [eligibility, suitability, results] of hires) await reviewedHire(ds, { positionId, managerId: manager.user.id, eligibility, suitability, results });
-    for (const [eligibility, suitability, results] of hires.slice(0, 3)) await reviewedHire(ds, { positionId: otherPositionId, managerId: manager.user.id, eligibility, suitability, results });
+    for (const [eligibility, suitability, results] of hires)
+      await reviewedHire(ds, { positionId, managerId: manager.user.id, eligibility, suitability, results });
+    for (const [eligibility, suitability, results] of hires.slice(0, 3))
+      await reviewedHire(ds, {
+        positionId: otherPositionId,
+        managerId: manager.user.id,
+        eligibility,
+        suitability,
+        results,
+      });
 
-    const attainment = (results: [number, string][]) => results.reduce((sum, [weight, result]) => sum + weight * (result === 'met' ? 1 : result === 'partly' ? 0.5 : 0), 0) / results.reduce((sum, [weight]) => sum + weight, 0);
-    const expected = spearmanByHand(hires.map(([eligibility]) => eligibility), hires.map(([, , results]) => attainment(results)));
+    const attainment = (results: [number, string][]) =>
+      results.reduce(
+        (sum, [weight, result]) => sum + weight * (result === 'met' ? 1 : result === 'partly' ? 0.5 : 0),
+        0,
+      ) / results.reduce((sum, [weight]) => sum + weight, 0);
+    const expected = spearmanByHand(
+      hires.map(([eligibility]) => eligibility),
+      hires.map(([, , results]) => attainment(results)),
+    );
     const page = await manager.agent.get(`/insights/validity?positionId=${positionId}`).expect(200);
     const [n, rho] = rowOf(page.text, 'External assessment: eligibility');
     expect(n).toBe('11');
@@ -153,7 +313,9 @@ describe('Hiring insights on a data set with known answers', () => {
     // Two interviews of an hour with two panelists each: 4 seats × (1 hour of preparation + 1 hour) = 8 hours at $90.
     expect(page.text).toContain('about <strong>8.0 hours</strong>');
     expect(page.text).toContain('<strong>$720</strong>');
-    const changed = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=120000&monthsUntilRecognised=12&legal=0`).expect(200);
+    const changed = await manager.agent
+      .get(`/insights/cost?positionId=${positionId}&salary=120000&monthsUntilRecognised=12&legal=0`)
+      .expect(200);
     expect(changed.text).toContain('<h2 id="total-heading">$323,500</h2>');
     const csv = await manager.agent.get(`/insights/cost?positionId=${positionId}&salary=120000&format=csv`).expect(200);
     expect(csv.text).toContain('\r\nTotal,489500\r\n');

@@ -9,7 +9,9 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Decodes a quoted-printable mail body enough to read links and text. */
 function body(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 describe('Mail over SMTP', () => {
@@ -18,7 +20,11 @@ describe('Mail over SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    testApp = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Keeper <keeper@acme.example>', BASE_URL: 'http://keeper.acme.example' });
+    testApp = await createTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Keeper <keeper@acme.example>',
+      BASE_URL: 'http://keeper.acme.example',
+    });
   });
   afterAll(async () => {
     await testApp.close();
@@ -27,7 +33,12 @@ describe('Mail over SMTP', () => {
 
   it('sends the invitation to the SMTP server, with a working link, and keeps nothing in the outbox', async () => {
     const admin = await signedInAs(testApp, ['admin']);
-    const response = await submitForm(admin.agent, '/people/invite', { name: 'Sam Smtp', email: 'sam@acme.example', roles: ['interviewer', 'manager'] }, '/people');
+    const response = await submitForm(
+      admin.agent,
+      '/people/invite',
+      { name: 'Sam Smtp', email: 'sam@acme.example', roles: ['interviewer', 'manager'] },
+      '/people',
+    );
     expect(response.status).toBe(303);
 
     expect(smtp.received).toHaveLength(1);
@@ -66,19 +77,44 @@ describe('Mail over SMTP', () => {
       attendees: [{ name: 'Priya Shah', email: 'priya@acme.example', chair: true }],
     });
     const before = smtp.received.length;
-    await expect(testApp.app.get(MailService).send({ to: 'priya@acme.example', subject: 'Interview', template: 'interview-cancelled', data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' }, calendar: { method: 'REQUEST', content: calendar } })).resolves.toBe(true);
+    await expect(
+      testApp.app
+        .get(MailService)
+        .send({
+          to: 'priya@acme.example',
+          subject: 'Interview',
+          template: 'interview-cancelled',
+          data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
+          calendar: { method: 'REQUEST', content: calendar },
+        }),
+    ).resolves.toBe(true);
     const [mail] = smtp.received.slice(before);
     expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    const part = /Content-Type: text\/calendar[^\r\n]*\r?\nContent-Transfer-Encoding: ([\w-]+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/i.exec(mail.raw);
+    const part =
+      /Content-Type: text\/calendar[^\r\n]*\r?\nContent-Transfer-Encoding: ([\w-]+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)\r?\n--/i.exec(
+        mail.raw,
+      );
     expect(part).not.toBeNull();
-    const decoded = part![1].toLowerCase() === 'base64' ? Buffer.from(part![2].replace(/\s/g, ''), 'base64').toString('utf8') : body(part![2]);
-    expect(readInvite(decoded)).toMatchObject({ method: 'REQUEST', uid: 'interview-smtp@keeper.acme.example', sequence: 0 });
+    const decoded =
+      part![1].toLowerCase() === 'base64'
+        ? Buffer.from(part![2].replace(/\s/g, ''), 'base64').toString('utf8')
+        : body(part![2]);
+    expect(readInvite(decoded)).toMatchObject({
+      method: 'REQUEST',
+      uid: 'interview-smtp@keeper.acme.example',
+      sequence: 0,
+    });
   });
 
   it('tells the admin when the mail server refuses, and keeps the invited person so the mail can be sent again', async () => {
     const admin = await signedInAs(testApp, ['admin']);
     await smtp.close();
-    const response = await submitForm(admin.agent, '/people/invite', { name: 'Nora Nomail', email: 'nora@acme.example', roles: 'interviewer' }, '/people');
+    const response = await submitForm(
+      admin.agent,
+      '/people/invite',
+      { name: 'Nora Nomail', email: 'nora@acme.example', roles: 'interviewer' },
+      '/people',
+    );
     expect(response.status).toBe(303);
     const page = await admin.agent.get(response.headers.location).expect(200);
     expect(page.text).toContain('the invitation mail could not be sent');

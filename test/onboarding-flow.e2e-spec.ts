@@ -22,7 +22,12 @@ describe('First run: setup, invitation, sign-in', () => {
 
   it('shows the setup form again with errors and the values typed, and creates nobody', async () => {
     const agent = request.agent(testApp.server);
-    const response = await submitForm(agent, '/setup', { name: 'Ada Admin', email: 'not-an-email', password: 'short', passwordConfirmation: 'short' });
+    const response = await submitForm(agent, '/setup', {
+      name: 'Ada Admin',
+      email: 'not-an-email',
+      password: 'short',
+      passwordConfirmation: 'short',
+    });
     expect(response.status).toBe(422);
     expect(response.text).toContain('There are 2 problems');
     expect(response.text).toContain('href="#field-email"');
@@ -46,7 +51,12 @@ describe('First run: setup, invitation, sign-in', () => {
 
   it('creates the admin, signs them in, lets them invite a hiring manager who joins by the mailed link', async () => {
     const admin = request.agent(testApp.server);
-    const created = await submitForm(admin, '/setup', { name: 'Ada Admin', email: 'Ada@Example.com', password: PASSWORD, passwordConfirmation: PASSWORD });
+    const created = await submitForm(admin, '/setup', {
+      name: 'Ada Admin',
+      email: 'Ada@Example.com',
+      password: PASSWORD,
+      passwordConfirmation: PASSWORD,
+    });
     expect(created.status).toBe(303);
     expect(created.headers.location).toBe('/people/invite');
 
@@ -58,7 +68,12 @@ describe('First run: setup, invitation, sign-in', () => {
     await request(testApp.server).get('/setup').expect(404);
     expect((await submitForm(admin, '/people/invite', {}, '/setup')).status).toBe(404);
 
-    const invited = await submitForm(admin, '/people/invite', { name: 'Max Manager', email: 'max@example.com', roles: 'manager' }, '/people');
+    const invited = await submitForm(
+      admin,
+      '/people/invite',
+      { name: 'Max Manager', email: 'max@example.com', roles: 'manager' },
+      '/people',
+    );
     expect(invited.status).toBe(303);
     const personPage = await admin.get(invited.headers.location).expect(200);
     expect(personPage.text).toContain('Invitation sent to max@example.com');
@@ -80,7 +95,12 @@ describe('First run: setup, invitation, sign-in', () => {
     const accepted = await manager
       .post(invitationPath)
       .type('form')
-      .send({ _csrf: csrfTokenIn(invitationPage.text), name: 'Max Manager', password: PASSWORD, passwordConfirmation: PASSWORD });
+      .send({
+        _csrf: csrfTokenIn(invitationPage.text),
+        name: 'Max Manager',
+        password: PASSWORD,
+        passwordConfirmation: PASSWORD,
+      });
     expect(accepted.status).toBe(303);
     const managerHome = await manager.get('/').expect(200);
     expect(managerHome.text).toContain('Hello, Max');

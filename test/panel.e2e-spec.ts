@@ -18,11 +18,18 @@ type Person = { agent: Agent; user: User };
 /** Awaits a form post and checks it redirected (303), as a saved form does. */
 async function redirected(response: Promise<{ status: number; text: string }>) {
   const result = await response;
-  if (result.status !== 303) throw new Error(`Expected 303, got ${result.status}: ${(/<main[\s\S]*<\/main>/.exec(result.text)?.[0] ?? result.text).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 600)}`);
+  if (result.status !== 303)
+    throw new Error(
+      `Expected 303, got ${result.status}: ${(/<main[\s\S]*<\/main>/.exec(result.text)?.[0] ?? result.text)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 600)}`,
+    );
   return result;
 }
 
-const FIRST = 'How would you get a first meeting with the operations director of a clinic group that has never heard of us?';
+const FIRST =
+  'How would you get a first meeting with the operations director of a clinic group that has never heard of us?';
 const SECOND = 'What would you do in your first month to build a pipeline worth three times your quarterly target?';
 
 describe('Structured interviews: scheduling, independent scorecards, debrief and decision', () => {
@@ -38,44 +45,93 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     testApp = await createTestApp();
     await signedInAs(testApp, ['admin']);
     manager = await signedInAs(testApp, ['manager']);
-    [alice, bob, carol, dave] = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
+    [alice, bob, carol, dave] = [
+      await signedInAs(testApp, ['interviewer']),
+      await signedInAs(testApp, ['interviewer']),
+      await signedInAs(testApp, ['interviewer']),
+      await signedInAs(testApp, ['interviewer']),
+    ];
     positionId = await publishedPosition(testApp, manager.user);
     // A kit of two questions, each probing every outcome.
     const kits = testApp.app.get(InterviewsService);
-    const rubric = { rubric1: 'Vague.', rubric2: 'Generic.', rubric3: 'Researched.', rubric4: 'Specific to the customer.', probes: null, followUps: 'And if they say no?' };
-    const first = await kits.saveQuestion(manager.user, null, Object.assign(new QuestionDto(), { text: FIRST, type: 'hypothetical', ...rubric }));
-    const second = await kits.saveQuestion(manager.user, null, Object.assign(new QuestionDto(), { text: SECOND, type: 'hypothetical', ...rubric }));
+    const rubric = {
+      rubric1: 'Vague.',
+      rubric2: 'Generic.',
+      rubric3: 'Researched.',
+      rubric4: 'Specific to the customer.',
+      probes: null,
+      followUps: 'And if they say no?',
+    };
+    const first = await kits.saveQuestion(
+      manager.user,
+      null,
+      Object.assign(new QuestionDto(), { text: FIRST, type: 'hypothetical', ...rubric }),
+    );
+    const second = await kits.saveQuestion(
+      manager.user,
+      null,
+      Object.assign(new QuestionDto(), { text: SECOND, type: 'hypothetical', ...rubric }),
+    );
     const position = await testApp.app.get(PositionsService).findOrFail(positionId);
     const outcomeIds = position.outcomes.map((outcome) => outcome.id);
-    await kits.saveKit(positionId, Object.assign(new KitDto(), {
-      instructions: 'Alice opens; Bob takes the plan walk-through.',
-      vettingCoverage: [],
-      items: [
-        { include: '1', questionId: first.question.id, minutes: 15, order: 1, outcomeIds },
-        { include: '1', questionId: second.question.id, minutes: 15, order: 2, outcomeIds },
-      ],
-    }), position.outcomes);
+    await kits.saveKit(
+      positionId,
+      Object.assign(new KitDto(), {
+        instructions: 'Alice opens; Bob takes the plan walk-through.',
+        vettingCoverage: [],
+        items: [
+          { include: '1', questionId: first.question.id, minutes: 15, order: 1, outcomeIds },
+          { include: '1', questionId: second.question.id, minutes: 15, order: 2, outcomeIds },
+        ],
+      }),
+      position.outcomes,
+    );
     await kits.publishKit(positionId, position.outcomes);
   });
   afterAll(() => testApp.close());
 
   const outbox = () => testApp.dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
   const clearOutbox = () => testApp.dataSource.getRepository(OutboxMessage).clear();
-  const invites = async () => (await outbox()).map((message) => ({ to: message.to, subject: message.subject, ...readInvite(message.attachments![0].content) }));
+  const invites = async () =>
+    (await outbox()).map((message) => ({
+      to: message.to,
+      subject: message.subject,
+      ...readInvite(message.attachments![0].content),
+    }));
 
   async function schedule(applicationId: number, fields: Record<string, string | string[]>) {
-    return submitForm(manager.agent, `/applications/${applicationId}/interviews/new`, fields, `/applications/${applicationId}/interviews`);
+    return submitForm(
+      manager.agent,
+      `/applications/${applicationId}/interviews/new`,
+      fields,
+      `/applications/${applicationId}/interviews`,
+    );
   }
 
   async function scheduled(panel: Person[], lead: Person): Promise<{ application: Application; interview: Interview }> {
     const application = await applicationInInterview(testApp, manager.user, positionId);
-    await redirected(schedule(application.id, scheduleFields(panel.map((person) => person.user.id), lead.user.id)));
-    const interview = await testApp.dataSource.getRepository(Interview).findOneByOrFail({ applicationId: application.id });
+    await redirected(
+      schedule(
+        application.id,
+        scheduleFields(
+          panel.map((person) => person.user.id),
+          lead.user.id,
+        ),
+      ),
+    );
+    const interview = await testApp.dataSource
+      .getRepository(Interview)
+      .findOneByOrFail({ applicationId: application.id });
     return { application, interview };
   }
 
   /** Ratings for both questions; evidence carries a marker so a leak is easy to find. */
-  function scorecard(interview: Interview, ratings: [number, number], marker: string, action = 'submit'): Record<string, string> {
+  function scorecard(
+    interview: Interview,
+    ratings: [number, number],
+    marker: string,
+    action = 'submit',
+  ): Record<string, string> {
     const [first, second] = interview.questions;
     return {
       [`ratings[q${first.questionId}][rating]`]: String(ratings[0]),
@@ -96,7 +152,10 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     const unshared = await applicationInInterview(testApp, manager.user, positionId, { planShared: false });
     const form = await manager.agent.get(`/applications/${unshared.id}/interviews/new`).expect(200);
     expect(form.text).toContain('The first-year development plan has not been shared with the candidate');
-    const refused = await manager.agent.post(`/applications/${unshared.id}/interviews`).type('form').send({ ...scheduleFields([alice.user.id, bob.user.id], alice.user.id), _csrf: csrfTokenIn(form.text) });
+    const refused = await manager.agent
+      .post(`/applications/${unshared.id}/interviews`)
+      .type('form')
+      .send({ ...scheduleFields([alice.user.id, bob.user.id], alice.user.id), _csrf: csrfTokenIn(form.text) });
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('The first-year development plan has not been shared with the candidate');
 
@@ -104,14 +163,23 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     const one = await schedule(application.id, scheduleFields([alice.user.id], alice.user.id));
     expect(one.status).toBe(422);
     expect(one.text).toContain('Choose two or three interviewers: a panel of 1 is refused');
-    const four = await schedule(application.id, scheduleFields([alice, bob, carol, dave].map((person) => person.user.id), alice.user.id));
+    const four = await schedule(
+      application.id,
+      scheduleFields(
+        [alice, bob, carol, dave].map((person) => person.user.id),
+        alice.user.id,
+      ),
+    );
     expect(four.status).toBe(422);
     expect(four.text).toContain('a panel of 4 is refused');
     // What was typed survives the refusal.
     expect(four.text).toContain('value="https://meet.example.com/keeper-panel"');
     const noLead = await schedule(application.id, scheduleFields([alice.user.id, bob.user.id], carol.user.id));
     expect(noLead.text).toContain('Mark one of the panel as the lead');
-    const past = await schedule(application.id, scheduleFields([alice.user.id, bob.user.id], alice.user.id, { date: '2020-01-06' }));
+    const past = await schedule(
+      application.id,
+      scheduleFields([alice.user.id, bob.user.id], alice.user.id, { date: '2020-01-06' }),
+    );
     expect(past.text).toContain('Choose a time in the future');
 
     await expect(testApp.dataSource.getRepository(Interview).count()).resolves.toBe(0);
@@ -122,10 +190,14 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     await clearOutbox();
     const application = await applicationInInterview(testApp, manager.user, positionId);
     await redirected(schedule(application.id, scheduleFields([alice.user.id, bob.user.id], alice.user.id)));
-    const interview = await testApp.dataSource.getRepository(Interview).findOneByOrFail({ applicationId: application.id });
+    const interview = await testApp.dataSource
+      .getRepository(Interview)
+      .findOneByOrFail({ applicationId: application.id });
 
     const sent = await invites();
-    expect(sent.map((invite) => invite.to).sort()).toEqual([alice.user.email, bob.user.email, application.candidate.email].sort());
+    expect(sent.map((invite) => invite.to).sort()).toEqual(
+      [alice.user.email, bob.user.email, application.candidate.email].sort(),
+    );
     for (const invite of sent) {
       expect(invite).toMatchObject({ method: 'REQUEST', uid: interview.uid, sequence: 0, status: 'CONFIRMED' });
       expect(invite.start.toISOString()).toBe(interview.startsAt.toISOString());
@@ -133,12 +205,16 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     }
     // The next form starts in the zone the manager used last.
     const next = await applicationInInterview(testApp, manager.user, positionId);
-    expect((await manager.agent.get(`/applications/${next.id}/interviews/new`).expect(200)).text).toContain('<option value="Europe/Berlin" selected>');
+    expect((await manager.agent.get(`/applications/${next.id}/interviews/new`).expect(200)).text).toContain(
+      '<option value="Europe/Berlin" selected>',
+    );
     // 14:30 in Berlin is 13:30 UTC in winter and 12:30 UTC in summer.
     expect([12, 13]).toContain(interview.startsAt.getUTCHours());
 
     // The candidate sees it in their portal.
-    const { link } = await testApp.app.get(PortalService).issue(manager.user, await testApp.app.get(PipelineService).findOrFail(application.id));
+    const { link } = await testApp.app
+      .get(PortalService)
+      .issue(manager.user, await testApp.app.get(PipelineService).findOrFail(application.id));
     const portal = await manager.agent.get(`/portal/${link.token}`).expect(200);
     expect(portal.text).toContain('Your interview');
     expect(portal.text).toContain('14:30–15:30 (Europe/Berlin)');
@@ -150,24 +226,47 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     await manager.agent
       .post(`/interviews/${interview.id}`)
       .type('form')
-      .send({ ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }), sequence: '0', _csrf: csrfTokenIn(edit.text) })
+      .send({
+        ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }),
+        sequence: '0',
+        _csrf: csrfTokenIn(edit.text),
+      })
       .expect(303);
     const updates = await invites();
-    expect(updates.filter((invite) => invite.method === 'REQUEST').map((invite) => invite.to).sort()).toEqual([alice.user.email, carol.user.email, application.candidate.email].sort());
+    expect(
+      updates
+        .filter((invite) => invite.method === 'REQUEST')
+        .map((invite) => invite.to)
+        .sort(),
+    ).toEqual([alice.user.email, carol.user.email, application.candidate.email].sort());
     expect(updates.filter((invite) => invite.method === 'CANCEL').map((invite) => invite.to)).toEqual([bob.user.email]);
     for (const invite of updates) expect(invite).toMatchObject({ uid: interview.uid, sequence: 1 });
 
     // A form built before that change is refused rather than silently undoing it.
-    const stale = await manager.agent.post(`/interviews/${interview.id}`).type('form').send({ ...scheduleFields([alice.user.id, bob.user.id], alice.user.id), sequence: '0', _csrf: csrfTokenIn(edit.text) });
+    const stale = await manager.agent
+      .post(`/interviews/${interview.id}`)
+      .type('form')
+      .send({
+        ...scheduleFields([alice.user.id, bob.user.id], alice.user.id),
+        sequence: '0',
+        _csrf: csrfTokenIn(edit.text),
+      });
     expect(stale.status).toBe(409);
 
     await clearOutbox();
     const confirm = await manager.agent.get(`/interviews/${interview.id}/cancel`).expect(200);
     expect(confirm.text).toContain('Cancel interview round 1?');
-    await manager.agent.post(`/interviews/${interview.id}/cancel`).type('form').send({ _csrf: csrfTokenIn(confirm.text) }).expect(303);
+    await manager.agent
+      .post(`/interviews/${interview.id}/cancel`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(confirm.text) })
+      .expect(303);
     const cancellations = await invites();
-    expect(cancellations.map((invite) => invite.to).sort()).toEqual([alice.user.email, carol.user.email, application.candidate.email].sort());
-    for (const invite of cancellations) expect(invite).toMatchObject({ method: 'CANCEL', uid: interview.uid, sequence: 2, status: 'CANCELLED' });
+    expect(cancellations.map((invite) => invite.to).sort()).toEqual(
+      [alice.user.email, carol.user.email, application.candidate.email].sort(),
+    );
+    for (const invite of cancellations)
+      expect(invite).toMatchObject({ method: 'CANCEL', uid: interview.uid, sequence: 2, status: 'CANCELLED' });
     const portalAfter = await manager.agent.get(`/portal/${link.token}`).expect(200);
     expect(portalAfter.text).not.toContain('Your interview');
   });
@@ -178,11 +277,19 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       await dave.agent.get(`/interviews/${interview.id}${path}`).expect(403);
     }
     // Nor through the candidate's and the application's own file links.
-    for (const path of [`/candidates/${application.candidateId}/resume`, `/applications/${application.id}/presentation/deck`, `/applications/${application.id}`]) {
+    for (const path of [
+      `/candidates/${application.candidateId}/resume`,
+      `/applications/${application.id}/presentation/deck`,
+      `/applications/${application.id}`,
+    ]) {
       await dave.agent.get(path).expect(403);
     }
     const page = await dave.agent.get('/').expect(200);
-    await dave.agent.post(`/interviews/${interview.id}/prepared`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(403);
+    await dave.agent
+      .post(`/interviews/${interview.id}/prepared`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(403);
 
     // The panel reads the resume through the interview.
     const resume = await alice.agent.get(`/interviews/${interview.id}/resume`).expect(200);
@@ -195,16 +302,28 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     expect(show.text).toContain('I have prepared');
     expect(show.text).toContain(FIRST);
     expect(show.text).toContain('Walk through the first-year development plan');
-    const early = await alice.agent.post(scorecardPage(interview)).type('form').send({ ...scorecard(interview, [3, 3], 'EARLY'), _csrf: csrfTokenIn(show.text) });
+    const early = await alice.agent
+      .post(scorecardPage(interview))
+      .type('form')
+      .send({ ...scorecard(interview, [3, 3], 'EARLY'), _csrf: csrfTokenIn(show.text) });
     expect(early.status).toBe(409);
 
-    await alice.agent.post(`/interviews/${interview.id}/prepared`).type('form').send({ _csrf: csrfTokenIn(show.text) }).expect(303);
-    const seat = await testApp.dataSource.getRepository(Panelist).findOneByOrFail({ interviewId: interview.id, userId: alice.user.id });
+    await alice.agent
+      .post(`/interviews/${interview.id}/prepared`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(show.text) })
+      .expect(303);
+    const seat = await testApp.dataSource
+      .getRepository(Panelist)
+      .findOneByOrFail({ interviewId: interview.id, userId: alice.user.id });
     expect(seat.preparedAt).toBeInstanceOf(Date);
     await alice.agent.get(scorecardPage(interview)).expect(200);
 
     // Submitting needs a rating and evidence for every question, the plan reaction and a recommendation.
-    const incomplete = await submitForm(alice.agent, scorecardPage(interview), { [`ratings[q${interview.questions[0].questionId}][rating]`]: '3', action: 'submit' });
+    const incomplete = await submitForm(alice.agent, scorecardPage(interview), {
+      [`ratings[q${interview.questions[0].questionId}][rating]`]: '3',
+      action: 'submit',
+    });
     expect(incomplete.status).toBe(422);
     expect(incomplete.text).toContain('Write the evidence: what the candidate said');
     expect(incomplete.text).toContain('Choose a recommendation');
@@ -213,9 +332,14 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
 
   it('shows nobody another panelist’s scores or notes until every scorecard is in', async () => {
     const { application, interview } = await scheduled([alice, bob, manager], alice);
-    for (const person of [alice, bob, manager]) await redirected(submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`));
+    for (const person of [alice, bob, manager])
+      await redirected(
+        submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+      );
     await redirected(submitForm(alice.agent, scorecardPage(interview), scorecard(interview, [4, 4], 'ALPHA-EVIDENCE')));
-    await redirected(submitForm(bob.agent, scorecardPage(interview), scorecard(interview, [2, 2], 'BRAVO-DRAFT', 'draft')));
+    await redirected(
+      submitForm(bob.agent, scorecardPage(interview), scorecard(interview, [2, 2], 'BRAVO-DRAFT', 'draft')),
+    );
 
     const pages: [Person, string][] = [
       [bob, `/interviews/${interview.id}`],
@@ -246,7 +370,9 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     }
 
     await redirected(submitForm(bob.agent, scorecardPage(interview), scorecard(interview, [2, 2], 'BRAVO-FINAL')));
-    await redirected(submitForm(manager.agent, scorecardPage(interview), scorecard(interview, [3, 3], 'MANAGER-NOTES')));
+    await redirected(
+      submitForm(manager.agent, scorecardPage(interview), scorecard(interview, [3, 3], 'MANAGER-NOTES')),
+    );
     // Panelists find the open debrief on their home page.
     expect((await bob.agent.get('/').expect(200)).text).toContain(`href="/interviews/${interview.id}/debrief"`);
     const debrief = await bob.agent.get(`/interviews/${interview.id}/debrief`).expect(200);
@@ -258,13 +384,21 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
   it('sorts the debrief by disagreement, keeps the history of edits after submission, and records the decision', async () => {
     const { application, interview } = await scheduled([alice, bob], alice);
     const [first, second] = interview.questions;
-    for (const person of [alice, bob]) await redirected(submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`));
+    for (const person of [alice, bob])
+      await redirected(
+        submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+      );
     // Agreement on the first question (3 and 3), disagreement on the second (4 and 1).
     await redirected(submitForm(alice.agent, scorecardPage(interview), scorecard(interview, [3, 4], 'ALICE')));
-    await redirected(submitForm(bob.agent, scorecardPage(interview), { ...scorecard(interview, [3, 1], 'BOB'), recommendation: 'no' }));
+    await redirected(
+      submitForm(bob.agent, scorecardPage(interview), { ...scorecard(interview, [3, 1], 'BOB'), recommendation: 'no' }),
+    );
 
     // Alice corrects a rating after submitting: kept in the history.
-    const edited = await submitForm(alice.agent, scorecardPage(interview), { ...scorecard(interview, [2, 4], 'ALICE'), recommendation: 'strong-yes' });
+    const edited = await submitForm(alice.agent, scorecardPage(interview), {
+      ...scorecard(interview, [2, 4], 'ALICE'),
+      recommendation: 'strong-yes',
+    });
     expect(edited.status).toBe(303);
     const edits = await testApp.dataSource.getRepository(ScorecardEdit).find();
     expect(edits).toHaveLength(1);
@@ -274,7 +408,10 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     ]);
 
     const debrief = await manager.agent.get(`/interviews/${interview.id}/debrief`).expect(200);
-    const matrix = debrief.text.slice(debrief.text.indexOf('id="matrix-heading"'), debrief.text.indexOf('id="outcomes-heading"'));
+    const matrix = debrief.text.slice(
+      debrief.text.indexOf('id="matrix-heading"'),
+      debrief.text.indexOf('id="outcomes-heading"'),
+    );
     expect(matrix.indexOf(SECOND.slice(0, 40))).toBeGreaterThan(-1);
     expect(matrix.indexOf(SECOND.slice(0, 40))).toBeLessThan(matrix.indexOf(FIRST.slice(0, 40)));
     expect(debrief.text).toContain('Changes after submission');
@@ -285,13 +422,29 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     void second;
 
     // Only the manager decides, with a rationale.
-    const notManager = await submitForm(alice.agent, `/interviews/${interview.id}/debrief`, { decision: 'hire', rationale: 'Alice thinks this is a clear hire on the evidence.' }, `/interviews/${interview.id}/decision`);
+    const notManager = await submitForm(
+      alice.agent,
+      `/interviews/${interview.id}/debrief`,
+      { decision: 'hire', rationale: 'Alice thinks this is a clear hire on the evidence.' },
+      `/interviews/${interview.id}/decision`,
+    );
     expect(notManager.status).toBe(403);
-    const noRationale = await submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision: 'hire', rationale: '' }, `/interviews/${interview.id}/decision`);
+    const noRationale = await submitForm(
+      manager.agent,
+      `/interviews/${interview.id}/debrief`,
+      { decision: 'hire', rationale: '' },
+      `/interviews/${interview.id}/decision`,
+    );
     expect(noRationale.status).toBe(422);
     expect(noRationale.text).toContain('Write the rationale');
-    const rationale = 'Strong, specific answers on prospecting; the plan walk-through was welcomed. The pipeline answer split the panel, so coach it in month one.';
-    const decided = await submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision: 'hire', rationale }, `/interviews/${interview.id}/decision`);
+    const rationale =
+      'Strong, specific answers on prospecting; the plan walk-through was welcomed. The pipeline answer split the panel, so coach it in month one.';
+    const decided = await submitForm(
+      manager.agent,
+      `/interviews/${interview.id}/debrief`,
+      { decision: 'hire', rationale },
+      `/interviews/${interview.id}/decision`,
+    );
     expect(decided.status).toBe(303);
 
     const moved = await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id });
@@ -303,9 +456,19 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     expect(page.text).toContain('Debrief of round 1: Hire.');
 
     // The debrief is closed: no more edits, no second decision.
-    const late = await submitForm(alice.agent, `/interviews/${interview.id}`, { ...scorecard(interview, [1, 1], 'ALICE') }, scorecardPage(interview));
+    const late = await submitForm(
+      alice.agent,
+      `/interviews/${interview.id}`,
+      { ...scorecard(interview, [1, 1], 'ALICE') },
+      scorecardPage(interview),
+    );
     expect(late.status).toBe(409);
-    const again = await submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision: 'no-hire', rationale }, `/interviews/${interview.id}/decision`);
+    const again = await submitForm(
+      manager.agent,
+      `/interviews/${interview.id}/debrief`,
+      { decision: 'no-hire', rationale },
+      `/interviews/${interview.id}/decision`,
+    );
     expect(again.status).toBe(409);
   });
 
@@ -313,22 +476,49 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     for (const decision of ['no-hire', 'hold'] as const) {
       const { application, interview } = await scheduled([alice, bob], bob);
       for (const person of [alice, bob]) {
-        await redirected(submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`));
+        await redirected(
+          submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+        );
         await redirected(submitForm(person.agent, scorecardPage(interview), scorecard(interview, [1, 2], 'X')));
       }
       const rationale = 'Answers stayed generic on both questions and the plan was met with indifference.';
       if (decision === 'no-hire') {
-        const missing = await submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision, rationale }, `/interviews/${interview.id}/decision`);
+        const missing = await submitForm(
+          manager.agent,
+          `/interviews/${interview.id}/debrief`,
+          { decision, rationale },
+          `/interviews/${interview.id}/decision`,
+        );
         expect(missing.status).toBe(422);
         expect(missing.text).toContain('Choose the rejection reason');
         const [reason] = await testApp.app.get(PipelineService).reasons();
-        await redirected(submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision, rationale, reasonId: String(reason.id) }, `/interviews/${interview.id}/decision`));
-        expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe('rejected');
+        await redirected(
+          submitForm(
+            manager.agent,
+            `/interviews/${interview.id}/debrief`,
+            { decision, rationale, reasonId: String(reason.id) },
+            `/interviews/${interview.id}/decision`,
+          ),
+        );
+        expect(
+          (await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage,
+        ).toBe('rejected');
       } else {
-        await redirected(submitForm(manager.agent, `/interviews/${interview.id}/debrief`, { decision, rationale }, `/interviews/${interview.id}/decision`));
-        expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe('interview');
+        await redirected(
+          submitForm(
+            manager.agent,
+            `/interviews/${interview.id}/debrief`,
+            { decision, rationale },
+            `/interviews/${interview.id}/decision`,
+          ),
+        );
+        expect(
+          (await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage,
+        ).toBe('interview');
         await redirected(schedule(application.id, scheduleFields([alice.user.id, carol.user.id], carol.user.id)));
-        const rounds = await testApp.dataSource.getRepository(Interview).find({ where: { applicationId: application.id }, order: { id: 'ASC' } });
+        const rounds = await testApp.dataSource
+          .getRepository(Interview)
+          .find({ where: { applicationId: application.id }, order: { id: 'ASC' } });
         expect(rounds.map((round) => round.round)).toEqual([1, 2]);
       }
     }
@@ -336,10 +526,14 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
 
   it('lists overdue scorecards for the lead and the hiring manager, and reminds the late panelist once by mail', async () => {
     const { interview } = await scheduled([alice, carol], alice);
-    await redirected(submitForm(alice.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`));
+    await redirected(
+      submitForm(alice.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+    );
     await redirected(submitForm(alice.agent, scorecardPage(interview), scorecard(interview, [3, 3], 'ON-TIME')));
     // The interview took place two days ago.
-    await testApp.dataSource.getRepository(Interview).update(interview.id, { startsAt: new Date(Date.now() - 2 * 86_400_000) });
+    await testApp.dataSource
+      .getRepository(Interview)
+      .update(interview.id, { startsAt: new Date(Date.now() - 2 * 86_400_000) });
     await clearOutbox();
 
     const panel = testApp.app.get(PanelService);

@@ -6,7 +6,8 @@ import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './s
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const PROMPT = 'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.';
+const PROMPT =
+  'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.';
 const words = (n: number) => Array.from({ length: n }, (_, i) => (i % 12 === 11 ? 'results.' : 'clear')).join(' ');
 
 describe('Candidate portal and the writing test', () => {
@@ -21,21 +22,24 @@ describe('Candidate portal and the writing test', () => {
     const graders = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
     positionId = await publishedPosition(testApp, manager.user);
     const page = await manager.agent.get(`/positions/${positionId}/vetting`).expect(200);
-    const saved = await manager.agent.post(`/positions/${positionId}/vetting`).type('form').send({
-      _csrf: csrfTokenIn(page.text),
-      assessmentRequired: '1',
-      minEligibility: '60',
-      minSuitability: '60',
-      writingRequired: '1',
-      writingPassMean: '3',
-      writingMinWords: '40',
-      writingMaxWords: '120',
-      writingTimeLimitMinutes: '30',
-      prompts: [PROMPT, ''],
-      graderIds: graders.map((grader) => String(grader.user.id)),
-      presentationPassMean: '3',
-      presentationBrief: 'Research our company and present it as your target customer.',
-    });
+    const saved = await manager.agent
+      .post(`/positions/${positionId}/vetting`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(page.text),
+        assessmentRequired: '1',
+        minEligibility: '60',
+        minSuitability: '60',
+        writingRequired: '1',
+        writingPassMean: '3',
+        writingMinWords: '40',
+        writingMaxWords: '120',
+        writingTimeLimitMinutes: '30',
+        prompts: [PROMPT, ''],
+        graderIds: graders.map((grader) => String(grader.user.id)),
+        presentationPassMean: '3',
+        presentationBrief: 'Research our company and present it as your target customer.',
+      });
     expect(saved.status).toBe(303);
   });
   afterAll(() => testApp.close());
@@ -53,7 +57,11 @@ describe('Candidate portal and the writing test', () => {
       .field('source', 'careers-page');
     const applicationId = Number(created.headers.location.split('/').pop());
     const applicationPage = await manager.agent.get(`/applications/${applicationId}`).expect(200);
-    await manager.agent.post(`/applications/${applicationId}/portal`).type('form').send({ _csrf: csrfTokenIn(applicationPage.text) }).expect(303);
+    await manager.agent
+      .post(`/applications/${applicationId}/portal`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(applicationPage.text) })
+      .expect(303);
     const mail = (await outboxMessages(testApp.dataSource)).filter((message) => message.to === email).at(-1)!;
     expect(mail.subject).toContain('Your next steps for');
     return { applicationId, portal: linkIn(mail.text), email };
@@ -61,7 +69,10 @@ describe('Candidate portal and the writing test', () => {
 
   async function write(agent: Agent, portal: string, text: string, intent: 'save' | 'submit', confirm = true) {
     const page = await agent.get(`${portal}/writing`).expect(200);
-    return agent.post(`${portal}/writing`).type('form').send({ _csrf: csrfTokenIn(page.text), text, intent, ...(confirm ? { confirm: '1' } : {}) });
+    return agent
+      .post(`${portal}/writing`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), text, intent, ...(confirm ? { confirm: '1' } : {}) });
   }
 
   it('lets a candidate without an account read the position, write a draft that survives a reload, and submit once', async () => {
@@ -73,8 +84,14 @@ describe('Candidate portal and the writing test', () => {
     expect(home.text).not.toContain('Sign out');
 
     const intro = await candidate.get(`${portal}/writing`).expect(200);
-    await candidate.post(`${portal}/writing/start`).type('form').send({ _csrf: csrfTokenIn(intro.text) }).expect(303);
-    expect((await write(candidate, portal, 'Dear Dana, thank you for your time at the summit.', 'save', false)).status).toBe(303);
+    await candidate
+      .post(`${portal}/writing/start`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(intro.text) })
+      .expect(303);
+    expect(
+      (await write(candidate, portal, 'Dear Dana, thank you for your time at the summit.', 'save', false)).status,
+    ).toBe(303);
 
     // A new browser (the tab was closed): the draft is still there.
     const reopened = await request.agent(testApp.server).get(`${portal}/writing`).expect(200);
@@ -94,7 +111,10 @@ describe('Candidate portal and the writing test', () => {
     const submission = await testApp.dataSource.getRepository(WritingSubmission).findOneByOrFail({ applicationId });
     expect(submission.text).toBe(text);
     expect(submission.signals?.words).toBe(61);
-    const changed = await candidate.post(`${portal}/writing`).type('form').send({ _csrf: tokenBeforeSubmit, text: 'changed afterwards', intent: 'save' });
+    const changed = await candidate
+      .post(`${portal}/writing`)
+      .type('form')
+      .send({ _csrf: tokenBeforeSubmit, text: 'changed afterwards', intent: 'save' });
     expect(changed.status).toBe(409);
     expect(changed.text).toContain('already submitted');
     const after = await candidate.get(portal).expect(200);
@@ -111,13 +131,27 @@ describe('Candidate portal and the writing test', () => {
     const { portal, applicationId } = await candidateWithPortal('Tim Late');
     const candidate = request.agent(testApp.server);
     const intro = await candidate.get(`${portal}/writing`).expect(200);
-    await candidate.post(`${portal}/writing/start`).type('form').send({ _csrf: csrfTokenIn(intro.text) }).expect(303);
+    await candidate
+      .post(`${portal}/writing/start`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(intro.text) })
+      .expect(303);
     await write(candidate, portal, 'Saved in time.', 'save');
     const open = await candidate.get(`${portal}/writing`).expect(200);
-    await testApp.dataSource.getRepository(WritingSubmission).update({ applicationId }, { deadlineAt: new Date(Date.now() - 5 * 60 * 1000) });
+    await testApp.dataSource
+      .getRepository(WritingSubmission)
+      .update({ applicationId }, { deadlineAt: new Date(Date.now() - 5 * 60 * 1000) });
 
     // The form was open when time ran out; what it sends now is not accepted.
-    const late = await candidate.post(`${portal}/writing`).type('form').send({ _csrf: csrfTokenIn(open.text), text: `${words(80)} written after the deadline`, intent: 'submit', confirm: '1' });
+    const late = await candidate
+      .post(`${portal}/writing`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(open.text),
+        text: `${words(80)} written after the deadline`,
+        intent: 'submit',
+        confirm: '1',
+      });
     expect(late.status).toBe(303);
     const submission = await testApp.dataSource.getRepository(WritingSubmission).findOneByOrFail({ applicationId });
     expect(submission.text).toBe('Saved in time.');
@@ -136,18 +170,27 @@ describe('Candidate portal and the writing test', () => {
 
     // Reissuing revokes the old link.
     const applicationPage = await manager.agent.get(`/applications/${a.applicationId}`).expect(200);
-    await manager.agent.post(`/applications/${a.applicationId}/portal`).type('form').send({ _csrf: csrfTokenIn(applicationPage.text) }).expect(303);
+    await manager.agent
+      .post(`/applications/${a.applicationId}/portal`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(applicationPage.text) })
+      .expect(303);
     const revoked = await request(testApp.server).get(a.portal).expect(410);
     expect(revoked.text).toContain('This link no longer works');
 
-    await testApp.dataSource.getRepository(PortalLink).update({ applicationId: b.applicationId }, { expiresAt: new Date(Date.now() - 1000) });
+    await testApp.dataSource
+      .getRepository(PortalLink)
+      .update({ applicationId: b.applicationId }, { expiresAt: new Date(Date.now() - 1000) });
     const expired = await request(testApp.server).get(b.portal).expect(410);
     expect(expired.text).toContain('This link has expired');
 
     const unknown = await request(testApp.server).get('/portal/not-a-real-token').expect(404);
     expect(unknown.text).toContain('This link is not valid');
     // An upload to a made-up link is refused before the file is read.
-    await request(testApp.server).post('/portal/not-a-real-token/presentation').attach('deck', Buffer.from('%PDF-1.4 tiny'), 'deck.pdf').expect(404);
+    await request(testApp.server)
+      .post('/portal/not-a-real-token/presentation')
+      .attach('deck', Buffer.from('%PDF-1.4 tiny'), 'deck.pdf')
+      .expect(404);
   });
 
   it('shows the development plan only once it is shared, and records when the candidate first opened it', async () => {
@@ -157,7 +200,11 @@ describe('Candidate portal and the writing test', () => {
     expect(before.text).not.toContain('30% of the annualized billings pace');
 
     const page = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
-    await manager.agent.post(`/applications/${d.applicationId}/plan/share`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    await manager.agent
+      .post(`/applications/${d.applicationId}/plan/share`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(303);
     const shared = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
     expect(shared.text).toContain('not opened by the candidate yet');
 
@@ -166,7 +213,9 @@ describe('Candidate portal and the writing test', () => {
     expect(after.text).toContain('30% of the annualized billings pace');
     const opened = await manager.agent.get(`/applications/${d.applicationId}`).expect(200);
     expect(opened.text).toContain('the candidate opened it');
-    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id: d.applicationId })).resolves.toMatchObject({ planOpenedAt: expect.any(Date) });
+    await expect(
+      testApp.dataSource.getRepository(Application).findOneByOrFail({ id: d.applicationId }),
+    ).resolves.toMatchObject({ planOpenedAt: expect.any(Date) });
   });
 
   it('stops the portal link working when the application is rejected', async () => {
@@ -174,7 +223,11 @@ describe('Candidate portal and the writing test', () => {
     await request(testApp.server).get(c.portal).expect(200);
     const page = await manager.agent.get(`/applications/${c.applicationId}`).expect(200);
     const reasonId = /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
-    await manager.agent.post(`/applications/${c.applicationId}/reject`).type('form').send({ _csrf: csrfTokenIn(page.text), reasonId }).expect(303);
+    await manager.agent
+      .post(`/applications/${c.applicationId}/reject`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), reasonId })
+      .expect(303);
     await request(testApp.server).get(c.portal).expect(410);
   });
 });

@@ -22,12 +22,20 @@ function formFields(html: string, action: string): Record<string, string> {
   for (const match of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
     fields[match[1]] = decode(/<option value="([^"]*)" selected>/.exec(match[2])?.[1] ?? '');
   }
-  for (const match of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[match[1]] = decode(match[2]);
+  for (const match of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    fields[match[1]] = decode(match[2]);
   return fields;
 }
 
 function decode(text: string): string {
-  return text.replace(/&#x3D;/g, '=').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x60;/g, '`').replace(/&amp;/g, '&');
+  return text
+    .replace(/&#x3D;/g, '=')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x60;/g, '`')
+    .replace(/&amp;/g, '&');
 }
 
 async function editAndSave(agent: Agent, id: number, change: (fields: Record<string, string>) => void) {
@@ -60,7 +68,11 @@ describe('Positions', () => {
 
   async function createFromTemplate(agent: Agent = manager.agent): Promise<number> {
     const page = await agent.get('/positions/new').expect(200);
-    const response = await agent.post('/positions').type('form').send({ _csrf: csrfTokenIn(page.text), template: 'b2b-salesperson' }).expect(303);
+    const response = await agent
+      .post('/positions')
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text), template: 'b2b-salesperson' })
+      .expect(303);
     return Number(/\/positions\/(\d+)\/edit/.exec(response.headers.location)![1]);
   }
 
@@ -100,7 +112,9 @@ describe('Positions', () => {
 
     const v1 = await testApp.dataSource.getRepository(PositionVersion).findOneByOrFail({ positionId: id, number: 1 });
     expect(v1.acknowledgedWarnings.join(' ')).toContain('industry experience');
-    expect(v1.snapshot.outcomes.map((outcome) => outcome.sentence)).toContain(composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]));
+    expect(v1.snapshot.outcomes.map((outcome) => outcome.sentence)).toContain(
+      composeOutcomeSentence(B2B_SALESPERSON.outcomes[0]),
+    );
 
     // v2: a new target and no proxy.
     await editAndSave(manager.agent, id, (fields) => {
@@ -140,27 +154,53 @@ describe('Positions', () => {
     // Plan incomplete: no coaching cadence.
     const planPage = await manager.agent.get(`/positions/${id}/plan/edit`).expect(200);
     const planFields = formFields(planPage.text, `/positions/${id}/plan`);
-    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...planFields, coachingCadence: '' })).status).toBe(303);
+    expect(
+      (
+        await manager.agent
+          .post(`/positions/${id}/plan`)
+          .type('form')
+          .send({ ...planFields, coachingCadence: '' })
+      ).status,
+    ).toBe(303);
     text = await readiness();
     expect(text).toContain('Not ready to recruit yet');
     expect(text).toContain('Coaching has no cadence');
 
     // Plan incomplete: an outcome without a milestone.
-    const again = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
-    const sixth = String((await testApp.dataSource.getRepository(Position).findOneOrFail({ where: { id }, relations: { outcomes: true } })).outcomes.find((o) => o.sortOrder === 5)!.id);
+    const again = formFields(
+      (await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text,
+      `/positions/${id}/plan`,
+    );
+    const sixth = String(
+      (
+        await testApp.dataSource.getRepository(Position).findOneOrFail({ where: { id }, relations: { outcomes: true } })
+      ).outcomes.find((o) => o.sortOrder === 5)!.id,
+    );
     for (const [key, value] of Object.entries(again)) {
       if (key.endsWith('[outcomeId]') && value === sixth) {
         again[key] = '';
         again[key.replace('outcomeId', 'interimTargetPercent')] = '';
       }
     }
-    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...again, coachingCadence: 'Weekly one-to-one' })).status).toBe(303);
+    expect(
+      (
+        await manager.agent
+          .post(`/positions/${id}/plan`)
+          .type('form')
+          .send({ ...again, coachingCadence: 'Weekly one-to-one' })
+      ).status,
+    ).toBe(303);
     text = await readiness();
     expect(text).toContain('Outcome 6 (Gross revenue retention of the customers won) has no milestone on the route');
 
     // Outcome check failing: a missing number.
-    const fixedPlan = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
-    const lastRow = Object.keys(fixedPlan).filter((key) => /^phases\[3\]\[milestones\]\[\d+\]\[outcomeId\]$/.test(key)).at(-1)!;
+    const fixedPlan = formFields(
+      (await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text,
+      `/positions/${id}/plan`,
+    );
+    const lastRow = Object.keys(fixedPlan)
+      .filter((key) => /^phases\[3\]\[milestones\]\[\d+\]\[outcomeId\]$/.test(key))
+      .at(-1)!;
     fixedPlan[lastRow] = sixth;
     fixedPlan[lastRow.replace('outcomeId', 'description')] = 'Retention on track';
     fixedPlan[lastRow.replace('outcomeId', 'monthOffset')] = '12';
@@ -181,7 +221,11 @@ describe('Positions', () => {
       fields.title = 'Working title not yet published';
     });
     const page = await manager.agent.get(`/positions/${id}`).expect(200);
-    await manager.agent.post(`/positions/${id}/share-links`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    await manager.agent
+      .post(`/positions/${id}/share-links`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(303);
     const withLink = await manager.agent.get(`/positions/${id}`).expect(200);
     const url = /value="(http[^"]+\/share\/[\w-]+)"/.exec(withLink.text)![1];
     const path = new URL(url).pathname;
@@ -193,13 +237,21 @@ describe('Positions', () => {
     expect(shared.text).not.toContain('Sign out');
 
     const linkId = /share-links\/(\d+)\/revoke/.exec(withLink.text)![1];
-    await manager.agent.post(`/positions/${id}/share-links/${linkId}/revoke`).type('form').send({ _csrf: csrfTokenIn(withLink.text) }).expect(303);
+    await manager.agent
+      .post(`/positions/${id}/share-links/${linkId}/revoke`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(withLink.text) })
+      .expect(303);
     await request(testApp.server).get(path).expect(404);
   });
 
   it('downloads the description and the plan as PDFs holding every outcome sentence and milestone', async () => {
     const id = await createFromTemplate();
-    const description = await manager.agent.get(`/positions/${id}/description.pdf`).buffer(true).parse(binary).expect(200);
+    const description = await manager.agent
+      .get(`/positions/${id}/description.pdf`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(description.headers['content-type']).toBe('application/pdf');
     const descriptionText = await pdfText(description.body as Buffer);
     for (const outcome of B2B_SALESPERSON.outcomes) expect(descriptionText).toContain(composeOutcomeSentence(outcome));
@@ -207,7 +259,8 @@ describe('Positions', () => {
 
     const plan = await manager.agent.get(`/positions/${id}/plan.pdf`).buffer(true).parse(binary).expect(200);
     const planText = await pdfText(plan.body as Buffer);
-    for (const milestone of B2B_SALESPERSON.plan.phases.flatMap((phase) => phase.milestones)) expect(planText).toContain(milestone.description);
+    for (const milestone of B2B_SALESPERSON.plan.phases.flatMap((phase) => phase.milestones))
+      expect(planText).toContain(milestone.description);
   });
 
   it('refuses a save from a stale form, keeping what was typed', async () => {
@@ -218,7 +271,10 @@ describe('Positions', () => {
     // The admin changes only an outcome: the manager's form is stale all the same.
     expect((await editAndSave(admin.agent, id, (fields) => (fields['outcomes[0][weight]'] = '30'))).status).toBe(303);
 
-    const response = await manager.agent.post(`/positions/${id}`).type('form').send({ ...stale, mission: 'My careful rewrite of the mission.' });
+    const response = await manager.agent
+      .post(`/positions/${id}`)
+      .type('form')
+      .send({ ...stale, mission: 'My careful rewrite of the mission.' });
     expect(response.status).toBe(409);
     expect(response.text).toContain('Someone else saved this while you were editing');
     expect(response.text).toContain('My careful rewrite of the mission.');
@@ -228,10 +284,23 @@ describe('Positions', () => {
 
   it('refuses a stale save of the development plan too', async () => {
     const id = await createFromTemplate();
-    const stale = formFields((await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text, `/positions/${id}/plan`);
+    const stale = formFields(
+      (await manager.agent.get(`/positions/${id}/plan/edit`).expect(200)).text,
+      `/positions/${id}/plan`,
+    );
     // The first save changes only a milestone, which must still make the other form stale.
-    expect((await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...stale, 'phases[0][milestones][0][description]': 'Immersion, first save' })).status).toBe(303);
-    const response = await manager.agent.post(`/positions/${id}/plan`).type('form').send({ ...stale, coach: 'Second, stale save' });
+    expect(
+      (
+        await manager.agent
+          .post(`/positions/${id}/plan`)
+          .type('form')
+          .send({ ...stale, 'phases[0][milestones][0][description]': 'Immersion, first save' })
+      ).status,
+    ).toBe(303);
+    const response = await manager.agent
+      .post(`/positions/${id}/plan`)
+      .type('form')
+      .send({ ...stale, coach: 'Second, stale save' });
     expect(response.status).toBe(409);
     expect(response.text).toContain('value="Second, stale save"');
     const plan = await testApp.dataSource.getRepository(PlanTemplate).findOneByOrFail({ positionId: id });
@@ -248,7 +317,9 @@ describe('Positions', () => {
     expect(response.text).toContain('Enter a number, like 500000');
     expect(response.text).toContain('value="lots"');
     expect(response.text).toContain('value="Changed title"');
-    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({ title: B2B_SALESPERSON.title });
+    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({
+      title: B2B_SALESPERSON.title,
+    });
   });
 
   it('gives interviewers 403 on every position page and action', async () => {
@@ -256,12 +327,24 @@ describe('Positions', () => {
     const { agent } = await signedInAs(testApp, ['interviewer']);
     const home = await agent.get('/').expect(200);
     const token = csrfTokenIn(home.text);
-    for (const path of ['/positions', '/positions/new', `/positions/${id}`, `/positions/${id}/edit`, `/positions/${id}/plan/edit`]) {
+    for (const path of [
+      '/positions',
+      '/positions/new',
+      `/positions/${id}`,
+      `/positions/${id}/edit`,
+      `/positions/${id}/plan/edit`,
+    ]) {
       expect((await agent.get(path)).status).toBe(403);
     }
-    expect((await agent.post('/positions').type('form').send({ _csrf: token, template: 'b2b-salesperson' })).status).toBe(403);
-    expect((await agent.post(`/positions/${id}`).type('form').send({ _csrf: token, title: 'Hijacked' })).status).toBe(403);
-    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({ title: B2B_SALESPERSON.title });
+    expect(
+      (await agent.post('/positions').type('form').send({ _csrf: token, template: 'b2b-salesperson' })).status,
+    ).toBe(403);
+    expect((await agent.post(`/positions/${id}`).type('form').send({ _csrf: token, title: 'Hijacked' })).status).toBe(
+      403,
+    );
+    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({
+      title: B2B_SALESPERSON.title,
+    });
   });
 
   it('lets another manager read but not change a position that is not theirs', async () => {
@@ -270,7 +353,14 @@ describe('Positions', () => {
     const page = await other.agent.get(`/positions/${id}`).expect(200);
     expect(page.text).not.toContain('Edit position');
     await other.agent.get(`/positions/${id}/edit`).expect(403);
-    expect((await other.agent.post(`/positions/${id}/clone`).type('form').send({ _csrf: csrfTokenIn(page.text) })).status).toBe(303);
+    expect(
+      (
+        await other.agent
+          .post(`/positions/${id}/clone`)
+          .type('form')
+          .send({ _csrf: csrfTokenIn(page.text) })
+      ).status,
+    ).toBe(303);
   });
 
   it('lists positions by status and manager, searchable by title, paginated', async () => {

@@ -5,7 +5,16 @@ import { User } from '../src/accounts/entities/user.entity.js';
 import { LoginThrottleService } from '../src/accounts/login-throttle.service.js';
 import { SESSION_COOKIE } from '../src/app.setup.js';
 import { Session } from '../src/sessions/session.entity.js';
-import { createUser, csrfTokenIn, linkIn, outboxMessages, PASSWORD, signedInAs, signIn, submitForm } from './support/http.js';
+import {
+  createUser,
+  csrfTokenIn,
+  linkIn,
+  outboxMessages,
+  PASSWORD,
+  signedInAs,
+  signIn,
+  submitForm,
+} from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Security baseline', () => {
@@ -23,7 +32,10 @@ describe('Security baseline', () => {
   describe('CSRF', () => {
     it('refuses a POST without a token and changes nothing', async () => {
       const before = await countUsers();
-      const response = await admin.agent.post('/people').type('form').send({ name: 'Eve', email: 'eve@example.com', roles: 'admin' });
+      const response = await admin.agent
+        .post('/people')
+        .type('form')
+        .send({ name: 'Eve', email: 'eve@example.com', roles: 'admin' });
       expect(response.status).toBe(403);
       expect(response.text).toContain('reload the page and try again');
       await expect(countUsers()).resolves.toBe(before);
@@ -33,7 +45,10 @@ describe('Security baseline', () => {
       const other = request.agent(testApp.server);
       const foreignToken = csrfTokenIn((await other.get('/login')).text);
       const before = await countUsers();
-      const response = await admin.agent.post('/people').type('form').send({ _csrf: foreignToken, name: 'Eve', email: 'eve@example.com', roles: 'admin' });
+      const response = await admin.agent
+        .post('/people')
+        .type('form')
+        .send({ _csrf: foreignToken, name: 'Eve', email: 'eve@example.com', roles: 'admin' });
       expect(response.status).toBe(403);
       await expect(countUsers()).resolves.toBe(before);
     });
@@ -55,7 +70,12 @@ describe('Security baseline', () => {
       const signedIn = await agent
         .post('/login')
         .type('form')
-        .send({ _csrf: csrfTokenIn(signInPage.text), email: admin.user.email, password: PASSWORD, next: '/people?role=admin' });
+        .send({
+          _csrf: csrfTokenIn(signInPage.text),
+          email: admin.user.email,
+          password: PASSWORD,
+          next: '/people?role=admin',
+        });
       expect(signedIn.headers.location).toBe('/people?role=admin');
     });
 
@@ -65,7 +85,12 @@ describe('Security baseline', () => {
       const response = await agent
         .post('/login')
         .type('form')
-        .send({ _csrf: csrfTokenIn(page.text), email: admin.user.email, password: PASSWORD, next: '//evil.example/phish' });
+        .send({
+          _csrf: csrfTokenIn(page.text),
+          email: admin.user.email,
+          password: PASSWORD,
+          next: '//evil.example/phish',
+        });
       expect(response.headers.location).toBe('/');
     });
 
@@ -94,7 +119,11 @@ describe('Security baseline', () => {
     it('signs out with a POST that ends the session', async () => {
       const agent = await signIn(testApp, admin.user.email);
       const home = await agent.get('/').expect(200);
-      const response = await agent.post('/logout').type('form').send({ _csrf: csrfTokenIn(home.text) }).expect(303);
+      const response = await agent
+        .post('/logout')
+        .type('form')
+        .send({ _csrf: csrfTokenIn(home.text) })
+        .expect(303);
       expect(response.headers.location).toBe('/login');
       await agent.get('/').expect(303);
     });
@@ -105,7 +134,11 @@ describe('Security baseline', () => {
       const agent = request.agent(testApp.server);
       const page = await agent.get('/login').expect(200);
       const before = String(page.headers['set-cookie']);
-      const response = await agent.post('/login').type('form').send({ _csrf: csrfTokenIn(page.text), email: admin.user.email, password: PASSWORD }).expect(303);
+      const response = await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), email: admin.user.email, password: PASSWORD })
+        .expect(303);
       const cookie = String(response.headers['set-cookie']);
       expect(cookie).toContain(`${SESSION_COOKIE}=`);
       expect(cookie).toMatch(/HttpOnly/i);
@@ -132,7 +165,11 @@ describe('Security baseline', () => {
     const attempt = async (email: string, password: string, address: string) => {
       const agent = request.agent(testApp.server);
       const page = await agent.get('/login').set('X-Forwarded-For', address);
-      return agent.post('/login').set('X-Forwarded-For', address).type('form').send({ _csrf: csrfTokenIn(page.text), email, password });
+      return agent
+        .post('/login')
+        .set('X-Forwarded-For', address)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), email, password });
     };
 
     it('gives the same answer for an unknown email and a wrong password', async () => {
@@ -152,7 +189,9 @@ describe('Security baseline', () => {
       const blocked = await attempt(target.email, PASSWORD, '10.1.1.1');
       expect(blocked.status).toBe(429);
       expect(blocked.text).toContain('Too many failed sign-ins');
-      expect(blocked.headers['set-cookie'] ?? []).not.toEqual(expect.arrayContaining([expect.stringContaining('userId')]));
+      expect(blocked.headers['set-cookie'] ?? []).not.toEqual(
+        expect.arrayContaining([expect.stringContaining('userId')]),
+      );
     });
 
     it('answers 429 after repeated failures from one address, whatever the account', async () => {
@@ -171,26 +210,43 @@ describe('Security baseline', () => {
 
       const confirm = await admin.agent.get(`/people/${user.id}/deactivate`).expect(200);
       expect(confirm.text).toContain('will be signed out on every device');
-      await admin.agent.post(`/people/${user.id}/deactivate`).type('form').send({ _csrf: csrfTokenIn(confirm.text) }).expect(303);
+      await admin.agent
+        .post(`/people/${user.id}/deactivate`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(confirm.text) })
+        .expect(303);
 
       await expect(testApp.dataSource.getRepository(Session).countBy({ userId: user.id })).resolves.toBe(0);
       const after = await agent.get('/').expect(303);
       expect(after.headers.location).toBe('/login');
-      const again = await submitForm(request.agent(testApp.server), '/login', { email: user.email, password: PASSWORD });
+      const again = await submitForm(request.agent(testApp.server), '/login', {
+        email: user.email,
+        password: PASSWORD,
+      });
       expect(again.status).toBe(422);
     });
 
     it('does not let an admin deactivate themselves', async () => {
       const page = await admin.agent.get(`/people/${admin.user.id}`).expect(200);
-      const response = await admin.agent.post(`/people/${admin.user.id}/deactivate`).type('form').send({ _csrf: csrfTokenIn(page.text) });
+      const response = await admin.agent
+        .post(`/people/${admin.user.id}/deactivate`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text) });
       expect(response.status).toBe(409);
-      await expect(testApp.dataSource.getRepository(User).findOneByOrFail({ id: admin.user.id })).resolves.toMatchObject({ active: true });
+      await expect(
+        testApp.dataSource.getRepository(User).findOneByOrFail({ id: admin.user.id }),
+      ).resolves.toMatchObject({ active: true });
     });
   });
 
   describe('invitation links', () => {
     async function invite(email: string): Promise<string> {
-      const response = await submitForm(admin.agent, '/people/invite', { name: 'Ivy Invitee', email, roles: ['interviewer'] }, '/people');
+      const response = await submitForm(
+        admin.agent,
+        '/people/invite',
+        { name: 'Ivy Invitee', email, roles: ['interviewer'] },
+        '/people',
+      );
       expect(response.status).toBe(303);
       const mails = await outboxMessages(testApp.dataSource);
       return linkIn(mails.filter((mail) => mail.to === email).at(-1)!.text);
@@ -200,7 +256,15 @@ describe('Security baseline', () => {
       const agent = request.agent(testApp.server);
       const page = await agent.get(path);
       if (page.status !== 200) return page;
-      return agent.post(path).type('form').send({ _csrf: csrfTokenIn(page.text), name: 'Ivy Invitee', password: PASSWORD, passwordConfirmation: PASSWORD });
+      return agent
+        .post(path)
+        .type('form')
+        .send({
+          _csrf: csrfTokenIn(page.text),
+          name: 'Ivy Invitee',
+          password: PASSWORD,
+          passwordConfirmation: PASSWORD,
+        });
     }
 
     it('works once; a used link gets a clear page', async () => {
@@ -213,7 +277,9 @@ describe('Security baseline', () => {
 
     it('refuses an expired link with a clear page', async () => {
       const path = await invite('late@example.com');
-      await testApp.dataSource.getRepository(AccountToken).update({ purpose: 'invitation', usedAt: IsNull() }, { expiresAt: new Date(Date.now() - 1000) });
+      await testApp.dataSource
+        .getRepository(AccountToken)
+        .update({ purpose: 'invitation', usedAt: IsNull() }, { expiresAt: new Date(Date.now() - 1000) });
       const expired = await request(testApp.server).get(path).expect(410);
       expect(expired.text).toContain('This invitation has expired');
       const user = await testApp.dataSource.getRepository(User).findOneByOrFail({ email: 'late@example.com' });
@@ -229,7 +295,11 @@ describe('Security baseline', () => {
       const first = await invite('twice@example.com');
       const user = await testApp.dataSource.getRepository(User).findOneByOrFail({ email: 'twice@example.com' });
       const page = await admin.agent.get(`/people/${user.id}`).expect(200);
-      await admin.agent.post(`/people/${user.id}/invitation`).type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+      await admin.agent
+        .post(`/people/${user.id}/invitation`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text) })
+        .expect(303);
       await request(testApp.server).get(first).expect(410);
       const mails = await outboxMessages(testApp.dataSource);
       const second = linkIn(mails.filter((mail) => mail.to === 'twice@example.com').at(-1)!.text);
@@ -238,7 +308,12 @@ describe('Security baseline', () => {
     });
 
     it('offers the existing person instead of inviting an email twice', async () => {
-      const response = await submitForm(admin.agent, '/people/invite', { name: 'Dup', email: admin.user.email.toUpperCase(), roles: 'manager' }, '/people');
+      const response = await submitForm(
+        admin.agent,
+        '/people/invite',
+        { name: 'Dup', email: admin.user.email.toUpperCase(), roles: 'manager' },
+        '/people',
+      );
       expect(response.status).toBe(422);
       expect(response.text).toContain('already has a Keeper account with this email');
     });
@@ -252,9 +327,12 @@ describe('Security baseline', () => {
       const sent = await submitForm(request.agent(testApp.server), '/password/forgot', { email: user.email });
       expect(sent.status).toBe(200);
       expect(sent.text).toContain('Check your mail');
-      const unknown = await submitForm(request.agent(testApp.server), '/password/forgot', { email: 'ghost@example.com' });
+      const unknown = await submitForm(request.agent(testApp.server), '/password/forgot', {
+        email: 'ghost@example.com',
+      });
       expect(unknown.status).toBe(200);
-      const normalise = (text: string, email: string) => text.replace(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, '');
+      const normalise = (text: string, email: string) =>
+        text.replace(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, '');
       expect(normalise(unknown.text, 'ghost@example.com')).toEqual(normalise(sent.text, user.email));
 
       const mails = (await outboxMessages(testApp.dataSource)).filter((mail) => mail.to === user.email);
@@ -263,21 +341,35 @@ describe('Security baseline', () => {
       const agent = request.agent(testApp.server);
       const page = await agent.get(path).expect(200);
       const newPassword = 'a brand new long password';
-      await agent.post(path).type('form').send({ _csrf: csrfTokenIn(page.text), password: newPassword, passwordConfirmation: newPassword }).expect(303);
+      await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), password: newPassword, passwordConfirmation: newPassword })
+        .expect(303);
 
       await otherDevice.get('/').expect(303);
       await request(testApp.server).get(path).expect(410);
-      expect((await submitForm(request.agent(testApp.server), '/login', { email: user.email, password: PASSWORD })).status).toBe(422);
+      expect(
+        (await submitForm(request.agent(testApp.server), '/login', { email: user.email, password: PASSWORD })).status,
+      ).toBe(422);
       await signIn(testApp, user.email, newPassword);
     });
 
     it('changes a password only with the current one', async () => {
       const user = await createUser(testApp, ['manager']);
       const agent = await signIn(testApp, user.email);
-      const wrong = await submitForm(agent, '/account/password', { currentPassword: 'not my password', password: 'another long password', passwordConfirmation: 'another long password' });
+      const wrong = await submitForm(agent, '/account/password', {
+        currentPassword: 'not my password',
+        password: 'another long password',
+        passwordConfirmation: 'another long password',
+      });
       expect(wrong.status).toBe(422);
       expect(wrong.text).toContain('That is not your current password');
-      const right = await submitForm(agent, '/account/password', { currentPassword: PASSWORD, password: 'another long password', passwordConfirmation: 'another long password' });
+      const right = await submitForm(agent, '/account/password', {
+        currentPassword: PASSWORD,
+        password: 'another long password',
+        passwordConfirmation: 'another long password',
+      });
       expect(right.status).toBe(303);
       await agent.get('/').expect(200);
       await signIn(testApp, user.email, 'another long password');
@@ -286,7 +378,11 @@ describe('Security baseline', () => {
     it('refuses passwords shorter than 12 characters', async () => {
       const user = await createUser(testApp, ['manager']);
       const agent = await signIn(testApp, user.email);
-      const response = await submitForm(agent, '/account/password', { currentPassword: PASSWORD, password: 'elevenchars', passwordConfirmation: 'elevenchars' });
+      const response = await submitForm(agent, '/account/password', {
+        currentPassword: PASSWORD,
+        password: 'elevenchars',
+        passwordConfirmation: 'elevenchars',
+      });
       expect(response.status).toBe(422);
       expect(response.text).toContain('Use at least 12 characters');
     });
@@ -296,14 +392,24 @@ describe('Security baseline', () => {
     it('sets roles and keeps at least one admin', async () => {
       const person = await createUser(testApp, ['interviewer']);
       const page = await admin.agent.get(`/people/${person.id}`).expect(200);
-      await admin.agent.post(`/people/${person.id}/roles`).type('form').send({ _csrf: csrfTokenIn(page.text), roles: ['interviewer', 'manager'] }).expect(303);
+      await admin.agent
+        .post(`/people/${person.id}/roles`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), roles: ['interviewer', 'manager'] })
+        .expect(303);
       const saved = await testApp.dataSource.getRepository(User).findOneByOrFail({ id: person.id });
       expect(saved.roles).toEqual(['manager', 'interviewer']);
 
-      const own = await admin.agent.post(`/people/${admin.user.id}/roles`).type('form').send({ _csrf: csrfTokenIn(page.text), roles: ['manager'] });
+      const own = await admin.agent
+        .post(`/people/${admin.user.id}/roles`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), roles: ['manager'] });
       expect(own.status).toBe(422);
       expect(own.text).toContain('Keeper needs at least one active admin');
-      const none = await admin.agent.post(`/people/${person.id}/roles`).type('form').send({ _csrf: csrfTokenIn(page.text) });
+      const none = await admin.agent
+        .post(`/people/${person.id}/roles`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text) });
       expect(none.status).toBe(422);
       expect(none.text).toContain('Choose at least one role');
     });
@@ -311,7 +417,10 @@ describe('Security baseline', () => {
     it('refuses fields the form does not have', async () => {
       const person = await createUser(testApp, ['interviewer']);
       const page = await admin.agent.get(`/people/${person.id}`).expect(200);
-      const response = await admin.agent.post(`/people/${person.id}/roles`).type('form').send({ _csrf: csrfTokenIn(page.text), roles: 'manager', active: 'false' });
+      const response = await admin.agent
+        .post(`/people/${person.id}/roles`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text), roles: 'manager', active: 'false' });
       expect(response.status).toBe(422);
     });
   });

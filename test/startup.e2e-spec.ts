@@ -16,7 +16,10 @@ interface Run {
 
 function run(env: Record<string, string>, until?: RegExp): Promise<Run & { stop?: () => Promise<Run> }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -61,8 +64,14 @@ describe('Starting Keeper', () => {
 
   it.each([
     [{ PORT: 'eighty' }, /^Invalid configuration: PORT must be a whole number from 1 to 65535 \(got "eighty"\)$/],
-    [{ DATABASE_URL: 'mysql://root@localhost/keeper' }, /^Invalid configuration: DATABASE_URL must be a SQLite file path or a postgres:\/\/ URL/],
-    [{ DATABASE_URL: 'postgres://keeper@127.0.0.1:1/keeper' }, /^Cannot open the database given by DATABASE_URL \(PostgreSQL\): connect ECONNREFUSED/],
+    [
+      { DATABASE_URL: 'mysql://root@localhost/keeper' },
+      /^Invalid configuration: DATABASE_URL must be a SQLite file path or a postgres:\/\/ URL/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://keeper@127.0.0.1:1/keeper' },
+      /^Cannot open the database given by DATABASE_URL \(PostgreSQL\): connect ECONNREFUSED/,
+    ],
   ])('fails fast on %j with one line naming the variable', async (env, message) => {
     const result = await run({ DATABASE_URL: database(), ...env });
     expect(result.code).toBe(1);
@@ -89,8 +98,16 @@ describe('Starting Keeper', () => {
     const log = stopped.stdout
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { context: string; message: { requestId?: string; path?: string; status?: number } });
-    expect(log).toContainEqual(expect.objectContaining({ context: 'HTTP', message: expect.objectContaining({ requestId, path: '/setup', status: 200 }) }));
+      .map(
+        (line) =>
+          JSON.parse(line) as { context: string; message: { requestId?: string; path?: string; status?: number } },
+      );
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        context: 'HTTP',
+        message: expect.objectContaining({ requestId, path: '/setup', status: 200 }),
+      }),
+    );
     expect(log).toContainEqual(expect.objectContaining({ context: 'Keeper', message: 'Stopped on SIGTERM' }));
   });
 });

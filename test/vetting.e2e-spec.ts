@@ -33,13 +33,22 @@ describe('Vetting: steps, the external assessment and the gate', () => {
 
   async function post(agent: Agent, page: string, action: string, fields: Record<string, string>) {
     const html = await agent.get(page).expect(200);
-    return agent.post(action).type('form').send({ ...fields, _csrf: csrfTokenIn(html.text) });
+    return agent
+      .post(action)
+      .type('form')
+      .send({ ...fields, _csrf: csrfTokenIn(html.text) });
   }
 
   async function recordAssessment(id: number, fields: Record<string, string>, report?: { data: Buffer; name: string }) {
     const html = await manager.agent.get(`/applications/${id}`).expect(200);
     const request = manager.agent.post(`/applications/${id}/assessment`).field('_csrf', csrfTokenIn(html.text));
-    for (const [key, value] of Object.entries({ provider: 'Harrison Assessments', takenOn: '2026-11-01', traits: '', ...fields })) request.field(key, value);
+    for (const [key, value] of Object.entries({
+      provider: 'Harrison Assessments',
+      takenOn: '2026-11-01',
+      traits: '',
+      ...fields,
+    }))
+      request.field(key, value);
     if (report) request.attach('report', report.data, { filename: report.name, contentType: 'application/pdf' });
     return request;
   }
@@ -62,7 +71,9 @@ describe('Vetting: steps, the external assessment and the gate', () => {
   it('keeps the gate closed while a required step is pending, even with a passing assessment', async () => {
     const id = await applicationFor('Pat Pending');
     expect((await recordAssessment(id, { eligibility: '80', suitability: '75' })).status).toBe(303);
-    await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'vetting' }).then((r) => expect(r.status).toBe(303));
+    await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'vetting' }).then((r) =>
+      expect(r.status).toBe(303),
+    );
     const refused = await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'interview' });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('Writing test has not passed yet');
@@ -90,16 +101,24 @@ describe('Vetting: steps, the external assessment and the gate', () => {
     const failed = await manager.agent.get(`/applications/${id}`).expect(200);
     expect(failed.text).toContain('Fail:</span> External assessment');
     expect(failed.text).toContain('Reject: did not pass vetting');
-    expect((await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'interview' })).status).toBe(422);
+    expect(
+      (await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'interview' })).status,
+    ).toBe(422);
 
     expect((await recordAssessment(id, { eligibility: '90', suitability: '65' })).status).toBe(303);
     const passed = await manager.agent.get(`/applications/${id}`).expect(200);
     expect(passed.text).toContain('Pass:</span> External assessment');
-    expect((await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'interview' })).status).toBe(303);
-    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id })).resolves.toMatchObject({ stage: 'interview' });
+    expect(
+      (await post(manager.agent, `/applications/${id}`, `/applications/${id}/move`, { to: 'interview' })).status,
+    ).toBe(303);
+    await expect(testApp.dataSource.getRepository(Application).findOneByOrFail({ id })).resolves.toMatchObject({
+      stage: 'interview',
+    });
     await expect(testApp.dataSource.getRepository(Assessment).countBy({ applicationId: id })).resolves.toBe(1);
     const history = await manager.agent.get(`/applications/${id}`).expect(200);
-    expect(history.text).toContain('Recorded the external assessment (Harrison Assessments): eligibility 90, suitability 65');
+    expect(history.text).toContain(
+      'Recorded the external assessment (Harrison Assessments): eligibility 90, suitability 65',
+    );
     expect(history.text).toContain('Moved from Vetting to Interview');
     expect(history.text).not.toContain('overridden');
   });
@@ -112,13 +131,20 @@ describe('Vetting: steps, the external assessment and the gate', () => {
     const outOfRange = await recordAssessment(id, { eligibility: '180', suitability: '80' });
     expect(outOfRange.status).toBe(422);
     expect(outOfRange.text).toContain('Use a whole number from 0 to 100');
-    const program = await recordAssessment(id, { eligibility: '80', suitability: '80' }, { data: windowsProgram(), name: 'report.pdf' });
+    const program = await recordAssessment(
+      id,
+      { eligibility: '80', suitability: '80' },
+      { data: windowsProgram(), name: 'report.pdf' },
+    );
     expect(program.status).toBe(422);
     expect(program.text).toContain('That file is not a PDF document');
     await expect(testApp.dataSource.getRepository(Assessment).countBy({ applicationId: id })).resolves.toBe(0);
 
     const pdf = await samplePdf('Assessment report');
-    expect((await recordAssessment(id, { eligibility: '80', suitability: '80' }, { data: pdf, name: 'Harrison report.pdf' })).status).toBe(303);
+    expect(
+      (await recordAssessment(id, { eligibility: '80', suitability: '80' }, { data: pdf, name: 'Harrison report.pdf' }))
+        .status,
+    ).toBe(303);
     const download = await manager.agent.get(`/applications/${id}/assessment/report`).expect(200);
     expect(download.headers['content-disposition']).toBe('attachment; filename="Harrison-report.pdf"');
 

@@ -30,18 +30,32 @@ export class AccountTokensService {
     const token = randomBytes(32).toString('base64url');
     await this.tokens.delete({ userId, purpose, usedAt: IsNull() });
     await this.tokens.save(
-      this.tokens.create({ userId, purpose, createdById, tokenHash: digest(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) }),
+      this.tokens.create({
+        userId,
+        purpose,
+        createdById,
+        tokenHash: digest(token),
+        expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+      }),
     );
     return token;
   }
 
   /** The token's record if the link may still be used; otherwise a "gone" error that says why. */
   async check(token: string, purpose: TokenPurpose): Promise<AccountToken> {
-    const record = await this.tokens.findOne({ where: { tokenHash: digest(token), purpose }, relations: { user: true } });
+    const record = await this.tokens.findOne({
+      where: { tokenHash: digest(token), purpose },
+      relations: { user: true },
+    });
     const what = WHAT[purpose];
-    if (!record) throw new DomainError('gone', `This ${what} link is not valid. Check that you copied the whole link. ${ASK_AGAIN[purpose]}`);
+    if (!record)
+      throw new DomainError(
+        'gone',
+        `This ${what} link is not valid. Check that you copied the whole link. ${ASK_AGAIN[purpose]}`,
+      );
     if (record.usedAt) throw new DomainError('gone', `This ${what} has already been used. ${ASK_AGAIN[purpose]}`);
-    if (record.expiresAt.getTime() <= Date.now()) throw new DomainError('gone', `This ${what} has expired. ${ASK_AGAIN[purpose]}`);
+    if (record.expiresAt.getTime() <= Date.now())
+      throw new DomainError('gone', `This ${what} has expired. ${ASK_AGAIN[purpose]}`);
     if (!record.user.active) throw new DomainError('gone', `This account has been deactivated. Ask your Keeper admin.`);
     return record;
   }
@@ -50,11 +64,15 @@ export class AccountTokensService {
   async consume(token: string, purpose: TokenPurpose): Promise<AccountToken> {
     const record = await this.check(token, purpose);
     const result = await this.tokens.update({ id: record.id, usedAt: IsNull() }, { usedAt: new Date() });
-    if (result.affected !== 1) throw new DomainError('gone', `This ${WHAT[purpose]} has already been used. ${ASK_AGAIN[purpose]}`);
+    if (result.affected !== 1)
+      throw new DomainError('gone', `This ${WHAT[purpose]} has already been used. ${ASK_AGAIN[purpose]}`);
     return record;
   }
 
   pendingInvitation(userId: number): Promise<AccountToken | null> {
-    return this.tokens.findOne({ where: { userId, purpose: 'invitation', usedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.tokens.findOne({
+      where: { userId, purpose: 'invitation', usedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
   }
 }

@@ -54,7 +54,9 @@ export class AccountsService {
   async signIn(email: string, password: string, address: string): Promise<User> {
     await this.throttle.assertAllowed(email, address);
     const user = await this.users.findByEmail(email);
-    const valid = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+    const valid = user?.passwordHash
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyAgainstNothing(password);
     if (!user || !valid || !user.active) {
       await this.throttle.recordFailure(email, address);
       throw FormInvalidError.single('_form', WRONG_CREDENTIALS);

@@ -26,7 +26,8 @@ export class CurrentUserMiddleware implements NestMiddleware {
     if (userId) {
       const user = await this.accounts.findSignedIn(userId);
       if (user) req.user = user;
-      else await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+      else
+        await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
     }
 
     res.locals.flash = takeFlash(req);

@@ -59,7 +59,12 @@ export class PeopleController {
   @Post(':id/roles')
   @FormView('people/show', 'personModel')
   @Redirect()
-  async setRoles(@CurrentUser() admin: User, @Param('id', ParseIntPipe) id: number, @Body() dto: RolesDto, @Req() req: Request) {
+  async setRoles(
+    @CurrentUser() admin: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: RolesDto,
+    @Req() req: Request,
+  ) {
     const person = await this.people.setRoles(admin, id, dto.roles);
     flash(req, 'success', `${person.name}'s roles are saved.`);
     return seeOther(`/people/${id}`);
@@ -103,12 +108,19 @@ export class PeopleController {
       title: person.name,
       person: mapPerson(person),
       roleChoices: roleChoices(person.roles),
-      invitation: invitation ? { sentAt: invitation.createdAt, expiresAt: invitation.expiresAt, expired: invitation.expiresAt < new Date() } : null,
+      invitation: invitation
+        ? { sentAt: invitation.createdAt, expiresAt: invitation.expiresAt, expired: invitation.expiresAt < new Date() }
+        : null,
     };
   }
 }
 
 function flashInvitation(req: Request, { person, mailed }: InvitationResult): void {
   if (mailed) flash(req, 'success', `Invitation sent to ${person.email}.`);
-  else flash(req, 'warning', `${person.name} was added, but the invitation mail could not be sent. Check the mail settings, then use "Send the invitation again".`);
+  else
+    flash(
+      req,
+      'warning',
+      `${person.name} was added, but the invitation mail could not be sent. Check the mail settings, then use "Send the invitation again".`,
+    );
 }

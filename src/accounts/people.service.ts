@@ -44,17 +44,27 @@ export class PeopleService {
   async invite(admin: User, dto: InviteDto): Promise<InvitationResult> {
     const existing = await this.users.findByEmail(dto.email);
     if (existing) {
-      throw FormInvalidError.single('email', `${existing.name} already has a Keeper account with this email (${existing.status})`);
+      throw FormInvalidError.single(
+        'email',
+        `${existing.name} already has a Keeper account with this email (${existing.status})`,
+      );
     }
     const person = await this.users.save(
-      this.users.create({ name: dto.name, email: dto.email, active: true, passwordHash: null, userRoles: rolesOf(dto.roles) }),
+      this.users.create({
+        name: dto.name,
+        email: dto.email,
+        active: true,
+        passwordHash: null,
+        userRoles: rolesOf(dto.roles),
+      }),
     );
     return { person, mailed: await this.sendInvitation(admin, person) };
   }
 
   async resendInvitation(admin: User, id: number): Promise<InvitationResult> {
     const person = await this.findOrFail(id);
-    if (person.status !== 'invited') throw new DomainError('conflict', `${person.name} has already accepted their invitation.`);
+    if (person.status !== 'invited')
+      throw new DomainError('conflict', `${person.name} has already accepted their invitation.`);
     return { person, mailed: await this.sendInvitation(admin, person) };
   }
 
@@ -62,7 +72,10 @@ export class PeopleService {
     const person = await this.findOrFail(id);
     const removesAdmin = person.hasRole('admin') && !roles.includes('admin');
     if (removesAdmin && person.active && (await this.users.countActiveAdmins()) <= 1) {
-      throw FormInvalidError.single('roles', 'Keeper needs at least one active admin: make someone else an admin first');
+      throw FormInvalidError.single(
+        'roles',
+        'Keeper needs at least one active admin: make someone else an admin first',
+      );
     }
     if (removesAdmin && person.id === admin.id) {
       throw FormInvalidError.single('roles', 'You cannot remove your own admin role; ask another admin');
@@ -108,5 +121,7 @@ export class PeopleService {
 
 /** Keeps the rows of roles that stay, so only real changes reach the database. */
 function rolesOf(roles: Role[], existing: UserRole[] = []): UserRole[] {
-  return [...new Set(roles)].map((role) => existing.find((row) => row.role === role) ?? Object.assign(new UserRole(), { role }));
+  return [...new Set(roles)].map(
+    (role) => existing.find((row) => row.role === role) ?? Object.assign(new UserRole(), { role }),
+  );
 }

@@ -17,5 +17,10 @@ export function mapPerson(person: User) {
 }
 
 export function roleChoices(selected: Role[]) {
-  return ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], description: ROLE_DESCRIPTIONS[role], checked: selected.includes(role) }));
+  return ROLES.map((role) => ({
+    value: role,
+    label: ROLE_LABELS[role],
+    description: ROLE_DESCRIPTIONS[role],
+    checked: selected.includes(role),
+  }));
 }

@@ -37,14 +37,21 @@ export class UsersRepository {
       .createQueryBuilder('person')
       .innerJoinAndSelect('person.userRoles', 'userRole')
       .where('person.active = :active', { active: true })
-      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles: ['manager', 'admin'] })
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', {
+        roles: ['manager', 'admin'],
+      })
       .orderBy('person.name', 'ASC')
       .getMany();
   }
 
   /** Everyone active, by name: colleagues to give a task to or to meet. */
   findActive(): Promise<User[]> {
-    return this.users.find({ where: { active: true }, relations: { userRoles: true }, order: { name: 'ASC' }, take: 500 });
+    return this.users.find({
+      where: { active: true },
+      relations: { userRoles: true },
+      order: { name: 'ASC' },
+      take: 500,
+    });
   }
 
   count(): Promise<number> {
@@ -68,14 +75,20 @@ export class UsersRepository {
     const query = this.users.createQueryBuilder('person').orderBy('person.name', 'ASC').addOrderBy('person.id', 'ASC');
     if (filter.search) {
       const term = `%${filter.search.toLowerCase()}%`;
-      query.andWhere(new Brackets((where) => where.where('LOWER(person.name) LIKE :term', { term }).orWhere('person.email LIKE :term', { term })));
+      query.andWhere(
+        new Brackets((where) =>
+          where.where('LOWER(person.name) LIKE :term', { term }).orWhere('person.email LIKE :term', { term }),
+        ),
+      );
     }
     if (filter.role) {
       query.innerJoin('person.userRoles', 'filterRole', 'filterRole.role = :role', { role: filter.role });
     }
     if (filter.status === 'deactivated') query.andWhere('person.active = :active', { active: false });
-    if (filter.status === 'invited') query.andWhere('person.active = :active AND person.passwordHash IS NULL', { active: true });
-    if (filter.status === 'active') query.andWhere('person.active = :active AND person.passwordHash IS NOT NULL', { active: true });
+    if (filter.status === 'invited')
+      query.andWhere('person.active = :active AND person.passwordHash IS NULL', { active: true });
+    if (filter.status === 'active')
+      query.andWhere('person.active = :active AND person.passwordHash IS NOT NULL', { active: true });
     const [ids, total] = await query
       .select('person.id')
       .skip((page.page - 1) * page.perPage)

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
@@ -60,8 +72,14 @@ export class ApplicationsController {
     this.pipeline.assertCanManage(user, application);
     const { mailed } = await this.portal.issue(user, application);
     await this.pipeline.note(user, application, 'Sent a new candidate portal link');
-    if (mailed) flash(req, 'success', `Portal link sent to ${application.candidate.email}. Any earlier link no longer works.`);
-    else flash(req, 'warning', 'A new portal link was made, but the mail could not be sent. Copy the link below and send it yourself.');
+    if (mailed)
+      flash(req, 'success', `Portal link sent to ${application.candidate.email}. Any earlier link no longer works.`);
+    else
+      flash(
+        req,
+        'warning',
+        'A new portal link was made, but the mail could not be sent. Copy the link below and send it yourself.',
+      );
     return seeOther(`/applications/${id}#portal`);
   }
 
@@ -93,7 +111,12 @@ export class ApplicationsController {
   @Post(':id/move')
   @FormView('applications/show', 'showModel')
   @Redirect()
-  async move(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: MoveDto, @Req() req: Request) {
+  async move(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: MoveDto,
+    @Req() req: Request,
+  ) {
     const application = await this.pipeline.move(user, id, dto.to, dto.overrideReason);
     flash(req, 'success', `Moved to ${STAGE_LABELS[application.stage]}.`);
     return seeOther(`/applications/${id}`);
@@ -102,7 +125,12 @@ export class ApplicationsController {
   @Post(':id/reject')
   @FormView('applications/show', 'showModel')
   @Redirect()
-  async reject(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: RejectDto, @Req() req: Request) {
+  async reject(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: RejectDto,
+    @Req() req: Request,
+  ) {
     await this.pipeline.reject(user, id, dto.reasonId);
     flash(req, 'success', 'The application is rejected.');
     return seeOther(`/applications/${id}`);
@@ -111,11 +139,21 @@ export class ApplicationsController {
   @Post(':id/assessment')
   @FormView('applications/show', 'showModel')
   @Redirect()
-  async recordAssessment(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: AssessmentDto, @UploadedFileOf('report') report: Upload | null, @Req() req: Request) {
+  async recordAssessment(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: AssessmentDto,
+    @UploadedFileOf('report') report: Upload | null,
+    @Req() req: Request,
+  ) {
     const application = await this.pipeline.findOrFail(id);
     this.pipeline.assertCanManage(user, application);
     await this.vetting.recordAssessment(user, application.id, dto, report);
-    await this.pipeline.note(user, application, `Recorded the external assessment (${dto.provider}): eligibility ${dto.eligibility}, suitability ${dto.suitability}`);
+    await this.pipeline.note(
+      user,
+      application,
+      `Recorded the external assessment (${dto.provider}): eligibility ${dto.eligibility}, suitability ${dto.suitability}`,
+    );
     flash(req, 'success', 'Assessment recorded.');
     return seeOther(`/applications/${id}#vetting`);
   }
@@ -125,18 +163,32 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(id);
     const file = await this.presentations.deckOf(application.id);
     if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 
   @Post(':id/presentation/session')
   @FormView('applications/show', 'showModel')
   @Redirect()
-  async schedulePresentation(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: SessionDto, @Req() req: Request) {
+  async schedulePresentation(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: SessionDto,
+    @Req() req: Request,
+  ) {
     const application = await this.pipeline.findOrFail(id);
     this.pipeline.assertCanManage(user, application);
-    if (!isRealDate(dto.sessionAt.slice(0, 10))) throw FormInvalidError.single('sessionAt', 'Enter a real date and time');
+    if (!isRealDate(dto.sessionAt.slice(0, 10)))
+      throw FormInvalidError.single('sessionAt', 'Enter a real date and time');
     await this.presentations.schedule(application, new Date(`${dto.sessionAt}:00Z`), dto.evaluatorIds);
-    await this.pipeline.note(user, application, `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`);
+    await this.pipeline.note(
+      user,
+      application,
+      `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`,
+    );
     flash(req, 'success', 'Presentation session scheduled. The evaluators find it under Grading.');
     return seeOther(`/applications/${id}#presentation`);
   }
@@ -146,7 +198,11 @@ export class ApplicationsController {
     const application = await this.pipeline.findOrFail(id);
     const file = await this.vetting.reportOf(application.id);
     if (!file) throw new DomainError('not-found', 'No assessment report was uploaded.');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 
   async showModel(req: Request) {
@@ -179,12 +235,20 @@ export class ApplicationsController {
       moves: next.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
       canReject: this.pipeline.nextStages(application).includes('rejected'),
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
-      gate: { ...gate, beforeInterview: next.includes('interview'), canOverride: user.hasRole('admin') && next.includes('interview') && !gate.passed, anyFailed: gate.steps.some((step) => step.required && step.status === 'fail') },
+      gate: {
+        ...gate,
+        beforeInterview: next.includes('interview'),
+        canOverride: user.hasRole('admin') && next.includes('interview') && !gate.passed,
+        anyFailed: gate.steps.some((step) => step.required && step.status === 'fail'),
+      },
       vettingReasonId: vettingReason ? String(vettingReason.id) : null,
       assessment: assessment ? { ...assessment, hasReport: Boolean(assessment.reportFileId) } : null,
       plan: { sharedAt: application.planSharedAt, openedAt: application.planOpenedAt },
       portal: {
-        link: link && link.expiresAt > new Date() ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt } : null,
+        link:
+          link && link.expiresAt > new Date()
+            ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt }
+            : null,
         canSend: !['rejected', 'withdrawn', 'hired'].includes(application.stage),
       },
       presentation: {
@@ -195,13 +259,29 @@ export class ApplicationsController {
         scores: allScored ? scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall })) : [],
         scoresIn: scores.filter((score) => score.submittedAt).length,
         scoresNeeded: scores.length,
-        evaluators: evaluators.map((user) => ({ value: String(user.id), label: user.name, checked: scores.some((score) => score.evaluatorId === user.id) })),
+        evaluators: evaluators.map((user) => ({
+          value: String(user.id),
+          label: user.name,
+          checked: scores.some((score) => score.evaluatorId === user.id),
+        })),
       },
       writing: submission
-        ? { prompt: submission.prompt, startedAt: submission.startedAt, submittedAt: submission.submittedAt, text: submission.text, signals: submission.signals }
+        ? {
+            prompt: submission.prompt,
+            startedAt: submission.startedAt,
+            submittedAt: submission.submittedAt,
+            text: submission.text,
+            signals: submission.signals,
+          }
         : null,
       assessmentValues: assessment
-        ? { provider: assessment.provider, takenOn: assessment.takenOn, eligibility: String(assessment.eligibility), suitability: String(assessment.suitability), traits: assessment.traits ?? '' }
+        ? {
+            provider: assessment.provider,
+            takenOn: assessment.takenOn,
+            eligibility: String(assessment.eligibility),
+            suitability: String(assessment.suitability),
+            traits: assessment.traits ?? '',
+          }
         : { provider: 'Harrison Assessments', takenOn: '', eligibility: '', suitability: '', traits: '' },
       // Panel progress only: scores stay in the debrief, which opens once every scorecard is in.
       interviews: rounds.map((interview) => ({
@@ -210,14 +290,25 @@ export class ApplicationsController {
         when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
         location: interview.location,
         cancelled: Boolean(interview.cancelledAt),
-        panel: interview.panelists.map((seat) => ({ name: seat.user.name, lead: seat.lead, state: seat.submittedAt ? 'scorecard in' : seat.preparedAt ? 'prepared' : 'not prepared yet' })),
+        panel: interview.panelists.map((seat) => ({
+          name: seat.user.name,
+          lead: seat.lead,
+          state: seat.submittedAt ? 'scorecard in' : seat.preparedAt ? 'prepared' : 'not prepared yet',
+        })),
         allIn: interview.panelists.every((seat) => seat.submittedAt),
         decision: interview.decision ? DECISION_LABELS[interview.decision] : null,
       })),
       canSchedule: ['interview', 'decision'].includes(application.stage),
-      offer: ['offer', 'hired', 'withdrawn'].includes(application.stage) || offers.length
-        ? { open: offers.some((offer) => offer.status === 'extended'), count: offers.length, inOffer: application.stage === 'offer', hireId: hire?.id ?? null, startDate: hire?.startDate ?? null }
-        : null,
+      offer:
+        ['offer', 'hired', 'withdrawn'].includes(application.stage) || offers.length
+          ? {
+              open: offers.some((offer) => offer.status === 'extended'),
+              count: offers.length,
+              inOffer: application.stage === 'offer',
+              hireId: hire?.id ?? null,
+              startDate: hire?.startDate ?? null,
+            }
+          : null,
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
     };
   }
@@ -244,7 +335,10 @@ export class PositionApplicationsController {
         stage: column.stage,
         label: STAGE_LABELS[column.stage],
         count: column.count,
-        cards: column.applications.map((application) => ({ ...mapApplicationRow(application), marks: markView(board.marks.get(application.id)) })),
+        cards: column.applications.map((application) => ({
+          ...mapApplicationRow(application),
+          marks: markView(board.marks.get(application.id)),
+        })),
         more: column.count > BOARD_COLUMN_SIZE ? column.count - BOARD_COLUMN_SIZE : 0,
       })),
       closed: board.closed,
@@ -262,7 +356,12 @@ export class PositionApplicationsController {
   @Post('applications/reject')
   @FormView('applications/index', 'listModel')
   @Redirect()
-  async bulkReject(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: BulkRejectDto, @Req() req: Request) {
+  async bulkReject(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: BulkRejectDto,
+    @Req() req: Request,
+  ) {
     const count = await this.pipeline.bulkReject(user, id, dto.ids, dto.reasonId);
     flash(req, 'success', `${count} ${count === 1 ? 'application' : 'applications'} rejected.`);
     return seeOther(`/positions/${id}/applications`);
@@ -272,7 +371,11 @@ export class PositionApplicationsController {
     const id = idParam(req);
     const query = req.query as ApplicationsQueryDto;
     const position = await this.positions.findOrFail(id);
-    const filter = { search: query.q || undefined, stage: (query.stage || undefined) as Stage | undefined, source: query.source || undefined };
+    const filter = {
+      search: query.q || undefined,
+      stage: (query.stage || undefined) as Stage | undefined,
+      source: query.source || undefined,
+    };
     const request = pageRequest(query.page);
     const [applications, total] = await this.pipeline.list(id, filter, request);
     return {
@@ -284,7 +387,11 @@ export class PositionApplicationsController {
       sources: SOURCE_CHOICES,
       reasons: (await this.pipeline.reasons()).map((reason) => ({ value: String(reason.id), label: reason.label })),
       filtered: Boolean(filter.search || filter.stage || filter.source),
-      pagination: pageView(request, total, `/positions/${id}/applications`, { q: filter.search, stage: filter.stage, source: filter.source }),
+      pagination: pageView(request, total, `/positions/${id}/applications`, {
+        q: filter.search,
+        stage: filter.stage,
+        source: filter.source,
+      }),
     };
   }
 }

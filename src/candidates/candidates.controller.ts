@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
@@ -43,7 +55,12 @@ export class CandidatesController {
   @Post()
   @FormView('candidates/new', 'newModel')
   @Redirect()
-  async create(@CurrentUser() user: User, @Body() dto: CandidateDto, @UploadedFileOf('resume') resume: Upload | null, @Req() req: Request) {
+  async create(
+    @CurrentUser() user: User,
+    @Body() dto: CandidateDto,
+    @UploadedFileOf('resume') resume: Upload | null,
+    @Req() req: Request,
+  ) {
     const { candidate, application } = await this.candidates.create(user, dto, resume);
     flash(req, 'success', application ? `${candidate.name} is added and has applied.` : `${candidate.name} is added.`);
     return seeOther(application ? `/applications/${application.id}` : `/candidates/${candidate.id}`);
@@ -64,7 +81,13 @@ export class CandidatesController {
   @Post(':id')
   @FormView('candidates/edit', 'editModel')
   @Redirect()
-  async update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: CandidateDto, @UploadedFileOf('resume') resume: Upload | null, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CandidateDto,
+    @UploadedFileOf('resume') resume: Upload | null,
+    @Req() req: Request,
+  ) {
     const candidate = await this.candidates.update(user, id, dto, resume);
     flash(req, 'success', `${candidate.name}'s record is saved.`);
     return seeOther(`/candidates/${id}`);
@@ -73,13 +96,22 @@ export class CandidatesController {
   @Get(':id/resume')
   async resume(@Param('id', ParseIntPipe) id: number) {
     const file = await this.candidates.resume(id);
-    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 
   @Post(':id/applications')
   @FormView('candidates/show', 'showModel')
   @Redirect()
-  async apply(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: AddApplicationDto, @Req() req: Request) {
+  async apply(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: AddApplicationDto,
+    @Req() req: Request,
+  ) {
     const application = await this.candidates.addApplication(user, id, dto.positionId);
     flash(req, 'success', 'Application added.');
     return seeOther(`/applications/${application.id}`);
@@ -109,7 +141,12 @@ export class CandidatesController {
 
   async editModel(req: Request) {
     const candidate = await this.candidates.findOrFail(idParam(req));
-    return { title: `Edit ${candidate.name}`, candidate: mapCandidate(candidate), sources: SOURCE_CHOICES, values: candidateFormValues(candidate) };
+    return {
+      title: `Edit ${candidate.name}`,
+      candidate: mapCandidate(candidate),
+      sources: SOURCE_CHOICES,
+      values: candidateFormValues(candidate),
+    };
   }
 
   private async openPositions() {

@@ -16,14 +16,36 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
 
 @Module({
   imports: [PositionsModule, VettingModule],
-  controllers: [CandidatesController, ApplicationsController, PositionApplicationsController, RejectionReasonsController, PortalController],
-  providers: [CandidatesRepository, CandidatesService, PipelineService, FilesRepository, InterviewsRepository, HiresRepository],
+  controllers: [
+    CandidatesController,
+    ApplicationsController,
+    PositionApplicationsController,
+    RejectionReasonsController,
+    PortalController,
+  ],
+  providers: [
+    CandidatesRepository,
+    CandidatesService,
+    PipelineService,
+    FilesRepository,
+    InterviewsRepository,
+    HiresRepository,
+  ],
   exports: [PipelineService],
 })
 export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ResumeUploadMiddleware).forRoutes({ path: 'candidates', method: RequestMethod.POST }, { path: 'candidates/:id', method: RequestMethod.POST });
-    consumer.apply(ReportUploadMiddleware).forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
-    consumer.apply(PortalDeckUploadMiddleware).forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
+    consumer
+      .apply(ResumeUploadMiddleware)
+      .forRoutes(
+        { path: 'candidates', method: RequestMethod.POST },
+        { path: 'candidates/:id', method: RequestMethod.POST },
+      );
+    consumer
+      .apply(ReportUploadMiddleware)
+      .forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
+    consumer
+      .apply(PortalDeckUploadMiddleware)
+      .forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
   }
 }

@@ -23,9 +23,16 @@ export class CandidatesRepository {
   }
 
   findCandidatePage(search: string | undefined, page: PageRequest): Promise<[Candidate[], number]> {
-    const query = this.dataSource.getRepository(Candidate).createQueryBuilder('candidate').orderBy('candidate.createdAt', 'DESC').addOrderBy('candidate.id', 'DESC');
+    const query = this.dataSource
+      .getRepository(Candidate)
+      .createQueryBuilder('candidate')
+      .orderBy('candidate.createdAt', 'DESC')
+      .addOrderBy('candidate.id', 'DESC');
     if (search) this.whereNameOrEmail(query, 'candidate', search);
-    return query.skip((page.page - 1) * page.perPage).take(page.perPage).getManyAndCount();
+    return query
+      .skip((page.page - 1) * page.perPage)
+      .take(page.perPage)
+      .getManyAndCount();
   }
 
   findCandidate(id: number): Promise<Candidate | null> {
@@ -41,7 +48,9 @@ export class CandidatesRepository {
   }
 
   findApplicationsOfCandidate(candidateId: number): Promise<Application[]> {
-    return this.dataSource.getRepository(Application).find({ where: { candidateId }, relations: { position: true }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(Application)
+      .find({ where: { candidateId }, relations: { position: true }, order: { createdAt: 'DESC' } });
   }
 
   applicationExists(candidateId: number, positionId: number): Promise<boolean> {
@@ -63,22 +72,38 @@ export class CandidatesRepository {
     return this.dataSource.getRepository(Application).find({ where: { positionId, id: In(ids) } });
   }
 
-  saveApplication(application: Partial<Application>, manager: EntityManager = this.dataSource.manager): Promise<Application> {
+  saveApplication(
+    application: Partial<Application>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Application> {
     return manager.getRepository(Application).save(manager.getRepository(Application).create(application));
   }
 
   /** Moves an application only if it is still in `from`; false when someone else moved it first. */
-  async changeStage(id: number, from: Stage, to: Stage, rejectionReasonId: number | null, manager: EntityManager): Promise<boolean> {
-    const result = await manager.getRepository(Application).update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), rejectionReasonId });
+  async changeStage(
+    id: number,
+    from: Stage,
+    to: Stage,
+    rejectionReasonId: number | null,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(Application)
+      .update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), rejectionReasonId });
     return result.affected === 1;
   }
 
-  addEvent(event: Partial<ApplicationEvent>, manager: EntityManager = this.dataSource.manager): Promise<ApplicationEvent> {
+  addEvent(
+    event: Partial<ApplicationEvent>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApplicationEvent> {
     return manager.getRepository(ApplicationEvent).save(manager.getRepository(ApplicationEvent).create(event));
   }
 
   findEvents(applicationId: number): Promise<ApplicationEvent[]> {
-    return this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId }, relations: { by: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(ApplicationEvent)
+      .find({ where: { applicationId }, relations: { by: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Applications per stage for one position, in one grouped query. */
@@ -109,7 +134,11 @@ export class CandidatesRepository {
   }
 
   /** One page of a position's applications with their candidates: one query plus a count. */
-  findApplicationPage(positionId: number, filter: ApplicationsFilter, page: PageRequest): Promise<[Application[], number]> {
+  findApplicationPage(
+    positionId: number,
+    filter: ApplicationsFilter,
+    page: PageRequest,
+  ): Promise<[Application[], number]> {
     const query = this.dataSource
       .getRepository(Application)
       .createQueryBuilder('application')
@@ -122,7 +151,10 @@ export class CandidatesRepository {
     if (filter.source) query.andWhere('candidate.source = :source', { source: filter.source });
     if (filter.search) this.whereNameOrEmail(query, 'candidate', filter.search);
     // Many-to-one joins only: OFFSET/LIMIT count applications, so the page is one query plus the count.
-    return query.offset((page.page - 1) * page.perPage).limit(page.perPage).getManyAndCount();
+    return query
+      .offset((page.page - 1) * page.perPage)
+      .limit(page.perPage)
+      .getManyAndCount();
   }
 
   /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
@@ -132,18 +164,25 @@ export class CandidatesRepository {
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.position', 'position')
       .where('application.stage = :stage', { stage: 'vetting' })
-      .andWhere('position.hiringManagerId = :managerId AND position.status = :status', { managerId, status: 'published' })
+      .andWhere('position.hiringManagerId = :managerId AND position.status = :status', {
+        managerId,
+        status: 'published',
+      })
       .orderBy('application.id', 'ASC')
       .limit(500)
       .getMany();
   }
 
   findActiveReasons(): Promise<RejectionReason[]> {
-    return this.dataSource.getRepository(RejectionReason).find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(RejectionReason)
+      .find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
   }
 
   findAllReasons(): Promise<RejectionReason[]> {
-    return this.dataSource.getRepository(RejectionReason).find({ order: { active: 'DESC', sortOrder: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(RejectionReason)
+      .find({ order: { active: 'DESC', sortOrder: 'ASC', id: 'ASC' } });
   }
 
   findReason(id: number): Promise<RejectionReason | null> {
@@ -155,11 +194,17 @@ export class CandidatesRepository {
   }
 
   saveReason(reason: Partial<RejectionReason>): Promise<RejectionReason> {
-    return this.dataSource.getRepository(RejectionReason).save(this.dataSource.getRepository(RejectionReason).create(reason));
+    return this.dataSource
+      .getRepository(RejectionReason)
+      .save(this.dataSource.getRepository(RejectionReason).create(reason));
   }
 
   private whereNameOrEmail(query: { andWhere(where: Brackets): unknown }, alias: string, search: string): void {
     const term = `%${search.toLowerCase()}%`;
-    query.andWhere(new Brackets((where) => where.where(`LOWER(${alias}.name) LIKE :term`, { term }).orWhere(`${alias}.email LIKE :term`, { term })));
+    query.andWhere(
+      new Brackets((where) =>
+        where.where(`LOWER(${alias}.name) LIKE :term`, { term }).orWhere(`${alias}.email LIKE :term`, { term }),
+      ),
+    );
   }
 }

@@ -35,15 +35,37 @@ export class CandidatesService {
   }
 
   /** Adds a candidate (and their application, when a position is chosen). An existing email is offered instead of a duplicate. */
-  async create(user: User, dto: CandidateDto, resume: Upload | null): Promise<{ candidate: Candidate; application: Application | null }> {
+  async create(
+    user: User,
+    dto: CandidateDto,
+    resume: Upload | null,
+  ): Promise<{ candidate: Candidate; application: Application | null }> {
     const existing = await this.candidates.findCandidateByEmail(dto.email);
     if (existing) {
-      throw new FormInvalidError({ email: [`${existing.name} is already a candidate with this email. Open their record to add them to this position.`] }, 'conflict');
+      throw new FormInvalidError(
+        {
+          email: [
+            `${existing.name} is already a candidate with this email. Open their record to add them to this position.`,
+          ],
+        },
+        'conflict',
+      );
     }
     const kind = resume ? assertKind(resume, 'resume', ['pdf', 'docx']) : null;
     if (dto.positionId) await this.pipeline.assertOpenForApplications(dto.positionId);
     return this.candidates.transaction(async (manager) => {
-      const file = resume && kind ? await this.files.save({ fileName: safeFileName(resume.originalName, kind), contentType: CONTENT_TYPES[kind], createdById: user.id }, resume.data, manager) : null;
+      const file =
+        resume && kind
+          ? await this.files.save(
+              {
+                fileName: safeFileName(resume.originalName, kind),
+                contentType: CONTENT_TYPES[kind],
+                createdById: user.id,
+              },
+              resume.data,
+              manager,
+            )
+          : null;
       const candidate = await this.candidates.saveCandidate(
         {
           name: dto.name,
@@ -65,12 +87,17 @@ export class CandidatesService {
   async update(user: User, id: number, dto: CandidateDto, resume: Upload | null): Promise<Candidate> {
     const candidate = await this.findOrFail(id);
     const other = await this.candidates.findCandidateByEmail(dto.email);
-    if (other && other.id !== id) throw new FormInvalidError({ email: [`${other.name} already uses this email.`] }, 'conflict');
+    if (other && other.id !== id)
+      throw new FormInvalidError({ email: [`${other.name} already uses this email.`] }, 'conflict');
     const kind = resume ? assertKind(resume, 'resume', ['pdf', 'docx']) : null;
     return this.candidates.transaction(async (manager) => {
       const previousFileId = candidate.resumeFileId;
       if (resume && kind) {
-        const file = await this.files.save({ fileName: safeFileName(resume.originalName, kind), contentType: CONTENT_TYPES[kind], createdById: user.id }, resume.data, manager);
+        const file = await this.files.save(
+          { fileName: safeFileName(resume.originalName, kind), contentType: CONTENT_TYPES[kind], createdById: user.id },
+          resume.data,
+          manager,
+        );
         candidate.resumeFileId = file.id;
       }
       Object.assign(candidate, {

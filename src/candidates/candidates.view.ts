@@ -19,7 +19,12 @@ export function mapCandidate(candidate: Candidate) {
     source: SOURCE_LABELS[candidate.source],
     notes: candidate.notes,
     consentAt: candidate.consentAt,
-    resume: candidate.resumeFile ? { fileName: candidate.resumeFile.fileName, size: `${Math.max(1, Math.round(candidate.resumeFile.size / 1024))} KB` } : null,
+    resume: candidate.resumeFile
+      ? {
+          fileName: candidate.resumeFile.fileName,
+          size: `${Math.max(1, Math.round(candidate.resumeFile.size / 1024))} KB`,
+        }
+      : null,
     createdAt: candidate.createdAt,
   };
 }
@@ -33,7 +38,14 @@ export function mapApplicationRow(application: Application) {
     stageLabel: STAGE_LABELS[application.stage],
     daysInStage: days,
     daysLabel: days === 0 ? 'since today' : `${days} ${days === 1 ? 'day' : 'days'} in stage`,
-    candidate: application.candidate ? { id: application.candidate.id, name: application.candidate.name, email: application.candidate.email, source: SOURCE_LABELS[application.candidate.source] } : null,
+    candidate: application.candidate
+      ? {
+          id: application.candidate.id,
+          name: application.candidate.name,
+          email: application.candidate.email,
+          source: SOURCE_LABELS[application.candidate.source],
+        }
+      : null,
     position: application.position ? { id: application.position.id, title: application.position.title } : null,
     rejectionReason: application.rejectionReason?.label ?? null,
     appliedAt: application.createdAt,

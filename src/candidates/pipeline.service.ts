@@ -64,7 +64,15 @@ export class PipelineService {
       },
       manager,
     );
-    await this.candidates.addEvent({ applicationId: application.id, toStage: 'applied', summary: `Applied to version ${position.publishedVersion}`, byId: user.id }, manager);
+    await this.candidates.addEvent(
+      {
+        applicationId: application.id,
+        toStage: 'applied',
+        summary: `Applied to version ${position.publishedVersion}`,
+        byId: user.id,
+      },
+      manager,
+    );
     return application;
   }
 
@@ -105,14 +113,25 @@ export class PipelineService {
     this.assertCanManage(user, application);
     if (to === 'rejected') throw FormInvalidError.single('to', 'Reject with a reason instead.');
     if (!NEXT[application.stage].includes(to)) {
-      throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot move to ${STAGE_LABELS[to]}.`);
+      throw new DomainError(
+        'conflict',
+        `An application in ${STAGE_LABELS[application.stage]} cannot move to ${STAGE_LABELS[to]}.`,
+      );
     }
     let summary = `Moved from ${STAGE_LABELS[application.stage]} to ${STAGE_LABELS[to]}`;
     if (to === 'interview') {
       const gate = await this.gate(application);
       if (!gate.passed) {
-        if (!user.hasRole('admin')) throw FormInvalidError.single('to', `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`);
-        if (!overrideReason) throw FormInvalidError.single('overrideReason', 'Write why this candidate should be interviewed before vetting is complete');
+        if (!user.hasRole('admin'))
+          throw FormInvalidError.single(
+            'to',
+            `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`,
+          );
+        if (!overrideReason)
+          throw FormInvalidError.single(
+            'overrideReason',
+            'Write why this candidate should be interviewed before vetting is complete',
+          );
         summary += ` — vetting gate overridden by an admin: “${overrideReason}”`;
       }
     }
@@ -137,9 +156,16 @@ export class PipelineService {
     const counts = await this.candidates.countByStage(positionId);
     const columns = [];
     for (const stage of PIPELINE_STAGES) {
-      columns.push({ stage, count: counts.get(stage) ?? 0, applications: await this.candidates.findColumn(positionId, stage, BOARD_COLUMN_SIZE) });
+      columns.push({
+        stage,
+        count: counts.get(stage) ?? 0,
+        applications: await this.candidates.findColumn(positionId, stage, BOARD_COLUMN_SIZE),
+      });
     }
-    const marks = await this.vetting.marks(positionId, columns.flatMap((column) => column.applications.map((application) => application.id)));
+    const marks = await this.vetting.marks(
+      positionId,
+      columns.flatMap((column) => column.applications.map((application) => application.id)),
+    );
     return { columns, marks, closed: (counts.get('rejected') ?? 0) + (counts.get('withdrawn') ?? 0) };
   }
 
@@ -151,10 +177,14 @@ export class PipelineService {
   async readyForInterview(managerId: number): Promise<{ positionId: number; title: string; count: number }[]> {
     const applications = await this.candidates.findInVettingForManager(managerId);
     const byPosition = new Map<number, Application[]>();
-    for (const application of applications) byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
+    for (const application of applications)
+      byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
     const result = [];
     for (const [positionId, group] of byPosition) {
-      const passed = await this.vetting.passedGate(positionId, group.map((application) => application.id));
+      const passed = await this.vetting.passedGate(
+        positionId,
+        group.map((application) => application.id),
+      );
       if (passed.length) result.push({ positionId, title: group[0].position.title, count: passed.length });
     }
     return result;
@@ -175,15 +205,25 @@ export class PipelineService {
    * The debrief's decision moves the application: hire → Offer, no hire → Rejected (with a reason), hold → stays for
    * another round. Works from Interview or Decision, so a decision never has to pass through a manual move first.
    */
-  async recordDecision(user: User, application: Application, decision: 'hire' | 'no-hire' | 'hold', summary: string, reasonId: number | null): Promise<Application> {
+  async recordDecision(
+    user: User,
+    application: Application,
+    decision: 'hire' | 'no-hire' | 'hold',
+    summary: string,
+    reasonId: number | null,
+  ): Promise<Application> {
     this.assertCanManage(user, application);
     if (!['interview', 'decision'].includes(application.stage)) {
-      throw new DomainError('conflict', `The application is in ${STAGE_LABELS[application.stage]}; a debrief decision needs it in Interview or Decision.`);
+      throw new DomainError(
+        'conflict',
+        `The application is in ${STAGE_LABELS[application.stage]}; a debrief decision needs it in Interview or Decision.`,
+      );
     }
     if (decision === 'hire') return this.changeStage(user, application, 'offer', summary);
     if (decision === 'no-hire') {
       const reason = reasonId ? await this.candidates.findReason(reasonId) : null;
-      if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose the rejection reason for a no-hire decision');
+      if (!reason?.active)
+        throw FormInvalidError.single('reasonId', 'Choose the rejection reason for a no-hire decision');
       application.rejectionReasonId = reason.id;
       return this.changeStage(user, application, 'rejected', `${summary} Rejected: ${reason.label}.`);
     }
@@ -194,7 +234,11 @@ export class PipelineService {
   /** Offer → Hired, when the candidate accepts the offer; the portal link stops working. */
   async recordHire(user: User, application: Application, summary: string): Promise<Application> {
     this.assertCanManage(user, application);
-    if (application.stage !== 'offer') throw new DomainError('conflict', `The application is in ${STAGE_LABELS[application.stage]}; only an application in Offer can be hired.`);
+    if (application.stage !== 'offer')
+      throw new DomainError(
+        'conflict',
+        `The application is in ${STAGE_LABELS[application.stage]}; only an application in Offer can be hired.`,
+      );
     const hired = await this.changeStage(user, application, 'hired', summary);
     await this.portal.revokeAll(application.id);
     return hired;
@@ -212,17 +256,35 @@ export class PipelineService {
       throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot be rejected.`);
     }
     application.rejectionReasonId = reason.id;
-    return this.changeStage(user, application, 'rejected', `Rejected from ${STAGE_LABELS[application.stage]}: ${reason.label}`);
+    return this.changeStage(
+      user,
+      application,
+      'rejected',
+      `Rejected from ${STAGE_LABELS[application.stage]}: ${reason.label}`,
+    );
   }
 
   private changeStage(user: User, application: Application, to: Stage, summary: string): Promise<Application> {
     const from = application.stage;
     return this.candidates.transaction(async (manager) => {
       // Only from the stage this request saw: a concurrent move wins, this one is refused.
-      const changed = await this.candidates.changeStage(application.id, from, to, application.rejectionReasonId, manager);
-      if (!changed) throw new DomainError('conflict', 'Someone else moved this application a moment ago. Reload the page to see where it is now.');
+      const changed = await this.candidates.changeStage(
+        application.id,
+        from,
+        to,
+        application.rejectionReasonId,
+        manager,
+      );
+      if (!changed)
+        throw new DomainError(
+          'conflict',
+          'Someone else moved this application a moment ago. Reload the page to see where it is now.',
+        );
       const saved = { stage: to, stageChangedAt: new Date() };
-      await this.candidates.addEvent({ applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id }, manager);
+      await this.candidates.addEvent(
+        { applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id },
+        manager,
+      );
       // A closed application's portal link stops working at once.
       if (to === 'rejected' || to === 'withdrawn') await this.portal.revokeAll(application.id);
       return Object.assign(application, saved);

@@ -59,7 +59,12 @@ export class PortalController {
       })),
       planShared: Boolean(application.planSharedAt),
       presentation: config.presentationRequired
-        ? { brief: config.presentationBrief, uploadedAt: presentation?.uploadedAt ?? null, fileName: presentation?.deckFile?.fileName ?? null, sessionAt: presentation?.sessionAt ?? null }
+        ? {
+            brief: config.presentationBrief,
+            uploadedAt: presentation?.uploadedAt ?? null,
+            fileName: presentation?.deckFile?.fileName ?? null,
+            sessionAt: presentation?.sessionAt ?? null,
+          }
         : null,
       title: `Your application: ${version.snapshot.title}`,
       token,
@@ -118,7 +123,10 @@ export class PortalController {
   async writingModel(req: Request) {
     const token = req.params.token as string;
     const application = await this.portal.open(token);
-    const [config, submission] = await Promise.all([this.vetting.configFor(application.positionId), this.writing.submissionFor(application)]);
+    const [config, submission] = await Promise.all([
+      this.vetting.configFor(application.positionId),
+      this.writing.submissionFor(application),
+    ]);
     const draft = submission?.draft ?? '';
     return {
       title: 'Writing test',
@@ -126,7 +134,15 @@ export class PortalController {
       positionTitle: application.position.title,
       started: Boolean(submission),
       submitted: Boolean(submission?.submittedAt),
-      submission: submission ? { prompt: submission.prompt, deadlineAt: submission.deadlineAt, draftSavedAt: submission.draftSavedAt, submittedAt: submission.submittedAt, words: countWords(draft) } : null,
+      submission: submission
+        ? {
+            prompt: submission.prompt,
+            deadlineAt: submission.deadlineAt,
+            draftSavedAt: submission.draftSavedAt,
+            submittedAt: submission.submittedAt,
+            words: countWords(draft),
+          }
+        : null,
       values: { text: draft },
       minWords: config.writingMinWords,
       maxWords: config.writingMaxWords,

@@ -23,7 +23,8 @@ export class RejectionReasonsController {
   @FormView('candidates/rejection-reasons', 'model')
   @Redirect()
   async add(@Body() dto: ReasonDto, @Req() req: Request) {
-    if (await this.candidates.reasonLabelExists(dto.label)) throw FormInvalidError.single('label', 'That reason is already on the list');
+    if (await this.candidates.reasonLabelExists(dto.label))
+      throw FormInvalidError.single('label', 'That reason is already on the list');
     const count = (await this.candidates.findAllReasons()).length;
     await this.candidates.saveReason({ label: dto.label, active: true, sortOrder: count });
     flash(req, 'success', `“${dto.label}” added.`);
@@ -36,12 +37,21 @@ export class RejectionReasonsController {
     const reason = await this.candidates.findReason(id);
     if (!reason) throw notFound('That reason');
     await this.candidates.saveReason({ id, active: !reason.active });
-    flash(req, 'success', reason.active ? `“${reason.label}” is retired: it stays on past rejections but is no longer offered.` : `“${reason.label}” is offered again.`);
+    flash(
+      req,
+      'success',
+      reason.active
+        ? `“${reason.label}” is retired: it stays on past rejections but is no longer offered.`
+        : `“${reason.label}” is offered again.`,
+    );
     return seeOther('/admin/rejection-reasons');
   }
 
   async model() {
     const reasons = await this.candidates.findAllReasons();
-    return { title: 'Rejection reasons', reasons: reasons.map((reason) => ({ id: reason.id, label: reason.label, active: reason.active })) };
+    return {
+      title: 'Rejection reasons',
+      reasons: reasons.map((reason) => ({ id: reason.id, label: reason.label, active: reason.active })),
+    };
   }
 }

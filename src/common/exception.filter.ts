@@ -34,7 +34,8 @@ export class AppExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof SignInRequiredError) {
       if (wantsJson) return void res.status(401).json({ statusCode: 401, error: 'Sign in required' });
-      const next = req.method === 'GET' && req.originalUrl !== '/' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
+      const next =
+        req.method === 'GET' && req.originalUrl !== '/' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       return res.redirect(303, `/login${next}`);
     }
 
@@ -60,15 +61,26 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown, req: Request): { status: number; message: string } {
     if (exception instanceof CsrfTokenInvalidError) {
-      return { status: 403, message: 'This form was open too long or came from another site. Go back, reload the page and try again.' };
+      return {
+        status: 403,
+        message: 'This form was open too long or came from another site. Go back, reload the page and try again.',
+      };
     }
     if (exception instanceof DomainError) return { status: STATUS_BY_CODE[exception.code], message: exception.message };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, message: status >= 500 ? 'Please try again in a moment.' : exception.message };
     }
-    this.logger.error({ message: 'Unhandled error', requestId: req.id, error: String(exception), stack: (exception as Error)?.stack });
-    return { status: 500, message: 'Please try again in a moment. If it keeps happening, tell your admin the time it happened.' };
+    this.logger.error({
+      message: 'Unhandled error',
+      requestId: req.id,
+      error: String(exception),
+      stack: (exception as Error)?.stack,
+    });
+    return {
+      status: 500,
+      message: 'Please try again in a moment. If it keeps happening, tell your admin the time it happened.',
+    };
   }
 }
 

@@ -3,13 +3,32 @@ import { navigationFor } from './navigation.js';
 describe('navigationFor', () => {
   it('shows admins their pages and marks the current one', () => {
     const sut = navigationFor(['admin'], '/people/12');
-    expect(sut.map((item) => item.label)).toEqual(['Home', 'Positions', 'Candidates', 'Questions', 'New hires', 'Insights', 'Grading', 'People', 'Settings', 'Outbox']);
+    expect(sut.map((item) => item.label)).toEqual([
+      'Home',
+      'Positions',
+      'Candidates',
+      'Questions',
+      'New hires',
+      'Insights',
+      'Grading',
+      'People',
+      'Settings',
+      'Outbox',
+    ]);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });
 
   it('shows hiring managers their pages and no admin pages', () => {
     const sut = navigationFor(['manager', 'interviewer'], '/');
-    expect(sut.map((item) => item.href)).toEqual(['/', '/positions', '/candidates', '/questions', '/hires', '/insights', '/grading']);
+    expect(sut.map((item) => item.href)).toEqual([
+      '/',
+      '/positions',
+      '/candidates',
+      '/questions',
+      '/hires',
+      '/insights',
+      '/grading',
+    ]);
     expect(sut[0].current).toBe(true);
   });
 
@@ -18,6 +37,10 @@ describe('navigationFor', () => {
   });
 
   it('shows new hires their own onboarding and plan only', () => {
-    expect(navigationFor(['new-hire'], '/my/plan').map((item) => [item.href, item.current])).toEqual([['/', false], ['/my/onboarding', false], ['/my/plan', true]]);
+    expect(navigationFor(['new-hire'], '/my/plan').map((item) => [item.href, item.current])).toEqual([
+      ['/', false],
+      ['/my/onboarding', false],
+      ['/my/plan', true],
+    ]);
   });
 });

@@ -26,9 +26,12 @@ const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navigationFor(roles: Role[], currentPath: string): { label: string; href: string; current: boolean }[] {
-  return NAV_ITEMS.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role))).map((item) => ({
-    label: item.label,
-    href: item.href,
-    current: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
-  }));
+  return NAV_ITEMS.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role))).map(
+    (item) => ({
+      label: item.label,
+      href: item.href,
+      current:
+        item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    }),
+  );
 }

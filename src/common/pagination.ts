@@ -21,7 +21,12 @@ export function pageRequest(page: unknown, perPage = PAGE_SIZE): PageRequest {
 }
 
 /** The pagination bar under a list; keeps the list's other query parameters in the links. */
-export function pageView(request: PageRequest, total: number, basePath: string, query: Record<string, string | undefined> = {}): PageView {
+export function pageView(
+  request: PageRequest,
+  total: number,
+  basePath: string,
+  query: Record<string, string | undefined> = {},
+): PageView {
   const pages = Math.max(1, Math.ceil(total / request.perPage));
   const href = (page: number) => {
     const params = new URLSearchParams();

@@ -26,11 +26,14 @@ export function formValidationPipe(): ValidationPipe {
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Form quirk: email addresses compare case-insensitively, so they are stored lower-case. */
-export const NormalizeEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+export const NormalizeEmail = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
 /** Form quirk: a group of checkboxes arrives as nothing, one string or an array. */
 export const ToArray = () =>
-  Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]));
+  Transform(({ value }) =>
+    value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value],
+  );
 
 /** Form quirk: an empty field means "no value". */
 export const EmptyToNull = () =>
@@ -51,4 +54,8 @@ export const ToNumberOrNull = () =>
 
 /** Form quirk: a group of checkboxes of ids arrives as nothing, one string or an array of strings. */
 export const ToIntArray = () =>
-  Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]).map((item: unknown) => (/^\d+$/.test(String(item)) ? Number(item) : item)));
+  Transform(({ value }) =>
+    (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]).map(
+      (item: unknown) => (/^\d+$/.test(String(item)) ? Number(item) : item),
+    ),
+  );

@@ -21,7 +21,13 @@ export const viewHelpers = {
   /** A number with one decimal, e.g. 12.5. */
   fixed: (value: number) => Number(value).toFixed(1),
   /** Paragraphs of plain text, for {{#each (paragraphs text)}}. */
-  paragraphs: (value: unknown) => (typeof value === 'string' ? value.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : []),
+  paragraphs: (value: unknown) =>
+    typeof value === 'string'
+      ? value
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : [],
   not: (value: unknown) => !value,
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   /** The first truthy argument, like JavaScript's ||. */

@@ -26,7 +26,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts a postgres URL and an https base URL', () => {
-    const sut = loadConfig({ DATABASE_URL: 'postgres://keeper@db:5432/keeper', BASE_URL: 'https://keeper.example.com', SESSION_SECRET: 'x'.repeat(40) });
+    const sut = loadConfig({
+      DATABASE_URL: 'postgres://keeper@db:5432/keeper',
+      BASE_URL: 'https://keeper.example.com',
+      SESSION_SECRET: 'x'.repeat(40),
+    });
     expect(sut.database).toEqual({ kind: 'postgres', url: 'postgres://keeper@db:5432/keeper' });
     expect(sut.secureCookies).toBe(true);
     expect(sut.link('/invitations/abc')).toBe('https://keeper.example.com/invitations/abc');

@@ -4,9 +4,7 @@ import { dirname, resolve } from 'node:path';
 
 export type Environment = 'development' | 'production' | 'test';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /** The whole environment, validated once at start-up. */
 export class AppConfig {
@@ -157,7 +155,9 @@ function parseSmtpUrl(value: string | undefined): string | null {
 }
 
 function parseMailFrom(value: string | undefined, baseUrl: URL): string {
-  const raw = present(value) ?? `Keeper <keeper@${baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : baseUrl.hostname}>`;
+  const raw =
+    present(value) ??
+    `Keeper <keeper@${baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : baseUrl.hostname}>`;
   if (!/@[^\s@>]+/.test(raw)) throw new ConfigError('MAIL_FROM', `must contain an email address (got "${raw}")`);
   return raw;
 }

@@ -1,7 +1,11 @@
 import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /** Column definitions that mean the same on SQLite and PostgreSQL, for migrations. */
-export function timestamp(queryRunner: QueryRunner, name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
+export function timestamp(
+  queryRunner: QueryRunner,
+  name: string,
+  options: Partial<TableColumnOptions> = {},
+): TableColumnOptions {
   const isPostgres = queryRunner.connection.options.type === 'postgres';
   return { name, type: isPostgres ? 'timestamptz' : 'datetime', ...options };
 }

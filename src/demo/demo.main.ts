@@ -6,7 +6,10 @@ import { createApp, listen, loadConfigOrExit } from '../main.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.seed.js';
 
 // `npm run demo`: Keeper on its own database, rebuilt with a demo company on every run.
-const config = loadConfigOrExit({ ...process.env, DATABASE_URL: process.env.DEMO_DATABASE_URL ?? './data/demo.sqlite' });
+const config = loadConfigOrExit({
+  ...process.env,
+  DATABASE_URL: process.env.DEMO_DATABASE_URL ?? './data/demo.sqlite',
+});
 
 if (config.database.kind === 'sqlite') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.database.path}${suffix}`, { force: true });
@@ -21,6 +24,8 @@ const people = await seedDemo(app);
 await listen(app, config);
 
 console.log(`\nKeeper demo is running at ${config.baseUrl}`);
-console.log(`Database: ${config.database.kind === 'sqlite' ? config.database.path : 'DEMO_DATABASE_URL'} (rebuilt on every run)`);
+console.log(
+  `Database: ${config.database.kind === 'sqlite' ? config.database.path : 'DEMO_DATABASE_URL'} (rebuilt on every run)`,
+);
 console.log(`Sign in with any of these, password "${DEMO_PASSWORD}":`);
 for (const person of people) console.log(`  ${person.email.padEnd(28)} ${person.description}`);

@@ -15,7 +15,14 @@ import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
 import { SchedulingService } from '../interviews/scheduling.service.js';
-import { AcceptOfferDto, CheckInDto, ConnectionDto, ConnectionStatusDto, LearningDto, OfferDto } from '../hires/dto/hires.dto.js';
+import {
+  AcceptOfferDto,
+  CheckInDto,
+  ConnectionDto,
+  ConnectionStatusDto,
+  LearningDto,
+  OfferDto,
+} from '../hires/dto/hires.dto.js';
 import { DevelopmentService } from '../hires/development.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { HiresService } from '../hires/hires.service.js';
@@ -55,9 +62,24 @@ interface DemoPerson {
 const PEOPLE: DemoPerson[] = [
   { email: 'admin@keeper.demo', name: 'Alex Admin', roles: ['admin'], description: 'Admin: people, roles, outbox' },
   { email: 'manager@keeper.demo', name: 'Morgan Reyes', roles: ['manager'], description: 'Hiring manager, VP Sales' },
-  { email: 'interviewer@keeper.demo', name: 'Priya Shah', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
-  { email: 'interviewer2@keeper.demo', name: 'Tom Becker', roles: ['interviewer'], description: 'Interviewer, blind grader, presentation evaluator' },
-  { email: 'newhire@keeper.demo', name: 'Nina Okafor', roles: ['new-hire'], description: 'New hire in week 2, account executive' },
+  {
+    email: 'interviewer@keeper.demo',
+    name: 'Priya Shah',
+    roles: ['interviewer'],
+    description: 'Interviewer, blind grader, presentation evaluator',
+  },
+  {
+    email: 'interviewer2@keeper.demo',
+    name: 'Tom Becker',
+    roles: ['interviewer'],
+    description: 'Interviewer, blind grader, presentation evaluator',
+  },
+  {
+    email: 'newhire@keeper.demo',
+    name: 'Nina Okafor',
+    roles: ['new-hire'],
+    description: 'New hire in week 2, account executive',
+  },
 ];
 
 export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
@@ -119,9 +141,30 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
     mission: 'Keep and grow the customers sales wins.',
     description: 'You will help our customers and support them with 5+ years of industry experience.',
     outcomes: [
-      row({ metric: 'Gross revenue retention across the book', targetKind: 'percent', targetValue: 95, deadlineKind: 'month-close', deadlineN: 12, weight: 40 }),
-      row({ metric: 'Expansion revenue at an annualized pace', targetKind: 'currency', targetValue: 250000, targetUnit: 'USD', weight: 40 }),
-      row({ metric: 'Customer health reviews held', targetKind: 'count', targetValue: 30, targetUnit: 'reviews', deadlineKind: 'days', deadlineN: 120, weight: 20 }),
+      row({
+        metric: 'Gross revenue retention across the book',
+        targetKind: 'percent',
+        targetValue: 95,
+        deadlineKind: 'month-close',
+        deadlineN: 12,
+        weight: 40,
+      }),
+      row({
+        metric: 'Expansion revenue at an annualized pace',
+        targetKind: 'currency',
+        targetValue: 250000,
+        targetUnit: 'USD',
+        weight: 40,
+      }),
+      row({
+        metric: 'Customer health reviews held',
+        targetKind: 'count',
+        targetValue: 30,
+        targetUnit: 'reviews',
+        deadlineKind: 'days',
+        deadlineN: 120,
+        weight: 20,
+      }),
     ],
   });
   await plans.update(draft.id, { coachingCadence: null, coach: null, phases: [], learningAreas: [] }, []);
@@ -133,28 +176,82 @@ async function seedPositions(app: INestApplication, admin: User, manager: User):
 async function seedKit(app: INestApplication, manager: User, positionId: number): Promise<void> {
   const interviews = app.get(InterviewsService);
   const bank: [string, string, string[]][] = [
-    ['How would you get a first meeting with the operations director of a clinic group that has never heard of us?', 'prospecting, pipeline', ['Would send a brochure and wait.', 'A generic email sequence.', 'A researched approach through a relevant trigger.', 'A specific approach built on the group’s own results, through someone they trust.']],
-    ['A prospect says they are happy with their current intake system. What would you do in the next two weeks?', 'discovery, win rate', ['Would move on to the next prospect.', 'Would push a demo.', 'Would ask what “happy” costs them and find the gap.', 'Would quantify the gap with their numbers and earn a meeting with the economic buyer.']],
-    ['How would you plan your first ninety days with ten target accounts?', 'account planning, pace', ['No plan beyond calling.', 'A list of activities.', 'A plan per account tied to buyers and timing.', 'A plan per account with milestones tied to the billings outcome.']],
-    ['What would you do if a customer you won asked for a discount at renewal?', 'retention', ['Would give the discount.', 'Would escalate at once.', 'Would revisit the value delivered.', 'Would show results against their goals and trade any concession for commitment.']],
+    [
+      'How would you get a first meeting with the operations director of a clinic group that has never heard of us?',
+      'prospecting, pipeline',
+      [
+        'Would send a brochure and wait.',
+        'A generic email sequence.',
+        'A researched approach through a relevant trigger.',
+        'A specific approach built on the group’s own results, through someone they trust.',
+      ],
+    ],
+    [
+      'A prospect says they are happy with their current intake system. What would you do in the next two weeks?',
+      'discovery, win rate',
+      [
+        'Would move on to the next prospect.',
+        'Would push a demo.',
+        'Would ask what “happy” costs them and find the gap.',
+        'Would quantify the gap with their numbers and earn a meeting with the economic buyer.',
+      ],
+    ],
+    [
+      'How would you plan your first ninety days with ten target accounts?',
+      'account planning, pace',
+      [
+        'No plan beyond calling.',
+        'A list of activities.',
+        'A plan per account tied to buyers and timing.',
+        'A plan per account with milestones tied to the billings outcome.',
+      ],
+    ],
+    [
+      'What would you do if a customer you won asked for a discount at renewal?',
+      'retention',
+      [
+        'Would give the discount.',
+        'Would escalate at once.',
+        'Would revisit the value delivered.',
+        'Would show results against their goals and trade any concession for commitment.',
+      ],
+    ],
   ];
   const ids: number[] = [];
   for (const [text, probes, rubric] of bank) {
-    const { question } = await interviews.saveQuestion(manager, null, Object.assign(new QuestionDto(), { text, type: 'hypothetical', probes, followUps: null, rubric1: rubric[0], rubric2: rubric[1], rubric3: rubric[2], rubric4: rubric[3] }));
+    const { question } = await interviews.saveQuestion(
+      manager,
+      null,
+      Object.assign(new QuestionDto(), {
+        text,
+        type: 'hypothetical',
+        probes,
+        followUps: null,
+        rubric1: rubric[0],
+        rubric2: rubric[1],
+        rubric3: rubric[2],
+        rubric4: rubric[3],
+      }),
+    );
     ids.push(question.id);
   }
   const position = await app.get(PositionsService).findOrFail(positionId);
   const [billings, pipeline, meetings, winRate, plans, retention] = position.outcomes.map((outcome) => outcome.id);
-  await interviews.saveKit(positionId, Object.assign(new KitDto(), {
-    instructions: 'The lead opens, each panelist asks two questions, the lead walks the candidate through the first-year plan.',
-    vettingCoverage: [`${billings}:presentation`],
-    items: [
-      { include: '1', questionId: ids[0], minutes: 12, order: 1, outcomeIds: [pipeline, meetings] },
-      { include: '1', questionId: ids[1], minutes: 12, order: 2, outcomeIds: [winRate, billings] },
-      { include: '1', questionId: ids[2], minutes: 10, order: 3, outcomeIds: [plans] },
-      { include: '1', questionId: ids[3], minutes: 8, order: 4, outcomeIds: [retention] },
-    ],
-  }), position.outcomes);
+  await interviews.saveKit(
+    positionId,
+    Object.assign(new KitDto(), {
+      instructions:
+        'The lead opens, each panelist asks two questions, the lead walks the candidate through the first-year plan.',
+      vettingCoverage: [`${billings}:presentation`],
+      items: [
+        { include: '1', questionId: ids[0], minutes: 12, order: 1, outcomeIds: [pipeline, meetings] },
+        { include: '1', questionId: ids[1], minutes: 12, order: 2, outcomeIds: [winRate, billings] },
+        { include: '1', questionId: ids[2], minutes: 10, order: 3, outcomeIds: [plans] },
+        { include: '1', questionId: ids[3], minutes: 8, order: 4, outcomeIds: [retention] },
+      ],
+    }),
+    position.outcomes,
+  );
   await interviews.publishKit(positionId, position.outcomes);
 }
 
@@ -181,25 +278,42 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
   ];
   const path: Stage[] = ['vetting', 'interview', 'decision', 'offer', 'hired'];
   for (const [name, source, stage] of people) {
-    const email = name === 'Nina Okafor' ? 'newhire@keeper.demo' : `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
+    const email =
+      name === 'Nina Okafor' ? 'newhire@keeper.demo' : `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
     const resume = { originalName: `${name} resume.pdf`, data: await demoResume(name) };
-    const { application } = await candidates.create(manager, Object.assign(new CandidateDto(), { name, email, source, phone: null, notes: null, consent: '1', positionId }), resume);
+    const { application } = await candidates.create(
+      manager,
+      Object.assign(new CandidateDto(), { name, email, source, phone: null, notes: null, consent: '1', positionId }),
+      resume,
+    );
     if (name === 'Amara Obi' || name === 'Luis Ortega') {
       const passing = name === 'Amara Obi';
-      await vetting.recordAssessment(manager, application!.id, Object.assign(new AssessmentDto(), {
-        provider: 'Harrison Assessments',
-        takenOn: '2026-11-10',
-        eligibility: passing ? 78 : 81,
-        suitability: passing ? 72 : 44,
-        traits: passing ? 'High self-motivation, enjoys learning, analytical' : 'Strong rapport; low openness to feedback',
-      }), null);
+      await vetting.recordAssessment(
+        manager,
+        application!.id,
+        Object.assign(new AssessmentDto(), {
+          provider: 'Harrison Assessments',
+          takenOn: '2026-11-10',
+          eligibility: passing ? 78 : 81,
+          suitability: passing ? 72 : 44,
+          traits: passing
+            ? 'High self-motivation, enjoys learning, analytical'
+            : 'Strong rapport; low openness to feedback',
+        }),
+        null,
+      );
     }
     if (stage === 'rejected') await pipeline.reject(manager, application!.id, reasons[0].id);
     else if (stage === 'withdrawn') await pipeline.move(manager, application!.id, 'withdrawn', null);
     else {
       for (const next of path.slice(0, path.indexOf(stage as (typeof path)[number]) + 1)) {
         const actor = next === 'interview' ? admin : manager;
-        await pipeline.move(actor, application!.id, next, next === 'interview' ? 'Vetted before the company started using Keeper (demo data)' : null);
+        await pipeline.move(
+          actor,
+          application!.id,
+          next,
+          next === 'interview' ? 'Vetted before the company started using Keeper (demo data)' : null,
+        );
       }
     }
   }
@@ -210,15 +324,33 @@ const DEMO_EMAIL = (name: string) =>
 
 /** The ready position's vetting steps: all three, two blind graders, one prompt. */
 async function seedVetting(app: INestApplication, positionId: number, graders: User[]): Promise<void> {
-  await app.get(VettingService).saveConfig(positionId, Object.assign(new VettingConfigDto(), {
-    assessmentRequired: '1', minEligibility: 60, minSuitability: 60,
-    writingRequired: '1', writingPassMean: 3, writingMinWords: 80, writingMaxWords: 400, writingTimeLimitMinutes: 45,
-    presentationRequired: '1', presentationPassMean: 3, presentationBrief: DEFAULT_PRESENTATION_BRIEF, prompts: [], graderIds: [],
-  }));
-  await app.get(WritingTestService).savePrompts(positionId, [
-    'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake. Propose a next step.',
-  ]);
-  await app.get(GradingService).setGraders(positionId, graders.map((grader) => grader.id));
+  await app.get(VettingService).saveConfig(
+    positionId,
+    Object.assign(new VettingConfigDto(), {
+      assessmentRequired: '1',
+      minEligibility: 60,
+      minSuitability: 60,
+      writingRequired: '1',
+      writingPassMean: 3,
+      writingMinWords: 80,
+      writingMaxWords: 400,
+      writingTimeLimitMinutes: 45,
+      presentationRequired: '1',
+      presentationPassMean: 3,
+      presentationBrief: DEFAULT_PRESENTATION_BRIEF,
+      prompts: [],
+      graderIds: [],
+    }),
+  );
+  await app
+    .get(WritingTestService)
+    .savePrompts(positionId, [
+      'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake. Propose a next step.',
+    ]);
+  await app.get(GradingService).setGraders(
+    positionId,
+    graders.map((grader) => grader.id),
+  );
 }
 
 /** Amara has passed every step; Luis's writing test waits for the graders; Devon is writing a draft. */
@@ -238,19 +370,40 @@ async function seedVettingResults(app: INestApplication, manager: User, graders:
   for (const [index, grader] of graders.entries()) {
     const [assignment] = (await grading.assignmentsOf(grader)).filter((a) => !a.submittedAt);
     const level = index === 0 ? 3 : 4;
-    await grading.submit(grader, assignment.id, { purpose: level, structure: 3, mechanics: level, tone: 4, callToAction: level }, index === 0 ? 'Clear purpose and a concrete next step.' : 'Customer-centred; strong close.');
+    await grading.submit(
+      grader,
+      assignment.id,
+      { purpose: level, structure: 3, mechanics: level, tone: 4, callToAction: level },
+      index === 0 ? 'Clear purpose and a concrete next step.' : 'Customer-centred; strong close.',
+    );
   }
-  await presentations.upload(amara, { originalName: 'Brightline research.pdf', data: await demoResume('Research presentation: Brightline Health as our customer') });
-  await presentations.schedule(amara, new Date(Date.now() - 2 * 86400000), graders.map((grader) => grader.id));
+  await presentations.upload(amara, {
+    originalName: 'Brightline research.pdf',
+    data: await demoResume('Research presentation: Brightline Health as our customer'),
+  });
+  await presentations.schedule(
+    amara,
+    new Date(Date.now() - 2 * 86400000),
+    graders.map((grader) => grader.id),
+  );
   for (const evaluator of graders) {
     const [score] = (await presentations.assignmentsOf(evaluator)).filter((s) => !s.submittedAt);
-    await presentations.submit(evaluator, score.id, { research: 4, customerHero: 3, outcomes: 3, connection: 3, opportunity: 4, fairUse: 4 }, 'Business facts only; a specific first opportunity.');
+    await presentations.submit(
+      evaluator,
+      score.id,
+      { research: 4, customerHero: 3, outcomes: 3, connection: 3, opportunity: 4, fairUse: 4 },
+      'Business facts only; a specific first opportunity.',
+    );
   }
 
   const luis = await byName('Luis Ortega');
   await app.get(PortalService).issue(manager, luis);
   await writing.start(luis);
-  await writing.save(luis, DEMO_EMAIL('Luis Ortega').replace('Could we talk', 'Let me know if you ever want to talk'), true);
+  await writing.save(
+    luis,
+    DEMO_EMAIL('Luis Ortega').replace('Could we talk', 'Let me know if you ever want to talk'),
+    true,
+  );
 
   const devon = await byName('Devon Park');
   await app.get(PortalService).issue(manager, devon);
@@ -273,16 +426,41 @@ async function seedInterviews(app: INestApplication, manager: User, priya: User,
     await pipeline.sharePlan(manager, application.id);
     await app.get(PortalService).recordPlanOpened(application.id);
     const date = new Date(Date.now() + Math.max(daysAhead, 1) * 86_400_000).toISOString().slice(0, 10);
-    const interview = await scheduling.schedule(manager, application.id, Object.assign(new ScheduleDto(), {
-      date, time, timeZone: 'Europe/Berlin', durationMinutes: 60, location: 'Brightline office, 4th floor, room Lisbon', panelistIds: [priya.id, tom.id], leadId: priya.id,
-    }));
+    const interview = await scheduling.schedule(
+      manager,
+      application.id,
+      Object.assign(new ScheduleDto(), {
+        date,
+        time,
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 60,
+        location: 'Brightline office, 4th floor, room Lisbon',
+        panelistIds: [priya.id, tom.id],
+        leadId: priya.id,
+      }),
+    );
     // Past interviews: scheduled for the future as the form requires, then moved back in time.
-    if (daysAhead < 0) await interviews.update(interview.id, { startsAt: new Date(interview.startsAt.getTime() + (daysAhead - 1) * 86_400_000) });
+    if (daysAhead < 0)
+      await interviews.update(interview.id, {
+        startsAt: new Date(interview.startsAt.getTime() + (daysAhead - 1) * 86_400_000),
+      });
     return interview;
   };
-  const scorecard = (interview: Interview, ratings: number[], evidence: string[], reaction: PlanReaction, recommendation: Recommendation, notes: string) =>
+  const scorecard = (
+    interview: Interview,
+    ratings: number[],
+    evidence: string[],
+    reaction: PlanReaction,
+    recommendation: Recommendation,
+    notes: string,
+  ) =>
     Object.assign(new ScorecardDto(), {
-      ratings: Object.fromEntries(interview.questions.map((question, index) => [`q${question.questionId}`, { rating: String(ratings[index]), evidence: evidence[index] }])),
+      ratings: Object.fromEntries(
+        interview.questions.map((question, index) => [
+          `q${question.questionId}`,
+          { rating: String(ratings[index]), evidence: evidence[index] },
+        ]),
+      ),
       planReaction: reaction,
       planNotes: notes,
       recommendation,
@@ -294,53 +472,119 @@ async function seedInterviews(app: INestApplication, manager: User, priya: User,
 
   const ben = await schedule('Ben Adler', -2, '14:00');
   for (const person of [priya, tom]) await panel.prepare(person, ben.id);
-  await panel.saveScorecard(priya, ben.id, scorecard(ben, [3, 2, 3, 2], [
-    'Would find a trigger event in the group’s expansion news and ask a mutual customer for an introduction.',
-    'Asked good questions but went to a demo too early.',
-    'A plan per account, light on timing.',
-    'Would hold the price but could not say what to trade.',
-  ], 'neutral', 'no', 'Accepted the plan but asked whether the weekly learning hours were really needed.'));
-  await panel.saveScorecard(tom, ben.id, scorecard(ben, [3, 3, 2, 2], [
-    'Researched approach through a trigger; named the operations director.',
-    'Would quantify the cost of the current system; no plan for the economic buyer.',
-    'Activities, not a plan per account.',
-    'Would escalate to the manager at once.',
-  ], 'neutral', 'yes', 'Polite about the plan; no questions about it.'));
+  await panel.saveScorecard(
+    priya,
+    ben.id,
+    scorecard(
+      ben,
+      [3, 2, 3, 2],
+      [
+        'Would find a trigger event in the group’s expansion news and ask a mutual customer for an introduction.',
+        'Asked good questions but went to a demo too early.',
+        'A plan per account, light on timing.',
+        'Would hold the price but could not say what to trade.',
+      ],
+      'neutral',
+      'no',
+      'Accepted the plan but asked whether the weekly learning hours were really needed.',
+    ),
+  );
+  await panel.saveScorecard(
+    tom,
+    ben.id,
+    scorecard(
+      ben,
+      [3, 3, 2, 2],
+      [
+        'Researched approach through a trigger; named the operations director.',
+        'Would quantify the cost of the current system; no plan for the economic buyer.',
+        'Activities, not a plan per account.',
+        'Would escalate to the manager at once.',
+      ],
+      'neutral',
+      'yes',
+      'Polite about the plan; no questions about it.',
+    ),
+  );
   await pipeline.move(manager, ben.applicationId, 'decision', null);
 
   const chloe = await schedule('Chloe Martin', -5, '09:30');
   for (const person of [priya, tom]) await panel.prepare(person, chloe.id);
-  await panel.saveScorecard(priya, chloe.id, scorecard(chloe, [4, 4, 3, 4], [
-    'Would use the group’s published wait-time figures to open, through the CFO they met at HIMSS.',
-    'Would ask what “happy” costs in front-desk hours, then bring the numbers to the COO.',
-    'A plan per account with milestones against the billings outcome.',
-    'Would show results against the customer’s goals and trade any discount for a two-year term.',
-  ], 'embraces', 'strong-yes', 'Asked for the learning plan in advance and wants the weekly coaching slot.'));
-  await panel.saveScorecard(tom, chloe.id, scorecard(chloe, [4, 2, 3, 3], [
-    'Specific, researched, through a trusted reference.',
-    'Pushed for a demo before finding the gap.',
-    'Sound ninety-day plan tied to billings.',
-    'Revisits value delivered before any concession.',
-  ], 'embraces', 'yes', 'Keen on the immersion weeks with customers.'));
+  await panel.saveScorecard(
+    priya,
+    chloe.id,
+    scorecard(
+      chloe,
+      [4, 4, 3, 4],
+      [
+        'Would use the group’s published wait-time figures to open, through the CFO they met at HIMSS.',
+        'Would ask what “happy” costs in front-desk hours, then bring the numbers to the COO.',
+        'A plan per account with milestones against the billings outcome.',
+        'Would show results against the customer’s goals and trade any discount for a two-year term.',
+      ],
+      'embraces',
+      'strong-yes',
+      'Asked for the learning plan in advance and wants the weekly coaching slot.',
+    ),
+  );
+  await panel.saveScorecard(
+    tom,
+    chloe.id,
+    scorecard(
+      chloe,
+      [4, 2, 3, 3],
+      [
+        'Specific, researched, through a trusted reference.',
+        'Pushed for a demo before finding the gap.',
+        'Sound ninety-day plan tied to billings.',
+        'Revisits value delivered before any concession.',
+      ],
+      'embraces',
+      'yes',
+      'Keen on the immersion weeks with customers.',
+    ),
+  );
   // Tom corrects a rating after the interview notes were reread: kept in the debrief's history.
-  await panel.saveScorecard(tom, chloe.id, scorecard(chloe, [4, 3, 3, 3], [
-    'Specific, researched, through a trusted reference.',
-    'Pushed for a demo first, then recovered and asked what the current system costs them.',
-    'Sound ninety-day plan tied to billings.',
-    'Revisits value delivered before any concession.',
-  ], 'embraces', 'yes', 'Keen on the immersion weeks with customers.'));
-  await panel.decide(manager, chloe.id, Object.assign(new DecisionDto(), {
-    decision: 'hire',
-    rationale: 'Strongest evidence on prospecting and account planning from both panelists; she embraced the development plan. The discovery answer split the panel: coach it in the first month.',
-    reasonId: null,
-  }));
+  await panel.saveScorecard(
+    tom,
+    chloe.id,
+    scorecard(
+      chloe,
+      [4, 3, 3, 3],
+      [
+        'Specific, researched, through a trusted reference.',
+        'Pushed for a demo first, then recovered and asked what the current system costs them.',
+        'Sound ninety-day plan tied to billings.',
+        'Revisits value delivered before any concession.',
+      ],
+      'embraces',
+      'yes',
+      'Keen on the immersion weeks with customers.',
+    ),
+  );
+  await panel.decide(
+    manager,
+    chloe.id,
+    Object.assign(new DecisionDto(), {
+      decision: 'hire',
+      rationale:
+        'Strongest evidence on prospecting and account planning from both panelists; she embraced the development plan. The discovery answer split the panel: coach it in the first month.',
+      reasonId: null,
+    }),
+  );
 }
 
 /**
  * Nina started nine days ago (week 2): part of her onboarding done, the connections map seeded, her first learning logged.
  * Omar started eight months ago: onboarding complete, seven monthly check-ins, a learning streak, billings a little behind.
  */
-async function seedHires(app: INestApplication, manager: User, priya: User, tom: User, passwordHash: string): Promise<void> {
+async function seedHires(
+  app: INestApplication,
+  manager: User,
+  priya: User,
+  tom: User,
+  passwordHash: string,
+): Promise<void> {
   const dataSource = app.get(DataSource);
   const hires = app.get(HiresService);
   const onboarding = app.get(OnboardingService);
@@ -354,18 +598,44 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
 
   const hire = async (name: string, offeredOn: string, startDate: string, buddy: User) => {
     const application = await pipeline.findOrFail(await applicationIdOf(app, name));
-    const offer = await hires.recordOffer(manager, application.id, Object.assign(new OfferDto(), { offeredOn, terms: 'USD 90,000 base, 40% variable at target, standard benefits.' }));
-    return hires.acceptOffer(manager, application.id, offer.id, Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }));
+    const offer = await hires.recordOffer(
+      manager,
+      application.id,
+      Object.assign(new OfferDto(), {
+        offeredOn,
+        terms: 'USD 90,000 base, 40% variable at target, standard benefits.',
+      }),
+    );
+    return hires.acceptOffer(
+      manager,
+      application.id,
+      offer.id,
+      Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }),
+    );
   };
   const tick = async (hireId: number, before: string) => {
     for (const task of await repository.tasksOf(hireId)) {
-      if (task.dueOn < before) await repository.saveTasks([{ id: task.id, doneAt: new Date(`${task.dueOn}T16:00:00Z`), doneById: task.ownerId ?? manager.id }]);
+      if (task.dueOn < before)
+        await repository.saveTasks([
+          { id: task.id, doneAt: new Date(`${task.dueOn}T16:00:00Z`), doneById: task.ownerId ?? manager.id },
+        ]);
     }
   };
   const connect = async (hireId: number, by: User, rows: [User | string, string | null, string, number][]) => {
     const saved = [];
     for (const [who, role, why, targetWeek] of rows) {
-      saved.push(await onboarding.addConnection(by, hireId, Object.assign(new ConnectionDto(), typeof who === 'string' ? { userId: null, name: who, role, why, targetWeek } : { userId: who.id, name: null, role, why, targetWeek })));
+      saved.push(
+        await onboarding.addConnection(
+          by,
+          hireId,
+          Object.assign(
+            new ConnectionDto(),
+            typeof who === 'string'
+              ? { userId: null, name: who, role, why, targetWeek }
+              : { userId: who.id, name: null, role, why, targetWeek },
+          ),
+        ),
+      );
     }
     return saved;
   };
@@ -378,14 +648,46 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
   await users.save(Object.assign(ninaUser, { passwordHash }));
   await tick(nina.id, addDays(now, -2));
   const ninaConnections = await connect(nina.id, manager, [
-    [priya, 'Senior account executive', 'Has sold to three clinic groups; knows how their operations directors buy.', 1],
-    ['Dana Whitfield', 'Head of customer support', 'Hears what customers complain about first; the best source of discovery questions.', 2],
+    [
+      priya,
+      'Senior account executive',
+      'Has sold to three clinic groups; knows how their operations directors buy.',
+      1,
+    ],
+    [
+      'Dana Whitfield',
+      'Head of customer support',
+      'Hears what customers complain about first; the best source of discovery questions.',
+      2,
+    ],
     [tom, 'Solutions engineer', 'Runs the demos; plan the first customer demos together.', 2],
     ['Luca Romano', 'Finance controller', 'Explains how deals are booked and how billings count toward the target.', 3],
   ]);
-  await onboarding.updateConnection(ninaUser, nina.id, ninaConnections[0].id, Object.assign(new ConnectionStatusDto(), { status: 'met', note: 'Start with the operations director, not IT; bring the wait-time numbers.' }));
-  await onboarding.updateConnection(ninaUser, nina.id, ninaConnections[1].id, Object.assign(new ConnectionStatusDto(), { status: 'scheduled', note: null }));
-  await development.logLearning(ninaUser, nina.id, Object.assign(new LearningDto(), { weekOf: addDays(now, -7), area: 'Product knowledge', what: 'Patient intake module end to end, with the support team’s top five questions.', minutes: 180 }));
+  await onboarding.updateConnection(
+    ninaUser,
+    nina.id,
+    ninaConnections[0].id,
+    Object.assign(new ConnectionStatusDto(), {
+      status: 'met',
+      note: 'Start with the operations director, not IT; bring the wait-time numbers.',
+    }),
+  );
+  await onboarding.updateConnection(
+    ninaUser,
+    nina.id,
+    ninaConnections[1].id,
+    Object.assign(new ConnectionStatusDto(), { status: 'scheduled', note: null }),
+  );
+  await development.logLearning(
+    ninaUser,
+    nina.id,
+    Object.assign(new LearningDto(), {
+      weekOf: addDays(now, -7),
+      area: 'Product knowledge',
+      what: 'Patient intake module end to end, with the support team’s top five questions.',
+      minutes: 180,
+    }),
+  );
 
   // Omar: month 8.
   const start = addDays(now, -245);
@@ -395,7 +697,12 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
     [priya, 'Senior account executive', 'Knows the clinic groups in the region.', 1],
     ['Dana Whitfield', 'Head of customer support', 'What customers call about.', 2],
   ]);
-  for (const connection of omarConnections) await repository.saveConnection({ ...connection, status: 'met', note: 'Met in the first month; we meet monthly since.' });
+  for (const connection of omarConnections)
+    await repository.saveConnection({
+      ...connection,
+      status: 'met',
+      note: 'Met in the first month; we meet monthly since.',
+    });
   const goals = await repository.goalsOf(omar.id);
   // Actuals to date at the close of each month: billings booked, pipeline, meetings, win rate, account plans, retention.
   const months: number[][] = [
@@ -407,20 +714,48 @@ async function seedHires(app: INestApplication, manager: User, priya: User, tom:
     [150000, 1480000, 41, 21, 10, 96],
     [190000, 1610000, 46, 22, 10, 96],
   ];
-  const notes = ['Immersion went well; first meetings booked.', 'Discovery is sharp; qualify harder.', 'First two deals closed.', 'Pipeline on track; coach pricing conversations.', 'Win rate climbing.', 'Billings a little behind the line: two deals slipped.', 'Recovering; focus on the three largest opportunities.'];
+  const notes = [
+    'Immersion went well; first meetings booked.',
+    'Discovery is sharp; qualify harder.',
+    'First two deals closed.',
+    'Pipeline on track; coach pricing conversations.',
+    'Win rate climbing.',
+    'Billings a little behind the line: two deals slipped.',
+    'Recovering; focus on the three largest opportunities.',
+  ];
   for (const [index, actuals] of months.entries()) {
     const heldOn = closeOfFullMonth(start, index + 1);
-    const checkIn = await development.recordCheckIn(manager, omar.id, Object.assign(new CheckInDto(), {
-      heldOn,
-      actuals: Object.fromEntries(goals.map((goal, position) => [`g${goal.id}`, String(actuals[position])])),
-      coachingNotes: notes[index],
-      nextSteps: index === months.length - 1 ? 'Close the Northfield deal; weekly pipeline review.' : 'Keep the weekly learning habit.',
-    }));
-    if (index % 2 === 1) await repository.saveCheckIn({ ...checkIn, newHireView: 'Fair. I need more time with the solutions engineer before demos.' });
+    const checkIn = await development.recordCheckIn(
+      manager,
+      omar.id,
+      Object.assign(new CheckInDto(), {
+        heldOn,
+        actuals: Object.fromEntries(goals.map((goal, position) => [`g${goal.id}`, String(actuals[position])])),
+        coachingNotes: notes[index],
+        nextSteps:
+          index === months.length - 1
+            ? 'Close the Northfield deal; weekly pipeline review.'
+            : 'Keep the weekly learning habit.',
+      }),
+    );
+    if (index % 2 === 1)
+      await repository.saveCheckIn({
+        ...checkIn,
+        newHireView: 'Fair. I need more time with the solutions engineer before demos.',
+      });
   }
   for (let week = 1; week <= 30; week += 1) {
     const area = week % 3 === 0 ? 'Financial literacy' : 'Product knowledge';
-    await repository.saveLearning({ hireId: omar.id, weekOf: weekOf(addDays(now, -7 * (31 - week))), area, what: area === 'Financial literacy' ? 'A customer’s P&L: where our product saves money.' : 'A module in depth, with a customer call.', minutes: 90 });
+    await repository.saveLearning({
+      hireId: omar.id,
+      weekOf: weekOf(addDays(now, -7 * (31 - week))),
+      area,
+      what:
+        area === 'Financial literacy'
+          ? 'A customer’s P&L: where our product saves money.'
+          : 'A module in depth, with a customer call.',
+      minutes: 90,
+    });
   }
 }
 

@@ -10,7 +10,8 @@ import { PlanPhase } from './entities/plan-phase.entity.js';
 import type { PlanTemplate } from './entities/plan-template.entity.js';
 import { PlanTemplatesRepository } from './plan-templates.repository.js';
 
-export const STALE_FORM = 'Someone else saved this while you were editing. Your changes are below but not saved: compare them with the current version (open it in a new tab), then save again.';
+export const STALE_FORM =
+  'Someone else saved this while you were editing. Your changes are below but not saved: compare them with the current version (open it in a new tab), then save again.';
 
 /** The first-year development plan template of a position: route, learning plan, coaching. */
 @Injectable()
@@ -22,7 +23,12 @@ export class PlanTemplatesService {
   }
 
   /** A new plan from a template draft; milestones point at the position's outcomes by their order. */
-  createFrom(positionId: number, draft: PlanTemplateDraft, outcomes: Outcome[], manager?: EntityManager): Promise<PlanTemplate> {
+  createFrom(
+    positionId: number,
+    draft: PlanTemplateDraft,
+    outcomes: Outcome[],
+    manager?: EntityManager,
+  ): Promise<PlanTemplate> {
     const plan = this.plans.create({
       positionId,
       coachingCadence: draft.coachingCadence,
@@ -50,7 +56,12 @@ export class PlanTemplatesService {
   }
 
   createBlank(positionId: number, manager?: EntityManager): Promise<PlanTemplate> {
-    return this.createFrom(positionId, { coachingCadence: null, coach: null, phases: [], learningAreas: DEFAULT_LEARNING_AREAS }, [], manager);
+    return this.createFrom(
+      positionId,
+      { coachingCadence: null, coach: null, phases: [], learningAreas: DEFAULT_LEARNING_AREAS },
+      [],
+      manager,
+    );
   }
 
   /** The draft a clone starts from: the same plan, pointing at the clone's outcomes by position in the list. */
@@ -64,10 +75,19 @@ export class PlanTemplatesService {
         endMonth: phase.endMonth,
         milestones: phase.milestones.map((milestone) => {
           const index = outcomes.findIndex((outcome) => outcome.id === milestone.outcomeId);
-          return { monthOffset: milestone.monthOffset, description: milestone.description, outcomeIndex: index < 0 ? null : index, interimTargetPercent: milestone.interimTargetPercent };
+          return {
+            monthOffset: milestone.monthOffset,
+            description: milestone.description,
+            outcomeIndex: index < 0 ? null : index,
+            interimTargetPercent: milestone.interimTargetPercent,
+          };
         }),
       })),
-      learningAreas: (plan?.learningAreas ?? []).map((area) => ({ name: area.name, weeklyHabit: area.weeklyHabit, resources: area.resources })),
+      learningAreas: (plan?.learningAreas ?? []).map((area) => ({
+        name: area.name,
+        weeklyHabit: area.weeklyHabit,
+        resources: area.resources,
+      })),
     };
   }
 
@@ -84,20 +104,31 @@ export class PlanTemplatesService {
     plan.coachingCadence = dto.coachingCadence;
     plan.coach = dto.coach;
     plan.phases = dto.phases.flatMap((row, p) => {
-      const milestoneRows = row.milestones.filter((m) => m.remove !== '1' && (m.description || m.monthOffset || m.outcomeId || m.interimTargetPercent));
-      if (row.remove === '1' || (!row.name && !row.startMonth && !row.endMonth && milestoneRows.length === 0)) return [];
+      const milestoneRows = row.milestones.filter(
+        (m) => m.remove !== '1' && (m.description || m.monthOffset || m.outcomeId || m.interimTargetPercent),
+      );
+      if (row.remove === '1' || (!row.name && !row.startMonth && !row.endMonth && milestoneRows.length === 0))
+        return [];
       if (!row.name) errors[`phases.${p}.name`] = ['Name the phase, e.g. “Ramp”'];
       if (!row.startMonth) errors[`phases.${p}.startMonth`] = ['Enter the month the phase starts'];
       if (!row.endMonth) errors[`phases.${p}.endMonth`] = ['Enter the month the phase ends'];
-      if (row.startMonth && row.endMonth && row.endMonth < row.startMonth) errors[`phases.${p}.endMonth`] = ['The phase ends before it starts'];
+      if (row.startMonth && row.endMonth && row.endMonth < row.startMonth)
+        errors[`phases.${p}.endMonth`] = ['The phase ends before it starts'];
       const phase = plan.phases.find((existing) => existing.id === row.id) ?? new PlanPhase();
-      Object.assign(phase, { sortOrder: p, name: row.name ?? '', startMonth: row.startMonth ?? 1, endMonth: row.endMonth ?? 1 });
+      Object.assign(phase, {
+        sortOrder: p,
+        name: row.name ?? '',
+        startMonth: row.startMonth ?? 1,
+        endMonth: row.endMonth ?? 1,
+      });
       phase.milestones = milestoneRows.map((m, i) => {
         const index = row.milestones.indexOf(m);
         if (!m.description) errors[`phases.${p}.milestones.${index}.description`] = ['Describe the milestone'];
         if (!m.monthOffset) errors[`phases.${p}.milestones.${index}.monthOffset`] = ['Enter the month it falls in'];
-        if (m.outcomeId && !outcomeIds.has(m.outcomeId)) errors[`phases.${p}.milestones.${index}.outcomeId`] = ['Choose one of this position’s outcomes'];
-        if (m.interimTargetPercent && !m.outcomeId) errors[`phases.${p}.milestones.${index}.outcomeId`] = ['An interim target needs the outcome it belongs to'];
+        if (m.outcomeId && !outcomeIds.has(m.outcomeId))
+          errors[`phases.${p}.milestones.${index}.outcomeId`] = ['Choose one of this position’s outcomes'];
+        if (m.interimTargetPercent && !m.outcomeId)
+          errors[`phases.${p}.milestones.${index}.outcomeId`] = ['An interim target needs the outcome it belongs to'];
         const milestone = (phase.milestones ?? []).find((existing) => existing.id === m.id) ?? new Milestone();
         return Object.assign(milestone, {
           sortOrder: i,
@@ -114,7 +145,14 @@ export class PlanTemplatesService {
       if (!row.name) errors[`learningAreas.${a}.name`] = ['Name the learning area'];
       if (!row.weeklyHabit) errors[`learningAreas.${a}.weeklyHabit`] = ['Describe the weekly habit'];
       const area = plan.learningAreas.find((existing) => existing.id === row.id) ?? new LearningArea();
-      return [Object.assign(area, { sortOrder: a, name: row.name ?? '', weeklyHabit: row.weeklyHabit ?? '', resources: row.resources })];
+      return [
+        Object.assign(area, {
+          sortOrder: a,
+          name: row.name ?? '',
+          weeklyHabit: row.weeklyHabit ?? '',
+          resources: row.resources,
+        }),
+      ];
     });
     if (Object.keys(errors).length > 0) throw new FormInvalidError(errors);
     return this.plans.save(plan);

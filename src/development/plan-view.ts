@@ -18,10 +18,13 @@ export function planCompleteness(plan: PlanTemplate | null, outcomes: Outcome[])
   if (!plan || (plan.phases ?? []).length === 0) issues.push({ message: 'The route has no phases yet.' });
   outcomes.forEach((outcome, index) => {
     if (!milestones.some((milestone) => milestone.outcomeId === outcome.id)) {
-      issues.push({ message: `Outcome ${index + 1} (${outcome.metric ?? 'no metric yet'}) has no milestone on the route.` });
+      issues.push({
+        message: `Outcome ${index + 1} (${outcome.metric ?? 'no metric yet'}) has no milestone on the route.`,
+      });
     }
   });
-  if (!plan?.coachingCadence) issues.push({ message: 'Coaching has no cadence (for example “weekly one-to-one tied to live opportunities”).' });
+  if (!plan?.coachingCadence)
+    issues.push({ message: 'Coaching has no cadence (for example “weekly one-to-one tied to live opportunities”).' });
   if ((plan?.learningAreas ?? []).length === 0) issues.push({ message: 'The learning plan has no learning area.' });
   return issues;
 }
@@ -31,9 +34,19 @@ export function monthsLabel(start: number, end: number): string {
 }
 
 /** "By the close of month 4: 30% of the annualized billings pace (Outcome 1, 30% of target)" */
-export function milestoneText(milestone: { monthOffset: number; description: string; outcomeId: number | null; interimTargetPercent: number | null }, outcomes: Outcome[]): string {
+export function milestoneText(
+  milestone: {
+    monthOffset: number;
+    description: string;
+    outcomeId: number | null;
+    interimTargetPercent: number | null;
+  },
+  outcomes: Outcome[],
+): string {
   const outcome = outcomeLabel(outcomes, milestone.outcomeId);
-  const tie = outcome ? ` (${outcome}${milestone.interimTargetPercent ? `, ${milestone.interimTargetPercent}% of target` : ''})` : '';
+  const tie = outcome
+    ? ` (${outcome}${milestone.interimTargetPercent ? `, ${milestone.interimTargetPercent}% of target` : ''})`
+    : '';
   return `${milestone.description}${tie}`;
 }
 
@@ -42,9 +55,16 @@ export function planSnapshot(plan: PlanTemplate | null, outcomes: Outcome[]): Pl
     phases: (plan?.phases ?? []).map((phase) => ({
       name: phase.name,
       months: monthsLabel(phase.startMonth, phase.endMonth),
-      milestones: (phase.milestones ?? []).map((milestone) => ({ month: milestone.monthOffset, text: milestoneText(milestone, outcomes) })),
+      milestones: (phase.milestones ?? []).map((milestone) => ({
+        month: milestone.monthOffset,
+        text: milestoneText(milestone, outcomes),
+      })),
     })),
-    learningAreas: (plan?.learningAreas ?? []).map((area) => ({ name: area.name, weeklyHabit: area.weeklyHabit, resources: area.resources })),
+    learningAreas: (plan?.learningAreas ?? []).map((area) => ({
+      name: area.name,
+      weeklyHabit: area.weeklyHabit,
+      resources: area.resources,
+    })),
     coachingCadence: plan?.coachingCadence ?? null,
     coach: plan?.coach ?? null,
   };

@@ -1,6 +1,12 @@
 import { safeFileName, sniffKind } from './content-type.js';
 
-const zipWith = (entry: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(entry, 'latin1'), Buffer.alloc(10)]);
+const zipWith = (entry: string) =>
+  Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+    Buffer.alloc(26),
+    Buffer.from(entry, 'latin1'),
+    Buffer.alloc(10),
+  ]);
 
 describe(sniffKind.name, () => {
   it('recognises PDF, DOCX and PPTX by their bytes', () => {

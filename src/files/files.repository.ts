@@ -9,10 +9,18 @@ import { StoredFile } from './stored-file.entity.js';
 export class FilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async save(fields: Pick<StoredFile, 'fileName' | 'contentType' | 'createdById'>, data: Buffer, manager: EntityManager = this.dataSource.manager): Promise<StoredFile> {
-    const file = await manager.getRepository(StoredFile).save(
-      manager.getRepository(StoredFile).create({ ...fields, size: data.length, sha256: createHash('sha256').update(data).digest('hex') }),
-    );
+  async save(
+    fields: Pick<StoredFile, 'fileName' | 'contentType' | 'createdById'>,
+    data: Buffer,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StoredFile> {
+    const file = await manager
+      .getRepository(StoredFile)
+      .save(
+        manager
+          .getRepository(StoredFile)
+          .create({ ...fields, size: data.length, sha256: createHash('sha256').update(data).digest('hex') }),
+      );
     await manager.query(`UPDATE stored_files SET data = ${this.param(1)} WHERE id = ${this.param(2)}`, [data, file.id]);
     return file;
   }
@@ -22,7 +30,9 @@ export class FilesRepository {
   }
 
   async readData(id: number): Promise<Buffer | null> {
-    const rows = (await this.dataSource.query(`SELECT data FROM stored_files WHERE id = ${this.param(1)}`, [id])) as { data: Buffer | null }[];
+    const rows = (await this.dataSource.query(`SELECT data FROM stored_files WHERE id = ${this.param(1)}`, [id])) as {
+      data: Buffer | null;
+    }[];
     return rows[0]?.data ? Buffer.from(rows[0].data) : null;
   }
 

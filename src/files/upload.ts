@@ -19,7 +19,10 @@ type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: bo
  * the handler reports it beside the field, with everything else the person typed.
  */
 export function parseUpload(field: string, limitBytes: number) {
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: limitBytes, files: 1, fields: 50 } }).single(field);
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: limitBytes, files: 1, fields: 50 },
+  }).single(field);
   return (req: UploadRequest, res: Response): Promise<void> =>
     new Promise((resolve, reject) =>
       parse(req, res, (error: unknown) => {
@@ -58,7 +61,11 @@ export const DECK_LIMIT_BYTES = 20 * 1024 * 1024;
 /** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
 export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {
   const req = ctx.switchToHttp().getRequest<UploadRequest>();
-  if (req.uploadTooLarge) throw new FormInvalidError({ [field]: [`The file is larger than ${(req.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`] }, 'too-large');
+  if (req.uploadTooLarge)
+    throw new FormInvalidError(
+      { [field]: [`The file is larger than ${(req.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`] },
+      'too-large',
+    );
   if (!req.file || req.file.size === 0) return null;
   return { originalName: req.file.originalname, data: req.file.buffer };
 });
@@ -67,7 +74,10 @@ export const UploadedFileOf = createParamDecorator((field: string, ctx: Executio
 export function assertKind(upload: Upload, field: string, allowed: FileKind[]): FileKind {
   const kind = sniffKind(upload.data);
   if (!kind || !allowed.includes(kind)) {
-    throw FormInvalidError.single(field, `That file is not a ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} document. Upload a real ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} file.`);
+    throw FormInvalidError.single(
+      field,
+      `That file is not a ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} document. Upload a real ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} file.`,
+    );
   }
   return kind;
 }

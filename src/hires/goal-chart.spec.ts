@@ -1,8 +1,15 @@
 import { compact, goalChart } from './goal-chart.js';
 
 describe(goalChart.name, () => {
-  const target = [{ on: '2026-01-01', value: 0 }, { on: '2026-06-30', value: 3 }, { on: '2026-12-31', value: 10 }];
-  const actuals = [{ on: '2026-03-31', value: 1 }, { on: '2026-06-30', value: 4 }];
+  const target = [
+    { on: '2026-01-01', value: 0 },
+    { on: '2026-06-30', value: 3 },
+    { on: '2026-12-31', value: 10 },
+  ];
+  const actuals = [
+    { on: '2026-03-31', value: 1 },
+    { on: '2026-06-30', value: 4 },
+  ];
 
   it('draws the target path from the first to the last point and a dot per actual', () => {
     const chart = goalChart(target, actuals, 560, 220);

@@ -9,10 +9,25 @@ import { pageRequest, pageView } from '../common/pagination.js';
 import { idParam } from '../common/params.js';
 import { seeOther } from '../common/redirect.js';
 import {
-  AcceptOfferDto, CheckInDto, ConnectionDto, ConnectionStatusDto, LearningDto, NewHireViewDto, OfferDto, ReviewDto, StartDateDto, TaskDto,
+  AcceptOfferDto,
+  CheckInDto,
+  ConnectionDto,
+  ConnectionStatusDto,
+  LearningDto,
+  NewHireViewDto,
+  OfferDto,
+  ReviewDto,
+  StartDateDto,
+  TaskDto,
 } from './dto/hires.dto.js';
 import { REVIEW_RESULT_LABELS, REVIEW_RESULTS } from './entities/development.entity.js';
-import { CONNECTION_STATUS_LABELS, CONNECTION_STATUSES, TASK_CATEGORIES, TASK_CATEGORY_LABELS, type Hire } from './entities/hire.entity.js';
+import {
+  CONNECTION_STATUS_LABELS,
+  CONNECTION_STATUSES,
+  TASK_CATEGORIES,
+  TASK_CATEGORY_LABELS,
+  type Hire,
+} from './entities/hire.entity.js';
 import { DevelopmentService } from './development.service.js';
 import { compact } from './goal-chart.js';
 import { HiresRepository } from './hires.repository.js';
@@ -22,7 +37,8 @@ import { dueThisWeek, taskView, toMeetNow } from './onboarding.view.js';
 import { STATUS_LABELS } from './pace.js';
 import { today } from './plan-dates.js';
 
-const number = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value));
+const number = (value: number | null) =>
+  value === null ? '—' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
 
 /** Offers on an application in Offer: record one, then the candidate's answer. */
 @Controller()
@@ -43,7 +59,12 @@ export class OffersController {
   @Post('applications/:id/offers')
   @FormView('hires/offer', 'offerModel')
   @Redirect()
-  async record(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: OfferDto, @Req() req: Request) {
+  async record(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: OfferDto,
+    @Req() req: Request,
+  ) {
     await this.hires.recordOffer(user, id, dto);
     flash(req, 'success', 'Offer recorded. Record the candidate’s answer here when it comes.');
     return seeOther(`/applications/${id}/offer`);
@@ -52,15 +73,30 @@ export class OffersController {
   @Post('applications/:id/offers/:offerId/accept')
   @FormView('hires/offer', 'offerModel')
   @Redirect()
-  async accept(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('offerId', ParseIntPipe) offerId: number, @Body() dto: AcceptOfferDto, @Req() req: Request) {
+  async accept(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('offerId', ParseIntPipe) offerId: number,
+    @Body() dto: AcceptOfferDto,
+    @Req() req: Request,
+  ) {
     const hire = await this.hires.acceptOffer(user, id, offerId, dto);
-    flash(req, 'success', `${hire.user.name} is hired. Their invitation is on its way; their onboarding plan and development plan are ready.`);
+    flash(
+      req,
+      'success',
+      `${hire.user.name} is hired. Their invitation is on its way; their onboarding plan and development plan are ready.`,
+    );
     return seeOther(`/hires/${hire.id}`);
   }
 
   @Post('applications/:id/offers/:offerId/decline')
   @Redirect()
-  async decline(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('offerId', ParseIntPipe) offerId: number, @Req() req: Request) {
+  async decline(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('offerId', ParseIntPipe) offerId: number,
+    @Req() req: Request,
+  ) {
     await this.hires.declineOffer(user, id, offerId);
     flash(req, 'success', 'The candidate declined; the application is withdrawn.');
     return seeOther(`/applications/${id}`);
@@ -69,17 +105,27 @@ export class OffersController {
   async offerModel(req: Request) {
     const application = await this.pipeline.findOrFail(idParam(req));
     this.pipeline.assertCanManage(req.user as User, application);
-    const [offers, colleagues] = await Promise.all([this.hires.offersFor(application.id), this.onboarding.colleagues()]);
+    const [offers, colleagues] = await Promise.all([
+      this.hires.offersFor(application.id),
+      this.onboarding.colleagues(),
+    ]);
     const open = offers.find((offer) => offer.status === 'extended') ?? null;
     return {
       title: `Offer · ${application.candidate.name}`,
       application: { id: application.id, stage: application.stage },
       candidate: { name: application.candidate.name, email: application.candidate.email },
       position: { title: application.position.title },
-      offers: offers.map((offer) => ({ ...offer, statusLabel: { extended: 'Open', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' }[offer.status] })),
+      offers: offers.map((offer) => ({
+        ...offer,
+        statusLabel: { extended: 'Open', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' }[
+          offer.status
+        ],
+      })),
       open,
       canOffer: application.stage === 'offer' && !open,
-      buddies: colleagues.filter((person) => !person.hasRole('new-hire')).map((person) => ({ value: String(person.id), label: person.name })),
+      buddies: colleagues
+        .filter((person) => !person.hasRole('new-hire'))
+        .map((person) => ({ value: String(person.id), label: person.name })),
       values: { offeredOn: today(), terms: '', startDate: '', buddyId: '' },
     };
   }
@@ -104,7 +150,15 @@ export class HiresController {
     const on = today();
     return {
       title: 'New hires',
-      hires: hires.map((hire) => ({ id: hire.id, name: hire.user.name, position: hire.position.title, startDate: hire.startDate, started: hire.startDate <= on, week: onboardingWeek(hire.startDate, on), keeper: hire.keeper })),
+      hires: hires.map((hire) => ({
+        id: hire.id,
+        name: hire.user.name,
+        position: hire.position.title,
+        startDate: hire.startDate,
+        started: hire.startDate <= on,
+        week: onboardingWeek(hire.startDate, on),
+        keeper: hire.keeper,
+      })),
       pagination: pageView(request, total, '/hires'),
     };
   }
@@ -130,7 +184,12 @@ export class HiresController {
   @Post('hires/:id/start-date')
   @FormView('hires/onboarding', 'onboardingModel')
   @Redirect()
-  async moveStart(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: StartDateDto, @Req() req: Request) {
+  async moveStart(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: StartDateDto,
+    @Req() req: Request,
+  ) {
     await this.hires.moveStart(user, id, dto.startDate);
     flash(req, 'success', `Start date moved to ${dto.startDate}. Open tasks, milestones and deadlines moved with it.`);
     return seeOther(`/hires/${id}`);
@@ -139,7 +198,12 @@ export class HiresController {
   @Post('hires/:id/tasks')
   @FormView('hires/onboarding', 'onboardingModel')
   @Redirect()
-  async addTask(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: TaskDto, @Req() req: Request) {
+  async addTask(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: TaskDto,
+    @Req() req: Request,
+  ) {
     const task = await this.onboarding.addTask(user, id, dto);
     flash(req, 'success', `Task added for ${task.owner?.name ?? task.ownerLabel}, due ${task.dueOn}.`);
     return seeOther(`/hires/${id}#tasks`);
@@ -147,7 +211,13 @@ export class HiresController {
 
   @Post('onboarding/tasks/:taskId')
   @Redirect()
-  async tick(@CurrentUser() user: User, @Param('taskId', ParseIntPipe) taskId: number, @Body('done') done: string, @Body('returnTo') returnTo: string, @Req() req: Request) {
+  async tick(
+    @CurrentUser() user: User,
+    @Param('taskId', ParseIntPipe) taskId: number,
+    @Body('done') done: string,
+    @Body('returnTo') returnTo: string,
+    @Req() req: Request,
+  ) {
     const task = await this.onboarding.setDone(user, taskId, done === '1');
     flash(req, 'success', task.doneAt ? `Done: ${task.title}.` : `Reopened: ${task.title}.`);
     return seeOther(returnTo === 'home' ? '/' : `/hires/${task.hireId}#task-${task.id}`);
@@ -156,7 +226,12 @@ export class HiresController {
   @Post('hires/:id/connections')
   @FormView('hires/onboarding', 'onboardingModel')
   @Redirect()
-  async addConnection(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: ConnectionDto, @Req() req: Request) {
+  async addConnection(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ConnectionDto,
+    @Req() req: Request,
+  ) {
     await this.onboarding.addConnection(user, id, dto);
     flash(req, 'success', 'Added to the connections map.');
     return seeOther(`/hires/${id}#connections`);
@@ -165,9 +240,19 @@ export class HiresController {
   @Post('hires/:id/connections/:connectionId')
   @FormView('hires/onboarding', 'onboardingModel')
   @Redirect()
-  async updateConnection(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('connectionId', ParseIntPipe) connectionId: number, @Body() dto: ConnectionStatusDto, @Req() req: Request) {
+  async updateConnection(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('connectionId', ParseIntPipe) connectionId: number,
+    @Body() dto: ConnectionStatusDto,
+    @Req() req: Request,
+  ) {
     const connection = await this.onboarding.updateConnection(user, id, connectionId, dto);
-    flash(req, 'success', connection.status === 'met' ? 'Marked as met, with what you learned.' : 'Connection updated.');
+    flash(
+      req,
+      'success',
+      connection.status === 'met' ? 'Marked as met, with what you learned.' : 'Connection updated.',
+    );
     return seeOther(`/hires/${id}#connection-${connectionId}`);
   }
 
@@ -180,7 +265,12 @@ export class HiresController {
   @Post('hires/:id/check-ins')
   @FormView('hires/plan', 'planModel')
   @Redirect()
-  async checkIn(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: CheckInDto, @Req() req: Request) {
+  async checkIn(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CheckInDto,
+    @Req() req: Request,
+  ) {
     await this.development.recordCheckIn(user, id, dto);
     flash(req, 'success', 'Check-in recorded. The pace and status of each outcome are updated.');
     return seeOther(`/hires/${id}/plan#outcomes`);
@@ -189,7 +279,13 @@ export class HiresController {
   @Post('hires/:id/check-ins/:checkInId/view')
   @FormView('hires/plan', 'planModel')
   @Redirect()
-  async newHireView(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('checkInId', ParseIntPipe) checkInId: number, @Body() dto: NewHireViewDto, @Req() req: Request) {
+  async newHireView(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('checkInId', ParseIntPipe) checkInId: number,
+    @Body() dto: NewHireViewDto,
+    @Req() req: Request,
+  ) {
     await this.development.addNewHireView(user, checkInId, dto);
     flash(req, 'success', 'Your view is added to the check-in.');
     return seeOther(`/hires/${id}/plan#check-in-${checkInId}`);
@@ -198,7 +294,12 @@ export class HiresController {
   @Post('hires/:id/learning')
   @FormView('hires/plan', 'planModel')
   @Redirect()
-  async learning(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: LearningDto, @Req() req: Request) {
+  async learning(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: LearningDto,
+    @Req() req: Request,
+  ) {
     await this.development.logLearning(user, id, dto);
     flash(req, 'success', 'Learning logged.');
     return seeOther(`/hires/${id}/plan#learning`);
@@ -207,7 +308,12 @@ export class HiresController {
   @Post('hires/:id/review')
   @FormView('hires/plan', 'planModel')
   @Redirect()
-  async review(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: ReviewDto, @Req() req: Request) {
+  async review(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ReviewDto,
+    @Req() req: Request,
+  ) {
     const hire = await this.development.review(user, id, dto);
     flash(req, 'success', `Review recorded: ${hire.keeper ? 'a keeper' : 'not a keeper'}.`);
     return seeOther(`/hires/${id}/plan#review`);
@@ -225,7 +331,16 @@ export class HiresController {
     const colleagues = manages || isNewHire ? await this.onboarding.colleagues() : [];
     return {
       title: isNewHire ? 'My onboarding' : `Onboarding · ${hire.user.name}`,
-      hire: { id: hire.id, name: hire.user.name, position: hire.position.title, startDate: hire.startDate, manager: hire.manager.name, buddy: hire.buddy?.name ?? null, week, started: hire.startDate <= on },
+      hire: {
+        id: hire.id,
+        name: hire.user.name,
+        position: hire.position.title,
+        startDate: hire.startDate,
+        manager: hire.manager.name,
+        buddy: hire.buddy?.name ?? null,
+        week,
+        started: hire.startDate <= on,
+      },
       isNewHire,
       manages,
       progress,
@@ -241,16 +356,24 @@ export class HiresController {
         statusLabel: CONNECTION_STATUS_LABELS[connection.status],
         note: connection.note,
         thisWeek: toMeetNow(connection, week),
-        statuses: CONNECTION_STATUSES.map((value) => ({ value, label: CONNECTION_STATUS_LABELS[value], selected: value === connection.status })),
+        statuses: CONNECTION_STATUSES.map((value) => ({
+          value,
+          label: CONNECTION_STATUS_LABELS[value],
+          selected: value === connection.status,
+        })),
       })),
       categories: TASK_CATEGORIES.map((value) => ({ value, label: TASK_CATEGORY_LABELS[value] })),
       owners: [
         { value: 'new-hire', label: `${hire.user.name} (the new hire)` },
         { value: 'manager', label: `${hire.manager.name} (the manager)` },
-        ...colleagues.filter((person) => person.id !== hire.userId && person.id !== hire.managerId).map((person) => ({ value: `user:${person.id}`, label: person.name })),
+        ...colleagues
+          .filter((person) => person.id !== hire.userId && person.id !== hire.managerId)
+          .map((person) => ({ value: `user:${person.id}`, label: person.name })),
         { value: 'role', label: 'A role outside Keeper (e.g. IT)' },
       ],
-      people: colleagues.filter((person) => person.id !== hire.userId).map((person) => ({ value: String(person.id), label: person.name })),
+      people: colleagues
+        .filter((person) => person.id !== hire.userId)
+        .map((person) => ({ value: String(person.id), label: person.name })),
       values: { startDate: hire.startDate, dueDay: '', targetWeek: '', owner: 'new-hire', category: 'immersion' },
     };
   }
@@ -264,7 +387,16 @@ export class HiresController {
     const on = today();
     return {
       title: isNewHire ? 'My first-year plan' : `First-year plan · ${hire.user.name}`,
-      hire: { id: hire.id, name: hire.user.name, position: hire.position.title, startDate: hire.startDate, manager: hire.manager.name, keeper: hire.keeper, reviewedAt: hire.reviewedAt, reviewNotes: hire.reviewNotes },
+      hire: {
+        id: hire.id,
+        name: hire.user.name,
+        position: hire.position.title,
+        startDate: hire.startDate,
+        manager: hire.manager.name,
+        keeper: hire.keeper,
+        reviewedAt: hire.reviewedAt,
+        reviewNotes: hire.reviewNotes,
+      },
       manages,
       isNewHire,
       coaching: plan.coaching,
@@ -278,15 +410,30 @@ export class HiresController {
         target: number(goal.target),
         unit: goal.unit,
         result: goal.result ? REVIEW_RESULT_LABELS[goal.result] : null,
-        latest: latest ? { value: number(latest.value), expected: number(latest.expected), status: latest.status, statusLabel: STATUS_LABELS[latest.status] } : null,
-        rows: rows.map((row) => ({ on: row.on, actual: number(row.actual), value: number(row.value), expected: number(row.expected), statusLabel: STATUS_LABELS[row.status] })),
+        latest: latest
+          ? {
+              value: number(latest.value),
+              expected: number(latest.expected),
+              status: latest.status,
+              statusLabel: STATUS_LABELS[latest.status],
+            }
+          : null,
+        rows: rows.map((row) => ({
+          on: row.on,
+          actual: number(row.actual),
+          value: number(row.value),
+          expected: number(row.expected),
+          statusLabel: STATUS_LABELS[row.status],
+        })),
         chart: { ...chart, targetLabel: compact(goal.target) },
         hasData: rows.length > 0,
       })),
       milestones: plan.milestones.map((milestone) => ({ ...milestone, passed: milestone.dueOn < on })),
       checkIns: [...plan.checkIns].reverse().map((checkIn) => ({
         ...checkIn,
-        lines: plan.goals.filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined).map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),
+        lines: plan.goals
+          .filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined)
+          .map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),
       })),
       learning: plan.learning.slice(0, 30),
       streaks: plan.streaks,

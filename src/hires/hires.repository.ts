@@ -27,7 +27,12 @@ export class HiresRepository {
   }
 
   findHire(id: number): Promise<Hire | null> {
-    return this.dataSource.getRepository(Hire).findOne({ where: { id }, relations: { user: true, manager: true, buddy: true, position: true, application: { candidate: true } } });
+    return this.dataSource
+      .getRepository(Hire)
+      .findOne({
+        where: { id },
+        relations: { user: true, manager: true, buddy: true, position: true, application: { candidate: true } },
+      });
   }
 
   hireOfApplication(applicationId: number): Promise<Hire | null> {
@@ -35,7 +40,9 @@ export class HiresRepository {
   }
 
   hiresOf(userId: number): Promise<Hire[]> {
-    return this.dataSource.getRepository(Hire).find({ where: { userId }, relations: { position: true }, order: { id: 'DESC' } });
+    return this.dataSource
+      .getRepository(Hire)
+      .find({ where: { userId }, relations: { position: true }, order: { id: 'DESC' } });
   }
 
   /** Hires a manager looks after (all of them for an admin), newest first. */
@@ -58,7 +65,13 @@ export class HiresRepository {
   }
 
   defaultTemplate(manager: EntityManager = this.dataSource.manager): Promise<OnboardingTemplate | null> {
-    return manager.getRepository(OnboardingTemplate).findOne({ where: { isDefault: true }, relations: { tasks: true }, order: { tasks: { dueDay: 'ASC', sortOrder: 'ASC' } } });
+    return manager
+      .getRepository(OnboardingTemplate)
+      .findOne({
+        where: { isDefault: true },
+        relations: { tasks: true },
+        order: { tasks: { dueDay: 'ASC', sortOrder: 'ASC' } },
+      });
   }
 
   saveTemplate(template: OnboardingTemplate): Promise<OnboardingTemplate> {
@@ -66,14 +79,21 @@ export class HiresRepository {
   }
 
   tasksOf(hireId: number): Promise<OnboardingTask[]> {
-    return this.dataSource.getRepository(OnboardingTask).find({ where: { hireId }, relations: { owner: true }, order: { dueOn: 'ASC', sortOrder: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(OnboardingTask)
+      .find({ where: { hireId }, relations: { owner: true }, order: { dueOn: 'ASC', sortOrder: 'ASC', id: 'ASC' } });
   }
 
   findTask(id: number): Promise<OnboardingTask | null> {
-    return this.dataSource.getRepository(OnboardingTask).findOne({ where: { id }, relations: { hire: { user: true } } });
+    return this.dataSource
+      .getRepository(OnboardingTask)
+      .findOne({ where: { id }, relations: { hire: { user: true } } });
   }
 
-  saveTasks(tasks: Partial<OnboardingTask>[], manager: EntityManager = this.dataSource.manager): Promise<OnboardingTask[]> {
+  saveTasks(
+    tasks: Partial<OnboardingTask>[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OnboardingTask[]> {
     const repository = manager.getRepository(OnboardingTask);
     return repository.save(tasks.map((task) => repository.create(task)));
   }
@@ -99,7 +119,9 @@ export class HiresRepository {
   }
 
   connectionsOf(hireId: number): Promise<Connection[]> {
-    return this.dataSource.getRepository(Connection).find({ where: { hireId }, relations: { user: true }, order: { targetWeek: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Connection)
+      .find({ where: { hireId }, relations: { user: true }, order: { targetWeek: 'ASC', id: 'ASC' } });
   }
 
   findConnection(id: number): Promise<Connection | null> {
@@ -115,7 +137,9 @@ export class HiresRepository {
   }
 
   milestonesOf(hireId: number): Promise<HireMilestone[]> {
-    return this.dataSource.getRepository(HireMilestone).find({ where: { hireId }, order: { dueOn: 'ASC', sortOrder: 'ASC' } });
+    return this.dataSource
+      .getRepository(HireMilestone)
+      .find({ where: { hireId }, order: { dueOn: 'ASC', sortOrder: 'ASC' } });
   }
 
   saveGoals(goals: Partial<HireGoal>[], manager: EntityManager = this.dataSource.manager): Promise<HireGoal[]> {
@@ -123,7 +147,10 @@ export class HiresRepository {
     return repository.save(goals.map((goal) => repository.create(goal)));
   }
 
-  saveMilestones(milestones: Partial<HireMilestone>[], manager: EntityManager = this.dataSource.manager): Promise<HireMilestone[]> {
+  saveMilestones(
+    milestones: Partial<HireMilestone>[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HireMilestone[]> {
     const repository = manager.getRepository(HireMilestone);
     return repository.save(milestones.map((milestone) => repository.create(milestone)));
   }
@@ -141,16 +168,24 @@ export class HiresRepository {
   }
 
   learningOf(hireId: number): Promise<LearningEntry[]> {
-    return this.dataSource.getRepository(LearningEntry).find({ where: { hireId }, order: { weekOf: 'DESC', id: 'DESC' } });
+    return this.dataSource
+      .getRepository(LearningEntry)
+      .find({ where: { hireId }, order: { weekOf: 'DESC', id: 'DESC' } });
   }
 
   saveLearning(entry: Partial<LearningEntry>): Promise<LearningEntry> {
-    return this.dataSource.getRepository(LearningEntry).save(this.dataSource.getRepository(LearningEntry).create(entry));
+    return this.dataSource
+      .getRepository(LearningEntry)
+      .save(this.dataSource.getRepository(LearningEntry).create(entry));
   }
 
   /** Everything needed to read the pace of a manager's hires still in their first year, in four queries. */
-  async firstYearOf(managerId: number): Promise<{ hires: Hire[]; goals: HireGoal[]; milestones: HireMilestone[]; checkIns: CheckIn[] }> {
-    const hires = await this.dataSource.getRepository(Hire).find({ where: { managerId, reviewedAt: IsNull() }, relations: { user: true }, take: 100 });
+  async firstYearOf(
+    managerId: number,
+  ): Promise<{ hires: Hire[]; goals: HireGoal[]; milestones: HireMilestone[]; checkIns: CheckIn[] }> {
+    const hires = await this.dataSource
+      .getRepository(Hire)
+      .find({ where: { managerId, reviewedAt: IsNull() }, relations: { user: true }, take: 100 });
     if (!hires.length) return { hires, goals: [], milestones: [], checkIns: [] };
     const hireId = In(hires.map((hire) => hire.id));
     const [goals, milestones, checkIns] = await Promise.all([

@@ -53,7 +53,8 @@ export class HiresService {
 
   async findManaged(user: User, id: number): Promise<Hire> {
     const hire = await this.findVisible(user, id);
-    if (!canManageHire(user, hire)) throw new DomainError('forbidden', `Only ${hire.manager.name}, the manager, or an admin can change this.`);
+    if (!canManageHire(user, hire))
+      throw new DomainError('forbidden', `Only ${hire.manager.name}, the manager, or an admin can change this.`);
     return hire;
   }
 
@@ -64,12 +65,23 @@ export class HiresService {
   async recordOffer(user: User, applicationId: number, dto: OfferDto): Promise<Offer> {
     const application = await this.pipeline.findOrFail(applicationId);
     this.pipeline.assertCanManage(user, application);
-    if (application.stage !== 'offer') throw new DomainError('conflict', 'Record an offer once the debrief has decided to hire (the application is in Offer).');
+    if (application.stage !== 'offer')
+      throw new DomainError(
+        'conflict',
+        'Record an offer once the debrief has decided to hire (the application is in Offer).',
+      );
     if (!isIsoDate(dto.offeredOn)) throw FormInvalidError.single('offeredOn', 'Enter a real date');
     if ((await this.hires.offersFor(applicationId)).some((offer) => offer.status === 'extended')) {
       throw new DomainError('conflict', 'An offer is already open; record the candidate’s answer to it first.');
     }
-    const offer = await this.hires.saveOffer({ applicationId, offeredOn: dto.offeredOn, terms: dto.terms, status: 'extended', respondedAt: null, createdById: user.id });
+    const offer = await this.hires.saveOffer({
+      applicationId,
+      offeredOn: dto.offeredOn,
+      terms: dto.terms,
+      status: 'extended',
+      respondedAt: null,
+      createdById: user.id,
+    });
     await this.pipeline.note(user, application, `Offer made on ${dto.offeredOn}`);
     return offer;
   }
@@ -86,21 +98,47 @@ export class HiresService {
   async acceptOffer(user: User, applicationId: number, offerId: number, dto: AcceptOfferDto): Promise<Hire> {
     const { offer, application } = await this.openOffer(user, applicationId, offerId);
     if (!isIsoDate(dto.startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
-    const [position, plan] = await Promise.all([this.positions.findOrFail(application.positionId), this.plans.findByPosition(application.positionId)]);
+    const [position, plan] = await Promise.all([
+      this.positions.findOrFail(application.positionId),
+      this.plans.findByPosition(application.positionId),
+    ]);
     const buddy = dto.buddyId ? await this.users.findById(dto.buddyId) : null;
-    if (dto.buddyId && (!buddy || !buddy.active)) throw FormInvalidError.single('buddyId', 'Choose a buddy from the list');
+    if (dto.buddyId && (!buddy || !buddy.active))
+      throw FormInvalidError.single('buddyId', 'Choose a buddy from the list');
     const candidate = application.candidate;
     if (await this.users.findByEmail(candidate.email)) {
-      throw FormInvalidError.single('startDate', `Someone already has a Keeper account with ${candidate.email}. Change the candidate's email or that account first.`);
+      throw FormInvalidError.single(
+        'startDate',
+        `Someone already has a Keeper account with ${candidate.email}. Change the candidate's email or that account first.`,
+      );
     }
 
-    await this.pipeline.recordHire(user, application, `Accepted the offer of ${offer.offeredOn}; starts ${dto.startDate}`);
+    await this.pipeline.recordHire(
+      user,
+      application,
+      `Accepted the offer of ${offer.offeredOn}; starts ${dto.startDate}`,
+    );
     await this.hires.saveOffer({ ...offer, status: 'accepted', respondedAt: new Date() });
-    const { person, mailed } = await this.people.invite(user, { name: candidate.name, email: candidate.email, roles: ['new-hire'] });
+    const { person, mailed } = await this.people.invite(user, {
+      name: candidate.name,
+      email: candidate.email,
+      roles: ['new-hire'],
+    });
     if (!mailed) this.logger.warn({ message: 'New hire invitation not delivered', applicationId: application.id });
 
     const hire = await this.hires.transaction(async (manager) => {
-      const saved = await this.hires.saveHire({ applicationId: application.id, positionId: position.id, userId: person.id, managerId: position.hiringManagerId, buddyId: buddy?.id ?? null, startDate: dto.startDate, keeper: null }, manager);
+      const saved = await this.hires.saveHire(
+        {
+          applicationId: application.id,
+          positionId: position.id,
+          userId: person.id,
+          managerId: position.hiringManagerId,
+          buddyId: buddy?.id ?? null,
+          startDate: dto.startDate,
+          keeper: null,
+        },
+        manager,
+      );
       const template = await this.hires.defaultTemplate(manager);
       await this.hires.saveTasks(
         (template?.tasks ?? []).map((task) => ({
@@ -129,7 +167,8 @@ export class HiresService {
           unit: outcome.targetUnit,
           deadlineKind: outcome.deadlineKind,
           deadlineN: outcome.deadlineN,
-          deadlineOn: deadlineOn(dto.startDate, outcome.deadlineKind, outcome.deadlineN) ?? closeOfFullMonth(dto.startDate, 12),
+          deadlineOn:
+            deadlineOn(dto.startDate, outcome.deadlineKind, outcome.deadlineN) ?? closeOfFullMonth(dto.startDate, 12),
           weight: outcome.weight,
           result: null,
         })),
@@ -164,15 +203,40 @@ export class HiresService {
   async moveStart(user: User, hireId: number, startDate: string): Promise<Hire> {
     const hire = await this.findManaged(user, hireId);
     if (!isIsoDate(startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
-    const [tasks, goals, milestones] = await Promise.all([this.hires.tasksOf(hire.id), this.hires.goalsOf(hire.id), this.hires.milestonesOf(hire.id)]);
+    const [tasks, goals, milestones] = await Promise.all([
+      this.hires.tasksOf(hire.id),
+      this.hires.goalsOf(hire.id),
+      this.hires.milestonesOf(hire.id),
+    ]);
     const previous = hire.startDate;
     await this.hires.transaction(async (manager) => {
       await this.hires.saveHire({ id: hire.id, startDate }, manager);
-      await this.hires.saveTasks(tasks.filter((task) => !task.doneAt).map((task) => ({ id: task.id, dueOn: addDays(startDate, task.dueDay) })), manager);
-      await this.hires.saveGoals(goals.map((goal) => ({ id: goal.id, deadlineOn: deadlineOn(startDate, goal.deadlineKind as 'month-close' | 'days' | null, goal.deadlineN) ?? closeOfFullMonth(startDate, 12) })), manager);
-      await this.hires.saveMilestones(milestones.map((milestone) => ({ id: milestone.id, dueOn: closeOfFullMonth(startDate, milestone.monthOffset) })), manager);
+      await this.hires.saveTasks(
+        tasks.filter((task) => !task.doneAt).map((task) => ({ id: task.id, dueOn: addDays(startDate, task.dueDay) })),
+        manager,
+      );
+      await this.hires.saveGoals(
+        goals.map((goal) => ({
+          id: goal.id,
+          deadlineOn:
+            deadlineOn(startDate, goal.deadlineKind as 'month-close' | 'days' | null, goal.deadlineN) ??
+            closeOfFullMonth(startDate, 12),
+        })),
+        manager,
+      );
+      await this.hires.saveMilestones(
+        milestones.map((milestone) => ({
+          id: milestone.id,
+          dueOn: closeOfFullMonth(startDate, milestone.monthOffset),
+        })),
+        manager,
+      );
     });
-    await this.pipeline.note(user, await this.pipeline.findOrFail(hire.applicationId), `Moved the start date from ${previous} to ${startDate}`);
+    await this.pipeline.note(
+      user,
+      await this.pipeline.findOrFail(hire.applicationId),
+      `Moved the start date from ${previous} to ${startDate}`,
+    );
     return { ...hire, startDate } as Hire;
   }
 
@@ -188,7 +252,13 @@ export class HiresService {
 
   /** Who does a task of this kind on this hire's plan: the buddy's tasks fall to the manager when there is no buddy; a role has no account. */
   ownerOf(kind: OwnerKind, hire: Pick<Hire, 'userId' | 'managerId' | 'buddyId'>): number | null {
-    return kind === 'new-hire' ? hire.userId : kind === 'manager' ? hire.managerId : kind === 'buddy' ? (hire.buddyId ?? hire.managerId) : null;
+    return kind === 'new-hire'
+      ? hire.userId
+      : kind === 'manager'
+        ? hire.managerId
+        : kind === 'buddy'
+          ? (hire.buddyId ?? hire.managerId)
+          : null;
   }
 
   /** Each colleague who owns tasks on the new plan gets one mail listing them. */
@@ -196,7 +266,9 @@ export class HiresService {
     const tasks = await this.hires.tasksOf(hireId);
     const hire = (await this.hires.findHire(hireId))!;
     const byOwner = new Map<number, OnboardingTask[]>();
-    for (const task of tasks) if (task.ownerId && task.ownerId !== hire.userId) byOwner.set(task.ownerId, [...(byOwner.get(task.ownerId) ?? []), task]);
+    for (const task of tasks)
+      if (task.ownerId && task.ownerId !== hire.userId)
+        byOwner.set(task.ownerId, [...(byOwner.get(task.ownerId) ?? []), task]);
     for (const owned of byOwner.values()) await this.mailAssigned(owned, newHireName);
   }
 
@@ -207,7 +279,12 @@ export class HiresService {
       to: owner.email,
       subject: `${tasks.length === 1 ? 'A task' : `${tasks.length} tasks`} for ${newHireName}'s onboarding`,
       template: 'onboarding-tasks',
-      data: { name: owner.name, newHireName, tasks: tasks.map((task) => ({ title: task.title, dueOn: task.dueOn })), url: this.config.link('/') },
+      data: {
+        name: owner.name,
+        newHireName,
+        tasks: tasks.map((task) => ({ title: task.title, dueOn: task.dueOn })),
+        url: this.config.link('/'),
+      },
     });
   }
 }

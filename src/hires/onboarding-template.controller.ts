@@ -10,10 +10,20 @@ import { OWNER_KINDS, TASK_CATEGORIES, TASK_CATEGORY_LABELS } from './entities/h
 import { OnboardingService } from './onboarding.service.js';
 
 class TemplateDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TemplateTaskDto) tasks: TemplateTaskDto[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => TemplateTaskDto)
+  tasks: TemplateTaskDto[] = [];
 }
 
-const OWNER_LABELS = { 'new-hire': 'The new hire', manager: 'The manager', buddy: 'The buddy', role: 'A role (name it)' } as const;
+const OWNER_LABELS = {
+  'new-hire': 'The new hire',
+  manager: 'The manager',
+  buddy: 'The buddy',
+  role: 'A role (name it)',
+} as const;
 
 /** Admins keep the onboarding template every new hire's plan starts from. */
 @Controller('admin/onboarding-template')
@@ -32,13 +42,20 @@ export class OnboardingTemplateController {
   @Redirect()
   async save(@Body() dto: TemplateDto, @Req() req: Request) {
     await this.onboarding.saveTemplate(dto.tasks);
-    flash(req, 'success', 'Onboarding template saved. New hires from now on get these tasks; existing plans keep theirs.');
+    flash(
+      req,
+      'success',
+      'Onboarding template saved. New hires from now on get these tasks; existing plans keep theirs.',
+    );
     return seeOther('/admin/onboarding-template');
   }
 
   async templateModel() {
     const template = await this.onboarding.template();
-    const rows = [...template.tasks.map((task) => ({ ...task })), { title: '', description: '', category: 'immersion', ownerKind: 'new-hire', ownerLabel: '', dueDay: '' }];
+    const rows = [
+      ...template.tasks.map((task) => ({ ...task })),
+      { title: '', description: '', category: 'immersion', ownerKind: 'new-hire', ownerLabel: '', dueDay: '' },
+    ];
     return {
       title: 'Onboarding template',
       name: template.name,
@@ -46,8 +63,16 @@ export class OnboardingTemplateController {
         index,
         ...row,
         blank: !row.title,
-        categories: TASK_CATEGORIES.map((value) => ({ value, label: TASK_CATEGORY_LABELS[value], selected: value === row.category })),
-        ownerKinds: OWNER_KINDS.map((value) => ({ value, label: OWNER_LABELS[value], selected: value === row.ownerKind })),
+        categories: TASK_CATEGORIES.map((value) => ({
+          value,
+          label: TASK_CATEGORY_LABELS[value],
+          selected: value === row.category,
+        })),
+        ownerKinds: OWNER_KINDS.map((value) => ({
+          value,
+          label: OWNER_LABELS[value],
+          selected: value === row.ownerKind,
+        })),
       })),
     };
   }

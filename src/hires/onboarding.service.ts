@@ -58,20 +58,23 @@ export class OnboardingService {
   async addTask(user: User, hireId: number, dto: TaskDto): Promise<OnboardingTask> {
     const hire = await this.hiresService.findManaged(user, hireId);
     const { ownerKind, owner } = await this.owner(hire, dto.owner);
-    if (ownerKind === 'role' && !dto.ownerLabel) throw FormInvalidError.single('ownerLabel', 'Name the role, e.g. IT or Finance');
+    if (ownerKind === 'role' && !dto.ownerLabel)
+      throw FormInvalidError.single('ownerLabel', 'Name the role, e.g. IT or Finance');
     const existing = await this.hires.tasksOf(hire.id);
-    const [task] = await this.hires.saveTasks([{
-      hireId: hire.id,
-      sortOrder: existing.length,
-      title: dto.title,
-      description: dto.description,
-      category: dto.category,
-      ownerKind,
-      ownerId: owner?.id ?? null,
-      ownerLabel: ownerKind === 'role' ? dto.ownerLabel : null,
-      dueDay: dto.dueDay,
-      dueOn: addDays(hire.startDate, dto.dueDay),
-    }]);
+    const [task] = await this.hires.saveTasks([
+      {
+        hireId: hire.id,
+        sortOrder: existing.length,
+        title: dto.title,
+        description: dto.description,
+        category: dto.category,
+        ownerKind,
+        ownerId: owner?.id ?? null,
+        ownerLabel: ownerKind === 'role' ? dto.ownerLabel : null,
+        dueDay: dto.dueDay,
+        dueOn: addDays(hire.startDate, dto.dueDay),
+      },
+    ]);
     task.owner = owner;
     if (owner && owner.id !== hire.userId) await this.hiresService.mailAssigned([task], hire.user.name);
     return task;
@@ -86,14 +89,30 @@ export class OnboardingService {
     } else if (!dto.name) {
       throw FormInvalidError.single('userId', 'Choose a colleague, or write the name of someone outside Keeper');
     }
-    return this.hires.saveConnection({ hireId: hire.id, userId: dto.userId ?? null, name: dto.userId ? null : dto.name, role: dto.role, why: dto.why, targetWeek: dto.targetWeek, status: 'to-arrange', note: null, addedById: user.id });
+    return this.hires.saveConnection({
+      hireId: hire.id,
+      userId: dto.userId ?? null,
+      name: dto.userId ? null : dto.name,
+      role: dto.role,
+      why: dto.why,
+      targetWeek: dto.targetWeek,
+      status: 'to-arrange',
+      note: null,
+      addedById: user.id,
+    });
   }
 
-  async updateConnection(user: User, hireId: number, connectionId: number, dto: ConnectionStatusDto): Promise<Connection> {
+  async updateConnection(
+    user: User,
+    hireId: number,
+    connectionId: number,
+    dto: ConnectionStatusDto,
+  ): Promise<Connection> {
     const connection = await this.hires.findConnection(connectionId);
     if (!connection || connection.hireId !== hireId) throw notFound('That connection');
     await this.hiresService.findVisible(user, connection.hireId);
-    if (dto.status === 'met' && !dto.note) throw FormInvalidError.single(`note-${connection.id}`, 'Write a line on what you learned from them');
+    if (dto.status === 'met' && !dto.note)
+      throw FormInvalidError.single(`note-${connection.id}`, 'Write a line on what you learned from them');
     return this.hires.saveConnection({ ...connection, status: dto.status, note: dto.note });
   }
 
@@ -115,7 +134,8 @@ export class OnboardingService {
     const errors: Record<string, string[]> = {};
     rows.forEach((row, index) => {
       if (row.remove === '1' || !row.title) return;
-      if (row.dueDay === null || row.dueDay === undefined) errors[`tasks.${index}.dueDay`] = ['Enter the day, −7 to 90'];
+      if (row.dueDay === null || row.dueDay === undefined)
+        errors[`tasks.${index}.dueDay`] = ['Enter the day, −7 to 90'];
       if (row.ownerKind === 'role' && !row.ownerLabel) errors[`tasks.${index}.ownerLabel`] = ['Name the role, e.g. IT'];
     });
     if (Object.keys(errors).length) throw new FormInvalidError(errors);
@@ -142,6 +162,9 @@ export class OnboardingService {
     }
     const kind = choice as OwnerKind;
     const id = this.hiresService.ownerOf(kind, hire);
-    return { ownerKind: kind, owner: [hire.user, hire.manager, hire.buddy].find((person) => person && person.id === id) ?? null };
+    return {
+      ownerKind: kind,
+      owner: [hire.user, hire.manager, hire.buddy].find((person) => person && person.id === id) ?? null,
+    };
   }
 }

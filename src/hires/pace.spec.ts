@@ -1,7 +1,19 @@
 import { annualizedPace, expectedBy, goalKindOf, readGoal, type GoalPlan } from './pace.js';
 
-const newCustomers: GoalPlan = { kind: 'total', target: 10, startOn: '2026-01-01', deadlineOn: '2026-12-31', milestones: [] };
-const billings: GoalPlan = { kind: 'pace', target: 1_000_000, startOn: '2026-01-01', deadlineOn: '2026-10-31', milestones: [] };
+const newCustomers: GoalPlan = {
+  kind: 'total',
+  target: 10,
+  startOn: '2026-01-01',
+  deadlineOn: '2026-12-31',
+  milestones: [],
+};
+const billings: GoalPlan = {
+  kind: 'pace',
+  target: 1_000_000,
+  startOn: '2026-01-01',
+  deadlineOn: '2026-10-31',
+  milestones: [],
+};
 const winRate: GoalPlan = { kind: 'rate', target: 25, startOn: '2026-01-01', deadlineOn: '2026-10-31', milestones: [] };
 
 describe(goalKindOf.name, () => {
@@ -28,7 +40,13 @@ describe(expectedBy.name, () => {
   });
 
   it('goes through the milestones’ interim targets, by straight lines between them', () => {
-    const planned = { ...newCustomers, milestones: [{ dueOn: '2026-06-30', percent: 30 }, { dueOn: '2026-03-31', percent: 10 }] };
+    const planned = {
+      ...newCustomers,
+      milestones: [
+        { dueOn: '2026-06-30', percent: 30 },
+        { dueOn: '2026-03-31', percent: 10 },
+      ],
+    };
     expect(expectedBy(planned, '2026-03-31')).toBe(1);
     // 31 of the 91 days from the first milestone (1) to the second (3).
     expect(expectedBy(planned, '2026-05-01')).toBeCloseTo(1 + (2 * 31) / 91, 10);

@@ -7,7 +7,11 @@ import { daysBetween, type IsoDate } from './plan-dates.js';
 export type GoalKind = 'pace' | 'rate' | 'total';
 export type GoalStatus = 'on-pace' | 'at-risk' | 'off-pace';
 
-export const STATUS_LABELS: Record<GoalStatus, string> = { 'on-pace': 'On pace', 'at-risk': 'At risk', 'off-pace': 'Off pace' };
+export const STATUS_LABELS: Record<GoalStatus, string> = {
+  'on-pace': 'On pace',
+  'at-risk': 'At risk',
+  'off-pace': 'Off pace',
+};
 
 /** Below this share of what is expected by now, a goal is at risk; below AT_RISK_FLOOR of it, off pace. */
 export const AT_RISK_FLOOR = 0.8;
@@ -49,7 +53,11 @@ export function expectedBy(goal: GoalPlan, on: IsoDate): number {
 
 /** The points the plan expects to pass: the start at zero, milestones before the deadline, the deadline at the target. */
 export function targetPath(goal: GoalPlan): { on: IsoDate; value: number }[] {
-  if (goal.kind === 'rate') return [{ on: goal.startOn, value: goal.target }, { on: goal.deadlineOn, value: goal.target }];
+  if (goal.kind === 'rate')
+    return [
+      { on: goal.startOn, value: goal.target },
+      { on: goal.deadlineOn, value: goal.target },
+    ];
   const milestones = goal.milestones
     .filter((milestone) => milestone.dueOn > goal.startOn && milestone.dueOn < goal.deadlineOn)
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))

@@ -11,7 +11,20 @@ export class HomeController {
   @Get()
   @Render('home/index')
   async index(@CurrentUser() user: User) {
-    const [todos, onboarding, tasksForOthers, health] = await Promise.all([this.home.todosFor(user), this.home.myOnboarding(user), this.home.tasksForOthers(user), this.home.health(user)]);
-    return { title: 'Home', firstName: user.name.split(' ')[0], todos, onboarding, tasksForOthers, health, nothing: !todos.length && !onboarding && !tasksForOthers.length };
+    const [todos, onboarding, tasksForOthers, health] = await Promise.all([
+      this.home.todosFor(user),
+      this.home.myOnboarding(user),
+      this.home.tasksForOthers(user),
+      this.home.health(user),
+    ]);
+    return {
+      title: 'Home',
+      firstName: user.name.split(' ')[0],
+      todos,
+      onboarding,
+      tasksForOthers,
+      health,
+      nothing: !todos.length && !onboarding && !tasksForOthers.length,
+    };
   }
 }

@@ -11,5 +11,18 @@ import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 import { SettingsController } from './settings.controller.js';
 
-@Module({ imports: [AccountsModule, MailModule, PositionsModule, VettingModule, CandidatesModule, InterviewsModule, HiresModule, InsightsModule], controllers: [HomeController, SettingsController], providers: [HomeService] })
+@Module({
+  imports: [
+    AccountsModule,
+    MailModule,
+    PositionsModule,
+    VettingModule,
+    CandidatesModule,
+    InterviewsModule,
+    HiresModule,
+    InsightsModule,
+  ],
+  controllers: [HomeController, SettingsController],
+  providers: [HomeService],
+})
 export class HomeModule {}

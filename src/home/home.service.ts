@@ -44,7 +44,10 @@ export class HomeService {
   /** The hiring manager's pipeline at a glance, each figure linked to where it can be acted on. */
   async health(user: User) {
     if (!user.hasRole('manager')) return null;
-    const [counts, firstYear] = await Promise.all([this.insights.health(user.id, new Date(), today()), this.hires.firstYearOf(user.id)]);
+    const [counts, firstYear] = await Promise.all([
+      this.insights.health(user.id, new Date(), today()),
+      this.hires.firstYearOf(user.id),
+    ]);
     const offPace = offPaceHires(firstYear);
     return { ...counts, offPace: offPace.length, offPaceNames: offPace.map((hire) => hire.user.name).join(', ') };
   }
@@ -62,21 +65,34 @@ export class HomeService {
       started: hire.startDate <= on,
       startDate: hire.startDate,
       progress: progressOf(tasks, on),
-      tasks: tasks.map((task) => ({ ...taskView(task, hire, user, on), returnTo: 'home' })).filter((task) => dueThisWeek(task, hire.startDate, on)),
-      connections: connections.filter((connection) => toMeetNow(connection, week)).map((connection) => ({ who: connection.user?.name ?? connection.name, why: connection.why })),
+      tasks: tasks
+        .map((task) => ({ ...taskView(task, hire, user, on), returnTo: 'home' }))
+        .filter((task) => dueThisWeek(task, hire.startDate, on)),
+      connections: connections
+        .filter((connection) => toMeetNow(connection, week))
+        .map((connection) => ({ who: connection.user?.name ?? connection.name, why: connection.why })),
     };
   }
 
   /** Tasks this person owns on other people's onboarding plans ("a vested interest in the new hire's success"). */
   async tasksForOthers(user: User) {
     const on = today();
-    return (await this.hires.openTasksOwnedBy(user.id)).map((task) => ({ ...taskView(task, task.hire, user, on), newHire: task.hire.user.name, returnTo: 'home' }));
+    return (await this.hires.openTasksOwnedBy(user.id)).map((task) => ({
+      ...taskView(task, task.hire, user, on),
+      newHire: task.hire.user.name,
+      returnTo: 'home',
+    }));
   }
 
   async todosFor(user: User): Promise<Todo[]> {
     const todos: Todo[] = [];
     const toGrade = await this.grading.pendingCount(user);
-    if (toGrade > 0) todos.push({ text: `${toGrade} ${toGrade === 1 ? 'writing test' : 'writing tests'} to grade, blind.`, href: '/grading', action: 'Grade' });
+    if (toGrade > 0)
+      todos.push({
+        text: `${toGrade} ${toGrade === 1 ? 'writing test' : 'writing tests'} to grade, blind.`,
+        href: '/grading',
+        action: 'Grade',
+      });
     todos.push(...(await this.panelTodos(user)));
     if (user.hasRole('manager')) todos.push(...(await this.managerTodos(user)));
     if (user.hasRole('admin')) todos.push(...(await this.adminTodos()));
@@ -93,34 +109,65 @@ export class HomeService {
       const overdue = interview.scorecardsDueAt < now;
       if (!seat.preparedAt) {
         return overdue
-          ? { text: `Overdue: your scorecard for ${who}, interviewed ${when}. Mark yourself prepared, then submit it.`, href: `/interviews/${interview.id}`, action: 'Open', overdue }
-          : { text: `Prepare for the interview with ${who}, ${when}.`, href: `/interviews/${interview.id}`, action: 'Prepare' };
+          ? {
+              text: `Overdue: your scorecard for ${who}, interviewed ${when}. Mark yourself prepared, then submit it.`,
+              href: `/interviews/${interview.id}`,
+              action: 'Open',
+              overdue,
+            }
+          : {
+              text: `Prepare for the interview with ${who}, ${when}.`,
+              href: `/interviews/${interview.id}`,
+              action: 'Prepare',
+            };
       }
-      return { text: `${overdue ? 'Overdue: your' : 'Your'} scorecard for ${who}, interviewed ${when}.`, href: `/interviews/${interview.id}/scorecard`, action: 'Open scorecard', overdue };
+      return {
+        text: `${overdue ? 'Overdue: your' : 'Your'} scorecard for ${who}, interviewed ${when}.`,
+        href: `/interviews/${interview.id}/scorecard`,
+        action: 'Open scorecard',
+        overdue,
+      };
     });
     const watched = new Map<number, Interview>();
-    const managed = user.hasRole('manager') || user.hasRole('admin') ? await this.interviews.openForManager(user.id) : [];
-    for (const interview of [...(await this.interviews.openLedBy(user.id)), ...managed]) watched.set(interview.id, interview);
+    const managed =
+      user.hasRole('manager') || user.hasRole('admin') ? await this.interviews.openForManager(user.id) : [];
+    for (const interview of [...(await this.interviews.openLedBy(user.id)), ...managed])
+      watched.set(interview.id, interview);
     const late = this.panel.overdueSeats([...watched.values()], now).filter(({ seat }) => seat.userId !== user.id);
     for (const { interview, seat } of late) {
-      todos.push({ text: `Overdue: ${seat.user.name}’s scorecard for ${interview.application.candidate.name} was due 24 hours after the interview.`, href: `/interviews/${interview.id}`, action: 'See the panel', overdue: true });
+      todos.push({
+        text: `Overdue: ${seat.user.name}’s scorecard for ${interview.application.candidate.name} was due 24 hours after the interview.`,
+        href: `/interviews/${interview.id}`,
+        action: 'See the panel',
+        overdue: true,
+      });
     }
     const managedIds = new Set(managed.map((interview) => interview.id));
     for (const interview of await this.interviews.openPanelsOf(user.id)) {
       if (!managedIds.has(interview.id) && interview.panelists.every((seat) => seat.submittedAt)) {
-        todos.push({ text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: the debrief is open.`, href: `/interviews/${interview.id}/debrief`, action: 'Read the debrief' });
+        todos.push({
+          text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: the debrief is open.`,
+          href: `/interviews/${interview.id}/debrief`,
+          action: 'Read the debrief',
+        });
       }
     }
     for (const interview of managed) {
       if (interview.panelists.every((seat) => seat.submittedAt)) {
-        todos.push({ text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: hold the debrief and decide.`, href: `/interviews/${interview.id}/debrief`, action: 'Open the debrief' });
+        todos.push({
+          text: `Every scorecard for ${interview.application.candidate.name} (${interview.application.position.title}) is in: hold the debrief and decide.`,
+          href: `/interviews/${interview.id}/debrief`,
+          action: 'Open the debrief',
+        });
       }
     }
     return todos;
   }
 
   private async managerTodos(user: User): Promise<Todo[]> {
-    const overdue = (await this.hires.overdueTasksForManager(user.id, today())).filter((task) => task.ownerId !== user.id);
+    const overdue = (await this.hires.overdueTasksForManager(user.id, today())).filter(
+      (task) => task.ownerId !== user.id,
+    );
     const late: Todo[] = overdue.map((task) => ({
       text: `Overdue onboarding task for ${task.hire.user.name}: “${task.title}” (${task.owner?.name ?? task.ownerLabel ?? 'unassigned'}, due ${task.dueOn}).`,
       href: `/hires/${task.hireId}#task-${task.id}`,
@@ -137,17 +184,21 @@ export class HomeService {
       action: 'See them',
     }));
     const positions = await this.publishing.notReadyFor(user.id);
-    return [...ready, ...positions.map((position) => ({
-      text: `Position “${position.title}” is not ready to recruit: ${position.missing.join(', ')}.`,
-      href: `/positions/${position.id}`,
-      action: 'Open the position',
-    }))];
+    return [
+      ...ready,
+      ...positions.map((position) => ({
+        text: `Position “${position.title}” is not ready to recruit: ${position.missing.join(', ')}.`,
+        href: `/positions/${position.id}`,
+        action: 'Open the position',
+      })),
+    ];
   }
 
   private async adminTodos(): Promise<Todo[]> {
     const [people, invited] = await Promise.all([this.users.count(), this.users.countPendingInvitations()]);
     const todos: Todo[] = [];
-    if (people === 1) todos.push({ text: 'You are the only person in Keeper.', href: '/people/invite', action: 'Invite your team' });
+    if (people === 1)
+      todos.push({ text: 'You are the only person in Keeper.', href: '/people/invite', action: 'Invite your team' });
     if (invited > 0) {
       todos.push({
         text: `${invited} ${invited === 1 ? 'person has' : 'people have'} not accepted their invitation yet.`,

@@ -9,7 +9,17 @@ describe(badHireCost.name, () => {
   });
 
   it('follows every changed input', () => {
-    const { total } = badHireCost({ ...defaultInputs(80_000), monthsUntilRecognised: 12, benefitsPercent: 0, recruiterFeePercent: 0, lostOpportunities: 0, managerHours: 0, colleagueHours: 0, travelAndExpenses: 0, legal: 0 });
+    const { total } = badHireCost({
+      ...defaultInputs(80_000),
+      monthsUntilRecognised: 12,
+      benefitsPercent: 0,
+      recruiterFeePercent: 0,
+      lostOpportunities: 0,
+      managerHours: 0,
+      colleagueHours: 0,
+      travelAndExpenses: 0,
+      legal: 0,
+    });
     expect(total).toBe(80_000);
   });
 });

@@ -34,9 +34,15 @@ export function defaultInputs(salary: number | null): BadHireInputs {
 export function badHireCost(inputs: BadHireInputs): { lines: { label: string; amount: number }[]; total: number } {
   const lines = [
     { label: 'Recruiter’s fee', amount: (inputs.salary * inputs.recruiterFeePercent) / 100 },
-    { label: 'Salary and benefits until the failure is recognised', amount: ((inputs.salary * (1 + inputs.benefitsPercent / 100)) * inputs.monthsUntilRecognised) / 12 },
+    {
+      label: 'Salary and benefits until the failure is recognised',
+      amount: (inputs.salary * (1 + inputs.benefitsPercent / 100) * inputs.monthsUntilRecognised) / 12,
+    },
     { label: 'Lost and damaged opportunities', amount: inputs.lostOpportunities },
-    { label: 'Manager’s and colleagues’ time', amount: (inputs.managerHours + inputs.colleagueHours) * inputs.hourlyRate },
+    {
+      label: 'Manager’s and colleagues’ time',
+      amount: (inputs.managerHours + inputs.colleagueHours) * inputs.hourlyRate,
+    },
     { label: 'Travel and expenses', amount: inputs.travelAndExpenses },
     { label: 'Legal costs of termination', amount: inputs.legal },
   ];

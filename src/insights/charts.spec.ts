@@ -17,8 +17,15 @@ describe(forestPlot.name, () => {
 
 describe(calibrationBars.name, () => {
   it('draws lenient interviewers to the right of zero and severe ones to the left, in proportion', () => {
-    const chart = calibrationBars([{ name: 'Alice', delta: 1.25 }, { name: 'Bob', delta: -0.5 }, { name: 'New', delta: null }]);
-    expect(chart.rows.map((row) => [row.label, row.lenient])).toEqual([['Alice', true], ['Bob', false]]);
+    const chart = calibrationBars([
+      { name: 'Alice', delta: 1.25 },
+      { name: 'Bob', delta: -0.5 },
+      { name: 'New', delta: null },
+    ]);
+    expect(chart.rows.map((row) => [row.label, row.lenient])).toEqual([
+      ['Alice', true],
+      ['Bob', false],
+    ]);
     expect(chart.rows[0].x).toBe(chart.zero);
     expect(chart.rows[1].x + chart.rows[1].width).toBeCloseTo(chart.zero, 10);
     expect(chart.rows[0].width / chart.rows[1].width).toBeCloseTo(2.5, 10);

@@ -4,5 +4,10 @@ import { InsightsController } from './insights.controller.js';
 import { InsightsRepository } from './insights.repository.js';
 import { InsightsService } from './insights.service.js';
 
-@Module({ imports: [PositionsModule], controllers: [InsightsController], providers: [InsightsRepository, InsightsService], exports: [InsightsRepository] })
+@Module({
+  imports: [PositionsModule],
+  controllers: [InsightsController],
+  providers: [InsightsRepository, InsightsService],
+  exports: [InsightsRepository],
+})
 export class InsightsModule {}

@@ -40,7 +40,9 @@ export class InsightsRepository {
 
   /** Days between two timestamps, as a decimal. */
   private days(later: string, earlier: string): string {
-    return this.postgres ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)` : `(julianday(${later}) - julianday(${earlier}))`;
+    return this.postgres
+      ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
+      : `(julianday(${later}) - julianday(${earlier}))`;
   }
 
   /** WHERE conditions on the position (alias p) and on a dated column. */
@@ -61,9 +63,16 @@ export class InsightsRepository {
   async health(managerId: number, now: Date, today: string) {
     const params = new Params(this.postgres);
     const mine = () => params.add(managerId);
-    const stamp = (date: Date) => params.add(this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
+    const stamp = (date: Date) =>
+      params.add(this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
     const dayAgo = new Date(now.getTime() - 86_400_000);
-    const [row] = await this.run<{ positions: number | string; vetting: number | string; overdue: number | string; interviews: number | string; late: number | string }>(
+    const [row] = await this.run<{
+      positions: number | string;
+      vetting: number | string;
+      overdue: number | string;
+      interviews: number | string;
+      late: number | string;
+    }>(
       `SELECT
          (SELECT COUNT(*) FROM positions p WHERE p."hiringManagerId" = ${mine()} AND p.status = 'published') AS positions,
          (SELECT COUNT(*) FROM applications a JOIN positions p ON p.id = a."positionId" WHERE p."hiringManagerId" = ${mine()} AND a.stage IN ('applied', 'vetting')) AS vetting,
@@ -76,7 +85,13 @@ export class InsightsRepository {
            WHERE h."managerId" = ${mine()} AND t."doneAt" IS NULL AND t."dueOn" < ${params.add(today)}) AS late`,
       params,
     );
-    return { positions: Number(row.positions), vetting: Number(row.vetting), overdue: Number(row.overdue), interviews: Number(row.interviews), late: Number(row.late) };
+    return {
+      positions: Number(row.positions),
+      vetting: Number(row.vetting),
+      overdue: Number(row.overdue),
+      interviews: Number(row.interviews),
+      late: Number(row.late),
+    };
   }
 
   positions(managerId: number | null) {
@@ -91,7 +106,12 @@ export class InsightsRepository {
   async processEffort(positionId: number) {
     const params = new Params(this.postgres);
     const id = () => params.add(positionId);
-    const [row] = await this.run<{ grades: number | string; scores: number | string; seats: number | string; minutes: number | string | null }>(
+    const [row] = await this.run<{
+      grades: number | string;
+      scores: number | string;
+      seats: number | string;
+      minutes: number | string | null;
+    }>(
       `SELECT
          (SELECT COUNT(*) FROM writing_grades g JOIN writing_submissions w ON w.id = g."submissionId" JOIN applications a ON a.id = w."applicationId" WHERE a."positionId" = ${id()} AND g."submittedAt" IS NOT NULL) AS grades,
          (SELECT COUNT(*) FROM presentation_scores s JOIN presentations pr ON pr.id = s."presentationId" JOIN applications a ON a.id = pr."applicationId" WHERE a."positionId" = ${id()} AND s."submittedAt" IS NOT NULL) AS scores,
@@ -99,7 +119,12 @@ export class InsightsRepository {
          (SELECT SUM(i."durationMinutes") FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" WHERE a."positionId" = ${id()} AND i."cancelledAt" IS NULL) AS minutes`,
       params,
     );
-    return { grades: Number(row.grades), scores: Number(row.scores), seats: Number(row.seats), minutes: Number(row.minutes ?? 0) };
+    return {
+      grades: Number(row.grades),
+      scores: Number(row.scores),
+      seats: Number(row.seats),
+      minutes: Number(row.minutes ?? 0),
+    };
   }
 
   /** Per stage: applications that entered it, and how many of them went on to a later stage of the pipeline. */
@@ -123,7 +148,12 @@ export class InsightsRepository {
   /** Per stage: the median and 90th-percentile days spent in it (nearest rank), over stays that have ended. */
   stageDurations(filter: InsightsFilter) {
     const params = new Params(this.postgres);
-    return this.run<{ stage: string; stays: number | string; median: number | string | null; p90: number | string | null }>(
+    return this.run<{
+      stage: string;
+      stays: number | string;
+      median: number | string | null;
+      p90: number | string | null;
+    }>(
       `WITH moves AS (
          SELECT e."toStage" AS stage, e."createdAt" AS entered,
            LEAD(e."createdAt") OVER (PARTITION BY e."applicationId" ORDER BY e."createdAt", e.id) AS left_at,
@@ -146,7 +176,11 @@ export class InsightsRepository {
   /** Days from application to accepted offer: median and 90th percentile. */
   async timeToHire(filter: InsightsFilter) {
     const params = new Params(this.postgres);
-    const [row] = await this.run<{ hires: number | string; median: number | string | null; p90: number | string | null }>(
+    const [row] = await this.run<{
+      hires: number | string;
+      median: number | string | null;
+      p90: number | string | null;
+    }>(
       `WITH spans AS (
          SELECT ${this.days('o."respondedAt"', 'a."createdAt"')} AS days
          FROM offers o JOIN applications a ON a.id = o."applicationId" JOIN positions p ON p.id = a."positionId"
@@ -187,8 +221,18 @@ export class InsightsRepository {
   calibration(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<{
-      userId: number; name: string; submitted: number | string; onTime: number | string; mean: number | string | null; delta: number | string | null;
-      strongNo: number | string; no: number | string; yes: number | string; strongYes: number | string; decided: number | string; matched: number | string;
+      userId: number;
+      name: string;
+      submitted: number | string;
+      onTime: number | string;
+      mean: number | string | null;
+      delta: number | string | null;
+      strongNo: number | string;
+      no: number | string;
+      yes: number | string;
+      strongYes: number | string;
+      decided: number | string;
+      matched: number | string;
     }>(
       `WITH seat AS (
          SELECT s.id, s."userId", s."interviewId", s.recommendation, i.decision,
@@ -223,8 +267,13 @@ export class InsightsRepository {
   hireMeasures(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<{
-      hireId: number; attainment: number | string | null; eligibility: number | string | null; suitability: number | string | null;
-      writing: number | string | null; presentation: number | string | null; interview: number | string | null;
+      hireId: number;
+      attainment: number | string | null;
+      eligibility: number | string | null;
+      suitability: number | string | null;
+      writing: number | string | null;
+      presentation: number | string | null;
+      interview: number | string | null;
     }>(
       `SELECT h.id AS "hireId",
          (SELECT SUM(COALESCE(g.weight, 1) * CASE g.result WHEN 'met' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END) / SUM(COALESCE(g.weight, 1)) FROM hire_goals g WHERE g."hireId" = h.id) AS attainment,

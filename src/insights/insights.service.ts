@@ -6,7 +6,8 @@ import { SOURCE_LABELS } from '../candidates/entities/candidate.entity.js';
 import { InsightsRepository, type InsightsFilter } from './insights.repository.js';
 import { MIN_N, spearman, type Correlation } from './statistics.js';
 
-const num = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+const num = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
 /** Published validities of selection methods for job performance (DOMAIN.md). */
 export const REFERENCE_FIGURES = [
@@ -55,8 +56,18 @@ export function calibrationBars(rows: { name: string; delta: number | null }[]) 
   return {
     height: shown.length * 28 + 30,
     zero: x(0),
-    ticks: [-extent, 0, extent].map((tick) => ({ x: x(tick), label: tick > 0 ? `+${tick.toFixed(1)}` : tick.toFixed(1) })),
-    rows: shown.map((row, index) => ({ y: index * 28 + 6, label: short(row.name, 24), x: Math.min(x(0), x(row.delta!)), width: Math.abs(x(row.delta!) - x(0)), lenient: row.delta! > 0, text: `${row.name}: ${row.delta!.toFixed(2)}` })),
+    ticks: [-extent, 0, extent].map((tick) => ({
+      x: x(tick),
+      label: tick > 0 ? `+${tick.toFixed(1)}` : tick.toFixed(1),
+    })),
+    rows: shown.map((row, index) => ({
+      y: index * 28 + 6,
+      label: short(row.name, 24),
+      x: Math.min(x(0), x(row.delta!)),
+      width: Math.abs(x(row.delta!) - x(0)),
+      lenient: row.delta! > 0,
+      text: `${row.name}: ${row.delta!.toFixed(2)}`,
+    })),
   };
 }
 
@@ -66,7 +77,12 @@ export class InsightsService {
   constructor(private readonly insights: InsightsRepository) {}
 
   filterFor(user: User, query: { from?: string; to?: string; positionId?: number | null }): InsightsFilter {
-    return { from: query.from || undefined, to: query.to || undefined, positionId: query.positionId ?? undefined, managerId: user.hasRole('admin') ? null : user.id };
+    return {
+      from: query.from || undefined,
+      to: query.to || undefined,
+      positionId: query.positionId ?? undefined,
+      managerId: user.hasRole('admin') ? null : user.id,
+    };
   }
 
   async funnel(filter: InsightsFilter) {
@@ -92,7 +108,9 @@ export class InsightsService {
         p90: num(duration?.p90),
       };
     });
-    const x = scaleLinear().domain([0, Math.max(1, ...stages.map((row) => row.entered))]).range([0, 420]);
+    const x = scaleLinear()
+      .domain([0, Math.max(1, ...stages.map((row) => row.entered))])
+      .range([0, 420]);
     const bySource = new Map<string, Record<string, number>>();
     for (const row of sources) {
       const outcome = ['hired', 'rejected', 'withdrawn'].includes(row.stage) ? row.stage : 'open';
@@ -105,7 +123,11 @@ export class InsightsService {
       stages: stages.map((row, index) => ({ ...row, bar: { y: index * 34, width: x(row.entered) } })),
       timeToHire: { hires: num(timeToHire?.hires) ?? 0, median: num(timeToHire?.median), p90: num(timeToHire?.p90) },
       reasons: reasons.map((row) => ({ reason: row.reason, count: Number(row.count) })),
-      sources: [...bySource.entries()].map(([source, entry]) => ({ source: SOURCE_LABELS[source as keyof typeof SOURCE_LABELS] ?? source, ...entry, hireRate: entry.total ? entry.hired / entry.total : 0 })),
+      sources: [...bySource.entries()].map(([source, entry]) => ({
+        source: SOURCE_LABELS[source as keyof typeof SOURCE_LABELS] ?? source,
+        ...entry,
+        hireRate: entry.total ? entry.hired / entry.total : 0,
+      })),
     };
   }
 
@@ -122,8 +144,20 @@ export class InsightsService {
         onTimeShare: submitted ? Number(row.onTime) / submitted : null,
         mean: num(row.mean),
         delta,
-        tendency: delta === null ? 'no comparison yet' : delta > CALIBRATION_MARGIN ? 'lenient' : delta < -CALIBRATION_MARGIN ? 'severe' : 'in line',
-        recommendations: { strongNo: Number(row.strongNo), no: Number(row.no), yes: Number(row.yes), strongYes: Number(row.strongYes) },
+        tendency:
+          delta === null
+            ? 'no comparison yet'
+            : delta > CALIBRATION_MARGIN
+              ? 'lenient'
+              : delta < -CALIBRATION_MARGIN
+                ? 'severe'
+                : 'in line',
+        recommendations: {
+          strongNo: Number(row.strongNo),
+          no: Number(row.no),
+          yes: Number(row.yes),
+          strongYes: Number(row.strongYes),
+        },
         decided,
         matched: Number(row.matched),
         matchShare: decided ? Number(row.matched) / decided : null,
@@ -137,9 +171,15 @@ export class InsightsService {
     const pairsOf = (values: { hireId: number; value: number | null }[]): [number, number][] =>
       values.flatMap(({ hireId, value }) => {
         const outcome = attainment.get(hireId);
-        return value === null || outcome === null || outcome === undefined ? [] : [[value, outcome] as [number, number]];
+        return value === null || outcome === null || outcome === undefined
+          ? []
+          : [[value, outcome] as [number, number]];
       });
-    const measure = (label: string, group: ValidityRow['group'], pick: (hire: (typeof hires)[number]) => number | string | null): ValidityRow => ({
+    const measure = (
+      label: string,
+      group: ValidityRow['group'],
+      pick: (hire: (typeof hires)[number]) => number | string | null,
+    ): ValidityRow => ({
       measure: label,
       group,
       correlation: spearman(pairsOf(hires.map((hire) => ({ hireId: hire.hireId, value: num(pick(hire)) })))),
@@ -155,11 +195,16 @@ export class InsightsService {
       const keys = new Map<number, string>();
       for (const row of ratings) if (row.kind === kind) keys.set(Number(row.key), row.label);
       for (const [key, label] of keys) {
-        const values = ratings.filter((row) => row.kind === kind && Number(row.key) === key).map((row) => ({ hireId: Number(row.hireId), value: Number(row.mean) }));
-        rows.push({ measure: kind === 'question' ? `Question: ${label}` : `Interviewer: ${label}`, group: kind, correlation: spearman(pairsOf(values)) });
+        const values = ratings
+          .filter((row) => row.kind === kind && Number(row.key) === key)
+          .map((row) => ({ hireId: Number(row.hireId), value: Number(row.mean) }));
+        rows.push({
+          measure: kind === 'question' ? `Question: ${label}` : `Interviewer: ${label}`,
+          group: kind,
+          correlation: spearman(pairsOf(values)),
+        });
       }
     }
     return { hires: hires.filter((hire) => attainment.get(hire.hireId) !== null).length, rows, minN: MIN_N };
   }
 }
-

@@ -2,11 +2,12 @@ import { spearman } from './statistics.js';
 
 /** An independent Spearman: Pearson's r on midranks, written out here to check the library's answer. */
 function reference(xs: number[], ys: number[]): number {
-  const ranks = (values: number[]) => values.map((value) => {
-    const below = values.filter((other) => other < value).length;
-    const equal = values.filter((other) => other === value).length;
-    return below + (equal + 1) / 2;
-  });
+  const ranks = (values: number[]) =>
+    values.map((value) => {
+      const below = values.filter((other) => other < value).length;
+      const equal = values.filter((other) => other === value).length;
+      return below + (equal + 1) / 2;
+    });
   const [rx, ry] = [ranks(xs), ranks(ys)];
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const [mx, my] = [mean(rx), mean(ry)];
@@ -32,7 +33,12 @@ describe(spearman.name, () => {
   });
 
   it('gives no number below the minimum n', () => {
-    expect(spearman(xs.slice(0, 9).map((x, index) => [x, ys[index]]))).toEqual({ n: 9, rho: null, low: null, high: null });
+    expect(spearman(xs.slice(0, 9).map((x, index) => [x, ys[index]]))).toEqual({
+      n: 9,
+      rho: null,
+      low: null,
+      high: null,
+    });
   });
 
   it('gives no number when a measure does not vary', () => {

@@ -17,7 +17,10 @@ export interface Correlation {
 export function spearman(pairs: [number, number][], minN = MIN_N): Correlation {
   const n = pairs.length;
   if (n < minN || n < 4) return { n, rho: null, low: null, high: null };
-  const rho = sampleRankCorrelation(pairs.map(([x]) => x), pairs.map(([, y]) => y));
+  const rho = sampleRankCorrelation(
+    pairs.map(([x]) => x),
+    pairs.map(([, y]) => y),
+  );
   if (!Number.isFinite(rho)) return { n, rho: null, low: null, high: null };
   const z = Math.atanh(Math.max(-0.999999, Math.min(0.999999, rho)));
   const se = Math.sqrt(1.06 / (n - 3));

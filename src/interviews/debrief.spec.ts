@@ -10,7 +10,9 @@ const question = (questionId: number, outcomeIds: number[]): InterviewQuestion =
   outcomeIds,
 });
 const sheet = (ratings: Record<number, number | null>): ScoreSheet => ({
-  ratings: Object.fromEntries(Object.entries(ratings).map(([id, rating]) => [id, { rating, evidence: `evidence ${id}` }])),
+  ratings: Object.fromEntries(
+    Object.entries(ratings).map(([id, rating]) => [id, { rating, evidence: `evidence ${id}` }]),
+  ),
   planReaction: 'embraces',
   planNotes: null,
   recommendation: 'yes',
@@ -20,8 +22,16 @@ const questions = [question(1, [10]), question(2, [10, 20]), question(3, [20])];
 
 describe(debriefMatrix.name, () => {
   it('puts the largest disagreement first and keeps the kit order for ties', () => {
-    const rows = debriefMatrix(questions, [sheet({ 1: 3, 2: 1, 3: 2 }), sheet({ 1: 3, 2: 4, 3: 3 }), sheet({ 1: 3, 2: 2, 3: 3 })]);
-    expect(rows.map((row) => [row.question.questionId, row.spread])).toEqual([[2, 3], [3, 1], [1, 0]]);
+    const rows = debriefMatrix(questions, [
+      sheet({ 1: 3, 2: 1, 3: 2 }),
+      sheet({ 1: 3, 2: 4, 3: 3 }),
+      sheet({ 1: 3, 2: 2, 3: 3 }),
+    ]);
+    expect(rows.map((row) => [row.question.questionId, row.spread])).toEqual([
+      [2, 3],
+      [3, 1],
+      [1, 0],
+    ]);
     expect(rows[0].cells.map((cell) => cell.rating)).toEqual([1, 4, 2]);
     expect(rows[0].mean).toBeCloseTo(7 / 3);
   });
@@ -36,7 +46,15 @@ describe(debriefMatrix.name, () => {
 
 describe(outcomeMeans.name, () => {
   it('averages every rating of every question probing the outcome', () => {
-    const means = outcomeMeans(questions, [{ id: 10, label: 'Billings' }, { id: 20, label: 'New customers' }, { id: 30, label: 'Retention' }], [sheet({ 1: 4, 2: 2, 3: 1 }), sheet({ 1: 3, 2: 3, 3: 2 })]);
+    const means = outcomeMeans(
+      questions,
+      [
+        { id: 10, label: 'Billings' },
+        { id: 20, label: 'New customers' },
+        { id: 30, label: 'Retention' },
+      ],
+      [sheet({ 1: 4, 2: 2, 3: 1 }), sheet({ 1: 3, 2: 3, 3: 2 })],
+    );
     expect(means).toEqual([
       { label: 'Billings', mean: 3, ratings: 4 },
       { label: 'New customers', mean: 2, ratings: 4 },

@@ -32,7 +32,10 @@ describe(interviewCalendar.name, () => {
     expect(parsed.endDate.toJSDate().toISOString()).toBe('2026-12-03T14:30:00.000Z');
     expect(parsed.location).toBe(invite.location);
     expect(event.getFirstPropertyValue('status')).toBe('CONFIRMED');
-    expect(parsed.attendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual(['mailto:dana@example.com', 'mailto:amara@example.com']);
+    expect(parsed.attendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual([
+      'mailto:dana@example.com',
+      'mailto:amara@example.com',
+    ]);
     expect(parsed.attendees[0].getParameter('role')).toBe('CHAIR');
   });
 

@@ -18,7 +18,10 @@ export interface CalendarInvite {
  * The UID stays the same across updates; each update carries a higher SEQUENCE so calendars replace the old one.
  */
 export function interviewCalendar(invite: CalendarInvite): string {
-  const calendar = ical({ prodId: { company: 'Keeper', product: 'Keeper', language: 'EN' }, method: invite.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const calendar = ical({
+    prodId: { company: 'Keeper', product: 'Keeper', language: 'EN' },
+    method: invite.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
   calendar.createEvent({
     id: invite.uid,
     sequence: invite.sequence,

@@ -21,6 +21,8 @@ describe(zonedInstant.name, () => {
 
 describe(interviewTimeText.name, () => {
   it('shows the time in the interview zone with its end', () => {
-    expect(interviewTimeText(new Date('2026-12-03T13:30:00Z'), 60, 'Europe/Berlin')).toBe('Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)');
+    expect(interviewTimeText(new Date('2026-12-03T13:30:00Z'), 60, 'Europe/Berlin')).toBe(
+      'Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)',
+    );
   });
 });

@@ -50,7 +50,12 @@ export class QuestionsController {
     const [questions, total] = await this.interviews.questions(query.q || undefined, request);
     return {
       title: 'Question bank',
-      questions: questions.map((question) => ({ id: question.id, text: question.text, type: question.type === 'hypothetical' ? 'Forward-looking' : 'Behavioral', probes: question.probes })),
+      questions: questions.map((question) => ({
+        id: question.id,
+        text: question.text,
+        type: question.type === 'hypothetical' ? 'Forward-looking' : 'Behavioral',
+        probes: question.probes,
+      })),
       filter: { q: query.q ?? '' },
       filtered: Boolean(query.q),
       pagination: pageView(request, total, '/questions', { q: query.q }),
@@ -60,7 +65,11 @@ export class QuestionsController {
   @Get('new')
   @Render('interviews/question-form')
   showNew(@Query() query: QuestionsQueryDto) {
-    return { title: 'New question', types: TYPES, values: { type: 'hypothetical', kitPositionId: query.kit || undefined } };
+    return {
+      title: 'New question',
+      types: TYPES,
+      values: { type: 'hypothetical', kitPositionId: query.kit || undefined },
+    };
   }
 
   @Post()
@@ -76,7 +85,11 @@ export class QuestionsController {
       return seeOther('/questions');
     }
     await this.interviews.addToKit(kitPosition.id, question.id);
-    flash(req, 'success', 'Question saved to the bank and added to the kit. Say which outcomes it probes, then save the kit.');
+    flash(
+      req,
+      'success',
+      'Question saved to the bank and added to the kit. Say which outcomes it probes, then save the kit.',
+    );
     return seeOther(`/positions/${kitPosition.id}/kit#question-${question.id}`);
   }
 
@@ -89,7 +102,12 @@ export class QuestionsController {
   @Post(':id')
   @FormView('interviews/question-form', 'editModel')
   @Redirect()
-  async update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: QuestionDto, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: QuestionDto,
+    @Req() req: Request,
+  ) {
     const { warnings } = await this.interviews.saveQuestion(user, id, dto);
     for (const warning of warnings) flash(req, 'warning', `Saved with a warning: ${warning}`);
     if (!warnings.length) flash(req, 'success', 'Question saved.');
@@ -120,7 +138,12 @@ export class KitController {
   @Post()
   @FormView('interviews/kit', 'kitModel')
   @Redirect()
-  async save(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: KitDto, @Req() req: Request) {
+  async save(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: KitDto,
+    @Req() req: Request,
+  ) {
     const position = await this.positions.findOrFail(id);
     assertCanEditPosition(user, position);
     await this.interviews.saveKit(id, dto, position.outcomes);
@@ -143,7 +166,10 @@ export class KitController {
     const position = await this.positions.findOrFail(idParam(req));
     assertCanEditPosition(req.user as User, position);
     const [kit, questions] = await Promise.all([this.interviews.kit(position.id), this.interviews.allQuestions()]);
-    const outcomes = position.outcomes.map((outcome, index) => ({ id: outcome.id, label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric yet'}` }));
+    const outcomes = position.outcomes.map((outcome, index) => ({
+      id: outcome.id,
+      label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric yet'}`,
+    }));
     return {
       title: `Interview kit · ${position.title}`,
       position: positionSummary(position),
@@ -157,14 +183,23 @@ export class KitController {
           included: Boolean(item),
           minutes: item?.minutes ?? 10,
           order: item ? item.sortOrder + 1 : '',
-          outcomes: outcomes.map((outcome) => ({ ...outcome, checked: item?.outcomeIds.includes(outcome.id) ?? false })),
+          outcomes: outcomes.map((outcome) => ({
+            ...outcome,
+            checked: item?.outcomeIds.includes(outcome.id) ?? false,
+          })),
         };
       }),
       coverage: outcomes.map((outcome) => ({
         ...outcome,
-        steps: STEPS.map((step) => ({ ...step, value: `${outcome.id}:${step.key}`, checked: (kit.vettingCoverage[String(outcome.id)] ?? []).includes(step.key) })),
+        steps: STEPS.map((step) => ({
+          ...step,
+          value: `${outcome.id}:${step.key}`,
+          checked: (kit.vettingCoverage[String(outcome.id)] ?? []).includes(step.key),
+        })),
       })),
-      uncovered: this.interviews.uncovered(kit, position.outcomes).map(({ index, outcome }) => `Outcome ${index + 1} (${outcome.metric ?? 'no metric'})`),
+      uncovered: this.interviews
+        .uncovered(kit, position.outcomes)
+        .map(({ index, outcome }) => `Outcome ${index + 1} (${outcome.metric ?? 'no metric'})`),
       empty: kit.items.length === 0,
     };
   }

@@ -15,7 +15,14 @@ import { SchedulingService } from './scheduling.service.js';
 @Module({
   imports: [PositionsModule, CandidatesModule, VettingModule, MailModule],
   controllers: [QuestionsController, KitController, SchedulingController, PanelController],
-  providers: [InterviewsService, InterviewsRepository, SchedulingService, PanelService, ScorecardRemindersService, FilesRepository],
+  providers: [
+    InterviewsService,
+    InterviewsRepository,
+    SchedulingService,
+    PanelService,
+    ScorecardRemindersService,
+    FilesRepository,
+  ],
   exports: [InterviewsService, InterviewsRepository, PanelService],
 })
 export class InterviewsModule {}

@@ -16,7 +16,11 @@ export class InterviewsRepository {
   findById(id: number): Promise<Interview | null> {
     return this.dataSource.getRepository(Interview).findOne({
       where: { id },
-      relations: { panelists: { user: true }, application: { candidate: { resumeFile: true }, position: { hiringManager: true } }, decidedBy: true },
+      relations: {
+        panelists: { user: true },
+        application: { candidate: { resumeFile: true }, position: { hiringManager: true } },
+        decidedBy: true,
+      },
       order: { panelists: { id: 'ASC' } },
     });
   }
@@ -32,7 +36,9 @@ export class InterviewsRepository {
 
   /** The time zone of the last interview someone scheduled: the scheduling form's default. */
   async lastTimeZoneOf(userId: number): Promise<string | null> {
-    const last = await this.dataSource.getRepository(Interview).findOne({ where: { scheduledById: userId }, select: { id: true, timeZone: true }, order: { id: 'DESC' } });
+    const last = await this.dataSource
+      .getRepository(Interview)
+      .findOne({ where: { scheduledById: userId }, select: { id: true, timeZone: true }, order: { id: 'DESC' } });
     return last?.timeZone ?? null;
   }
 
@@ -53,7 +59,14 @@ export class InterviewsRepository {
     const rows = manager.getRepository(ScorecardRating);
     await rows.delete({ panelistId: panelist.id });
     const ratings = Object.entries(panelist.ratings).filter(([, entry]) => typeof entry.rating === 'number');
-    if (ratings.length) await rows.insert(ratings.map(([questionId, entry]) => ({ panelistId: panelist.id, questionId: Number(questionId), rating: entry.rating! })));
+    if (ratings.length)
+      await rows.insert(
+        ratings.map(([questionId, entry]) => ({
+          panelistId: panelist.id,
+          questionId: Number(questionId),
+          rating: entry.rating!,
+        })),
+      );
   }
 
   addEdit(panelistId: number, changes: ScorecardEdit['changes'], manager: EntityManager): Promise<ScorecardEdit> {
@@ -63,7 +76,13 @@ export class InterviewsRepository {
 
   editsFor(panelistIds: number[]): Promise<ScorecardEdit[]> {
     if (!panelistIds.length) return Promise.resolve([]);
-    return this.dataSource.getRepository(ScorecardEdit).createQueryBuilder('edit').where('edit.panelistId IN (:...panelistIds)', { panelistIds }).orderBy('edit.createdAt', 'ASC').addOrderBy('edit.id', 'ASC').getMany();
+    return this.dataSource
+      .getRepository(ScorecardEdit)
+      .createQueryBuilder('edit')
+      .where('edit.panelistId IN (:...panelistIds)', { panelistIds })
+      .orderBy('edit.createdAt', 'ASC')
+      .addOrderBy('edit.id', 'ASC')
+      .getMany();
   }
 
   /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
@@ -78,7 +97,13 @@ export class InterviewsRepository {
 
   /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
   async openPanelsOf(userId: number): Promise<Interview[]> {
-    const seats = await this.dataSource.getRepository(Panelist).find({ where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } }, select: { id: true, interviewId: true }, take: 50 });
+    const seats = await this.dataSource
+      .getRepository(Panelist)
+      .find({
+        where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
+        select: { id: true, interviewId: true },
+        take: 50,
+      });
     if (!seats.length) return [];
     return this.dataSource.getRepository(Interview).find({
       where: { id: In(seats.map((seat) => seat.interviewId)) },
@@ -108,7 +133,13 @@ export class InterviewsRepository {
 
   /** Open interviews a user leads, with panels. */
   async openLedBy(userId: number): Promise<Interview[]> {
-    const led = await this.dataSource.getRepository(Panelist).find({ where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } }, select: { id: true, interviewId: true }, take: 50 });
+    const led = await this.dataSource
+      .getRepository(Panelist)
+      .find({
+        where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
+        select: { id: true, interviewId: true },
+        take: 50,
+      });
     if (!led.length) return [];
     return this.dataSource.getRepository(Interview).find({
       where: { id: In(led.map((seat) => seat.interviewId)) },

@@ -21,9 +21,19 @@ export class InterviewsService {
   ) {}
 
   questions(search: string | undefined, page: PageRequest): Promise<[Question[], number]> {
-    const query = this.dataSource.getRepository(Question).createQueryBuilder('question').orderBy('question.updatedAt', 'DESC').addOrderBy('question.id', 'DESC');
-    if (search) query.where('LOWER(question.text) LIKE :term OR LOWER(question.probes) LIKE :term', { term: `%${search.toLowerCase()}%` });
-    return query.skip((page.page - 1) * page.perPage).take(page.perPage).getManyAndCount();
+    const query = this.dataSource
+      .getRepository(Question)
+      .createQueryBuilder('question')
+      .orderBy('question.updatedAt', 'DESC')
+      .addOrderBy('question.id', 'DESC');
+    if (search)
+      query.where('LOWER(question.text) LIKE :term OR LOWER(question.probes) LIKE :term', {
+        term: `%${search.toLowerCase()}%`,
+      });
+    return query
+      .skip((page.page - 1) * page.perPage)
+      .take(page.perPage)
+      .getManyAndCount();
   }
 
   allQuestions(): Promise<Question[]> {
@@ -41,7 +51,11 @@ export class InterviewsService {
   }
 
   /** Saves a question; protected topics refuse it, backward phrasing is returned as warnings. */
-  async saveQuestion(user: User, id: number | null, dto: QuestionDto): Promise<{ question: Question; warnings: string[] }> {
+  async saveQuestion(
+    user: User,
+    id: number | null,
+    dto: QuestionDto,
+  ): Promise<{ question: Question; warnings: string[] }> {
     const issues = await this.checkText(dto.text);
     const errors = issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message);
     if (errors.length) throw new FormInvalidError({ text: errors });
@@ -63,14 +77,22 @@ export class InterviewsService {
 
   async kit(positionId: number): Promise<InterviewKit> {
     const kits = this.dataSource.getRepository(InterviewKit);
-    const kit = await kits.findOne({ where: { positionId }, relations: { items: { question: true } }, order: { items: { sortOrder: 'ASC' } } });
-    return kit ?? kits.save(kits.create({ positionId, instructions: null, vettingCoverage: {}, publishedAt: null, items: [] }));
+    const kit = await kits.findOne({
+      where: { positionId },
+      relations: { items: { question: true } },
+      order: { items: { sortOrder: 'ASC' } },
+    });
+    return (
+      kit ??
+      kits.save(kits.create({ positionId, instructions: null, vettingCoverage: {}, publishedAt: null, items: [] }))
+    );
   }
 
   /** Saves the kit; any change takes it back to unpublished, since the coverage may have changed. */
   async saveKit(positionId: number, dto: KitDto, outcomes: Outcome[]): Promise<InterviewKit> {
     const kit = await this.kit(positionId);
-    if (dto.lockVersion !== undefined && dto.lockVersion !== kit.lockVersion) throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
+    if (dto.lockVersion !== undefined && dto.lockVersion !== kit.lockVersion)
+      throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
     const outcomeIds = new Set(outcomes.map((outcome) => outcome.id));
     const chosen = dto.items.filter((item) => item.include === '1');
     const known = new Set((await this.allQuestions()).map((question) => question.id));
@@ -102,7 +124,9 @@ export class InterviewsService {
   async addToKit(positionId: number, questionId: number): Promise<InterviewKit> {
     const kit = await this.kit(positionId);
     if (kit.items.some((item) => item.questionId === questionId)) return kit;
-    kit.items.push(Object.assign(new KitItem(), { questionId, sortOrder: kit.items.length, minutes: 10, outcomeIds: [] }));
+    kit.items.push(
+      Object.assign(new KitItem(), { questionId, sortOrder: kit.items.length, minutes: 10, outcomeIds: [] }),
+    );
     kit.publishedAt = null;
     return this.dataSource.getRepository(InterviewKit).save(kit);
   }
@@ -111,16 +135,24 @@ export class InterviewsService {
   uncovered(kit: InterviewKit, outcomes: Outcome[]): { index: number; outcome: Outcome }[] {
     return outcomes
       .map((outcome, index) => ({ index, outcome }))
-      .filter(({ outcome }) => !kit.items.some((item) => item.outcomeIds.includes(outcome.id)) && !(kit.vettingCoverage[String(outcome.id)] ?? []).length);
+      .filter(
+        ({ outcome }) =>
+          !kit.items.some((item) => item.outcomeIds.includes(outcome.id)) &&
+          !(kit.vettingCoverage[String(outcome.id)] ?? []).length,
+      );
   }
 
   async publishKit(positionId: number, outcomes: Outcome[]): Promise<InterviewKit> {
     const kit = await this.kit(positionId);
-    if (kit.items.length === 0) throw new DomainError('conflict', 'Add at least one question before publishing the kit.');
+    if (kit.items.length === 0)
+      throw new DomainError('conflict', 'Add at least one question before publishing the kit.');
     const missing = this.uncovered(kit, outcomes);
     if (missing.length) {
       throw new FormInvalidError({
-        _form: missing.map(({ index, outcome }) => `Outcome ${index + 1} (${outcome.metric ?? 'no metric'}) is probed by no question and no vetting step.`),
+        _form: missing.map(
+          ({ index, outcome }) =>
+            `Outcome ${index + 1} (${outcome.metric ?? 'no metric'}) is probed by no question and no vetting step.`,
+        ),
       });
     }
     kit.publishedAt = new Date();

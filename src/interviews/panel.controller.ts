@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Redirect,
+  Render,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ROLE_LABELS } from '../accounts/role.js';
 import type { User } from '../accounts/entities/user.entity.js';
@@ -52,7 +64,12 @@ function interviewSummary(interview: Interview) {
 
 /** Who sits on the panel and how far each has got: never their scores. */
 function panelStatus(panelists: Panelist[]) {
-  return panelists.map((seat) => ({ name: seat.user.name, lead: seat.lead, preparedAt: seat.preparedAt, submittedAt: seat.submittedAt }));
+  return panelists.map((seat) => ({
+    name: seat.user.name,
+    lead: seat.lead,
+    preparedAt: seat.preparedAt,
+    submittedAt: seat.submittedAt,
+  }));
 }
 
 /** Scheduling, moving and cancelling a round of interviews: the position's hiring manager or an admin. */
@@ -73,9 +90,18 @@ export class SchedulingController {
   @Post('applications/:id/interviews')
   @FormView('interviews/schedule', 'newModel')
   @Redirect()
-  async create(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: ScheduleDto, @Req() req: Request) {
+  async create(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ScheduleDto,
+    @Req() req: Request,
+  ) {
     const interview = await this.scheduling.schedule(user, id, dto);
-    flash(req, 'success', `Interview scheduled. Invitations with a calendar file went to the ${interview.panelists.length} panelists and the candidate.`);
+    flash(
+      req,
+      'success',
+      `Interview scheduled. Invitations with a calendar file went to the ${interview.panelists.length} panelists and the candidate.`,
+    );
     return seeOther(`/applications/${id}#interviews`);
   }
 
@@ -88,7 +114,12 @@ export class SchedulingController {
   @Post('interviews/:id')
   @FormView('interviews/schedule', 'editModel')
   @Redirect()
-  async update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: ScheduleDto, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ScheduleDto,
+    @Req() req: Request,
+  ) {
     const interview = await this.scheduling.reschedule(user, id, dto);
     flash(req, 'success', 'Interview changed. Everyone on it received an updated calendar invitation.');
     return seeOther(`/applications/${interview.applicationId}#interviews`);
@@ -98,7 +129,11 @@ export class SchedulingController {
   @Render('interviews/cancel')
   async confirmCancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
     const interview = await this.scheduling.editable(user, id);
-    return { title: 'Cancel the interview', interview: interviewSummary(interview), panel: panelStatus(interview.panelists) };
+    return {
+      title: 'Cancel the interview',
+      interview: interviewSummary(interview),
+      panel: panelStatus(interview.panelists),
+    };
   }
 
   @Post('interviews/:id/cancel')
@@ -121,7 +156,15 @@ export class SchedulingController {
       position: { title: application.position.title },
       applicationId: application.id,
       blockers: await this.scheduling.blockers(application),
-      values: { date: tomorrow.date, time: '10:00', timeZone, durationMinutes: '60', location: '', panelistIds: [], leadId: '' },
+      values: {
+        date: tomorrow.date,
+        time: '10:00',
+        timeZone,
+        durationMinutes: '60',
+        location: '',
+        panelistIds: [],
+        leadId: '',
+      },
     });
   }
 
@@ -148,7 +191,10 @@ export class SchedulingController {
   }
 
   /** The form with the people who may sit on a panel; a re-rendered form keeps what was posted. */
-  private async formModel(req: Request, model: { values: { panelistIds: number[]; leadId: string } & Record<string, unknown> } & Record<string, unknown>) {
+  private async formModel(
+    req: Request,
+    model: { values: { panelistIds: number[]; leadId: string } & Record<string, unknown> } & Record<string, unknown>,
+  ) {
     const posted = req.method === 'POST' ? (req.body as Record<string, unknown>) : null;
     const chosen = posted ? [posted.panelistIds ?? []].flat().map(Number) : model.values.panelistIds;
     const lead = posted ? String(posted.leadId ?? '') : model.values.leadId;
@@ -156,7 +202,13 @@ export class SchedulingController {
     return {
       ...model,
       timeZones: TIME_ZONES.map((zone) => ({ value: zone, label: zone })),
-      people: people.map((person) => ({ id: person.id, name: person.name, roles: person.roles.map((role) => ROLE_LABELS[role]).join(', '), chosen: chosen.includes(person.id), lead: lead === String(person.id) })),
+      people: people.map((person) => ({
+        id: person.id,
+        name: person.name,
+        roles: person.roles.map((role) => ROLE_LABELS[role]).join(', '),
+        chosen: chosen.includes(person.id),
+        lead: lead === String(person.id),
+      })),
     };
   }
 }
@@ -178,7 +230,10 @@ export class PanelController {
   async show(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
     const { interview, seat, manages } = await this.panel.access(user, id);
     const application = interview.application;
-    const [gate, presentation] = await Promise.all([this.vetting.gate(application.positionId, application.id), this.presentations.forApplication(application.id)]);
+    const [gate, presentation] = await Promise.all([
+      this.vetting.gate(application.positionId, application.id),
+      this.presentations.forApplication(application.id),
+    ]);
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const allScored = scores.length > 0 && scores.every((score) => score.submittedAt);
     const allIn = interview.panelists.every((panelist) => panelist.submittedAt);
@@ -186,11 +241,19 @@ export class PanelController {
       title: `Interview · ${application.candidate.name}`,
       interview: interviewSummary(interview),
       instructions: interview.instructions,
-      questions: interview.questions.map((question, index) => ({ ...question, number: index + 1, levels: question.rubric.map((text, level) => ({ level: level + 1, name: RUBRIC_LEVELS[level], text })) })),
+      questions: interview.questions.map((question, index) => ({
+        ...question,
+        number: index + 1,
+        levels: question.rubric.map((text, level) => ({ level: level + 1, name: RUBRIC_LEVELS[level], text })),
+      })),
       outcomes: interview.outcomes,
       panel: panelStatus(interview.panelists),
       seat: seat ? { preparedAt: seat.preparedAt, submittedAt: seat.submittedAt, lead: seat.lead } : null,
-      canChange: manages && !interview.cancelledAt && !interview.decidedAt && !interview.panelists.some((panelist) => panelist.submittedAt),
+      canChange:
+        manages &&
+        !interview.cancelledAt &&
+        !interview.decidedAt &&
+        !interview.panelists.some((panelist) => panelist.submittedAt),
       debriefOpen: allIn && !interview.cancelledAt,
       decided: interview.decision ? DECISION_LABELS[interview.decision] : null,
       resume: application.candidate.resumeFile ? { fileName: application.candidate.resumeFile.fileName } : null,
@@ -207,7 +270,11 @@ export class PanelController {
   @Redirect()
   async prepared(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
     await this.panel.prepare(user, id);
-    flash(req, 'success', 'Marked as prepared. Your scorecard is open: fill it in during or right after the interview.');
+    flash(
+      req,
+      'success',
+      'Marked as prepared. Your scorecard is open: fill it in during or right after the interview.',
+    );
     return seeOther(`/interviews/${id}/scorecard`);
   }
 
@@ -215,21 +282,36 @@ export class PanelController {
   async scorecard(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number) {
     const model = await this.scorecardModel(req);
     if (model) return res.render('interviews/scorecard', model);
-    flash(req, 'warning', 'Mark “I have prepared” first: read the kit, the resume and the vetting results, then your scorecard opens.');
+    flash(
+      req,
+      'warning',
+      'Mark “I have prepared” first: read the kit, the resume and the vetting results, then your scorecard opens.',
+    );
     return res.redirect(303, `/interviews/${id}#prepare`);
   }
 
   @Post('scorecard')
   @FormView('interviews/scorecard', 'scorecardModel')
   @Redirect()
-  async saveScorecard(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: ScorecardDto, @Req() req: Request) {
+  async saveScorecard(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: ScorecardDto,
+    @Req() req: Request,
+  ) {
     const { submitted, changes, seat } = await this.panel.saveScorecard(user, id, dto);
     if (submitted) {
       flash(req, 'success', 'Scorecard submitted. The debrief opens when every panelist has submitted theirs.');
       return seeOther(`/interviews/${id}`);
     }
     if (seat.submittedAt) {
-      flash(req, 'success', changes ? `Scorecard changed (${changes} ${changes === 1 ? 'change' : 'changes'}, kept in the history the debrief shows).` : 'Nothing changed.');
+      flash(
+        req,
+        'success',
+        changes
+          ? `Scorecard changed (${changes} ${changes === 1 ? 'change' : 'changes'}, kept in the history the debrief shows).`
+          : 'Nothing changed.',
+      );
       return seeOther(`/interviews/${id}`);
     }
     flash(req, 'success', 'Draft saved. Only you can see it.');
@@ -242,7 +324,11 @@ export class PanelController {
     const file = interview.application.candidate.resumeFile;
     const data = file ? await this.files.readData(file.id) : null;
     if (!file || !data) throw new DomainError('not-found', 'This candidate has no resume.');
-    return new StreamableFile(data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: data.length });
+    return new StreamableFile(data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: data.length,
+    });
   }
 
   @Get('deck')
@@ -250,7 +336,11 @@ export class PanelController {
     const { interview } = await this.panel.access(user, id);
     const file = await this.presentations.deckOf(interview.applicationId);
     if (!file) throw new DomainError('not-found', 'No presentation was uploaded.');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 
   @Get('debrief')
@@ -262,7 +352,12 @@ export class PanelController {
   @Post('decision')
   @FormView('interviews/debrief', 'debriefModel')
   @Redirect()
-  async decide(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: DecisionDto, @Req() req: Request) {
+  async decide(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: DecisionDto,
+    @Req() req: Request,
+  ) {
     const interview = await this.panel.decide(user, id, dto);
     flash(req, 'success', `Decision recorded: ${DECISION_LABELS[dto.decision]}. ${DECISION_EFFECTS[dto.decision]}`);
     return seeOther(`/applications/${interview.applicationId}#interviews`);
@@ -272,8 +367,15 @@ export class PanelController {
   async scorecardModel(req: Request) {
     const { interview, seat } = await this.panel.seatOf(req.user as User, idParam(req));
     if (!seat.preparedAt) return null;
-    const posted = req.method === 'POST' ? (req.body as Record<string, any>) : null;
-    const source = posted ?? { planReaction: seat.planReaction, planNotes: seat.planNotes, recommendation: seat.recommendation };
+    const posted =
+      req.method === 'POST'
+        ? (req.body as { ratings?: Record<string, { rating?: string; evidence?: string }>; [field: string]: unknown })
+        : null;
+    const source = posted ?? {
+      planReaction: seat.planReaction,
+      planNotes: seat.planNotes,
+      recommendation: seat.recommendation,
+    };
     return {
       title: `Scorecard · ${interview.application.candidate.name}`,
       interview: interviewSummary(interview),
@@ -288,12 +390,25 @@ export class PanelController {
           text: question.text,
           followUps: question.followUps,
           evidence: entry.evidence ?? '',
-          levels: question.rubric.map((text, level) => ({ value: level + 1, name: RUBRIC_LEVELS[level], text, checked: String(entry.rating ?? '') === String(level + 1) })),
+          levels: question.rubric.map((text, level) => ({
+            value: level + 1,
+            name: RUBRIC_LEVELS[level],
+            text,
+            checked: String(entry.rating ?? '') === String(level + 1),
+          })),
         };
       }),
-      reactions: PLAN_REACTIONS.map((value) => ({ value, label: PLAN_REACTION_LABELS[value], checked: source.planReaction === value })),
+      reactions: PLAN_REACTIONS.map((value) => ({
+        value,
+        label: PLAN_REACTION_LABELS[value],
+        checked: source.planReaction === value,
+      })),
       planNotes: source.planNotes ?? '',
-      recommendations: RECOMMENDATIONS.map((value) => ({ value, label: RECOMMENDATION_LABELS[value], checked: source.recommendation === value })),
+      recommendations: RECOMMENDATIONS.map((value) => ({
+        value,
+        label: RECOMMENDATION_LABELS[value],
+        checked: source.recommendation === value,
+      })),
     };
   }
 
@@ -316,15 +431,34 @@ export class PanelController {
         reactionKey: seat.planReaction,
         planNotes: seat.planNotes,
       })),
-      matrix: matrix.map((row) => ({ text: row.question.text, spread: row.spread, mean: row.mean === null ? '—' : row.mean.toFixed(1), cells: row.cells })),
-      outcomeMeans: outcomeMeans.map((outcome) => ({ label: outcome.label, mean: outcome.mean === null ? 'not probed in the interview' : outcome.mean.toFixed(1), ratings: outcome.ratings })),
+      matrix: matrix.map((row) => ({
+        text: row.question.text,
+        spread: row.spread,
+        mean: row.mean === null ? '—' : row.mean.toFixed(1),
+        cells: row.cells,
+      })),
+      outcomeMeans: outcomeMeans.map((outcome) => ({
+        label: outcome.label,
+        mean: outcome.mean === null ? 'not probed in the interview' : outcome.mean.toFixed(1),
+        ratings: outcome.ratings,
+      })),
       vetting: gate.steps,
       edits: edits.map((edit) => ({ by: edit.by, at: edit.createdAt, changes: edit.changes })),
       decision: interview.decision
-        ? { label: DECISION_LABELS[interview.decision], rationale: interview.rationale, by: interview.decidedBy?.name ?? '', at: interview.decidedAt }
+        ? {
+            label: DECISION_LABELS[interview.decision],
+            rationale: interview.rationale,
+            by: interview.decidedBy?.name ?? '',
+            at: interview.decidedAt,
+          }
         : null,
       canDecide: manages && !interview.decidedAt && ['interview', 'decision'].includes(application.stage),
-      decisions: DECISIONS.map((value) => ({ value, label: DECISION_LABELS[value], effect: DECISION_EFFECTS[value], checked: posted.decision === value })),
+      decisions: DECISIONS.map((value) => ({
+        value,
+        label: DECISION_LABELS[value],
+        effect: DECISION_EFFECTS[value],
+        checked: posted.decision === value,
+      })),
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
       values: { rationale: posted.rationale ?? '', reasonId: posted.reasonId ?? '' },
     };

@@ -19,7 +19,12 @@ export interface InterviewAccess {
   manages: boolean;
 }
 
-const sheetOf = (seat: Panelist): ScoreSheet => ({ ratings: seat.ratings, planReaction: seat.planReaction, planNotes: seat.planNotes, recommendation: seat.recommendation });
+const sheetOf = (seat: Panelist): ScoreSheet => ({
+  ratings: seat.ratings,
+  planReaction: seat.planReaction,
+  planNotes: seat.planNotes,
+  recommendation: seat.recommendation,
+});
 
 /**
  * The panel's side of an interview: preparation, independent scorecards, the debrief and the decision.
@@ -42,7 +47,8 @@ export class PanelService {
     if (!interview) throw notFound('That interview');
     const seat = interview.panelists.find((panelist) => panelist.userId === user.id) ?? null;
     const manages = canEditPosition(user, interview.application.position);
-    if (!seat && !manages) throw new DomainError('forbidden', 'Only the interview panel and the hiring manager can open this interview.');
+    if (!seat && !manages)
+      throw new DomainError('forbidden', 'Only the interview panel and the hiring manager can open this interview.');
     return { interview, seat, manages };
   }
 
@@ -65,24 +71,35 @@ export class PanelService {
    * Saves a draft or submits. Submitting needs a rating and evidence for every question, the plan reaction and a
    * recommendation. After submission every change is kept in the history, until the debrief closes with a decision.
    */
-  async saveScorecard(user: User, interviewId: number, dto: ScorecardDto): Promise<{ seat: Panelist; submitted: boolean; changes: number }> {
+  async saveScorecard(
+    user: User,
+    interviewId: number,
+    dto: ScorecardDto,
+  ): Promise<{ seat: Panelist; submitted: boolean; changes: number }> {
     const { interview, seat } = await this.seatOf(user, interviewId);
     if (!seat.preparedAt) throw new DomainError('conflict', 'Mark “I have prepared” before you fill in the scorecard.');
-    if (interview.decidedAt) throw new DomainError('conflict', 'The debrief is closed with a decision; scorecards can no longer change.');
+    if (interview.decidedAt)
+      throw new DomainError('conflict', 'The debrief is closed with a decision; scorecards can no longer change.');
     const { ratings, errors } = this.readRatings(interview, dto.ratings);
     const submit = dto.action === 'submit' || Boolean(seat.submittedAt);
     if (submit) {
       for (const question of interview.questions) {
         const key = String(question.questionId);
         if (!ratings[key]?.rating) errors[`rating-${key}`] ??= ['Rate this answer from 1 to 4'];
-        if (!ratings[key]?.evidence) errors[`evidence-${key}`] ??= ['Write the evidence: what the candidate said that earns this rating'];
+        if (!ratings[key]?.evidence)
+          errors[`evidence-${key}`] ??= ['Write the evidence: what the candidate said that earns this rating'];
       }
       if (!dto.planReaction) errors.planReaction = ['Choose how the candidate reacted to the development plan'];
       if (!dto.recommendation) errors.recommendation = ['Choose a recommendation: strong no, no, yes or strong yes'];
     }
     if (Object.keys(errors).length) throw new FormInvalidError(errors);
     const before = sheetOf(seat);
-    const after: ScoreSheet = { ratings, planReaction: dto.planReaction, planNotes: dto.planNotes, recommendation: dto.recommendation };
+    const after: ScoreSheet = {
+      ratings,
+      planReaction: dto.planReaction,
+      planNotes: dto.planNotes,
+      recommendation: dto.recommendation,
+    };
     const changes = seat.submittedAt ? scorecardChanges(interview.questions, before, after) : [];
     Object.assign(seat, after);
     const firstSubmission = submit && !seat.submittedAt;
@@ -101,7 +118,10 @@ export class PanelService {
     if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
     const submitted = interview.panelists.filter((panelist) => panelist.submittedAt).length;
     if (submitted < interview.panelists.length) {
-      throw new DomainError('conflict', `The debrief opens when every scorecard is in: ${submitted} of ${interview.panelists.length} so far. Until then nobody sees anyone else’s scores.`);
+      throw new DomainError(
+        'conflict',
+        `The debrief opens when every scorecard is in: ${submitted} of ${interview.panelists.length} so far. Until then nobody sees anyone else’s scores.`,
+      );
     }
     const sheets = interview.panelists.map(sheetOf);
     const edits = await this.interviews.editsFor(interview.panelists.map((panelist) => panelist.id));
@@ -111,7 +131,10 @@ export class PanelService {
       manages,
       matrix: debriefMatrix(interview.questions, sheets),
       outcomeMeans: outcomeMeans(interview.questions, interview.outcomes, sheets),
-      edits: edits.map((edit) => ({ ...edit, by: interview.panelists.find((panelist) => panelist.id === edit.panelistId)!.user.name })),
+      edits: edits.map((edit) => ({
+        ...edit,
+        by: interview.panelists.find((panelist) => panelist.id === edit.panelistId)!.user.name,
+      })),
     };
   }
 
@@ -119,18 +142,27 @@ export class PanelService {
   async decide(user: User, interviewId: number, dto: DecisionDto): Promise<Interview> {
     const { interview } = await this.debrief(user, interviewId);
     this.pipeline.assertCanManage(user, interview.application);
-    if (interview.decidedAt) throw new DomainError('conflict', 'A decision has already been recorded for this interview.');
+    if (interview.decidedAt)
+      throw new DomainError('conflict', 'A decision has already been recorded for this interview.');
     const summary = `Debrief of round ${interview.round}: ${DECISION_LABELS[dto.decision]}. “${dto.rationale}”`;
     const application = interview.application;
     await this.pipeline.recordDecision(user, application, dto.decision, summary, dto.reasonId);
-    Object.assign(interview, { decision: dto.decision, rationale: dto.rationale, decidedAt: new Date(), decidedById: user.id, decidedBy: user });
+    Object.assign(interview, {
+      decision: dto.decision,
+      rationale: dto.rationale,
+      decidedAt: new Date(),
+      decidedById: user.id,
+      decidedBy: user,
+    });
     return this.interviews.save(interview);
   }
 
   /** Scorecards past due (24 hours after the interview ended) and not submitted, on open interviews. */
   overdueSeats(interviews: Interview[], now = new Date()): { interview: Interview; seat: Panelist }[] {
     return interviews.flatMap((interview) =>
-      interview.scorecardsDueAt < now ? interview.panelists.filter((seat) => !seat.submittedAt).map((seat) => ({ interview, seat })) : [],
+      interview.scorecardsDueAt < now
+        ? interview.panelists.filter((seat) => !seat.submittedAt).map((seat) => ({ interview, seat }))
+        : [],
     );
   }
 
@@ -164,7 +196,10 @@ export class PanelService {
   }
 
   /** Turns the posted ratings into stored ones, keeping only this interview's questions. */
-  private readRatings(interview: Interview, posted: ScorecardDto['ratings']): { ratings: Record<string, Rating>; errors: FieldErrors } {
+  private readRatings(
+    interview: Interview,
+    posted: ScorecardDto['ratings'],
+  ): { ratings: Record<string, Rating>; errors: FieldErrors } {
     const ratings: Record<string, Rating> = {};
     const errors: FieldErrors = {};
     for (const question of interview.questions) {

@@ -13,7 +13,9 @@ describe(checkQuestion.name, () => {
 
   it('warns about backward-looking phrasing without refusing it', () => {
     const sut = checkQuestion('Tell me about a time you closed a big deal.', lists);
-    expect(sut).toEqual([{ severity: 'warning', message: expect.stringContaining('“tell me about a time” looks backward') }]);
+    expect(sut).toEqual([
+      { severity: 'warning', message: expect.stringContaining('“tell me about a time” looks backward') },
+    ]);
   });
 
   it('passes a forward-looking question and does not match inside other words', () => {
@@ -23,7 +25,10 @@ describe(checkQuestion.name, () => {
   });
 
   it('uses what admins add', () => {
-    const sut = checkQuestion('Are you a smoker?', { backward: [], protectedTopics: [{ pattern: 'smoker', topic: 'health or disability' }] });
+    const sut = checkQuestion('Are you a smoker?', {
+      backward: [],
+      protectedTopics: [{ pattern: 'smoker', topic: 'health or disability' }],
+    });
     expect(sut[0].severity).toBe('error');
   });
 });

@@ -57,11 +57,20 @@ export class SchedulingService {
   /** Why this application cannot have an interview scheduled yet, or an empty list. */
   async blockers(application: Application): Promise<string[]> {
     const blockers: string[] = [];
-    if (!SCHEDULABLE_STAGES.includes(application.stage)) blockers.push('Move the application to Interview first: every vetting step must have passed.');
+    if (!SCHEDULABLE_STAGES.includes(application.stage))
+      blockers.push('Move the application to Interview first: every vetting step must have passed.');
     const readiness = await this.publishing.readinessOf(application.positionId);
-    if (!readiness.ready) blockers.push(`“${application.position.title}” is not ready to recruit: ${readiness.items.filter((item) => !item.done).map((item) => item.missing).join(', ')}.`);
+    if (!readiness.ready)
+      blockers.push(
+        `“${application.position.title}” is not ready to recruit: ${readiness.items
+          .filter((item) => !item.done)
+          .map((item) => item.missing)
+          .join(', ')}.`,
+      );
     if (!application.planSharedAt) {
-      blockers.push('The first-year development plan has not been shared with the candidate. Share it in their portal first, so they can read it before the interview.');
+      blockers.push(
+        'The first-year development plan has not been shared with the candidate. Share it in their portal first, so they can read it before the interview.',
+      );
     }
     return blockers;
   }
@@ -73,7 +82,11 @@ export class SchedulingService {
     if (blockers.length) throw new FormInvalidError({ _form: blockers }, 'conflict');
     const when = this.when(dto);
     const panel = await this.panel(dto);
-    const [position, kit, rounds] = await Promise.all([this.positions.findOrFail(application.positionId), this.kits.kit(application.positionId), this.interviews.countRounds(application.id)]);
+    const [position, kit, rounds] = await Promise.all([
+      this.positions.findOrFail(application.positionId),
+      this.kits.kit(application.positionId),
+      this.interviews.countRounds(application.id),
+    ]);
     const interview = Object.assign(new Interview(), {
       applicationId: application.id,
       application,
@@ -91,7 +104,10 @@ export class SchedulingService {
         minutes: item.minutes,
         outcomeIds: item.outcomeIds,
       })),
-      outcomes: position.outcomes.map((outcome, index) => ({ id: outcome.id, label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric'}` })),
+      outcomes: position.outcomes.map((outcome, index) => ({
+        id: outcome.id,
+        label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric'}`,
+      })),
       instructions: kit.instructions,
       decision: null,
       rationale: null,
@@ -101,7 +117,11 @@ export class SchedulingService {
       panelists: panel.map(({ user: member, lead }) => this.seat(member, lead)),
     });
     const saved = await this.interviews.save(interview);
-    await this.pipeline.note(user, application, `Scheduled interview round ${saved.round} for ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`);
+    await this.pipeline.note(
+      user,
+      application,
+      `Scheduled interview round ${saved.round} for ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
+    );
     saved.application = application;
     await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Interview');
     return saved;
@@ -111,7 +131,14 @@ export class SchedulingService {
   async reschedule(user: User, interviewId: number, dto: ScheduleDto): Promise<Interview> {
     const interview = await this.editable(user, interviewId);
     if (dto.sequence !== undefined && dto.sequence !== interview.sequence) {
-      throw new FormInvalidError({ _form: ['Someone changed this interview while you were editing. Reload the page to see the current schedule.'] }, 'conflict');
+      throw new FormInvalidError(
+        {
+          _form: [
+            'Someone changed this interview while you were editing. Reload the page to see the current schedule.',
+          ],
+        },
+        'conflict',
+      );
     }
     const when = this.when(dto);
     const panel = await this.panel(dto);
@@ -124,10 +151,19 @@ export class SchedulingService {
     const application = interview.application;
     const saved = await this.interviews.save(interview);
     saved.application = application;
-    await this.pipeline.note(user, application, `Moved interview round ${saved.round} to ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`);
+    await this.pipeline.note(
+      user,
+      application,
+      `Moved interview round ${saved.round} to ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
+    );
     await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Updated interview');
     if (removed.length) {
-      await this.sendInvitations(saved, 'CANCEL', removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })), 'You are no longer on the panel');
+      await this.sendInvitations(
+        saved,
+        'CANCEL',
+        removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
+        'You are no longer on the panel',
+      );
     }
     return saved;
   }
@@ -149,14 +185,23 @@ export class SchedulingService {
     if (!interview) throw new DomainError('not-found', 'That interview was not found.');
     this.pipeline.assertCanManage(user, interview.application);
     if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
-    if (interview.decidedAt) throw new DomainError('conflict', 'The debrief has recorded a decision; this interview can no longer change.');
-    if (interview.panelists.some((seat) => seat.submittedAt)) throw new DomainError('conflict', 'A scorecard has been submitted, so this interview has taken place and can no longer be moved.');
+    if (interview.decidedAt)
+      throw new DomainError('conflict', 'The debrief has recorded a decision; this interview can no longer change.');
+    if (interview.panelists.some((seat) => seat.submittedAt))
+      throw new DomainError(
+        'conflict',
+        'A scorecard has been submitted, so this interview has taken place and can no longer be moved.',
+      );
     return interview;
   }
 
   private when(dto: ScheduleDto): Pick<Interview, 'startsAt' | 'timeZone' | 'durationMinutes'> {
     const startsAt = zonedInstant(dto.date, dto.time, dto.timeZone);
-    if (!startsAt) throw FormInvalidError.single('time', `That date and time do not exist in ${dto.timeZone} (an impossible date, or a time skipped by a clock change)`);
+    if (!startsAt)
+      throw FormInvalidError.single(
+        'time',
+        `That date and time do not exist in ${dto.timeZone} (an impossible date, or a time skipped by a clock change)`,
+      );
     if (startsAt <= new Date()) throw FormInvalidError.single('date', 'Choose a time in the future');
     return { startsAt, timeZone: dto.timeZone, durationMinutes: dto.durationMinutes };
   }
@@ -165,17 +210,33 @@ export class SchedulingService {
   private async panel(dto: ScheduleDto): Promise<{ user: User; lead: boolean }[]> {
     const ids = [...new Set(dto.panelistIds)];
     if (ids.length < 2 || ids.length > 3) {
-      throw FormInvalidError.single('panelistIds', `Choose two or three interviewers: a panel of ${ids.length} is refused. One interviewer alone is not a structured interview, and more than three overwhelm the candidate.`);
+      throw FormInvalidError.single(
+        'panelistIds',
+        `Choose two or three interviewers: a panel of ${ids.length} is refused. One interviewer alone is not a structured interview, and more than three overwhelm the candidate.`,
+      );
     }
     const eligible = await this.eligiblePanelists();
     const members = ids.map((id) => eligible.find((user) => user.id === id));
-    if (members.some((member) => !member)) throw FormInvalidError.single('panelistIds', 'Choose interviewers from the list');
-    if (!dto.leadId || !ids.includes(dto.leadId)) throw FormInvalidError.single('leadId', 'Mark one of the panel as the lead');
+    if (members.some((member) => !member))
+      throw FormInvalidError.single('panelistIds', 'Choose interviewers from the list');
+    if (!dto.leadId || !ids.includes(dto.leadId))
+      throw FormInvalidError.single('leadId', 'Mark one of the panel as the lead');
     return members.map((member) => ({ user: member!, lead: member!.id === dto.leadId }));
   }
 
   private seat(user: User, lead: boolean): Panelist {
-    return Object.assign(new Panelist(), { userId: user.id, user, lead, preparedAt: null, ratings: {}, planReaction: null, planNotes: null, recommendation: null, submittedAt: null, remindedAt: null });
+    return Object.assign(new Panelist(), {
+      userId: user.id,
+      user,
+      lead,
+      preparedAt: null,
+      ratings: {},
+      planReaction: null,
+      planNotes: null,
+      recommendation: null,
+      submittedAt: null,
+      remindedAt: null,
+    });
   }
 
   private panelText(interview: Interview): string {
@@ -185,12 +246,21 @@ export class SchedulingService {
   private recipients(interview: Interview): Recipient[] {
     const candidate = interview.application.candidate;
     return [
-      ...interview.panelists.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: this.config.link(`/interviews/${interview.id}`) })),
+      ...interview.panelists.map((seat) => ({
+        name: seat.user.name,
+        email: seat.user.email,
+        interviewUrl: this.config.link(`/interviews/${interview.id}`),
+      })),
       { name: candidate.name, email: candidate.email, interviewUrl: null },
     ];
   }
 
-  private async sendInvitations(interview: Interview, method: 'REQUEST' | 'CANCEL', recipients: Recipient[], subjectPrefix: string): Promise<void> {
+  private async sendInvitations(
+    interview: Interview,
+    method: 'REQUEST' | 'CANCEL',
+    recipients: Recipient[],
+    subjectPrefix: string,
+  ): Promise<void> {
     const { candidate, position } = interview.application;
     const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
     const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
@@ -206,7 +276,9 @@ export class SchedulingService {
         startsAt: interview.startsAt,
         endsAt: interview.endsAt,
         summary: `Interview: ${candidate.name} for ${position.title}`,
-        description: recipient.interviewUrl ? `Prepare here before the interview: ${recipient.interviewUrl}` : `Your interview for ${position.title}. You will meet ${interview.panelists.map((seat) => seat.user.name).join(', ')}.`,
+        description: recipient.interviewUrl
+          ? `Prepare here before the interview: ${recipient.interviewUrl}`
+          : `Your interview for ${position.title}. You will meet ${interview.panelists.map((seat) => seat.user.name).join(', ')}.`,
         location: interview.location,
         organizer: { name: 'Keeper', email: organizerEmail },
         attendees,
@@ -215,7 +287,17 @@ export class SchedulingService {
         to: recipient.email,
         subject: `${subjectPrefix}: ${candidate.name} for ${position.title}, ${when}`,
         template: method === 'CANCEL' ? 'interview-cancelled' : 'interview-invitation',
-        data: { name: recipient.name, candidateName: candidate.name, positionTitle: position.title, when, location: interview.location, interviewUrl: recipient.interviewUrl, isCandidate: !recipient.interviewUrl, panel: interview.panelists.map((seat) => seat.user.name).join(', '), updated: interview.sequence > 0 },
+        data: {
+          name: recipient.name,
+          candidateName: candidate.name,
+          positionTitle: position.title,
+          when,
+          location: interview.location,
+          interviewUrl: recipient.interviewUrl,
+          isCandidate: !recipient.interviewUrl,
+          panel: interview.panelists.map((seat) => seat.user.name).join(', '),
+          updated: interview.sequence > 0,
+        },
         calendar: { method, content: calendar },
       });
       if (!sent) this.logger.warn({ message: 'Interview invitation not delivered', interviewId: interview.id, method });

@@ -40,7 +40,15 @@ export class MailService implements OnModuleDestroy {
     const text = this.render(message.template, { ...message.data, baseUrl: this.config.baseUrl.toString() });
     const calendar = message.calendar;
     if (!this.transport) {
-      const attachments: MailAttachment[] | null = calendar ? [{ filename: 'invite.ics', contentType: `text/calendar; method=${calendar.method}`, content: calendar.content }] : null;
+      const attachments: MailAttachment[] | null = calendar
+        ? [
+            {
+              filename: 'invite.ics',
+              contentType: `text/calendar; method=${calendar.method}`,
+              content: calendar.content,
+            },
+          ]
+        : null;
       await this.outbox.save(this.outbox.create({ to: message.to, subject: message.subject, text, attachments }));
       return true;
     }
@@ -51,11 +59,17 @@ export class MailService implements OnModuleDestroy {
         subject: message.subject,
         text,
         // nodemailer adds it both as the text/calendar alternative and as invite.ics.
-        ...(calendar ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } } : {}),
+        ...(calendar
+          ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } }
+          : {}),
       });
       return true;
     } catch (error) {
-      this.logger.error({ message: 'Mail delivery failed', template: message.template, error: (error as Error).message });
+      this.logger.error({
+        message: 'Mail delivery failed',
+        template: message.template,
+        error: (error as Error).message,
+      });
       return false;
     }
   }

@@ -26,6 +26,15 @@ export class OutboxController {
   async show(@Param('id', ParseIntPipe) id: number) {
     const message = await this.outbox.findById(id);
     if (!message) throw notFound('That message');
-    return { title: message.subject, message: { to: message.to, subject: message.subject, text: message.text, createdAt: message.createdAt, attachments: message.attachments ?? [] } };
+    return {
+      title: message.subject,
+      message: {
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        createdAt: message.createdAt,
+        attachments: message.attachments ?? [],
+      },
+    };
   }
 }

@@ -65,7 +65,9 @@ type Issue = Omit<CheckIssue, 'severity'>;
 export function checkPosition(position: CheckedPosition, phrases: CheckPhrases): CheckResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const proxies = phrases.experienceProxies.filter((phrase) => phrase.trim()).map((phrase) => ({ phrase: phrase.trim().toLowerCase(), pattern: phrasePattern(phrase, false) }));
+  const proxies = phrases.experienceProxies
+    .filter((phrase) => phrase.trim())
+    .map((phrase) => ({ phrase: phrase.trim().toLowerCase(), pattern: phrasePattern(phrase, false) }));
   const verbs = phrases.vagueVerbs.filter((verb) => verb.trim()).map((verb) => phrasePattern(verb, true));
 
   const lint = (text: string | null, field: string, label: string, outcome: number | null, vague: boolean) => {
@@ -96,11 +98,23 @@ export function checkPosition(position: CheckedPosition, phrases: CheckPhrases):
 
   const filled = position.outcomes.filter(isFilled).length;
   if (filled < MIN_OUTCOMES) {
-    errors.push(whole('too-few-outcomes', `A position needs at least ${MIN_OUTCOMES} measurable outcomes; this one has ${filled}.`));
+    errors.push(
+      whole(
+        'too-few-outcomes',
+        `A position needs at least ${MIN_OUTCOMES} measurable outcomes; this one has ${filled}.`,
+      ),
+    );
   } else if (filled > MAX_OUTCOMES) {
-    errors.push(whole('too-many-outcomes', `A position can have at most ${MAX_OUTCOMES} outcomes; this one has ${filled}. Keep the ones that matter most.`));
+    errors.push(
+      whole(
+        'too-many-outcomes',
+        `A position can have at most ${MAX_OUTCOMES} outcomes; this one has ${filled}. Keep the ones that matter most.`,
+      ),
+    );
   } else if (filled > RECOMMENDED_MAX_OUTCOMES) {
-    warnings.push(whole('many-outcomes', `This position has ${filled} outcomes; the method recommends no more than six.`));
+    warnings.push(
+      whole('many-outcomes', `This position has ${filled} outcomes; the method recommends no more than six.`),
+    );
   }
 
   position.outcomes.forEach((outcome, index) => {
@@ -109,28 +123,54 @@ export function checkPosition(position: CheckedPosition, phrases: CheckPhrases):
     const at = (code: string, field: keyof OutcomeFields, message: string) =>
       errors.push({ code, message, field: `outcomes.${index}.${field}`, outcome: index });
 
-    if (isBlank(outcome.metric)) at('no-metric', 'metric', `${name} has no metric: say what is measured, e.g. “Billings at an annualized pace”.`);
-    if (outcome.targetValue === null) at('no-target', 'targetValue', `${name} has no number: give the target to reach.`);
+    if (isBlank(outcome.metric))
+      at('no-metric', 'metric', `${name} has no metric: say what is measured, e.g. “Billings at an annualized pace”.`);
+    if (outcome.targetValue === null)
+      at('no-target', 'targetValue', `${name} has no number: give the target to reach.`);
     if (outcome.targetKind === null) {
       at('no-unit', 'targetKind', `${name} has no unit: choose an amount of money, a count or a percentage.`);
     } else if (outcome.targetKind === 'count' && isBlank(outcome.targetUnit)) {
       at('no-unit', 'targetUnit', `${name} has no unit: say what is counted, e.g. “new customers”.`);
     }
     if (outcome.deadlineKind === null) {
-      at('no-deadline', 'deadlineKind', `${name} has no deadline: choose “by the close of month N after hire” or “within N days of start”.`);
+      at(
+        'no-deadline',
+        'deadlineKind',
+        `${name} has no deadline: choose “by the close of month N after hire” or “within N days of start”.`,
+      );
     } else if (outcome.deadlineN === null) {
-      at('no-deadline', 'deadlineN', `${name} has no deadline: give the N in “by the close of month N after hire” or “within N days of start”.`);
+      at(
+        'no-deadline',
+        'deadlineN',
+        `${name} has no deadline: give the N in “by the close of month N after hire” or “within N days of start”.`,
+      );
     } else if (outcome.deadlineN < 1 || !Number.isInteger(outcome.deadlineN)) {
-      at('no-deadline', 'deadlineN', `${name} has no usable deadline: N must be a whole number, 1 or more (it is ${outcome.deadlineN}).`);
+      at(
+        'no-deadline',
+        'deadlineN',
+        `${name} has no usable deadline: N must be a whole number, 1 or more (it is ${outcome.deadlineN}).`,
+      );
     }
     if (outcome.targetValue !== null && outcome.targetMax !== null && outcome.targetMax <= outcome.targetValue) {
-      at('bad-range', 'targetMax', `${name}’s range ends at ${outcome.targetMax}, which is not above its start, ${outcome.targetValue}.`);
+      at(
+        'bad-range',
+        'targetMax',
+        `${name}’s range ends at ${outcome.targetMax}, which is not above its start, ${outcome.targetValue}.`,
+      );
     }
     if (outcome.secondValue !== null && outcome.secondMax !== null && outcome.secondMax <= outcome.secondValue) {
-      at('bad-range', 'secondMax', `${name}’s second range ends at ${outcome.secondMax}, which is not above its start, ${outcome.secondValue}.`);
+      at(
+        'bad-range',
+        'secondMax',
+        `${name}’s second range ends at ${outcome.secondMax}, which is not above its start, ${outcome.secondValue}.`,
+      );
     }
     if (outcome.secondValue !== null && isBlank(outcome.secondUnit)) {
-      at('no-second-unit', 'secondUnit', `${name} has a second measure (${outcome.secondValue}) but does not say what is counted, e.g. “new customers”.`);
+      at(
+        'no-second-unit',
+        'secondUnit',
+        `${name} has a second measure (${outcome.secondValue}) but does not say what is counted, e.g. “new customers”.`,
+      );
     }
 
     // A metric with a number target is measured, however it is worded.
@@ -150,8 +190,17 @@ function whole(code: string, message: string): Issue {
 
 // Weight is left out: a form gives it a default, so it alone does not make a blank row an outcome.
 const CONTENT_FIELDS = [
-  'metric', 'targetKind', 'targetValue', 'targetMax', 'targetUnit',
-  'secondValue', 'secondMax', 'secondUnit', 'scope', 'deadlineKind', 'deadlineN',
+  'metric',
+  'targetKind',
+  'targetValue',
+  'targetMax',
+  'targetUnit',
+  'secondValue',
+  'secondMax',
+  'secondUnit',
+  'scope',
+  'deadlineKind',
+  'deadlineN',
 ] as const satisfies (keyof OutcomeFields)[];
 
 function isFilled(outcome: OutcomeFields): boolean {

@@ -31,7 +31,18 @@ export interface OutcomeFields {
 }
 
 export const OUTCOME_FIELDS: (keyof OutcomeFields)[] = [
-  'metric', 'targetKind', 'targetValue', 'targetMax', 'targetUnit', 'secondValue', 'secondMax', 'secondUnit', 'scope', 'deadlineKind', 'deadlineN', 'weight',
+  'metric',
+  'targetKind',
+  'targetValue',
+  'targetMax',
+  'targetUnit',
+  'secondValue',
+  'secondMax',
+  'secondUnit',
+  'scope',
+  'deadlineKind',
+  'deadlineN',
+  'weight',
 ];
 
 /** An outcome with the given fields filled and the rest empty. */
@@ -42,5 +53,7 @@ export function outcomeWith(fields: Partial<OutcomeFields> = {}): OutcomeFields 
 
 /** Only the outcome fields of an object (an entity or a form row). */
 export function pickOutcomeFields(source: Partial<OutcomeFields>): Partial<OutcomeFields> {
-  return Object.fromEntries(OUTCOME_FIELDS.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
+  return Object.fromEntries(
+    OUTCOME_FIELDS.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]),
+  );
 }

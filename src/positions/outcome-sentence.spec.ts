@@ -42,12 +42,18 @@ describe(composeOutcomeSentence.name, () => {
   it('formats money in the given currency, defaulting to dollars, keeping cents only when there are some', () => {
     const metric = 'Billings';
     expect(compose({ metric, targetKind: 'currency', targetValue: 500000 })).toBe('Billings of $500,000.');
-    expect(compose({ metric, targetKind: 'currency', targetValue: 1234.5, targetUnit: 'USD' })).toBe('Billings of $1,234.50.');
-    expect(compose({ metric, targetKind: 'currency', targetValue: 250000, targetUnit: 'eur' })).toBe('Billings of €250,000.');
+    expect(compose({ metric, targetKind: 'currency', targetValue: 1234.5, targetUnit: 'USD' })).toBe(
+      'Billings of $1,234.50.',
+    );
+    expect(compose({ metric, targetKind: 'currency', targetValue: 250000, targetUnit: 'eur' })).toBe(
+      'Billings of €250,000.',
+    );
     expect(compose({ metric, targetKind: 'currency', targetValue: 400000, targetMax: 500000 })).toBe(
       'Billings of between $400,000 and $500,000.',
     );
-    expect(compose({ metric, targetKind: 'currency', targetValue: 5000, targetUnit: 'dollars' })).toBe('Billings of 5,000 dollars.');
+    expect(compose({ metric, targetKind: 'currency', targetValue: 5000, targetUnit: 'dollars' })).toBe(
+      'Billings of 5,000 dollars.',
+    );
   });
 
   it('formats counts with thousands separators, singly or as a range', () => {
@@ -55,7 +61,9 @@ describe(composeOutcomeSentence.name, () => {
     expect(compose({ metric, targetKind: 'count', targetValue: 12, targetUnit: 'new customers' })).toBe(
       'Signed contracts of 12 new customers.',
     );
-    expect(compose({ metric, targetKind: 'count', targetValue: 1200, targetUnit: 'calls' })).toBe('Signed contracts of 1,200 calls.');
+    expect(compose({ metric, targetKind: 'count', targetValue: 1200, targetUnit: 'calls' })).toBe(
+      'Signed contracts of 1,200 calls.',
+    );
     expect(compose({ metric, targetKind: 'count', targetValue: 4, targetMax: 6, targetUnit: 'new customers' })).toBe(
       'Signed contracts of between 4 and 6 new customers.',
     );
@@ -67,20 +75,30 @@ describe(composeOutcomeSentence.name, () => {
   it('formats percentages, singly or as a range', () => {
     const metric = 'Renewal rate';
     expect(compose({ metric, targetKind: 'percent', targetValue: 95 })).toBe('Renewal rate of 95%.');
-    expect(compose({ metric, targetKind: 'percent', targetValue: 90, targetMax: 95 })).toBe('Renewal rate of between 90% and 95%.');
+    expect(compose({ metric, targetKind: 'percent', targetValue: 90, targetMax: 95 })).toBe(
+      'Renewal rate of between 90% and 95%.',
+    );
   });
 
   it('adds a single second measure', () => {
-    expect(compose({ metric: 'Billings', targetKind: 'currency', targetValue: 100000, secondValue: 5, secondUnit: 'new customers' })).toBe(
-      'Billings of $100,000, to 5 new customers.',
-    );
+    expect(
+      compose({
+        metric: 'Billings',
+        targetKind: 'currency',
+        targetValue: 100000,
+        secondValue: 5,
+        secondUnit: 'new customers',
+      }),
+    ).toBe('Billings of $100,000, to 5 new customers.');
   });
 
   it('phrases a deadline in days, with the singular for one day', () => {
     expect(compose({ metric: 'First demo booked', deadlineKind: 'days', deadlineN: 90 })).toBe(
       'First demo booked, within 90 days of your start date.',
     );
-    expect(compose({ metric: 'Laptop set up', deadlineKind: 'days', deadlineN: 1 })).toBe('Laptop set up, within 1 day of your start date.');
+    expect(compose({ metric: 'Laptop set up', deadlineKind: 'days', deadlineN: 1 })).toBe(
+      'Laptop set up, within 1 day of your start date.',
+    );
   });
 
   it('leaves out missing pieces so a draft still reads', () => {

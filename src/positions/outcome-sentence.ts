@@ -7,7 +7,10 @@ export function composeOutcomeSentence(outcome: OutcomeFields): string {
   const metric = clean(outcome.metric);
   const target = targetText(outcome.targetKind, outcome.targetValue, outcome.targetMax, clean(outcome.targetUnit));
   const lead = metric && target ? `${metric} of ${target}` : (metric ?? target);
-  const second = outcome.secondValue === null ? null : `to ${countText(outcome.secondValue, outcome.secondMax, clean(outcome.secondUnit))}`;
+  const second =
+    outcome.secondValue === null
+      ? null
+      : `to ${countText(outcome.secondValue, outcome.secondMax, clean(outcome.secondUnit))}`;
   const scope = clean(outcome.scope);
   const deadline = deadlineText(outcome.deadlineKind, outcome.deadlineN);
   const parts = [lead, second, scope ? `in ${scope}` : null, deadline].filter((part): part is string => !!part);
@@ -32,7 +35,12 @@ export function deadlineText(kind: DeadlineKind | null, n: number | null): strin
   return `within ${countFormat.format(n)} ${n === 1 ? 'day' : 'days'} of your start date`;
 }
 
-function targetText(kind: TargetKind | null, value: number | null, max: number | null, unit: string | null): string | null {
+function targetText(
+  kind: TargetKind | null,
+  value: number | null,
+  max: number | null,
+  unit: string | null,
+): string | null {
   if (value === null) return null;
   if (kind === 'currency') return range(value, max, (n) => money(n, unit));
   if (kind === 'percent') return range(value, max, (n) => `${countFormat.format(n)}%`);
@@ -66,6 +74,9 @@ function money(value: number, unit: string | null): string {
 
 /** Trims, collapses inner whitespace and drops trailing full stops so the sentence ends with exactly one. */
 function clean(text: string | null): string | null {
-  const cleaned = (text ?? '').replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  const cleaned = (text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.\s]+$/, '');
   return cleaned === '' ? null : cleaned;
 }

@@ -31,7 +31,12 @@ export class PlanController {
   @Post()
   @FormView('positions/plan-edit', 'planModel')
   @Redirect()
-  async update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: PlanFormDto, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PlanFormDto,
+    @Req() req: Request,
+  ) {
     const position = await this.positions.findOrFail(id);
     assertCanEditPosition(user, position);
     await this.plans.update(id, dto, position.outcomes);
@@ -46,7 +51,10 @@ export class PlanController {
       title: `Development plan · ${position.title}`,
       position: positionSummary(position),
       values: planFormValues(plan),
-      outcomes: position.outcomes.map((outcome, index) => ({ value: String(outcome.id), label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric yet'}` })),
+      outcomes: position.outcomes.map((outcome, index) => ({
+        value: String(outcome.id),
+        label: `Outcome ${index + 1}: ${outcome.metric ?? 'no metric yet'}`,
+      })),
       issues: planCompleteness(plan, position.outcomes),
     };
   }

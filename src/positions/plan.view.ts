@@ -11,12 +11,29 @@ export function planFormValues(plan: PlanTemplate | null) {
     startMonth: text(phase.startMonth),
     endMonth: text(phase.endMonth),
     milestones: [
-      ...phase.milestones.map((m) => ({ id: text(m.id), monthOffset: text(m.monthOffset), description: m.description, outcomeId: text(m.outcomeId), interimTargetPercent: text(m.interimTargetPercent) })),
+      ...phase.milestones.map((m) => ({
+        id: text(m.id),
+        monthOffset: text(m.monthOffset),
+        description: m.description,
+        outcomeId: text(m.outcomeId),
+        interimTargetPercent: text(m.interimTargetPercent),
+      })),
       blankMilestone(),
     ],
   }));
   phases.push({ id: '', name: '', startMonth: '', endMonth: '', milestones: [blankMilestone()] });
-  const learningAreas = (plan?.learningAreas ?? []).map((area) => ({ id: text(area.id), name: area.name, weeklyHabit: area.weeklyHabit, resources: text(area.resources) }));
+  const learningAreas = (plan?.learningAreas ?? []).map((area) => ({
+    id: text(area.id),
+    name: area.name,
+    weeklyHabit: area.weeklyHabit,
+    resources: text(area.resources),
+  }));
   learningAreas.push({ id: '', name: '', weeklyHabit: '', resources: '' });
-  return { coachingCadence: text(plan?.coachingCadence), coach: text(plan?.coach), lockVersion: text(plan?.lockVersion), phases, learningAreas };
+  return {
+    coachingCadence: text(plan?.coachingCadence),
+    coach: text(plan?.coach),
+    lockVersion: text(plan?.lockVersion),
+    phases,
+    learningAreas,
+  };
 }

@@ -9,6 +9,9 @@ export function canEditPosition(user: User, position: Position): boolean {
 
 export function assertCanEditPosition(user: User, position: Position): void {
   if (!canEditPosition(user, position)) {
-    throw new DomainError('forbidden', `Only ${position.hiringManager?.name ?? 'the hiring manager'}, whoever created it, or an admin can change this position.`);
+    throw new DomainError(
+      'forbidden',
+      `Only ${position.hiringManager?.name ?? 'the hiring manager'}, whoever created it, or an admin can change this position.`,
+    );
   }
 }

@@ -22,7 +22,10 @@ const snapshot: PositionSnapshot = {
   hiringManager: 'Dana Whitfield',
   outcomes: [
     { sentence: LONG_OUTCOME, weight: 60 },
-    { sentence: 'A qualified pipeline of 3× quota by the close of the 4th full month following your hire date.', weight: 25 },
+    {
+      sentence: 'A qualified pipeline of 3× quota by the close of the 4th full month following your hire date.',
+      weight: 25,
+    },
     { sentence: 'Two customer references in healthcare by the end of your first year.', weight: null },
   ],
   plan: {

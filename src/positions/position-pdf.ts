@@ -211,9 +211,29 @@ function present(value: string | null | undefined): value is string {
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 /** Latin letters that have no decomposition to fold them by. */
 const FOLD: Record<string, string> = {
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't',
-  Ə: 'E', ə: 'e', ĸ: 'k', ŉ: "'n", Ŋ: 'N', ŋ: 'n', '\u2010': '-', '\u2011': '-', '\u2212': '-',
-  '\u2032': "'", '\u2033': '"', '\u00ad': '',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  Ə: 'E',
+  ə: 'e',
+  ĸ: 'k',
+  ŉ: "'n",
+  Ŋ: 'N',
+  ŋ: 'n',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u00ad': '',
 };
 
 /** Text the built-in (WinAnsi) fonts can draw: fold or replace what they can't, drop control characters. */

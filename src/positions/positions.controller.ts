@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -25,7 +37,10 @@ import {
 import { PublishingService, STATUS_LABELS } from './publishing.service.js';
 import { idParam } from '../common/params.js';
 
-const STATUS_FILTERS = (['draft', 'published', 'on-hold', 'filled', 'closed'] as PositionStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
+const STATUS_FILTERS = (['draft', 'published', 'on-hold', 'filled', 'closed'] as PositionStatus[]).map((value) => ({
+  value,
+  label: STATUS_LABELS[value],
+}));
 
 @Controller('positions')
 @Roles('manager', 'admin')
@@ -39,7 +54,11 @@ export class PositionsController {
   @Get()
   @Render('positions/index')
   async index(@Query() query: PositionsQueryDto) {
-    const filter = { search: query.q || undefined, status: (query.status || undefined) as PositionStatus | undefined, hiringManagerId: query.manager ? Number(query.manager) : undefined };
+    const filter = {
+      search: query.q || undefined,
+      status: (query.status || undefined) as PositionStatus | undefined,
+      hiringManagerId: query.manager ? Number(query.manager) : undefined,
+    };
     const request = pageRequest(query.page);
     const [positions, total] = await this.positions.list(filter, request);
     return {
@@ -49,7 +68,11 @@ export class PositionsController {
       statuses: STATUS_FILTERS,
       managers: managerChoices(await this.users.findActiveManagers()),
       filtered: Boolean(filter.search || filter.status || filter.hiringManagerId),
-      pagination: pageView(request, total, '/positions', { q: filter.search, status: filter.status, manager: query.manager }),
+      pagination: pageView(request, total, '/positions', {
+        q: filter.search,
+        status: filter.status,
+        manager: query.manager,
+      }),
     };
   }
 
@@ -63,7 +86,11 @@ export class PositionsController {
   @FormView('positions/new', { title: 'New position', templates: POSITION_TEMPLATES })
   @Redirect()
   async create(@CurrentUser() user: User, @Body() dto: NewPositionDto, @Req() req: Request) {
-    const position = await this.positions.create(user, dto.template === 'blank' ? undefined : dto.template, dto.title ?? undefined);
+    const position = await this.positions.create(
+      user,
+      dto.template === 'blank' ? undefined : dto.template,
+      dto.title ?? undefined,
+    );
     flash(req, 'success', 'Draft created. Write the outcomes, then the development plan.');
     return seeOther(`/positions/${position.id}/edit`);
   }
@@ -83,7 +110,12 @@ export class PositionsController {
   @Post(':id')
   @FormView('positions/edit', 'editModel')
   @Redirect()
-  async update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: PositionFormDto, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PositionFormDto,
+    @Req() req: Request,
+  ) {
     await this.positions.update(user, id, dto);
     flash(req, 'success', 'Saved. The outcome check below is up to date.');
     return seeOther(`/positions/${id}/edit`);
@@ -92,7 +124,12 @@ export class PositionsController {
   @Post(':id/publish')
   @FormView('positions/show', 'showModel')
   @Redirect()
-  async publish(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: PublishDto, @Req() req: Request) {
+  async publish(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PublishDto,
+    @Req() req: Request,
+  ) {
     const version = await this.publishing.publish(user, id, dto.lockVersion, dto.acknowledgeWarnings === '1');
     flash(req, 'success', `Version ${version.number} is published.`);
     return seeOther(`/positions/${id}`);
@@ -100,7 +137,12 @@ export class PositionsController {
 
   @Post(':id/status')
   @Redirect()
-  async changeStatus(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: StatusDto, @Req() req: Request) {
+  async changeStatus(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: StatusDto,
+    @Req() req: Request,
+  ) {
     const position = await this.publishing.changeStatus(user, id, dto.status);
     flash(req, 'success', `The position is now ${STATUS_LABELS[position.status].toLowerCase()}.`);
     return seeOther(`/positions/${id}`);
@@ -119,28 +161,51 @@ export class PositionsController {
   async version(@Param('id', ParseIntPipe) id: number, @Param('number', ParseIntPipe) number: number) {
     const position = await this.positions.findOrFail(id);
     const version = await this.publishing.versionOrFail(id, number);
-    return { title: `${position.title} · version ${number}`, position: positionSummary(position), version, snapshot: version.snapshot };
+    return {
+      title: `${position.title} · version ${number}`,
+      position: positionSummary(position),
+      version,
+      snapshot: version.snapshot,
+    };
   }
 
   @Get(':id/compare')
   @Render('positions/compare')
   async compare(@Param('id', ParseIntPipe) id: number, @Query() query: CompareQueryDto) {
     const position = await this.positions.findOrFail(id);
-    const [from, to] = await Promise.all([this.publishing.versionOrFail(id, query.from), this.publishing.versionOrFail(id, query.to)]);
-    return { title: `Changes from version ${from.number} to ${to.number}`, position: positionSummary(position), from, to, diff: this.publishing.compare(from.snapshot, to.snapshot) };
+    const [from, to] = await Promise.all([
+      this.publishing.versionOrFail(id, query.from),
+      this.publishing.versionOrFail(id, query.to),
+    ]);
+    return {
+      title: `Changes from version ${from.number} to ${to.number}`,
+      position: positionSummary(position),
+      from,
+      to,
+      diff: this.publishing.compare(from.snapshot, to.snapshot),
+    };
   }
 
   @Post(':id/share-links')
   @Redirect()
   async share(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
     await this.publishing.createShareLink(user, id);
-    flash(req, 'success', 'Share link created. Anyone with the link can read the published version, without signing in.');
+    flash(
+      req,
+      'success',
+      'Share link created. Anyone with the link can read the published version, without signing in.',
+    );
     return seeOther(`/positions/${id}#sharing`);
   }
 
   @Post(':id/share-links/:linkId/revoke')
   @Redirect()
-  async revoke(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Param('linkId', ParseIntPipe) linkId: number, @Req() req: Request) {
+  async revoke(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('linkId', ParseIntPipe) linkId: number,
+    @Req() req: Request,
+  ) {
     await this.publishing.revokeShareLink(user, id, linkId);
     flash(req, 'success', 'The share link no longer works.');
     return seeOther(`/positions/${id}#sharing`);
@@ -149,13 +214,19 @@ export class PositionsController {
   @Get(':id/description.pdf')
   async descriptionPdf(@Param('id', ParseIntPipe) id: number) {
     const { snapshot, label, fileName } = await this.pdfSource(id);
-    return new StreamableFile(await renderPositionPdf(snapshot, label), { type: 'application/pdf', disposition: `attachment; filename="${fileName}.pdf"` });
+    return new StreamableFile(await renderPositionPdf(snapshot, label), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}.pdf"`,
+    });
   }
 
   @Get(':id/plan.pdf')
   async planPdf(@Param('id', ParseIntPipe) id: number) {
     const { snapshot, label, fileName } = await this.pdfSource(id);
-    return new StreamableFile(await renderPlanPdf(snapshot, label), { type: 'application/pdf', disposition: `attachment; filename="${fileName}-plan.pdf"` });
+    return new StreamableFile(await renderPlanPdf(snapshot, label), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}-plan.pdf"`,
+    });
   }
 
   /** The position page, also shown again when publishing is refused. */
@@ -176,18 +247,28 @@ export class PositionsController {
       position: positionSummary(position),
       lockVersion: position.lockVersion,
       canEdit: canEditPosition(user, position),
-      canPublish: ['draft', 'published', 'on-hold'].includes(position.status) && (position.status === 'draft' || unpublishedChanges),
+      canPublish:
+        ['draft', 'published', 'on-hold'].includes(position.status) &&
+        (position.status === 'draft' || unpublishedChanges),
       unpublishedChanges,
       nextVersion: (position.publishedVersion ?? 0) + 1,
       snapshot,
       check: mapCheck(check, `/positions/${position.id}/edit`),
       readiness,
       nextStatuses: this.publishing.nextStatuses(position).map((value) => ({ value, label: STATUS_LABELS[value] })),
-      versions: versions.map((version) => ({ number: version.number, publishedAt: version.publishedAt, acknowledgedWarnings: version.acknowledgedWarnings })),
+      versions: versions.map((version) => ({
+        number: version.number,
+        publishedAt: version.publishedAt,
+        acknowledgedWarnings: version.acknowledgedWarnings,
+      })),
       compareFrom: versions.length > 1 ? versions[1].number : null,
       compareTo: versions.length > 1 ? versions[0].number : null,
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
-      shareLinks: shareLinks.map((link) => ({ id: link.id, url: new URL(`/share/${link.token}`, `${req.protocol}://${req.get('host')}`).toString(), createdAt: link.createdAt })),
+      shareLinks: shareLinks.map((link) => ({
+        id: link.id,
+        url: new URL(`/share/${link.token}`, `${req.protocol}://${req.get('host')}`).toString(),
+        createdAt: link.createdAt,
+      })),
     };
   }
 
@@ -210,10 +291,18 @@ export class PositionsController {
 
   private async pdfSource(id: number) {
     const { position, plan } = await this.positions.findWithPlan(id);
-    const fileName = position.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'position';
+    const fileName =
+      position.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'position';
     if (position.publishedVersion) {
       const version = await this.publishing.versionOrFail(id, position.publishedVersion);
-      return { snapshot: version.snapshot, label: `Version ${version.number} · published ${version.publishedAt.toISOString().slice(0, 10)}`, fileName };
+      return {
+        snapshot: version.snapshot,
+        label: `Version ${version.number} · published ${version.publishedAt.toISOString().slice(0, 10)}`,
+        fileName,
+      };
     }
     return { snapshot: this.positions.snapshotOf(position, plan), label: 'Draft — not published', fileName };
   }

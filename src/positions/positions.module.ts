@@ -14,7 +14,14 @@ import { ShareController } from './share.controller.js';
 @Module({
   imports: [AccountsModule],
   controllers: [PositionsController, PlanController, ShareController, CheckPhrasesController],
-  providers: [PositionsRepository, PositionsService, PublishingService, CheckPhrasesService, PlanTemplatesRepository, PlanTemplatesService],
+  providers: [
+    PositionsRepository,
+    PositionsService,
+    PublishingService,
+    CheckPhrasesService,
+    PlanTemplatesRepository,
+    PlanTemplatesService,
+  ],
   exports: [PositionsService, PublishingService, CheckPhrasesService, PlanTemplatesService],
 })
 export class PositionsModule {}

@@ -35,7 +35,8 @@ export class PositionsRepository {
       .take(page.perPage);
     if (filter.search) query.andWhere('LOWER(position.title) LIKE :term', { term: `%${filter.search.toLowerCase()}%` });
     if (filter.status) query.andWhere('position.status = :status', { status: filter.status });
-    if (filter.hiringManagerId) query.andWhere('position.hiringManagerId = :managerId', { managerId: filter.hiringManagerId });
+    if (filter.hiringManagerId)
+      query.andWhere('position.hiringManagerId = :managerId', { managerId: filter.hiringManagerId });
     return query.getManyAndCount();
   }
 
@@ -73,10 +74,15 @@ export class PositionsRepository {
   }
 
   findEvents(positionId: number): Promise<PositionEvent[]> {
-    return this.dataSource.getRepository(PositionEvent).find({ where: { positionId }, relations: { by: true }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.dataSource
+      .getRepository(PositionEvent)
+      .find({ where: { positionId }, relations: { by: true }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  saveVersion(version: Partial<PositionVersion>, manager: EntityManager = this.dataSource.manager): Promise<PositionVersion> {
+  saveVersion(
+    version: Partial<PositionVersion>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PositionVersion> {
     return manager.getRepository(PositionVersion).save(manager.getRepository(PositionVersion).create(version));
   }
 
@@ -89,7 +95,9 @@ export class PositionsRepository {
   }
 
   findActiveShareLinks(positionId: number): Promise<ShareLink[]> {
-    return this.dataSource.getRepository(ShareLink).find({ where: { positionId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(ShareLink)
+      .find({ where: { positionId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   findActiveShareLink(token: string): Promise<ShareLink | null> {
@@ -102,7 +110,9 @@ export class PositionsRepository {
   }
 
   async revokeShareLink(positionId: number, id: number): Promise<boolean> {
-    const result = await this.dataSource.getRepository(ShareLink).update({ id, positionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.dataSource
+      .getRepository(ShareLink)
+      .update({ id, positionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result.affected === 1;
   }
 
@@ -110,13 +120,20 @@ export class PositionsRepository {
     return this.dataSource.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
   }
 
-  async addCheckPhrase(list: CheckPhraseList, phrase: string, createdById: number, note: string | null = null): Promise<void> {
+  async addCheckPhrase(
+    list: CheckPhraseList,
+    phrase: string,
+    createdById: number,
+    note: string | null = null,
+  ): Promise<void> {
     await this.dataSource.getRepository(CheckPhrase).save({ list, phrase, createdById, note });
   }
 
   /** Whether the position's interview kit is published (read here so readiness needs no interviews module). */
   async kitPublished(positionId: number): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`)) as { publishedAt: unknown }[];
+    const rows = (await this.dataSource.query(
+      `SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`,
+    )) as { publishedAt: unknown }[];
     return Boolean(rows[0]?.publishedAt);
   }
 

@@ -45,7 +45,13 @@ export class PositionsService {
       position.compensationMin || position.compensationMax
         ? [position.compensationMin, position.compensationMax]
             .filter((value): value is number => value !== null)
-            .map((value) => new Intl.NumberFormat('en-US', { style: 'currency', currency: position.compensationCurrency ?? 'USD', maximumFractionDigits: 0 }).format(value))
+            .map((value) =>
+              new Intl.NumberFormat('en-US', {
+                style: 'currency',
+                currency: position.compensationCurrency ?? 'USD',
+                maximumFractionDigits: 0,
+              }).format(value),
+            )
             .join(' to ')
         : null;
     return {
@@ -59,7 +65,10 @@ export class PositionsService {
       mission: position.mission,
       description: position.description,
       hiringManager: position.hiringManager.name,
-      outcomes: position.outcomes.map((outcome) => ({ sentence: composeOutcomeSentence(outcome), weight: outcome.weight })),
+      outcomes: position.outcomes.map((outcome) => ({
+        sentence: composeOutcomeSentence(outcome),
+        weight: outcome.weight,
+      })),
       plan: planSnapshot(plan, position.outcomes),
     };
   }
@@ -67,7 +76,8 @@ export class PositionsService {
   /** A new draft, blank or from a built-in template, with its development plan. */
   async create(user: User, templateKey: string | undefined, title: string | undefined): Promise<Position> {
     const template = findTemplate(templateKey);
-    if (!template && !title?.trim()) throw FormInvalidError.single('title', 'Give the position a title, or start from a template');
+    if (!template && !title?.trim())
+      throw FormInvalidError.single('title', 'Give the position a title, or start from a template');
     return this.positions.transaction(async (manager) => {
       const position = await this.positions.savePosition(
         this.positions.createPosition({
@@ -81,13 +91,23 @@ export class PositionsService {
           createdById: user.id,
           status: 'draft',
           headcount: 1,
-          outcomes: (template?.outcomes ?? []).map((fields, index) => Object.assign(new Outcome(), fields, { sortOrder: index })),
+          outcomes: (template?.outcomes ?? []).map((fields, index) =>
+            Object.assign(new Outcome(), fields, { sortOrder: index }),
+          ),
         }),
         manager,
       );
       if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes, manager);
       else await this.plans.createBlank(position.id, manager);
-      await this.positions.addEvent({ positionId: position.id, byId: user.id, summary: template ? `Created from the “${template.name}” template` : 'Created', toStatus: 'draft' }, manager);
+      await this.positions.addEvent(
+        {
+          positionId: position.id,
+          byId: user.id,
+          summary: template ? `Created from the “${template.name}” template` : 'Created',
+          toStatus: 'draft',
+        },
+        manager,
+      );
       return position;
     });
   }
@@ -107,8 +127,11 @@ export class PositionsService {
     if (dto.compensationMin !== null && dto.compensationMax !== null && dto.compensationMax < dto.compensationMin) {
       errors.compensationMax = ['The top of the range is below its bottom'];
     }
-    const rows = dto.outcomes.filter((row) => row.remove !== '1' && OUTCOME_FIELDS.some((field) => row[field] !== null && row[field] !== undefined));
-    if (rows.length > 8) errors.outcomes = ['A position has at most 8 outcomes; the method recommends no more than six'];
+    const rows = dto.outcomes.filter(
+      (row) => row.remove !== '1' && OUTCOME_FIELDS.some((field) => row[field] !== null && row[field] !== undefined),
+    );
+    if (rows.length > 8)
+      errors.outcomes = ['A position has at most 8 outcomes; the method recommends no more than six'];
     if (Object.keys(errors).length > 0) throw new FormInvalidError(errors);
 
     Object.assign(position, {
@@ -151,12 +174,17 @@ export class PositionsService {
           title: `Copy of ${position.title}`.slice(0, 160),
           createdById: user.id,
           status: 'draft',
-          outcomes: position.outcomes.map((outcome, index) => Object.assign(new Outcome(), pickOutcomeFields(outcome), { sortOrder: index })),
+          outcomes: position.outcomes.map((outcome, index) =>
+            Object.assign(new Outcome(), pickOutcomeFields(outcome), { sortOrder: index }),
+          ),
         }),
         manager,
       );
       await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes, manager);
-      await this.positions.addEvent({ positionId: copy.id, byId: user.id, summary: `Cloned from “${position.title}”`, toStatus: 'draft' }, manager);
+      await this.positions.addEvent(
+        { positionId: copy.id, byId: user.id, summary: `Cloned from “${position.title}”`, toStatus: 'draft' },
+        manager,
+      );
       return copy;
     });
   }

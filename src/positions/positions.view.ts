@@ -30,7 +30,10 @@ export function outcomeRowValues(outcome: Partial<OutcomeFields> & { id?: number
 
 /** The editor's values: the saved position as text, plus one blank outcome row to add another. */
 export function positionFormValues(position: Position) {
-  const outcomes = position.outcomes.map((outcome) => ({ ...outcomeRowValues(outcome), sentence: composeOutcomeSentence(outcome) }));
+  const outcomes = position.outcomes.map((outcome) => ({
+    ...outcomeRowValues(outcome),
+    sentence: composeOutcomeSentence(outcome),
+  }));
   if (outcomes.length < MAX_OUTCOME_ROWS) outcomes.push({ ...outcomeRowValues({}), sentence: '' });
   return {
     title: position.title,
@@ -54,7 +57,10 @@ export function managerChoices(managers: User[]) {
   return managers.map((manager) => ({ value: String(manager.id), label: manager.name }));
 }
 
-export const WORKPLACE_CHOICES = WORKPLACES.map((value) => ({ value, label: { 'on-site': 'On-site', hybrid: 'Hybrid', remote: 'Remote' }[value] }));
+export const WORKPLACE_CHOICES = WORKPLACES.map((value) => ({
+  value,
+  label: { 'on-site': 'On-site', hybrid: 'Hybrid', remote: 'Remote' }[value],
+}));
 export const TARGET_KIND_CHOICES = [
   { value: 'currency', label: 'Money' },
   { value: 'count', label: 'A count' },
@@ -67,8 +73,15 @@ export const DEADLINE_KIND_CHOICES = [
 
 /** Issues link to their field: on the editor itself, or (from elsewhere) to the editor at that field. */
 export function mapCheck(check: CheckResult, editorPath = '') {
-  const link = (issue: CheckResult['errors'][number]) => ({ message: issue.message, href: issue.field ? `${editorPath}#field-${issue.field}` : null });
-  return { errors: check.errors.map(link), warnings: check.warnings.map(link), clean: check.errors.length === 0 && check.warnings.length === 0 };
+  const link = (issue: CheckResult['errors'][number]) => ({
+    message: issue.message,
+    href: issue.field ? `${editorPath}#field-${issue.field}` : null,
+  });
+  return {
+    errors: check.errors.map(link),
+    warnings: check.warnings.map(link),
+    clean: check.errors.length === 0 && check.warnings.length === 0,
+  };
 }
 
 export function positionSummary(position: Position) {

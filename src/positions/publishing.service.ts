@@ -29,7 +29,13 @@ const NEXT_STATUSES: Record<PositionStatus, PositionStatus[]> = {
   closed: [],
 };
 
-export const STATUS_LABELS: Record<PositionStatus, string> = { draft: 'Draft', published: 'Published', 'on-hold': 'On hold', filled: 'Filled', closed: 'Closed' };
+export const STATUS_LABELS: Record<PositionStatus, string> = {
+  draft: 'Draft',
+  published: 'Published',
+  'on-hold': 'On hold',
+  filled: 'Filled',
+  closed: 'Closed',
+};
 
 type DiffPart = { text: string; change: 'added' | 'removed' | 'same' };
 
@@ -45,7 +51,12 @@ export class PublishingService {
 
   async check(position: Position): Promise<CheckResult> {
     return checkPosition(
-      { title: position.title, mission: position.mission, description: position.description, outcomes: position.outcomes },
+      {
+        title: position.title,
+        mission: position.mission,
+        description: position.description,
+        outcomes: position.outcomes,
+      },
       await this.phrases.phrases(),
     );
   }
@@ -53,10 +64,33 @@ export class PublishingService {
   readiness(position: Position, plan: PlanTemplate | null, check: CheckResult, kitPublished: boolean): Readiness {
     const planIssues: PlanIssue[] = planCompleteness(plan, position.outcomes);
     const items = [
-      { label: 'Outcomes pass the outcome check', missing: 'the outcome check finds errors', done: check.errors.length === 0, details: check.errors.map((issue) => issue.message) },
-      { label: 'First-year development plan is complete', missing: 'the development plan is incomplete', done: planIssues.length === 0, details: planIssues.map((issue) => issue.message) },
-      { label: 'Interview kit is published', missing: 'the interview kit is not published', done: kitPublished, details: kitPublished ? [] : ['Build the interview kit: questions that, with the vetting steps, probe every outcome.'] },
-      { label: 'A version is published', missing: position.status === 'on-hold' ? 'the position is on hold' : 'no version is published', done: position.status === 'published', details: position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`] },
+      {
+        label: 'Outcomes pass the outcome check',
+        missing: 'the outcome check finds errors',
+        done: check.errors.length === 0,
+        details: check.errors.map((issue) => issue.message),
+      },
+      {
+        label: 'First-year development plan is complete',
+        missing: 'the development plan is incomplete',
+        done: planIssues.length === 0,
+        details: planIssues.map((issue) => issue.message),
+      },
+      {
+        label: 'Interview kit is published',
+        missing: 'the interview kit is not published',
+        done: kitPublished,
+        details: kitPublished
+          ? []
+          : ['Build the interview kit: questions that, with the vetting steps, probe every outcome.'],
+      },
+      {
+        label: 'A version is published',
+        missing: position.status === 'on-hold' ? 'the position is on hold' : 'no version is published',
+        done: position.status === 'published',
+        details:
+          position.status === 'published' ? [] : [`The position is ${STATUS_LABELS[position.status].toLowerCase()}.`],
+      },
     ];
     return { ready: items.every((item) => item.done), items };
   }
@@ -73,8 +107,18 @@ export class PublishingService {
     const result = [];
     for (const position of positions) {
       const plan = await this.plans.findByPosition(position.id);
-      const readiness = this.readiness(position, plan, await this.check(position), await this.positions.kitPublished(position.id));
-      if (!readiness.ready) result.push({ id: position.id, title: position.title, missing: readiness.items.filter((item) => !item.done).map((item) => item.missing) });
+      const readiness = this.readiness(
+        position,
+        plan,
+        await this.check(position),
+        await this.positions.kitPublished(position.id),
+      );
+      if (!readiness.ready)
+        result.push({
+          id: position.id,
+          title: position.title,
+          missing: readiness.items.filter((item) => !item.done).map((item) => item.missing),
+        });
     }
     return result;
   }
@@ -84,11 +128,18 @@ export class PublishingService {
     assertCanEditPosition(user, position);
     if (lockVersion !== position.lockVersion) throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
     if (!['draft', 'published', 'on-hold'].includes(position.status)) {
-      throw new DomainError('conflict', `A ${STATUS_LABELS[position.status].toLowerCase()} position cannot be published.`);
+      throw new DomainError(
+        'conflict',
+        `A ${STATUS_LABELS[position.status].toLowerCase()} position cannot be published.`,
+      );
     }
     const check = await this.check(position);
     if (check.errors.length > 0) {
-      throw new FormInvalidError({ _form: [`Publishing needs the outcome check to pass: ${check.errors.length} ${check.errors.length === 1 ? 'error remains' : 'errors remain'}.`] });
+      throw new FormInvalidError({
+        _form: [
+          `Publishing needs the outcome check to pass: ${check.errors.length} ${check.errors.length === 1 ? 'error remains' : 'errors remain'}.`,
+        ],
+      });
     }
     if (check.warnings.length > 0 && !acknowledged) {
       throw FormInvalidError.single('acknowledgeWarnings', 'Read the warnings and tick the box to publish anyway');
@@ -110,8 +161,20 @@ export class PublishingService {
       position.status = 'published';
       position.publishedVersion = number;
       await this.positions.savePosition(position, manager);
-      const acknowledgement = check.warnings.length > 0 ? `, acknowledging ${check.warnings.length} ${check.warnings.length === 1 ? 'warning' : 'warnings'}` : '';
-      await this.positions.addEvent({ positionId: id, byId: user.id, summary: `Published version ${number}${acknowledgement}`, fromStatus: from, toStatus: 'published' }, manager);
+      const acknowledgement =
+        check.warnings.length > 0
+          ? `, acknowledging ${check.warnings.length} ${check.warnings.length === 1 ? 'warning' : 'warnings'}`
+          : '';
+      await this.positions.addEvent(
+        {
+          positionId: id,
+          byId: user.id,
+          summary: `Published version ${number}${acknowledgement}`,
+          fromStatus: from,
+          toStatus: 'published',
+        },
+        manager,
+      );
       return version;
     });
   }
@@ -120,14 +183,27 @@ export class PublishingService {
     const position = await this.writing.findOrFail(id);
     assertCanEditPosition(user, position);
     if (!NEXT_STATUSES[position.status].includes(status)) {
-      throw new DomainError('conflict', `A ${STATUS_LABELS[position.status].toLowerCase()} position cannot become ${STATUS_LABELS[status].toLowerCase()}.`);
+      throw new DomainError(
+        'conflict',
+        `A ${STATUS_LABELS[position.status].toLowerCase()} position cannot become ${STATUS_LABELS[status].toLowerCase()}.`,
+      );
     }
-    if (status === 'published' && !position.publishedVersion) throw new DomainError('conflict', 'Publish a first version instead.');
+    if (status === 'published' && !position.publishedVersion)
+      throw new DomainError('conflict', 'Publish a first version instead.');
     const from = position.status;
     position.status = status;
     return this.positions.transaction(async (manager) => {
       const saved = await this.positions.savePosition(position, manager);
-      await this.positions.addEvent({ positionId: id, byId: user.id, summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`, fromStatus: from, toStatus: status }, manager);
+      await this.positions.addEvent(
+        {
+          positionId: id,
+          byId: user.id,
+          summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`,
+          fromStatus: from,
+          toStatus: status,
+        },
+        manager,
+      );
       return saved;
     });
   }
@@ -137,7 +213,9 @@ export class PublishingService {
   }
 
   nextStatuses(position: Position): PositionStatus[] {
-    return NEXT_STATUSES[position.status].filter((status) => status !== 'published' || position.publishedVersion !== null);
+    return NEXT_STATUSES[position.status].filter(
+      (status) => status !== 'published' || position.publishedVersion !== null,
+    );
   }
 
   versions(id: number) {
@@ -160,7 +238,10 @@ export class PublishingService {
   /** What changed between two versions: a word diff per field, and outcome sentences added or removed. */
   compare(from: PositionSnapshot, to: PositionSnapshot) {
     const words = (a: string | null, b: string | null): DiffPart[] =>
-      diffWords(a ?? '', b ?? '').map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
+      diffWords(a ?? '', b ?? '').map((part) => ({
+        text: part.value,
+        change: part.added ? 'added' : part.removed ? 'removed' : 'same',
+      }));
     const fields = (
       [
         ['Title', from.title, to.title],
@@ -177,17 +258,29 @@ export class PublishingService {
     )
       .filter(([, a, b]) => (a ?? '') !== (b ?? ''))
       .map(([label, a, b]) => ({ label, parts: words(a, b) }));
-    const lines = (snapshot: PositionSnapshot) => snapshot.outcomes.map((outcome) => `${outcome.sentence}${outcome.weight ? ` (weight ${outcome.weight}%)` : ''}`);
+    const lines = (snapshot: PositionSnapshot) =>
+      snapshot.outcomes.map((outcome) => `${outcome.sentence}${outcome.weight ? ` (weight ${outcome.weight}%)` : ''}`);
     const planLines = (snapshot: PositionSnapshot) => [
-      ...snapshot.plan.phases.flatMap((phase) => [`${phase.name}, ${phase.months}`, ...phase.milestones.map((m) => `${phase.name} · month ${m.month}: ${m.text}`)]),
+      ...snapshot.plan.phases.flatMap((phase) => [
+        `${phase.name}, ${phase.months}`,
+        ...phase.milestones.map((m) => `${phase.name} · month ${m.month}: ${m.text}`),
+      ]),
       ...snapshot.plan.learningAreas.map((area) => `Learning: ${area.name} — ${area.weeklyHabit}`),
       `Coaching: ${snapshot.plan.coachingCadence ?? '—'} (${snapshot.plan.coach ?? '—'})`,
     ];
     const listDiff = (a: string[], b: string[]) =>
-      diffArrays(a, b).flatMap((part) => part.value.map((text) => ({ text, change: part.added ? 'added' : part.removed ? 'removed' : 'same' })));
+      diffArrays(a, b).flatMap((part) =>
+        part.value.map((text) => ({ text, change: part.added ? 'added' : part.removed ? 'removed' : 'same' })),
+      );
     const outcomes = listDiff(lines(from), lines(to));
     const plan = listDiff(planLines(from), planLines(to));
-    return { fields, outcomes, plan, planChanged: plan.some((line) => line.change !== 'same'), unchanged: fields.length === 0 && [...outcomes, ...plan].every((line) => line.change === 'same') };
+    return {
+      fields,
+      outcomes,
+      plan,
+      planChanged: plan.some((line) => line.change !== 'same'),
+      unchanged: fields.length === 0 && [...outcomes, ...plan].every((line) => line.change === 'same'),
+    };
   }
 
   async shareLinks(id: number) {
@@ -198,7 +291,11 @@ export class PublishingService {
     const position = await this.writing.findOrFail(id);
     assertCanEditPosition(user, position);
     if (!position.publishedVersion) throw new DomainError('conflict', 'Publish the position before sharing it.');
-    await this.positions.saveShareLink({ positionId: id, token: randomBytes(24).toString('base64url'), createdById: user.id });
+    await this.positions.saveShareLink({
+      positionId: id,
+      token: randomBytes(24).toString('base64url'),
+      createdById: user.id,
+    });
     await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Created a recruiter share link' });
   }
 
@@ -213,7 +310,8 @@ export class PublishingService {
   async sharedVersion(token: string): Promise<PositionVersion> {
     const link = await this.positions.findActiveShareLink(token);
     const position = link ? await this.positions.findWithOutcomes(link.positionId) : null;
-    if (!link || !position?.publishedVersion || !['published', 'on-hold'].includes(position.status)) throw notFound('That page');
+    if (!link || !position?.publishedVersion || !['published', 'on-hold'].includes(position.status))
+      throw notFound('That page');
     return this.versionOrFail(position.id, position.publishedVersion);
   }
 }

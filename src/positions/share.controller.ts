@@ -12,6 +12,10 @@ export class ShareController {
   @Render('positions/shared')
   async show(@Param('token') token: string) {
     const version = await this.publishing.sharedVersion(token);
-    return { title: version.snapshot.title, snapshot: version.snapshot, version: { number: version.number, publishedAt: version.publishedAt } };
+    return {
+      title: version.snapshot.title,
+      snapshot: version.snapshot,
+      version: { number: version.number, publishedAt: version.publishedAt },
+    };
   }
 }

@@ -5,7 +5,13 @@ import { TypeOrmSessionStore } from './typeorm-session.store.js';
 
 @Global()
 @Module({
-  providers: [{ provide: TypeOrmSessionStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new TypeOrmSessionStore(dataSource) }],
+  providers: [
+    {
+      provide: TypeOrmSessionStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new TypeOrmSessionStore(dataSource),
+    },
+  ],
   exports: [TypeOrmSessionStore],
 })
 export class SessionsModule implements OnModuleDestroy {

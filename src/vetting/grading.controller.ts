@@ -39,7 +39,10 @@ export class GradingController {
   @Get()
   @Render('vetting/grading-index')
   async index(@CurrentUser() user: User) {
-    const [assignments, sessions] = await Promise.all([this.grading.assignmentsOf(user), this.presentations.assignmentsOf(user)]);
+    const [assignments, sessions] = await Promise.all([
+      this.grading.assignmentsOf(user),
+      this.presentations.assignmentsOf(user),
+    ]);
     return {
       title: 'Grading',
       pending: assignments.filter((a) => !a.submittedAt),
@@ -58,9 +61,20 @@ export class GradingController {
   @Post(':id')
   @FormView('vetting/grade', 'gradeModel')
   @Redirect()
-  async submit(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: GradeDto, @Req() req: Request) {
+  async submit(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: GradeDto,
+    @Req() req: Request,
+  ) {
     const { thirdRequested } = await this.grading.submit(user, id, { ...dto.levels }, dto.comment ?? null);
-    flash(req, 'success', thirdRequested ? 'Grade submitted. The two grades differ by more than one level, so a third grader has been asked.' : 'Grade submitted.');
+    flash(
+      req,
+      'success',
+      thirdRequested
+        ? 'Grade submitted. The two grades differ by more than one level, so a third grader has been asked.'
+        : 'Grade submitted.',
+    );
     return seeOther(`/grading/${id}`);
   }
 
@@ -75,16 +89,28 @@ export class GradingController {
       prompt: submission.prompt,
       text: mask(submission.text ?? ''),
       signals: submission.signals
-        ? { ...submission.signals, misspellings: submission.signals.misspellings.map(mask), repeatedWords: submission.signals.repeatedWords.map((r) => ({ ...r, word: mask(r.word) })) }
+        ? {
+            ...submission.signals,
+            misspellings: submission.signals.misspellings.map(mask),
+            repeatedWords: submission.signals.repeatedWords.map((r) => ({ ...r, word: mask(r.word) })),
+          }
         : null,
       rubric: WRITING_RUBRIC.map((criterion) => ({
         ...criterion,
-        levels: criterion.levels.map((anchor, index) => ({ value: String(index + 1), anchor, checked: grade.levels?.[criterion.key] === index + 1 })),
+        levels: criterion.levels.map((anchor, index) => ({
+          value: String(index + 1),
+          anchor,
+          checked: grade.levels?.[criterion.key] === index + 1,
+        })),
       })),
       submitted: Boolean(grade.submittedAt),
       overall: grade.overall,
       comment: grade.comment,
-      others: others.map((other, index) => ({ label: `Grader ${index + 2}`, overall: other.overall, comment: other.comment })),
+      others: others.map((other, index) => ({
+        label: `Grader ${index + 2}`,
+        overall: other.overall,
+        comment: other.comment,
+      })),
     };
   }
 }

@@ -34,7 +34,8 @@ export class GradingService {
 
   async assertEligible(userIds: number[]): Promise<void> {
     const allowed = new Set((await this.eligibleGraders()).map((user) => user.id));
-    if (userIds.some((id) => !allowed.has(id))) throw FormInvalidError.single('graderIds', 'Choose graders from the list');
+    if (userIds.some((id) => !allowed.has(id)))
+      throw FormInvalidError.single('graderIds', 'Choose graders from the list');
   }
 
   /** Saves the position's graders, then gives submitted tests that lack graders their missing ones. */
@@ -92,8 +93,12 @@ export class GradingService {
       .groupBy('grade.graderId')
       .getRawMany()) as { graderId: number; pending: string | number }[];
     const pending = new Map(load.map((row) => [Number(row.graderId), Number(row.pending)]));
-    const chosen = [...candidates].sort((a, b) => (pending.get(a) ?? 0) - (pending.get(b) ?? 0) || a - b).slice(0, count);
-    await grades.save(chosen.map((graderId) => grades.create({ submissionId: submission.id, graderId, assignedAt: new Date() })));
+    const chosen = [...candidates]
+      .sort((a, b) => (pending.get(a) ?? 0) - (pending.get(b) ?? 0) || a - b)
+      .slice(0, count);
+    await grades.save(
+      chosen.map((graderId) => grades.create({ submissionId: submission.id, graderId, assignedAt: new Date() })),
+    );
     return chosen.length;
   }
 
@@ -104,11 +109,21 @@ export class GradingService {
       .createQueryBuilder('grade')
       .innerJoin('grade.submission', 'submission')
       .innerJoin(Application, 'application', 'application.id = submission.applicationId')
-      .select(['grade.id AS id', 'application.code AS code', 'grade.assignedAt AS "assignedAt"', 'grade.submittedAt AS "submittedAt"'])
+      .select([
+        'grade.id AS id',
+        'application.code AS code',
+        'grade.assignedAt AS "assignedAt"',
+        'grade.submittedAt AS "submittedAt"',
+      ])
       .where('grade.graderId = :graderId', { graderId: user.id })
       .orderBy('grade.assignedAt', 'ASC')
       .getRawMany()) as { id: number; code: string; assignedAt: string | Date; submittedAt: string | Date | null }[];
-    const assignments = rows.map((row) => ({ id: Number(row.id), code: row.code, assignedAt: new Date(row.assignedAt), submittedAt: row.submittedAt ? new Date(row.submittedAt) : null }));
+    const assignments = rows.map((row) => ({
+      id: Number(row.id),
+      code: row.code,
+      assignedAt: new Date(row.assignedAt),
+      submittedAt: row.submittedAt ? new Date(row.submittedAt) : null,
+    }));
     // Still to grade first, oldest first.
     return [...assignments.filter((a) => !a.submittedAt), ...assignments.filter((a) => a.submittedAt)];
   }
@@ -118,24 +133,45 @@ export class GradingService {
   }
 
   /** One assignment of this grader; another grader's assignment is refused (403). */
-  async gradeOf(user: User, gradeId: number): Promise<{ grade: WritingGrade; application: Application; others: WritingGrade[] }> {
-    const grade = await this.dataSource.getRepository(WritingGrade).findOne({ where: { id: gradeId }, relations: { submission: true } });
+  async gradeOf(
+    user: User,
+    gradeId: number,
+  ): Promise<{ grade: WritingGrade; application: Application; others: WritingGrade[] }> {
+    const grade = await this.dataSource
+      .getRepository(WritingGrade)
+      .findOne({ where: { id: gradeId }, relations: { submission: true } });
     if (!grade) throw notFound('That assignment');
-    if (grade.graderId !== user.id) throw new DomainError('forbidden', 'This writing test is assigned to another grader.');
-    const application = await this.dataSource.getRepository(Application).findOneOrFail({ where: { id: grade.submission.applicationId }, relations: { candidate: true, position: true } });
-    const all = await this.dataSource.getRepository(WritingGrade).find({ where: { submissionId: grade.submissionId }, relations: { grader: true }, order: { id: 'ASC' } });
+    if (grade.graderId !== user.id)
+      throw new DomainError('forbidden', 'This writing test is assigned to another grader.');
+    const application = await this.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { id: grade.submission.applicationId }, relations: { candidate: true, position: true } });
+    const all = await this.dataSource
+      .getRepository(WritingGrade)
+      .find({ where: { submissionId: grade.submissionId }, relations: { grader: true }, order: { id: 'ASC' } });
     // Independent scoring: the others' scores only once every assigned grader has submitted.
     const others = all.every((other) => other.submittedAt) ? all.filter((other) => other.id !== grade.id) : [];
     return { grade, application, others };
   }
 
-  async submit(user: User, gradeId: number, levels: Record<WritingCriterion, number>, comment: string | null): Promise<{ thirdRequested: boolean }> {
+  async submit(
+    user: User,
+    gradeId: number,
+    levels: Record<WritingCriterion, number>,
+    comment: string | null,
+  ): Promise<{ thirdRequested: boolean }> {
     const { grade, application } = await this.gradeOf(user, gradeId);
     if (grade.submittedAt) throw new DomainError('conflict', 'You have already submitted this grade.');
     const missing = WRITING_CRITERIA.filter((criterion) => !levels[criterion]);
-    if (missing.length) throw new FormInvalidError(Object.fromEntries(missing.map((criterion) => [`levels.${criterion}`, ['Choose a level']])));
+    if (missing.length)
+      throw new FormInvalidError(
+        Object.fromEntries(missing.map((criterion) => [`levels.${criterion}`, ['Choose a level']])),
+      );
     grade.levels = levels;
-    grade.overall = Math.round((WRITING_CRITERIA.reduce((sum, criterion) => sum + levels[criterion], 0) / WRITING_CRITERIA.length) * 100) / 100;
+    grade.overall =
+      Math.round(
+        (WRITING_CRITERIA.reduce((sum, criterion) => sum + levels[criterion], 0) / WRITING_CRITERIA.length) * 100,
+      ) / 100;
     grade.comment = comment;
     grade.submittedAt = new Date();
     await this.dataSource.getRepository(WritingGrade).save(grade);
@@ -149,6 +185,10 @@ export class GradingService {
   }
 
   gradesOf(submissionIds: number[]): Promise<WritingGrade[]> {
-    return submissionIds.length ? this.dataSource.getRepository(WritingGrade).find({ where: { submissionId: In(submissionIds) }, relations: { grader: true } }) : Promise.resolve([]);
+    return submissionIds.length
+      ? this.dataSource
+          .getRepository(WritingGrade)
+          .find({ where: { submissionId: In(submissionIds) }, relations: { grader: true } })
+      : Promise.resolve([]);
   }
 }

@@ -21,7 +21,9 @@ export class PortalService {
   ) {}
 
   activeLink(applicationId: number): Promise<PortalLink | null> {
-    return this.dataSource.getRepository(PortalLink).findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(PortalLink)
+      .findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   url(link: PortalLink): string {
@@ -36,35 +38,60 @@ export class PortalService {
     const links = this.dataSource.getRepository(PortalLink);
     await this.revokeAll(application.id);
     const link = await links.save(
-      links.create({ applicationId: application.id, token: randomBytes(24).toString('base64url'), expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000), createdById: user.id }),
+      links.create({
+        applicationId: application.id,
+        token: randomBytes(24).toString('base64url'),
+        expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000),
+        createdById: user.id,
+      }),
     );
     const mailed = await this.mail.send({
       to: application.candidate.email,
       subject: `Your next steps for ${application.position.title}`,
       template: 'portal-invitation',
-      data: { name: application.candidate.name, position: application.position.title, link: this.url(link), days: PORTAL_LINK_DAYS },
+      data: {
+        name: application.candidate.name,
+        position: application.position.title,
+        link: this.url(link),
+        days: PORTAL_LINK_DAYS,
+      },
     });
     return { link, mailed };
   }
 
   async revokeAll(applicationId: number): Promise<void> {
-    await this.dataSource.getRepository(PortalLink).update({ applicationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.dataSource
+      .getRepository(PortalLink)
+      .update({ applicationId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /** The first time the candidate sees the shared development plan (their reaction is evidence later). */
   async recordPlanOpened(applicationId: number): Promise<void> {
-    await this.dataSource.getRepository(Application).update({ id: applicationId, planOpenedAt: IsNull() }, { planOpenedAt: new Date() });
+    await this.dataSource
+      .getRepository(Application)
+      .update({ id: applicationId, planOpenedAt: IsNull() }, { planOpenedAt: new Date() });
   }
 
   /** The application behind a portal link, or a clear refusal. */
   async open(token: string): Promise<Application> {
     const links = this.dataSource.getRepository(PortalLink);
     const link = await links.findOneBy({ token });
-    if (!link) throw new DomainError('not-found', 'This link is not valid. Check that you copied all of it, or ask the hiring team for a new one.');
-    if (link.revokedAt) throw new DomainError('gone', 'This link no longer works. If you think that is a mistake, ask the hiring team for a new one.');
-    if (link.expiresAt.getTime() <= Date.now()) throw new DomainError('gone', 'This link has expired. Ask the hiring team for a new one.');
+    if (!link)
+      throw new DomainError(
+        'not-found',
+        'This link is not valid. Check that you copied all of it, or ask the hiring team for a new one.',
+      );
+    if (link.revokedAt)
+      throw new DomainError(
+        'gone',
+        'This link no longer works. If you think that is a mistake, ask the hiring team for a new one.',
+      );
+    if (link.expiresAt.getTime() <= Date.now())
+      throw new DomainError('gone', 'This link has expired. Ask the hiring team for a new one.');
     if (!link.firstOpenedAt) await links.update({ id: link.id }, { firstOpenedAt: new Date() });
-    const application = await this.dataSource.getRepository(Application).findOne({ where: { id: link.applicationId }, relations: { candidate: true, position: true } });
+    const application = await this.dataSource
+      .getRepository(Application)
+      .findOne({ where: { id: link.applicationId }, relations: { candidate: true, position: true } });
     if (!application) throw new DomainError('gone', 'This application no longer exists.');
     return application;
   }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Redirect,
+  Render,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
@@ -43,7 +54,12 @@ export class PresentationsController {
   @Post(':id')
   @FormView('vetting/presentation-score', 'scoreModel')
   @Redirect()
-  async submit(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: PresentationScoreDto, @Req() req: Request) {
+  async submit(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PresentationScoreDto,
+    @Req() req: Request,
+  ) {
     await this.presentations.submit(user, id, { ...dto.levels }, dto.comment ?? null);
     flash(req, 'success', 'Score submitted.');
     return seeOther(`/presentations/${id}`);
@@ -54,7 +70,11 @@ export class PresentationsController {
     const { application } = await this.presentations.scoreOf(user, id);
     const file = await this.presentations.deckOf(application.id);
     if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.data.length,
+    });
   }
 
   async scoreModel(req: Request) {
@@ -68,7 +88,11 @@ export class PresentationsController {
       hasDeck: Boolean(score.presentation.deckFileId),
       rubric: PRESENTATION_RUBRIC.map((criterion) => ({
         ...criterion,
-        levels: criterion.levels.map((anchor, index) => ({ value: String(index + 1), anchor, checked: score.levels?.[criterion.key] === index + 1 })),
+        levels: criterion.levels.map((anchor, index) => ({
+          value: String(index + 1),
+          anchor,
+          checked: score.levels?.[criterion.key] === index + 1,
+        })),
       })),
       submitted: Boolean(score.submittedAt),
       overall: score.overall,

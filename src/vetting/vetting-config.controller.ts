@@ -34,12 +34,22 @@ export class VettingConfigController {
   @Post()
   @FormView('vetting/config', 'model')
   @Redirect()
-  async save(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() dto: VettingConfigDto, @Req() req: Request) {
+  async save(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: VettingConfigDto,
+    @Req() req: Request,
+  ) {
     assertCanEditPosition(user, await this.positions.findOrFail(id));
     // Checked before anything is saved, so a refused form leaves the settings as they were.
     const prompts = dto.prompts.map((text) => text.trim()).filter(Boolean);
-    if (dto.writingRequired === '1' && prompts.length === 0) throw FormInvalidError.single('prompts', 'A required writing test needs at least one prompt');
-    if (dto.writingRequired === '1' && dto.graderIds.length < 2) throw FormInvalidError.single('graderIds', 'Choose at least two graders: each writing test is graded blind by two');
+    if (dto.writingRequired === '1' && prompts.length === 0)
+      throw FormInvalidError.single('prompts', 'A required writing test needs at least one prompt');
+    if (dto.writingRequired === '1' && dto.graderIds.length < 2)
+      throw FormInvalidError.single(
+        'graderIds',
+        'Choose at least two graders: each writing test is graded blind by two',
+      );
     await this.grading.assertEligible(dto.graderIds);
     await this.vetting.saveConfig(id, dto);
     await this.writing.savePrompts(id, prompts);

@@ -60,26 +60,48 @@ export class VettingService {
       presentationPassMean: dto.presentationPassMean,
       presentationBrief: dto.presentationBrief,
     });
-    if (config.writingMaxWords <= config.writingMinWords) throw FormInvalidError.single('writingMaxWords', 'The most words must be more than the fewest');
+    if (config.writingMaxWords <= config.writingMinWords)
+      throw FormInvalidError.single('writingMaxWords', 'The most words must be more than the fewest');
     if (!config.assessmentRequired && !config.writingRequired && !config.presentationRequired) {
-      throw FormInvalidError.single('assessmentRequired', 'Require at least one vetting step: the method vets every candidate before any interview');
+      throw FormInvalidError.single(
+        'assessmentRequired',
+        'Require at least one vetting step: the method vets every candidate before any interview',
+      );
     }
     return this.dataSource.getRepository(VettingConfig).save(config);
   }
 
   assessmentFor(applicationId: number): Promise<Assessment | null> {
-    return this.dataSource.getRepository(Assessment).findOne({ where: { applicationId }, relations: { reportFile: true } });
+    return this.dataSource
+      .getRepository(Assessment)
+      .findOne({ where: { applicationId }, relations: { reportFile: true } });
   }
 
   /** Records (or replaces) the assessment result; the report, if any, must be a real PDF. */
-  async recordAssessment(user: User, applicationId: number, dto: AssessmentDto, report: Upload | null): Promise<Assessment> {
+  async recordAssessment(
+    user: User,
+    applicationId: number,
+    dto: AssessmentDto,
+    report: Upload | null,
+  ): Promise<Assessment> {
     if (!isRealDate(dto.takenOn)) throw FormInvalidError.single('takenOn', 'Enter a real date');
-    if (dto.takenOn > new Date().toISOString().slice(0, 10)) throw FormInvalidError.single('takenOn', 'The assessment cannot be taken in the future');
+    if (dto.takenOn > new Date().toISOString().slice(0, 10))
+      throw FormInvalidError.single('takenOn', 'The assessment cannot be taken in the future');
     if (report) assertKind(report, 'report', ['pdf']);
     return this.dataSource.transaction(async (manager) => {
       const assessments = manager.getRepository(Assessment);
       const existing = await assessments.findOneBy({ applicationId });
-      const file = report ? await this.files.save({ fileName: safeFileName(report.originalName, 'pdf'), contentType: CONTENT_TYPES.pdf, createdById: user.id }, report.data, manager) : null;
+      const file = report
+        ? await this.files.save(
+            {
+              fileName: safeFileName(report.originalName, 'pdf'),
+              contentType: CONTENT_TYPES.pdf,
+              createdById: user.id,
+            },
+            report.data,
+            manager,
+          )
+        : null;
       const saved = await assessments.save(
         assessments.create({
           ...existing,
@@ -102,7 +124,9 @@ export class VettingService {
   async reportOf(applicationId: number): Promise<{ fileName: string; contentType: string; data: Buffer } | null> {
     const assessment = await this.assessmentFor(applicationId);
     const data = assessment?.reportFileId ? await this.files.readData(assessment.reportFileId) : null;
-    return assessment?.reportFile && data ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data } : null;
+    return assessment?.reportFile && data
+      ? { fileName: assessment.reportFile.fileName, contentType: assessment.reportFile.contentType, data }
+      : null;
   }
 
   /** Pass/fail/pending per step for many applications of one position, in a fixed number of queries (for the board). */
@@ -112,12 +136,28 @@ export class VettingService {
     const config = await this.configFor(positionId);
     const [assessments, submissions, presentations] = await Promise.all([
       this.dataSource.getRepository(Assessment).findBy({ applicationId: In(applicationIds) }),
-      this.dataSource.getRepository(WritingSubmission).find({ where: { applicationId: In(applicationIds) }, select: { id: true, applicationId: true, submittedAt: true } }),
-      this.dataSource.getRepository(Presentation).find({ where: { applicationId: In(applicationIds) }, select: { id: true, applicationId: true, sessionAt: true } }),
+      this.dataSource
+        .getRepository(WritingSubmission)
+        .find({
+          where: { applicationId: In(applicationIds) },
+          select: { id: true, applicationId: true, submittedAt: true },
+        }),
+      this.dataSource
+        .getRepository(Presentation)
+        .find({
+          where: { applicationId: In(applicationIds) },
+          select: { id: true, applicationId: true, sessionAt: true },
+        }),
     ]);
     const [grades, scores] = await Promise.all([
-      submissions.length ? this.dataSource.getRepository(WritingGrade).findBy({ submissionId: In(submissions.map((s) => s.id)) }) : [],
-      presentations.length ? this.dataSource.getRepository(PresentationScore).findBy({ presentationId: In(presentations.map((p) => p.id)) }) : [],
+      submissions.length
+        ? this.dataSource.getRepository(WritingGrade).findBy({ submissionId: In(submissions.map((s) => s.id)) })
+        : [],
+      presentations.length
+        ? this.dataSource
+            .getRepository(PresentationScore)
+            .findBy({ presentationId: In(presentations.map((p) => p.id)) })
+        : [],
     ]);
     for (const applicationId of applicationIds) {
       const assessment = assessments.find((a) => a.applicationId === applicationId);
@@ -126,9 +166,18 @@ export class VettingService {
       const submissionGrades = submission ? grades.filter((g) => g.submissionId === submission.id) : [];
       const presentationScores = presentation ? scores.filter((s) => s.presentationId === presentation.id) : [];
       result.set(applicationId, {
-        assessment: !assessment ? 'pending' : assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability ? 'pass' : 'fail',
-        writing: submission?.submittedAt && submissionGrades.length ? writingResult(submissionGrades, config.writingPassMean).status : 'pending',
-        presentation: presentationScores.length ? writingResult(presentationScores, config.presentationPassMean).status : 'pending',
+        assessment: !assessment
+          ? 'pending'
+          : assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability
+            ? 'pass'
+            : 'fail',
+        writing:
+          submission?.submittedAt && submissionGrades.length
+            ? writingResult(submissionGrades, config.writingPassMean).status
+            : 'pending',
+        presentation: presentationScores.length
+          ? writingResult(presentationScores, config.presentationPassMean).status
+          : 'pending',
       });
     }
     return result;
@@ -155,10 +204,14 @@ export class VettingService {
       this.assessmentFor(applicationId),
       this.dataSource.getRepository(WritingSubmission).findOneBy({ applicationId }),
     ]);
-    const grades = writing ? await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: writing.id }) : [];
+    const grades = writing
+      ? await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: writing.id })
+      : [];
     const result = writingResult(grades, config.writingPassMean);
     const presentation = await this.dataSource.getRepository(Presentation).findOneBy({ applicationId });
-    const scores = presentation ? await this.dataSource.getRepository(PresentationScore).findBy({ presentationId: presentation.id }) : [];
+    const scores = presentation
+      ? await this.dataSource.getRepository(PresentationScore).findBy({ presentationId: presentation.id })
+      : [];
     const scored = writingResult(scores, config.presentationPassMean);
     const presentationState = !presentation?.uploadedAt
       ? 'No deck uploaded yet in the candidate portal.'
@@ -176,7 +229,8 @@ export class VettingService {
           : result.status === 'pending'
             ? `Submitted; ${result.graded} of ${result.needed} blind grades in.`
             : `Mean level ${result.mean} from ${result.graded} blind graders.`;
-    const assessmentPassed = assessment && assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability;
+    const assessmentPassed =
+      assessment && assessment.eligibility >= config.minEligibility && assessment.suitability >= config.minSuitability;
     const steps: VettingStep[] = [
       {
         key: 'assessment',
@@ -187,10 +241,24 @@ export class VettingService {
           ? `Eligibility ${assessment.eligibility} (pass ${config.minEligibility}), suitability ${assessment.suitability} (pass ${config.minSuitability})`
           : `Not recorded. Pass: eligibility ${config.minEligibility} and suitability ${config.minSuitability} or more.`,
       },
-      { key: 'writing', label: 'Writing test', required: config.writingRequired, status: writing?.submittedAt ? result.status : 'pending', detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.` },
-      { key: 'presentation', label: 'Research presentation', required: config.presentationRequired, status: presentation?.sessionAt && scores.length ? scored.status : 'pending', detail: `${presentationState} Pass: a mean level of ${config.presentationPassMean} or more.` },
+      {
+        key: 'writing',
+        label: 'Writing test',
+        required: config.writingRequired,
+        status: writing?.submittedAt ? result.status : 'pending',
+        detail: `${writingState} Pass: a mean level of ${config.writingPassMean} or more.`,
+      },
+      {
+        key: 'presentation',
+        label: 'Research presentation',
+        required: config.presentationRequired,
+        status: presentation?.sessionAt && scores.length ? scored.status : 'pending',
+        detail: `${presentationState} Pass: a mean level of ${config.presentationPassMean} or more.`,
+      },
     ];
-    const unmet = steps.filter((step) => step.required && step.status !== 'pass').map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
+    const unmet = steps
+      .filter((step) => step.required && step.status !== 'pass')
+      .map((step) => `${step.label} has ${step.status === 'fail' ? 'failed' : 'not passed yet'}`);
     return { passed: unmet.length === 0, steps, unmet };
   }
 }

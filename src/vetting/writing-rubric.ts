@@ -73,7 +73,10 @@ export interface WritingResult {
 }
 
 /** Mean of the graders' overall levels, once every assigned grader has submitted. */
-export function writingResult(grades: { overall: number | null; submittedAt: Date | null }[], passMean: number): WritingResult {
+export function writingResult(
+  grades: { overall: number | null; submittedAt: Date | null }[],
+  passMean: number,
+): WritingResult {
   const submitted = grades.filter((grade) => grade.submittedAt && grade.overall !== null);
   const needed = Math.max(2, grades.length);
   if (submitted.length < needed) return { status: 'pending', mean: null, graded: submitted.length, needed };

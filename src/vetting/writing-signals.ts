@@ -29,7 +29,18 @@ const IRREGULAR_PARTICIPLES = new Set(
   ).split(' '),
 );
 // Words ending in -ed that are not participles but commonly follow "is"/"was".
-const NOT_PARTICIPLES = new Set(['indeed', 'need', 'seed', 'feed', 'speed', 'bed', 'red', 'shed', 'hundred', 'kindred']);
+const NOT_PARTICIPLES = new Set([
+  'indeed',
+  'need',
+  'seed',
+  'feed',
+  'speed',
+  'bed',
+  'red',
+  'shed',
+  'hundred',
+  'kindred',
+]);
 const STOP_WORDS = new Set(
   (
     'the a an and or but to of in on for with at by from is are was were be we you i it that this our your as ' +
@@ -60,7 +71,10 @@ function loadSpeller(): Promise<nspell> {
   return speller;
 }
 
-export async function computeWritingSignals(text: string, options: { ignore?: string[] } = {}): Promise<WritingSignals> {
+export async function computeWritingSignals(
+  text: string,
+  options: { ignore?: string[] } = {},
+): Promise<WritingSignals> {
   const spell = await loadSpeller();
   const words = wordsOf(text);
   const sentences = sentencesOf(text);

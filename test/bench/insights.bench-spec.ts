@@ -20,11 +20,24 @@ describe('Insights benchmark', () => {
   it(`times each report over ${SCALE} applications`, async () => {
     await signedInAs(testApp, ['admin']);
     const manager = await signedInAs(testApp, ['manager']);
-    const panel = [await person(testApp.dataSource, 'Bench One'), await person(testApp.dataSource, 'Bench Two'), await person(testApp.dataSource, 'Bench Three')].map((user) => user.id);
+    const panel = [
+      await person(testApp.dataSource, 'Bench One'),
+      await person(testApp.dataSource, 'Bench Two'),
+      await person(testApp.dataSource, 'Bench Three'),
+    ].map((user) => user.id);
     const positionId = await publishedPosition(testApp, manager.user, 'Bench');
     const seeding = Date.now();
-    await seedBulkHistory(testApp.dataSource, { positionId, managerId: manager.user.id, panelistIds: panel, applications: SCALE, questions: 14, tag: 'x' });
-    const lines = [`database: ${testApp.dataSource.options.type}, ${SCALE} applications, seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`];
+    await seedBulkHistory(testApp.dataSource, {
+      positionId,
+      managerId: manager.user.id,
+      panelistIds: panel,
+      applications: SCALE,
+      questions: 14,
+      tag: 'x',
+    });
+    const lines = [
+      `database: ${testApp.dataSource.options.type}, ${SCALE} applications, seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+    ];
     for (const report of ['funnel', 'calibration', 'validity', 'cost']) {
       const path = `/insights/${report}?positionId=${positionId}`;
       await manager.agent.get(path).expect(200);

@@ -21,7 +21,6 @@ describeInBrowser('Accounts in a real browser', () => {
     await testApp?.close();
   });
 
-
   async function signOut(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login$/);
@@ -125,7 +124,9 @@ describeInBrowser('Accounts in a real browser', () => {
     await waitForText(page, 'Check your mail');
     await visit(page, '15-forgot-password-sent');
 
-    const [message] = await testApp.dataSource.query(`SELECT text FROM outbox_messages WHERE subject = 'Reset your Keeper password'`);
+    const [message] = await testApp.dataSource.query(
+      `SELECT text FROM outbox_messages WHERE subject = 'Reset your Keeper password'`,
+    );
     const path = new URL(/https?:\/\/\S+/.exec(message.text as string)![0]).pathname;
     await page.goto(`${baseUrl}${path}`);
     await visit(page, '16-reset-password');
@@ -143,4 +144,3 @@ describeInBrowser('Accounts in a real browser', () => {
     await context.close();
   });
 });
-

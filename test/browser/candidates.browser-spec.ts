@@ -7,7 +7,16 @@ import { samplePdf } from '../support/files.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, expectAccessible, launch, newVisitor, serve, signInWithForm, visit, waitForText } from './support/browser.js';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launch,
+  newVisitor,
+  serve,
+  signInWithForm,
+  visit,
+  waitForText,
+} from './support/browser.js';
 
 jest.setTimeout(90000);
 
@@ -32,7 +41,6 @@ describeInBrowser('Candidates in a real browser', () => {
     await browser?.close();
     await testApp?.close();
   });
-
 
   it('adds a candidate with a resume from the position, moves and rejects through the board and list', async () => {
     const page = await (await newVisitor(browser)).newPage();
@@ -92,7 +100,9 @@ describeInBrowser('Candidates in a real browser', () => {
     await visit(page, 'c06-board');
     await page.getByRole('link', { name: 'List view' }).click();
     await page.getByLabel('Select Rosa Quinn').check();
-    await page.getByLabel('Reject the ticked applications with the reason').selectOption({ label: 'No reply from the candidate' });
+    await page
+      .getByLabel('Reject the ticked applications with the reason')
+      .selectOption({ label: 'No reply from the candidate' });
     await page.getByRole('button', { name: 'Reject ticked' }).click();
     await waitForText(page, '1 application rejected.');
     await waitForText(page, 'No reply from the candidate');

@@ -30,10 +30,22 @@ describeInBrowser('Blind grading in a real browser', () => {
     await testApp.app.get(GradingService).setGraders(positionId, [priya.id, tom.id]);
     const { application } = await testApp.app
       .get(CandidatesService)
-      .create(manager, Object.assign(new CandidateDto(), { name: 'Zelda Quartz', email: 'zelda@example.com', source: 'referral', phone: null, notes: null, positionId }), null);
+      .create(
+        manager,
+        Object.assign(new CandidateDto(), {
+          name: 'Zelda Quartz',
+          email: 'zelda@example.com',
+          source: 'referral',
+          phone: null,
+          notes: null,
+          positionId,
+        }),
+        null,
+      );
     const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
     await writing.start(full);
-    const text = 'Dear Dana, it was good to meet you at the summit. Our customers cut intake waits by a third within a quarter, and I would like to show you how. Could we speak on Tuesday at ten? Best regards, Zelda Quartz';
+    const text =
+      'Dear Dana, it was good to meet you at the summit. Our customers cut intake waits by a third within a quarter, and I would like to show you how. Could we speak on Tuesday at ten? Best regards, Zelda Quartz';
     const body = Array.from({ length: 20 }, () => 'We help clinics see more patients sooner.').join(' ');
     await writing.save(full, `${text}\n\n${body}`, true);
     await testApp.app.get(PresentationService).schedule(full, new Date('2026-12-01T15:00:00Z'), [priya.id, tom.id]);
@@ -44,7 +56,6 @@ describeInBrowser('Blind grading in a real browser', () => {
     await browser?.close();
     await testApp?.close();
   });
-
 
   it('grades a writing test from the home page without ever seeing who wrote it', async () => {
     const page = await (await newVisitor(browser)).newPage();
@@ -64,8 +75,17 @@ describeInBrowser('Blind grading in a real browser', () => {
     await page.getByRole('button', { name: 'Submit grade' }).click();
     await waitForText(page, 'There are 5 problems');
     await visit(page, 'g04-grade-errors');
-    for (const [criterion, level] of [['Purpose and clarity', '4'], ['Structure', '3'], ['Grammar and mechanics', '3'], ['Tone and audience', '4'], ['Call to action', '4']]) {
-      await page.getByRole('group', { name: criterion }).getByRole('radio', { name: new RegExp(`^${level} `) }).check();
+    for (const [criterion, level] of [
+      ['Purpose and clarity', '4'],
+      ['Structure', '3'],
+      ['Grammar and mechanics', '3'],
+      ['Tone and audience', '4'],
+      ['Call to action', '4'],
+    ]) {
+      await page
+        .getByRole('group', { name: criterion })
+        .getByRole('radio', { name: new RegExp(`^${level} `) })
+        .check();
     }
     await page.getByRole('button', { name: 'Submit grade' }).click();
     await waitForText(page, 'Grade submitted.');
@@ -77,7 +97,14 @@ describeInBrowser('Blind grading in a real browser', () => {
     await page.getByRole('link', { name: '← Grading' }).click();
     await page.getByRole('link', { name: /Zelda Quartz/ }).click();
     await visit(page, 'g06-presentation-score');
-    for (const criterion of ['Depth of research', 'The customer is the hero', 'Outcomes, not process', 'Emotional connection and poise', 'A concrete opportunity and next step', 'Fair use of information']) {
+    for (const criterion of [
+      'Depth of research',
+      'The customer is the hero',
+      'Outcomes, not process',
+      'Emotional connection and poise',
+      'A concrete opportunity and next step',
+      'Fair use of information',
+    ]) {
       await page.getByRole('group', { name: criterion }).getByRole('radio', { name: /^3 / }).check();
     }
     await page.getByRole('button', { name: 'Submit score' }).click();

@@ -59,7 +59,9 @@ describeInBrowser('Hiring, onboarding and the development plan in a real browser
     const hire = await testApp.dataSource.getRepository(Hire).findOneByOrFail({ applicationId: application.id });
 
     // The new hire signs in (their invitation is tested elsewhere).
-    await testApp.dataSource.query(`UPDATE users SET "passwordHash" = '${await hashPassword(PASSWORD)}' WHERE id = ${hire.userId}`);
+    await testApp.dataSource.query(
+      `UPDATE users SET "passwordHash" = '${await hashPassword(PASSWORD)}' WHERE id = ${hire.userId}`,
+    );
     const nina = await signedIn(application.candidate.email);
     await waitForText(nina, 'My onboarding — week 1');
     await visit(nina, 'h03-new-hire-home');
@@ -67,7 +69,10 @@ describeInBrowser('Hiring, onboarding and the development plan in a real browser
     await waitForText(nina, 'The whole plan');
     await visit(nina, 'h04-my-onboarding');
     const before = await nina.locator('#progress-text').innerText();
-    await nina.locator('#tasks').getByRole('button', { name: /^Mark done\s*:\s*Set up email, CRM and calendar$/ }).click();
+    await nina
+      .locator('#tasks')
+      .getByRole('button', { name: /^Mark done\s*:\s*Set up email, CRM and calendar$/ })
+      .click();
     await waitForText(nina, 'Done: Set up email, CRM and calendar.');
     const after = await nina.locator('#progress-text').innerText();
     expect(Number(/^(\d+) of/.exec(after)![1])).toBe(Number(/^(\d+) of/.exec(before)![1]) + 1);

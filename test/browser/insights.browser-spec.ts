@@ -21,14 +21,44 @@ describeInBrowser('Insights in a real browser', () => {
     const positionId = await publishedPosition(testApp, manager);
     const ds = testApp.dataSource;
     const [reason] = await testApp.app.get(PipelineService).reasons();
-    const hired = await history(ds, { positionId, source: 'referral', applied: 0, byId: manager.id, moves: [['applied', 'vetting', 2], ['vetting', 'interview', 9], ['interview', 'offer', 14]] });
-    await history(ds, { positionId, source: 'recruiter', applied: 1, byId: manager.id, rejectionReasonId: reason.id, moves: [['applied', 'vetting', 3], ['vetting', 'rejected', 5]] });
+    const hired = await history(ds, {
+      positionId,
+      source: 'referral',
+      applied: 0,
+      byId: manager.id,
+      moves: [
+        ['applied', 'vetting', 2],
+        ['vetting', 'interview', 9],
+        ['interview', 'offer', 14],
+      ],
+    });
+    await history(ds, {
+      positionId,
+      source: 'recruiter',
+      applied: 1,
+      byId: manager.id,
+      rejectionReasonId: reason.id,
+      moves: [
+        ['applied', 'vetting', 3],
+        ['vetting', 'rejected', 5],
+      ],
+    });
     const [alice, bob] = [await person(ds, 'Alice Ames'), await person(ds, 'Bob Brandt')];
-    await panel(ds, { applicationId: hired.id, day: 9, decision: 'hire', byId: manager.id, seats: [
-      { user: alice, ratings: [4, 3], recommendation: 'yes', hoursLate: 3 },
-      { user: bob, ratings: [2, 3], recommendation: 'no', hoursLate: 40 },
-    ] });
-    for (const [eligibility, met] of [[80, 'met'], [60, 'not-met'], [70, 'partly']] as const) {
+    await panel(ds, {
+      applicationId: hired.id,
+      day: 9,
+      decision: 'hire',
+      byId: manager.id,
+      seats: [
+        { user: alice, ratings: [4, 3], recommendation: 'yes', hoursLate: 3 },
+        { user: bob, ratings: [2, 3], recommendation: 'no', hoursLate: 40 },
+      ],
+    });
+    for (const [eligibility, met] of [
+      [80, 'met'],
+      [60, 'not-met'],
+      [70, 'partly'],
+    ] as const) {
       await reviewedHire(ds, { positionId, managerId: manager.id, eligibility, suitability: 70, results: [[1, met]] });
     }
     baseUrl = await serve(testApp.app);
@@ -51,7 +81,9 @@ describeInBrowser('Insights in a real browser', () => {
     // Two histories and three reviewed hires: five applications.
     await page.getByRole('row', { name: /^Applied 5 / }).waitFor();
     await visit(page, 'n02-funnel');
-    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe('/insights/funnel?format=csv');
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+      '/insights/funnel?format=csv',
+    );
 
     await page.goto(`${baseUrl}/insights/calibration`);
     await page.getByRole('row', { name: /^Bob Brandt 1 0 2\.5 -1 severe/ }).waitFor();

@@ -35,10 +35,16 @@ describeInBrowser('Question bank and interview kit in a real browser', () => {
     await page.getByRole('button', { name: 'New question' }).first().click();
     await visit(page, 'q02-question-form');
 
-    const rubric = ['Would send a brochure.', 'A generic sequence.', 'A researched approach.', 'A specific approach built on their results.'];
+    const rubric = [
+      'Would send a brochure.',
+      'A generic sequence.',
+      'A researched approach.',
+      'A specific approach built on their results.',
+    ];
     const fill = async (text: string) => {
       await page.getByLabel('Question', { exact: true }).fill(text);
-      for (const [index, label] of ['1 — Poor', '2 — Mixed', '3 — Good', '4 — Excellent'].entries()) await page.getByLabel(label).fill(rubric[index]);
+      for (const [index, label] of ['1 — Poor', '2 — Mixed', '3 — Good', '4 — Excellent'].entries())
+        await page.getByLabel(label).fill(rubric[index]);
     };
     await fill('Are you married?');
     await page.getByRole('button', { name: 'Save question' }).click();
@@ -54,7 +60,11 @@ describeInBrowser('Question bank and interview kit in a real browser', () => {
     await waitForText(page, 'Not probed yet');
     await visit(page, 'q04-kit');
     await page.getByRole('checkbox', { name: 'Ask this question' }).check();
-    for (const box of await page.getByRole('group', { name: /How would you win/ }).getByRole('checkbox', { name: /^Outcome/ }).all()) await box.check();
+    for (const box of await page
+      .getByRole('group', { name: /How would you win/ })
+      .getByRole('checkbox', { name: /^Outcome/ })
+      .all())
+      await box.check();
     await page.getByRole('button', { name: 'Save kit' }).click();
     await waitForText(page, 'Every outcome is probed.');
     await page.getByRole('button', { name: 'Publish the kit' }).click();

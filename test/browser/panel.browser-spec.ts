@@ -69,7 +69,9 @@ describeInBrowser('Panel interview in a real browser', () => {
     await morgan.getByRole('button', { name: 'Schedule and send invitations' }).click();
     await waitForText(morgan, 'Interview scheduled.');
     await morgan.getByText('Priya Shah (lead): not prepared yet').waitFor();
-    const interview = await testApp.dataSource.getRepository(Interview).findOneByOrFail({ applicationId: application.id });
+    const interview = await testApp.dataSource
+      .getRepository(Interview)
+      .findOneByOrFail({ applicationId: application.id });
 
     // The change and cancel pages, without cancelling.
     await morgan.goto(`${baseUrl}/interviews/${interview.id}`);
@@ -82,7 +84,9 @@ describeInBrowser('Panel interview in a real browser', () => {
     await morgan.getByRole('link', { name: 'Keep it' }).click();
 
     // The candidate sees the interview in their portal.
-    const { link } = await testApp.app.get(PortalService).issue(manager, await testApp.app.get(PipelineService).findOrFail(application.id));
+    const { link } = await testApp.app
+      .get(PortalService)
+      .issue(manager, await testApp.app.get(PipelineService).findOrFail(application.id));
     const candidate = await (await newVisitor(browser)).newPage();
     await candidate.goto(`${baseUrl}/portal/${link.token}`);
     await waitForText(candidate, 'Your interview');
@@ -101,7 +105,9 @@ describeInBrowser('Panel interview in a real browser', () => {
     await waitForText(priya, 'There are 4 problems');
     await visit(priya, 'i09-scorecard-errors');
     await priya.getByRole('radio', { name: /^3 Good/ }).check();
-    await priya.getByLabel('Evidence').fill('Would open through the clinic group’s published wait times and a reference customer.');
+    await priya
+      .getByLabel('Evidence')
+      .fill('Would open through the clinic group’s published wait times and a reference customer.');
     await priya.getByRole('radio', { name: 'Embraces it' }).check();
     await priya.getByRole('radio', { name: 'Yes', exact: true }).check();
     await priya.getByRole('button', { name: 'Submit scorecard' }).click();
@@ -111,13 +117,22 @@ describeInBrowser('Panel interview in a real browser', () => {
     // Tom submits too (through the service: the form was just exercised).
     const panel = testApp.app.get(PanelService);
     await panel.prepare(tom, interview.id);
-    await panel.saveScorecard(tom, interview.id, Object.assign(new ScorecardDto(), {
-      ratings: { [`q${interview.questions[0].questionId}`]: { rating: '2', evidence: 'Generic sequence; no research on the group.' } },
-      planReaction: 'neutral',
-      planNotes: null,
-      recommendation: 'no',
-      action: 'submit',
-    }));
+    await panel.saveScorecard(
+      tom,
+      interview.id,
+      Object.assign(new ScorecardDto(), {
+        ratings: {
+          [`q${interview.questions[0].questionId}`]: {
+            rating: '2',
+            evidence: 'Generic sequence; no research on the group.',
+          },
+        },
+        planReaction: 'neutral',
+        planNotes: null,
+        recommendation: 'no',
+        action: 'submit',
+      }),
+    );
 
     await morgan.goto(`${baseUrl}/applications/${application.id}`);
     await morgan.getByRole('link', { name: 'Open the debrief and decide' }).click();
@@ -125,11 +140,17 @@ describeInBrowser('Panel interview in a real browser', () => {
     await morgan.getByText('Generic sequence; no research on the group.').waitFor();
     await visit(morgan, 'i10-debrief');
     await morgan.getByRole('radio', { name: /^Hire/ }).check();
-    await morgan.getByLabel('Rationale').fill('Priya’s evidence on prospecting outweighs Tom’s concern; the plan was embraced. Coach discovery in month one.');
+    await morgan
+      .getByLabel('Rationale')
+      .fill(
+        'Priya’s evidence on prospecting outweighs Tom’s concern; the plan was embraced. Coach discovery in month one.',
+      );
     await morgan.getByRole('button', { name: 'Record the decision' }).click();
     await waitForText(morgan, 'Decision recorded: Hire. The application moves to Offer.');
     await morgan.getByText('Decision: Hire').waitFor();
     await visit(morgan, 'i11-application-decided');
-    expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe('offer');
+    expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe(
+      'offer',
+    );
   });
 });

@@ -27,10 +27,25 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await createUser(testApp, ['admin']);
     const manager = await createUser(testApp, ['manager']);
     const positionId = await publishedPosition(testApp, manager);
-    await testApp.app.get(WritingTestService).savePrompts(positionId, ['Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.']);
+    await testApp.app
+      .get(WritingTestService)
+      .savePrompts(positionId, [
+        'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.',
+      ]);
     const { application } = await testApp.app
       .get(CandidatesService)
-      .create(manager, Object.assign(new CandidateDto(), { name: 'Rosa Quinn', email: 'rosa@example.com', source: 'referral', phone: null, notes: null, positionId }), null);
+      .create(
+        manager,
+        Object.assign(new CandidateDto(), {
+          name: 'Rosa Quinn',
+          email: 'rosa@example.com',
+          source: 'referral',
+          phone: null,
+          notes: null,
+          positionId,
+        }),
+        null,
+      );
     const baseUrl = await serve(testApp.app);
     const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
     const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);
@@ -43,7 +58,6 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await browser?.close();
     await testApp?.close();
   });
-
 
   it('reads the position, writes a draft that survives closing the tab, and submits', async () => {
     const context = await newVisitor(browser);
@@ -64,13 +78,17 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await page.close();
     page = await context.newPage();
     await page.goto(`${portalUrl}/writing`);
-    await expect(page.getByLabel('Your text').inputValue()).resolves.toBe('Dear Dana, it was good to meet you at the summit.');
+    await expect(page.getByLabel('Your text').inputValue()).resolves.toBe(
+      'Dear Dana, it was good to meet you at the summit.',
+    );
 
     await page.getByRole('button', { name: 'Submit the writing test' }).click();
     await waitForText(page, 'Tick the box to confirm');
     await visit(page, 'w04-writing-error');
     const body = Array.from({ length: 30 }, () => 'Our intake tool cuts the wait for your patients.').join(' ');
-    await page.getByLabel('Your text').fill(`Dear Dana, it was good to meet you at the summit. ${body} Could we talk on Tuesday?`);
+    await page
+      .getByLabel('Your text')
+      .fill(`Dear Dana, it was good to meet you at the summit. ${body} Could we talk on Tuesday?`);
     await page.getByRole('checkbox', { name: /I am ready to submit/ }).check();
     await page.getByRole('button', { name: 'Submit the writing test' }).click();
     await waitForText(page, 'your writing test is submitted');

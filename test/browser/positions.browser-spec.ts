@@ -28,8 +28,6 @@ describeInBrowser('Positions in a real browser', () => {
     await testApp?.close();
   });
 
-
-
   it('writes a position from the template, fixes the outcome check, publishes v1 and v2 and reads the diff', async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
@@ -76,7 +74,9 @@ describeInBrowser('Positions in a real browser', () => {
     // v2: a higher target and no proxy.
     await page.getByRole('button', { name: 'Edit position' }).click();
     await page.locator('[id="field-outcomes.0.targetValue"]').fill('600000');
-    await description.fill((await description.inputValue()).replace('\n\nYou bring 5+ years of industry experience.', ''));
+    await description.fill(
+      (await description.inputValue()).replace('\n\nYou bring 5+ years of industry experience.', ''),
+    );
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForText(page, 'No errors and no warnings');
     await page.getByRole('link', { name: /← Account Executive/ }).click();
@@ -120,7 +120,7 @@ describeInBrowser('Positions in a real browser', () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill('person1@example.com'.replace('person1', (await firstAdminEmail())));
+    await page.getByLabel('Email').fill('person1@example.com'.replace('person1', await firstAdminEmail()));
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${baseUrl}/`);
@@ -135,7 +135,9 @@ describeInBrowser('Positions in a real browser', () => {
   });
 
   async function firstAdminEmail(): Promise<string> {
-    const [row] = (await testApp.dataSource.query(`SELECT u.email FROM users u JOIN user_roles r ON r."userId" = u.id WHERE r.role = 'admin' ORDER BY u.id LIMIT 1`)) as { email: string }[];
+    const [row] = (await testApp.dataSource.query(
+      `SELECT u.email FROM users u JOIN user_roles r ON r."userId" = u.id WHERE r.role = 'admin' ORDER BY u.id LIMIT 1`,
+    )) as { email: string }[];
     return row.email.split('@')[0];
   }
 });

@@ -19,7 +19,12 @@ export function csrfTokenIn(html: string): string {
 }
 
 /** GETs a page and POSTs its form with the page's CSRF token, like a browser would. */
-export async function submitForm(agent: Agent, pagePath: string, fields: Record<string, string | string[]>, action = pagePath) {
+export async function submitForm(
+  agent: Agent,
+  pagePath: string,
+  fields: Record<string, string | string[]>,
+  action = pagePath,
+) {
   const page = await agent.get(pagePath).expect(200);
   return agent
     .post(action)

@@ -5,7 +5,17 @@ import type { DataSource } from 'typeorm';
  * `applications` applications (three stage moves each), one interview per four applications, three panelists
  * each rating `questions` questions. 100,000 applications with 14 questions is 1,050,000 ratings.
  */
-export async function seedBulkHistory(dataSource: DataSource, input: { positionId: number; managerId: number; panelistIds: number[]; applications: number; questions: number; tag: string }): Promise<void> {
+export async function seedBulkHistory(
+  dataSource: DataSource,
+  input: {
+    positionId: number;
+    managerId: number;
+    panelistIds: number[];
+    applications: number;
+    questions: number;
+    tag: string;
+  },
+): Promise<void> {
   const postgres = dataSource.options.type === 'postgres';
   const insert = async (table: string, columns: string[], rows: unknown[][], returning = false): Promise<number[]> => {
     const ids: number[] = [];
@@ -33,14 +43,28 @@ export async function seedBulkHistory(dataSource: DataSource, input: { positionI
   const candidateIds = await insert(
     'candidates',
     ['name', 'email', 'source', 'createdById'],
-    Array.from({ length: input.applications }, (_, i) => [`Bulk ${input.tag} ${i}`, `bulk-${input.tag}-${i}@example.org`, sources[i % 4], input.managerId]),
+    Array.from({ length: input.applications }, (_, i) => [
+      `Bulk ${input.tag} ${i}`,
+      `bulk-${input.tag}-${i}@example.org`,
+      sources[i % 4],
+      input.managerId,
+    ]),
     true,
   );
   const stages = ['vetting', 'interview', 'rejected'];
   const applicationIds = await insert(
     'applications',
     ['candidateId', 'positionId', 'positionVersion', 'stage', 'stageChangedAt', 'code', 'createdById', 'createdAt'],
-    candidateIds.map((candidateId, i) => [candidateId, input.positionId, 1, stages[i % 3], at((i % 300) + 9), `${input.tag}${i.toString(36)}`.slice(0, 12), input.managerId, at(i % 300)]),
+    candidateIds.map((candidateId, i) => [
+      candidateId,
+      input.positionId,
+      1,
+      stages[i % 3],
+      at((i % 300) + 9),
+      `${input.tag}${i.toString(36)}`.slice(0, 12),
+      input.managerId,
+      at(i % 300),
+    ]),
     true,
   );
   await insert(
@@ -55,20 +79,59 @@ export async function seedBulkHistory(dataSource: DataSource, input: { positionI
   const interviewed = applicationIds.filter((_, i) => i % 4 === 0);
   const interviewIds = await insert(
     'interviews',
-    ['applicationId', 'round', 'startsAt', 'timeZone', 'durationMinutes', 'location', 'uid', 'sequence', 'questions', 'outcomes', 'decision', 'scheduledById'],
-    interviewed.map((applicationId, i) => [applicationId, 1, at((i % 300) + 10), 'UTC', 60, 'Room', `bulk-${input.tag}-${i}@example.org`, 0, '[]', '[]', i % 2 ? 'hire' : 'no-hire', input.managerId]),
+    [
+      'applicationId',
+      'round',
+      'startsAt',
+      'timeZone',
+      'durationMinutes',
+      'location',
+      'uid',
+      'sequence',
+      'questions',
+      'outcomes',
+      'decision',
+      'scheduledById',
+    ],
+    interviewed.map((applicationId, i) => [
+      applicationId,
+      1,
+      at((i % 300) + 10),
+      'UTC',
+      60,
+      'Room',
+      `bulk-${input.tag}-${i}@example.org`,
+      0,
+      '[]',
+      '[]',
+      i % 2 ? 'hire' : 'no-hire',
+      input.managerId,
+    ]),
     true,
   );
   const recommendations = ['strong-no', 'no', 'yes', 'strong-yes'];
   const panelistIds = await insert(
     'panelists',
     ['interviewId', 'userId', 'lead', 'ratings', 'recommendation', 'submittedAt'],
-    interviewIds.flatMap((interviewId, i) => input.panelistIds.slice(0, 3).map((userId, seat) => [interviewId, userId, bool(seat === 0), '{}', recommendations[(i + seat) % 4], at((i % 300) + 10 + (seat === 2 ? 3 : 0))])),
+    interviewIds.flatMap((interviewId, i) =>
+      input.panelistIds
+        .slice(0, 3)
+        .map((userId, seat) => [
+          interviewId,
+          userId,
+          bool(seat === 0),
+          '{}',
+          recommendations[(i + seat) % 4],
+          at((i % 300) + 10 + (seat === 2 ? 3 : 0)),
+        ]),
+    ),
     true,
   );
   await insert(
     'scorecard_ratings',
     ['panelistId', 'questionId', 'rating'],
-    panelistIds.flatMap((panelistId, i) => Array.from({ length: input.questions }, (_, q) => [panelistId, 5000 + q, ((i + q) % 4) + 1])),
+    panelistIds.flatMap((panelistId, i) =>
+      Array.from({ length: input.questions }, (_, q) => [panelistId, 5000 + q, ((i + q) % 4) + 1]),
+    ),
   );
 }

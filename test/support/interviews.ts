@@ -9,18 +9,41 @@ import type { TestApp } from './test-app.js';
 let count = 0;
 
 /** A candidate (with a PDF resume) applying to the position, moved to Interview (vetting is tested elsewhere), the plan shared or not. */
-export async function applicationInInterview(testApp: TestApp, manager: User, positionId: number, options: { planShared?: boolean } = {}): Promise<Application> {
+export async function applicationInInterview(
+  testApp: TestApp,
+  manager: User,
+  positionId: number,
+  options: { planShared?: boolean } = {},
+): Promise<Application> {
   count += 1;
-  const dto = Object.assign(new CandidateDto(), { name: `Candidate ${count} Example`, email: `candidate${count}@example.net`, phone: null, source: 'referral', notes: null, consent: '1', positionId });
-  const resume = { originalName: `Candidate ${count} resume.pdf`, data: await samplePdf(`Resume of candidate ${count}`) };
+  const dto = Object.assign(new CandidateDto(), {
+    name: `Candidate ${count} Example`,
+    email: `candidate${count}@example.net`,
+    phone: null,
+    source: 'referral',
+    notes: null,
+    consent: '1',
+    positionId,
+  });
+  const resume = {
+    originalName: `Candidate ${count} resume.pdf`,
+    data: await samplePdf(`Resume of candidate ${count}`),
+  };
   const { application } = await testApp.app.get(CandidatesService).create(manager, dto, resume);
   const applications = testApp.dataSource.getRepository(Application);
-  await applications.update(application!.id, { stage: 'interview', planSharedAt: options.planShared === false ? null : new Date() });
+  await applications.update(application!.id, {
+    stage: 'interview',
+    planSharedAt: options.planShared === false ? null : new Date(),
+  });
   return applications.findOneOrFail({ where: { id: application!.id }, relations: { candidate: true } });
 }
 
 /** Scheduling form fields: a week ahead, 14:30 in Berlin, an hour, by video. */
-export function scheduleFields(panelistIds: number[], leadId: number, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function scheduleFields(
+  panelistIds: number[],
+  leadId: number,
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   return {
     date: day,

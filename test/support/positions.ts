@@ -11,7 +11,10 @@ import type { TestApp } from './test-app.js';
 export async function publishedPosition(testApp: TestApp, manager: User, title?: string): Promise<number> {
   const positions = testApp.app.get(PositionsService);
   const position = await positions.create(manager, B2B_SALESPERSON.key, undefined);
-  if (title) await testApp.dataSource.query(`UPDATE positions SET title = '${title.replace(/'/g, "''")}' WHERE id = ${position.id}`);
+  if (title)
+    await testApp.dataSource.query(
+      `UPDATE positions SET title = '${title.replace(/'/g, "''")}' WHERE id = ${position.id}`,
+    );
   const fresh = await positions.findOrFail(position.id);
   await testApp.app.get(PublishingService).publish(manager, position.id, fresh.lockVersion, false);
   return position.id;
@@ -20,22 +23,38 @@ export async function publishedPosition(testApp: TestApp, manager: User, title?:
 /** A published interview kit for the position: one forward-looking question probing every outcome. */
 export async function publishKit(testApp: TestApp, user: User, positionId: number): Promise<void> {
   const interviews = testApp.app.get(InterviewsService);
-  const { question } = await interviews.saveQuestion(user, null, Object.assign(new QuestionDto(), {
-    text: 'How would you win a first meeting with the operations director of a clinic group that has never heard of us?',
-    type: 'hypothetical',
-    probes: 'prospecting',
-    followUps: null,
-    rubric1: 'Would send a brochure.',
-    rubric2: 'A generic sequence.',
-    rubric3: 'A researched, relevant approach.',
-    rubric4: 'A specific approach built on the clinic group’s own results.',
-  }));
+  const { question } = await interviews.saveQuestion(
+    user,
+    null,
+    Object.assign(new QuestionDto(), {
+      text: 'How would you win a first meeting with the operations director of a clinic group that has never heard of us?',
+      type: 'hypothetical',
+      probes: 'prospecting',
+      followUps: null,
+      rubric1: 'Would send a brochure.',
+      rubric2: 'A generic sequence.',
+      rubric3: 'A researched, relevant approach.',
+      rubric4: 'A specific approach built on the clinic group’s own results.',
+    }),
+  );
   const position = await testApp.app.get(PositionsService).findOrFail(positionId);
-  await interviews.saveKit(positionId, Object.assign(new KitDto(), {
-    instructions: null,
-    vettingCoverage: [],
-    items: [{ include: '1', questionId: question.id, minutes: 15, order: 1, outcomeIds: position.outcomes.map((outcome) => outcome.id) }],
-  }), position.outcomes);
+  await interviews.saveKit(
+    positionId,
+    Object.assign(new KitDto(), {
+      instructions: null,
+      vettingCoverage: [],
+      items: [
+        {
+          include: '1',
+          questionId: question.id,
+          minutes: 15,
+          order: 1,
+          outcomeIds: position.outcomes.map((outcome) => outcome.id),
+        },
+      ],
+    }),
+    position.outcomes,
+  );
   await interviews.publishKit(positionId, position.outcomes);
 }
 

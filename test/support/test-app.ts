@@ -47,8 +47,16 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
 /** The real app, built by the same configureApp as main.ts, on its own fresh database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', ...env, DATABASE_URL: database.url });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false, abortOnError: false });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...env,
+    DATABASE_URL: database.url,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: false,
+    abortOnError: false,
+  });
   await configureApp(app, config);
   await app.init();
   return {

@@ -5,8 +5,16 @@ import { STAGES, type Stage } from '../entities/application.entity.js';
 
 export class CandidateDto {
   @Trim() @IsString() @Length(1, 120, { message: 'Enter the candidate’s name' }) name: string;
-  @NormalizeEmail() @IsEmail({}, { message: 'Enter an email address like name@example.com' }) @MaxLength(254) email: string;
-  @IsOptional() @EmptyToNull() @IsString() @MaxLength(40) @Matches(/^[+\d ()./-]*$/, { message: 'Use digits, spaces and + ( ) - only' }) phone: string | null;
+  @NormalizeEmail()
+  @IsEmail({}, { message: 'Enter an email address like name@example.com' })
+  @MaxLength(254)
+  email: string;
+  @IsOptional()
+  @EmptyToNull()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[+\d ()./-]*$/, { message: 'Use digits, spaces and + ( ) - only' })
+  phone: string | null;
   @IsIn(SOURCES, { message: 'Choose where the candidate came from' }) source: Source;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(5000) notes: string | null;
   @IsOptional() @IsIn(['1']) consent?: '1';
@@ -27,7 +35,8 @@ export class RejectDto {
 }
 
 export class BulkRejectDto {
-  @ToIntArray() @ArrayNotEmpty({ message: 'Tick the applications to reject' }) @IsInt({ each: true }) ids: number[] = [];
+  @ToIntArray() @ArrayNotEmpty({ message: 'Tick the applications to reject' }) @IsInt({ each: true }) ids: number[] =
+    [];
   @ToNumberOrNull() @IsInt({ message: 'Choose a reason' }) reasonId: number;
 }
 

@@ -1,9 +1,26 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Position } from '../../positions/entities/position.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { RejectionReason } from './rejection-reason.entity.js';
 
-export const STAGES = ['applied', 'vetting', 'interview', 'decision', 'offer', 'hired', 'rejected', 'withdrawn'] as const;
+export const STAGES = [
+  'applied',
+  'vetting',
+  'interview',
+  'decision',
+  'offer',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
 export type Stage = (typeof STAGES)[number];
 /** The stages a board shows as columns, in order; rejected and withdrawn leave the board. */
 export const PIPELINE_STAGES: Stage[] = ['applied', 'vetting', 'interview', 'decision', 'offer', 'hired'];

@@ -1,9 +1,23 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { StoredFile } from '../../files/stored-file.entity.js';
 
 export const SOURCES = ['referral', 'recruiter', 'careers-page', 'sourced'] as const;
 export type Source = (typeof SOURCES)[number];
-export const SOURCE_LABELS: Record<Source, string> = { referral: 'Referral', recruiter: 'Recruiter', 'careers-page': 'Careers page', sourced: 'Sourced' };
+export const SOURCE_LABELS: Record<Source, string> = {
+  referral: 'Referral',
+  recruiter: 'Recruiter',
+  'careers-page': 'Careers page',
+  sourced: 'Sourced',
+};
 
 @Entity('candidates')
 export class Candidate {

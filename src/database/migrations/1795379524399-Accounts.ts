@@ -29,7 +29,12 @@ export class Accounts1795379524399 implements MigrationInterface {
           { name: 'role', type: 'varchar', length: '32', isPrimary: true },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [new TableIndex({ name: 'IDX_user_roles_role', columnNames: ['role'] })],
       }),
@@ -49,8 +54,18 @@ export class Accounts1795379524399 implements MigrationInterface {
           createdAt(queryRunner),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['createdById'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'SET NULL' }),
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['createdById'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          }),
         ],
         indices: [new TableIndex({ name: 'IDX_account_tokens_user_purpose', columnNames: ['userId', 'purpose'] })],
       }),

@@ -79,7 +79,13 @@ export class Positions1795381000000 implements MigrationInterface {
           timestamp(queryRunner, 'publishedAt'),
         ],
         foreignKeys: [fk('positionId', 'positions'), fk('publishedById', 'users', 'RESTRICT')],
-        indices: [new TableIndex({ name: 'IDX_position_versions_position_number', columnNames: ['positionId', 'number'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'IDX_position_versions_position_number',
+            columnNames: ['positionId', 'number'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
 
@@ -127,7 +133,9 @@ export class Positions1795381000000 implements MigrationInterface {
           createdAt(queryRunner),
         ],
         foreignKeys: [fk('createdById', 'users', 'RESTRICT')],
-        indices: [new TableIndex({ name: 'IDX_check_phrases_list_phrase', columnNames: ['list', 'phrase'], isUnique: true })],
+        indices: [
+          new TableIndex({ name: 'IDX_check_phrases_list_phrase', columnNames: ['list', 'phrase'], isUnique: true }),
+        ],
       }),
     );
 
@@ -200,7 +208,18 @@ export class Positions1795381000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['learning_areas', 'milestones', 'plan_phases', 'plan_templates', 'check_phrases', 'position_share_links', 'position_events', 'position_versions', 'outcomes', 'positions']) {
+    for (const table of [
+      'learning_areas',
+      'milestones',
+      'plan_phases',
+      'plan_templates',
+      'check_phrases',
+      'position_share_links',
+      'position_events',
+      'position_versions',
+      'outcomes',
+      'positions',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

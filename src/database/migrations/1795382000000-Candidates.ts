@@ -93,7 +93,11 @@ export class Candidates1795382000000 implements MigrationInterface {
           fk('createdById', 'users', 'RESTRICT'),
         ],
         indices: [
-          new TableIndex({ name: 'IDX_applications_candidate_position', columnNames: ['candidateId', 'positionId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_applications_candidate_position',
+            columnNames: ['candidateId', 'positionId'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_applications_position_stage', columnNames: ['positionId', 'stage'] }),
         ],
       }),
@@ -118,6 +122,7 @@ export class Candidates1795382000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['application_events', 'applications', 'rejection_reasons', 'candidates', 'stored_files']) await queryRunner.dropTable(table);
+    for (const table of ['application_events', 'applications', 'rejection_reasons', 'candidates', 'stored_files'])
+      await queryRunner.dropTable(table);
   }
 }

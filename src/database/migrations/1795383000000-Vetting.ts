@@ -45,13 +45,22 @@ export class Vetting1795383000000 implements MigrationInterface {
           { name: 'recordedById', type: 'integer' },
           timestamp(queryRunner, 'recordedAt'),
         ],
-        foreignKeys: [fk('applicationId', 'applications'), fk('reportFileId', 'stored_files', 'SET NULL'), fk('recordedById', 'users', 'RESTRICT')],
+        foreignKeys: [
+          fk('applicationId', 'applications'),
+          fk('reportFileId', 'stored_files', 'SET NULL'),
+          fk('recordedById', 'users', 'RESTRICT'),
+        ],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'writing_prompts',
-        columns: [id(), { name: 'positionId', type: 'integer' }, { name: 'sortOrder', type: 'integer' }, { name: 'text', type: 'text' }],
+        columns: [
+          id(),
+          { name: 'positionId', type: 'integer' },
+          { name: 'sortOrder', type: 'integer' },
+          { name: 'text', type: 'text' },
+        ],
         foreignKeys: [fk('positionId', 'positions')],
         indices: [new TableIndex({ name: 'IDX_writing_prompts_positionId', columnNames: ['positionId'] })],
       }),

@@ -33,7 +33,11 @@ export class Grading1795384000000 implements MigrationInterface {
         ],
         foreignKeys: [fk('submissionId', 'writing_submissions'), fk('graderId', 'users', 'RESTRICT')],
         indices: [
-          new TableIndex({ name: 'IDX_writing_grades_submission_grader', columnNames: ['submissionId', 'graderId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_writing_grades_submission_grader',
+            columnNames: ['submissionId', 'graderId'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_writing_grades_graderId', columnNames: ['graderId'] }),
         ],
       }),
@@ -48,7 +52,15 @@ export class Grading1795384000000 implements MigrationInterface {
           timestamp(queryRunner, 'uploadedAt', { isNullable: true }),
           timestamp(queryRunner, 'sessionAt', { isNullable: true }),
         ],
-        foreignKeys: [fk('applicationId', 'applications'), new TableForeignKey({ columnNames: ['deckFileId'], referencedTableName: 'stored_files', referencedColumnNames: ['id'], onDelete: 'SET NULL' })],
+        foreignKeys: [
+          fk('applicationId', 'applications'),
+          new TableForeignKey({
+            columnNames: ['deckFileId'],
+            referencedTableName: 'stored_files',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -66,7 +78,11 @@ export class Grading1795384000000 implements MigrationInterface {
         ],
         foreignKeys: [fk('presentationId', 'presentations'), fk('evaluatorId', 'users', 'RESTRICT')],
         indices: [
-          new TableIndex({ name: 'IDX_presentation_scores_presentation_evaluator', columnNames: ['presentationId', 'evaluatorId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_presentation_scores_presentation_evaluator',
+            columnNames: ['presentationId', 'evaluatorId'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_presentation_scores_evaluatorId', columnNames: ['evaluatorId'] }),
         ],
       }),

@@ -56,7 +56,10 @@ export class InterviewKits1795385000000 implements MigrationInterface {
       }),
     );
     // Protected topics added by admins carry the topic they belong to.
-    await queryRunner.addColumn('check_phrases', new TableColumn({ name: 'note', type: 'varchar', length: '120', isNullable: true }));
+    await queryRunner.addColumn(
+      'check_phrases',
+      new TableColumn({ name: 'note', type: 'varchar', length: '120', isNullable: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -33,7 +33,11 @@ export class Interviews1795387000000 implements MigrationInterface {
           createdAt(queryRunner),
           timestamp(queryRunner, 'updatedAt', { default: 'CURRENT_TIMESTAMP' }),
         ],
-        foreignKeys: [fk('applicationId', 'applications'), fk('decidedById', 'users', 'RESTRICT'), fk('scheduledById', 'users', 'RESTRICT')],
+        foreignKeys: [
+          fk('applicationId', 'applications'),
+          fk('decidedById', 'users', 'RESTRICT'),
+          fk('scheduledById', 'users', 'RESTRICT'),
+        ],
         indices: [new TableIndex({ name: 'IDX_interviews_applicationId', columnNames: ['applicationId'] })],
       }),
     );
@@ -56,7 +60,11 @@ export class Interviews1795387000000 implements MigrationInterface {
         ],
         foreignKeys: [fk('interviewId', 'interviews'), fk('userId', 'users', 'RESTRICT')],
         indices: [
-          new TableIndex({ name: 'IDX_panelists_interview_user', columnNames: ['interviewId', 'userId'], isUnique: true }),
+          new TableIndex({
+            name: 'IDX_panelists_interview_user',
+            columnNames: ['interviewId', 'userId'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_panelists_userId', columnNames: ['userId'] }),
         ],
       }),
@@ -64,13 +72,21 @@ export class Interviews1795387000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'scorecard_edits',
-        columns: [id(), { name: 'panelistId', type: 'integer' }, { name: 'changes', type: 'text' }, createdAt(queryRunner)],
+        columns: [
+          id(),
+          { name: 'panelistId', type: 'integer' },
+          { name: 'changes', type: 'text' },
+          createdAt(queryRunner),
+        ],
         foreignKeys: [fk('panelistId', 'panelists')],
         indices: [new TableIndex({ name: 'IDX_scorecard_edits_panelistId', columnNames: ['panelistId'] })],
       }),
     );
     // Calendar invitations travel as attachments; the outbox keeps them too.
-    await queryRunner.addColumn('outbox_messages', new TableColumn({ name: 'attachments', type: 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'outbox_messages',
+      new TableColumn({ name: 'attachments', type: 'text', isNullable: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -10,4 +10,15 @@ import { Hires1795388000000 } from './1795388000000-Hires.js';
 import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
-export const migrations = [Accounts1795379524399, Positions1795381000000, Candidates1795382000000, Vetting1795383000000, Grading1795384000000, InterviewKits1795385000000, PlanSharing1795386000000, Interviews1795387000000, Hires1795388000000, ScorecardRatings1795389000000];
+export const migrations = [
+  Accounts1795379524399,
+  Positions1795381000000,
+  Candidates1795382000000,
+  Vetting1795383000000,
+  Grading1795384000000,
+  InterviewKits1795385000000,
+  PlanSharing1795386000000,
+  Interviews1795387000000,
+  Hires1795388000000,
+  ScorecardRatings1795389000000,
+];

@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EmptyToNull, ToNumberOrNull } from '../../common/validation.js';
 
 const MONTH = { message: 'Enter a month from 1 to 24' };
@@ -10,7 +21,12 @@ export class MilestoneRowDto {
   @IsOptional() @ToNumberOrNull() @Min(1, MONTH) @Max(24, MONTH) @IsInt(MONTH) monthOffset: number | null;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(300) description: string | null;
   @IsOptional() @ToNumberOrNull() @IsInt() outcomeId: number | null;
-  @IsOptional() @ToNumberOrNull() @Min(1, { message: 'Use 1 to 100 (%)' }) @Max(100, { message: 'Use 1 to 100 (%)' }) @IsInt({ message: 'Enter a whole percentage' }) interimTargetPercent: number | null;
+  @IsOptional()
+  @ToNumberOrNull()
+  @Min(1, { message: 'Use 1 to 100 (%)' })
+  @Max(100, { message: 'Use 1 to 100 (%)' })
+  @IsInt({ message: 'Enter a whole percentage' })
+  interimTargetPercent: number | null;
 }
 
 export class PhaseRowDto {

@@ -1,12 +1,22 @@
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EmptyToNull, ToNumberOrNull, Trim } from '../../common/validation.js';
-import { CONNECTION_STATUSES, OWNER_KINDS, TASK_CATEGORIES, type ConnectionStatus, type OwnerKind, type TaskCategory } from '../entities/hire.entity.js';
+import {
+  CONNECTION_STATUSES,
+  OWNER_KINDS,
+  TASK_CATEGORIES,
+  type ConnectionStatus,
+  type OwnerKind,
+  type TaskCategory,
+} from '../entities/hire.entity.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OfferDto {
   @Matches(DATE, { message: 'Enter the date of the offer' }) offeredOn: string;
-  @Trim() @IsString() @Length(5, 4000, { message: 'Summarise the terms: salary, variable pay, start, anything agreed' }) terms: string;
+  @Trim()
+  @IsString()
+  @Length(5, 4000, { message: 'Summarise the terms: salary, variable pay, start, anything agreed' })
+  terms: string;
 }
 
 export class AcceptOfferDto {
@@ -25,7 +35,11 @@ export class TaskDto {
   /** "new-hire", "manager", "buddy", "role", or "user:<id>" for a named colleague. */
   @IsString() @Matches(/^(new-hire|manager|buddy|role|user:\d+)$/, { message: 'Choose who does it' }) owner: string;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(80) ownerLabel: string | null;
-  @ToNumberOrNull() @Min(-7, { message: 'From 7 days before the start' }) @Max(90, { message: 'Up to day 90' }) @IsInt({ message: 'Enter a whole day, e.g. 14' }) dueDay: number;
+  @ToNumberOrNull()
+  @Min(-7, { message: 'From 7 days before the start' })
+  @Max(90, { message: 'Up to day 90' })
+  @IsInt({ message: 'Enter a whole day, e.g. 14' })
+  dueDay: number;
 }
 
 export class ConnectionDto {
@@ -33,7 +47,11 @@ export class ConnectionDto {
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(120) name: string | null;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(120) role: string | null;
   @Trim() @IsString() @Length(3, 500, { message: 'Say why to meet them: what they can help with' }) why: string;
-  @ToNumberOrNull() @Min(1, { message: 'Week 1 to 13' }) @Max(13, { message: 'Week 1 to 13' }) @IsInt({ message: 'Enter the week, e.g. 2' }) targetWeek: number;
+  @ToNumberOrNull()
+  @Min(1, { message: 'Week 1 to 13' })
+  @Max(13, { message: 'Week 1 to 13' })
+  @IsInt({ message: 'Enter the week, e.g. 2' })
+  targetWeek: number;
 }
 
 export class ConnectionStatusDto {
@@ -47,7 +65,12 @@ export class TemplateTaskDto {
   @IsOptional() @IsIn(TASK_CATEGORIES) category: TaskCategory;
   @IsOptional() @IsIn(OWNER_KINDS) ownerKind: OwnerKind;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(80) ownerLabel: string | null;
-  @IsOptional() @ToNumberOrNull() @Min(-7, { message: 'From day −7' }) @Max(90, { message: 'Up to day 90' }) @IsInt({ message: 'A whole day' }) dueDay: number | null;
+  @IsOptional()
+  @ToNumberOrNull()
+  @Min(-7, { message: 'From day −7' })
+  @Max(90, { message: 'Up to day 90' })
+  @IsInt({ message: 'A whole day' })
+  dueDay: number | null;
   @IsOptional() @IsIn(['1']) remove?: '1';
 }
 
@@ -67,7 +90,11 @@ export class LearningDto {
   @Matches(DATE, { message: 'Enter a day in the week' }) weekOf: string;
   @Trim() @IsString() @Length(1, 80, { message: 'Choose the learning area' }) area: string;
   @Trim() @IsString() @Length(3, 2000, { message: 'Say what you learned' }) what: string;
-  @ToNumberOrNull() @Min(5, { message: 'At least 5 minutes' }) @Max(3000, { message: 'At most 50 hours' }) @IsInt({ message: 'Whole minutes' }) minutes: number;
+  @ToNumberOrNull()
+  @Min(5, { message: 'At least 5 minutes' })
+  @Max(3000, { message: 'At most 50 hours' })
+  @IsInt({ message: 'Whole minutes' })
+  minutes: number;
 }
 
 export class ReviewDto {

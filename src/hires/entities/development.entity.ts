@@ -1,10 +1,23 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { GoalKind } from '../pace.js';
 import { Hire } from './hire.entity.js';
 
 export const REVIEW_RESULTS = ['met', 'partly', 'not-met'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
-export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = { met: 'Met', partly: 'Partly met', 'not-met': 'Not met' };
+export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = {
+  met: 'Met',
+  partly: 'Partly met',
+  'not-met': 'Not met',
+};
 
 /** A position outcome as a goal of one hire's first-year plan, with its real deadline. */
 @Entity('hire_goals')

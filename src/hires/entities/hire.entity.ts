@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
 import { Application } from '../../candidates/entities/application.entity.js';
 import { Position } from '../../positions/entities/position.entity.js';
@@ -106,7 +116,12 @@ export class Hire {
 
 export const TASK_CATEGORIES = ['logistics', 'systems', 'immersion', 'customers'] as const;
 export type TaskCategory = (typeof TASK_CATEGORIES)[number];
-export const TASK_CATEGORY_LABELS: Record<TaskCategory, string> = { logistics: 'Logistics', systems: 'Systems and processes', immersion: 'Immersion', customers: 'Customers' };
+export const TASK_CATEGORY_LABELS: Record<TaskCategory, string> = {
+  logistics: 'Logistics',
+  systems: 'Systems and processes',
+  immersion: 'Immersion',
+  customers: 'Customers',
+};
 
 /** Who does a task: the new hire, their manager, their buddy, or a role outside Keeper such as IT. */
 export const OWNER_KINDS = ['new-hire', 'manager', 'buddy', 'role'] as const;
@@ -169,7 +184,11 @@ export class OnboardingTask {
 
 export const CONNECTION_STATUSES = ['to-arrange', 'scheduled', 'met'] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
-export const CONNECTION_STATUS_LABELS: Record<ConnectionStatus, string> = { 'to-arrange': 'To arrange', scheduled: 'Scheduled', met: 'Met' };
+export const CONNECTION_STATUS_LABELS: Record<ConnectionStatus, string> = {
+  'to-arrange': 'To arrange',
+  scheduled: 'Scheduled',
+  met: 'Met',
+};
 
 /** Someone the new hire should meet to get things done, and why. */
 @Entity('connections')

@@ -1,4 +1,13 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import type { OwnerKind, TaskCategory } from './hire.entity.js';
 
 /** What every new hire's onboarding plan starts from; admins keep it. */
@@ -28,7 +37,10 @@ export class OnboardingTemplateTask {
   @Column({ type: 'integer' })
   templateId: number;
 
-  @ManyToOne(() => OnboardingTemplate, (template) => template.tasks, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
+  @ManyToOne(() => OnboardingTemplate, (template) => template.tasks, {
+    onDelete: 'CASCADE',
+    orphanedRowAction: 'delete',
+  })
   @JoinColumn({ name: 'templateId' })
   template: Relation<OnboardingTemplate>;
 

@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EmptyToNull, ToArray, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 import { QUESTION_TYPES, type QuestionType } from '../entities/question.entity.js';
 
@@ -19,16 +32,31 @@ export class QuestionDto {
 export class KitItemDto {
   @IsOptional() @IsIn(['1']) include?: '1';
   @ToNumberOrNull() @IsInt() questionId: number;
-  @IsOptional() @ToNumberOrNull() @Min(1, { message: 'At least 1 minute' }) @Max(60, { message: 'At most 60 minutes' }) @IsInt({ message: 'Whole minutes' }) minutes: number | null;
+  @IsOptional()
+  @ToNumberOrNull()
+  @Min(1, { message: 'At least 1 minute' })
+  @Max(60, { message: 'At most 60 minutes' })
+  @IsInt({ message: 'Whole minutes' })
+  minutes: number | null;
   @IsOptional() @ToNumberOrNull() @Min(1) @Max(99) @IsInt() order: number | null;
   @ToIntArray() @IsInt({ each: true }) outcomeIds: number[] = [];
 }
 
 export class KitDto {
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(5000) instructions: string | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => KitItemDto) items: KitItemDto[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => KitItemDto)
+  items: KitItemDto[] = [];
   /** "outcomeId:step" pairs for outcomes probed by a vetting step. */
-  @IsOptional() @ToArray() @IsArray() @IsString({ each: true }) @Matches(/^\d+:(assessment|writing|presentation)$/, { each: true }) vettingCoverage: string[] = [];
+  @IsOptional()
+  @ToArray()
+  @IsArray()
+  @IsString({ each: true })
+  @Matches(/^\d+:(assessment|writing|presentation)$/, { each: true })
+  vettingCoverage: string[] = [];
   @IsOptional() @ToNumberOrNull() @IsInt() lockVersion?: number;
 }
 

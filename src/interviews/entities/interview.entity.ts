@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
 import { Application } from '../../candidates/entities/application.entity.js';
 
@@ -8,11 +19,20 @@ export const DECISION_LABELS: Record<Decision, string> = { hire: 'Hire', 'no-hir
 
 export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { 'strong-no': 'Strong no', no: 'No', yes: 'Yes', 'strong-yes': 'Strong yes' };
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  'strong-no': 'Strong no',
+  no: 'No',
+  yes: 'Yes',
+  'strong-yes': 'Strong yes',
+};
 
 export const PLAN_REACTIONS = ['embraces', 'neutral', 'resists'] as const;
 export type PlanReaction = (typeof PLAN_REACTIONS)[number];
-export const PLAN_REACTION_LABELS: Record<PlanReaction, string> = { embraces: 'Embraces it', neutral: 'Neutral', resists: 'Resists it' };
+export const PLAN_REACTION_LABELS: Record<PlanReaction, string> = {
+  embraces: 'Embraces it',
+  neutral: 'Neutral',
+  resists: 'Resists it',
+};
 
 /** A kit question as it stood when the interview was scheduled, so later kit edits do not change a scored interview. */
 export interface InterviewQuestion {

@@ -7,7 +7,8 @@ export class NewPositionDto {
 }
 
 export class CheckPhraseDto {
-  @IsIn(['experience-proxy', 'vague-verb', 'backward-question', 'protected-topic'], { message: 'Choose a list' }) list: 'experience-proxy' | 'vague-verb' | 'backward-question' | 'protected-topic';
+  @IsIn(['experience-proxy', 'vague-verb', 'backward-question', 'protected-topic'], { message: 'Choose a list' }) list:
+    'experience-proxy' | 'vague-verb' | 'backward-question' | 'protected-topic';
   @IsString() @MaxLength(80) @EmptyToNull() phrase: string;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(120) note?: string | null;
 }

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
 import { Outcome } from './outcome.entity.js';
 
@@ -9,7 +20,17 @@ export type Workplace = (typeof WORKPLACES)[number];
 
 /** The position fields a clone or a form copies as they are. */
 export const POSITION_COPY_FIELDS = [
-  'team', 'targetMarket', 'hiringManagerId', 'location', 'workplace', 'headcount', 'compensationMin', 'compensationMax', 'compensationCurrency', 'mission', 'description',
+  'team',
+  'targetMarket',
+  'hiringManagerId',
+  'location',
+  'workplace',
+  'headcount',
+  'compensationMin',
+  'compensationMax',
+  'compensationCurrency',
+  'mission',
+  'description',
 ] as const;
 
 @Entity('positions')

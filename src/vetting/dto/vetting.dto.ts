@@ -1,4 +1,16 @@
-import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { EmptyToNull, ToArray, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 
 const SCORE = { message: 'Use a whole number from 0 to 100' };
@@ -10,14 +22,30 @@ export class VettingConfigDto {
   @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) minSuitability: number;
   @IsOptional() @IsIn(['1']) writingRequired?: '1';
   @ToNumberOrNull() @Min(1, LEVEL) @Max(4, LEVEL) @IsNumber({}, LEVEL) writingPassMean: number;
-  @ToNumberOrNull() @Min(20, { message: 'At least 20 words' }) @Max(3000, { message: 'At most 3000 words' }) @IsInt({ message: 'Enter a whole number of words' }) writingMinWords: number;
-  @ToNumberOrNull() @Min(20, { message: 'At least 20 words' }) @Max(3000, { message: 'At most 3000 words' }) @IsInt({ message: 'Enter a whole number of words' }) writingMaxWords: number;
-  @IsOptional() @ToNumberOrNull() @Min(5, { message: 'At least 5 minutes' }) @Max(480, { message: 'At most 480 minutes' }) @IsInt({ message: 'Enter whole minutes, or leave empty for no limit' }) writingTimeLimitMinutes: number | null;
+  @ToNumberOrNull()
+  @Min(20, { message: 'At least 20 words' })
+  @Max(3000, { message: 'At most 3000 words' })
+  @IsInt({ message: 'Enter a whole number of words' })
+  writingMinWords: number;
+  @ToNumberOrNull()
+  @Min(20, { message: 'At least 20 words' })
+  @Max(3000, { message: 'At most 3000 words' })
+  @IsInt({ message: 'Enter a whole number of words' })
+  writingMaxWords: number;
+  @IsOptional()
+  @ToNumberOrNull()
+  @Min(5, { message: 'At least 5 minutes' })
+  @Max(480, { message: 'At most 480 minutes' })
+  @IsInt({ message: 'Enter whole minutes, or leave empty for no limit' })
+  writingTimeLimitMinutes: number | null;
   @ToArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(2000, { each: true }) prompts: string[] = [];
   @ToIntArray() @IsInt({ each: true }) graderIds: number[] = [];
   @IsOptional() @IsIn(['1']) presentationRequired?: '1';
   @ToNumberOrNull() @Min(1, LEVEL) @Max(4, LEVEL) @IsNumber({}, LEVEL) presentationPassMean: number;
-  @Trim() @IsString() @Length(20, 3000, { message: 'Write the brief candidates receive (at least a sentence)' }) presentationBrief: string;
+  @Trim()
+  @IsString()
+  @Length(20, 3000, { message: 'Write the brief candidates receive (at least a sentence)' })
+  presentationBrief: string;
 }
 
 export class AssessmentDto {

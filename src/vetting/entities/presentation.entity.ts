@@ -2,7 +2,14 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Rel
 import { User } from '../../accounts/entities/user.entity.js';
 import { StoredFile } from '../../files/stored-file.entity.js';
 
-export const PRESENTATION_CRITERIA = ['research', 'customerHero', 'outcomes', 'connection', 'opportunity', 'fairUse'] as const;
+export const PRESENTATION_CRITERIA = [
+  'research',
+  'customerHero',
+  'outcomes',
+  'connection',
+  'opportunity',
+  'fairUse',
+] as const;
 export type PresentationCriterion = (typeof PRESENTATION_CRITERIA)[number];
 
 /** The candidate's company-research presentation: the deck from the portal and the session. */

@@ -6,10 +6,14 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM_PATH);
 
 if (!available && process.env.CI === 'true') {
-  throw new Error(`Chromium is required for browser specs in CI but ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+  throw new Error(
+    `Chromium is required for browser specs in CI but ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`,
+  );
 }
 if (!available) {
-  console.warn(`Browser specs skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
+  console.warn(
+    `Browser specs skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`,
+  );
 }
 
 /** describe() when Chromium is installed; reported as skipped (with the hint above) when it is not. */
@@ -20,7 +24,13 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -45,7 +55,9 @@ export async function expectAccessible(page: Page): Promise<void> {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document)).violations;
   });
-  const report = violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const report = violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect({ url: page.url(), violations: report }).toEqual({ url: page.url(), violations: [] });
 }
 
@@ -56,7 +68,10 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 }
 
 /** Serves the test app on a free local port and returns its address. */
-export async function serve(app: { listen(port: number, host: string): Promise<unknown>; getUrl(): Promise<string> }): Promise<string> {
+export async function serve(app: {
+  listen(port: number, host: string): Promise<unknown>;
+  getUrl(): Promise<string>;
+}): Promise<string> {
   await app.listen(0, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
