@@ -1,4 +1,4 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, SetMetadata, type ExecutionContext, type Type } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { Role } from '../accounts/role.js';
@@ -13,19 +13,44 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only users holding at least one of these roles may use the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-/**
- * What else the form's template needs when shown again: a fixed object, or the name of a method
- * on the controller that builds it from the request (e.g. the record the form belongs to).
- */
-export type FormViewModel = Record<string, unknown> | string;
-
-export interface FormViewOptions {
-  view: string;
-  model?: FormViewModel;
+/** What a page builder gets: the signed-in user, the route's numeric id (0 when it has none), its parameters and the posted form. */
+export interface PageRequest<U extends User | undefined = User> {
+  user: U;
+  id: number;
+  params: Record<string, string>;
+  body: Record<string, unknown> | null;
 }
 
-/** When this handler's input is invalid, show `view` again with the submitted values and the errors. */
-export const FormView = (view: string, model?: FormViewModel) => SetMetadata(FORM_VIEW, { view, model } satisfies FormViewOptions);
+/** Builds the view model of one page; the same builder serves the GET and the form shown again after an error. */
+export interface FormPage<U extends User | undefined = User> {
+  readonly view: string;
+  build(request: PageRequest<U>): Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+export type FormViewOptions =
+  | { page: Type<FormPage<User | undefined>> }
+  | { view: string; model: Record<string, unknown> }
+  /** @deprecated transitional: a builder method found by name; being replaced by page builders. */
+  | { view: string; method: string };
+
+/**
+ * When this handler's input is invalid, show the form again with the submitted values and the errors:
+ * either a page builder (an injectable `FormPage`, by reference) or a fixed view and model.
+ */
+export function FormView(page: Type<FormPage<User>> | Type<FormPage<undefined>>): MethodDecorator;
+export function FormView(view: string, model?: Record<string, unknown> | string): MethodDecorator;
+export function FormView(
+  target: string | Type<FormPage<User>> | Type<FormPage<undefined>>,
+  model: Record<string, unknown> | string = {},
+): MethodDecorator {
+  const options: FormViewOptions =
+    typeof target !== 'string'
+      ? { page: target as Type<FormPage<User | undefined>> }
+      : typeof model === 'string'
+        ? { view: target, method: model }
+        : { view: target, model };
+  return SetMetadata(FORM_VIEW, options);
+}
 
 /** The signed-in user (routes that are not @Public always have one). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): User => {

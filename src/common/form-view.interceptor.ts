@@ -2,10 +2,23 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
-import { FORM_VIEW, type FormViewOptions } from './decorators.js';
+import type { User } from '../accounts/entities/user.entity.js';
+import { FORM_VIEW, type FormViewOptions, type PageRequest } from './decorators.js';
 import { FormInvalidError } from './errors.js';
+import { idParam } from './params.js';
 
-type ModelBuilder = (req: Request) => Record<string, unknown> | Promise<Record<string, unknown>>;
+type LegacyBuilder = (req: Request) => Promise<Record<string, unknown>>;
+
+/** The page request a builder gets, from an Express request (the numeric id checked once, here). */
+export function pageRequestOf(req: Request): PageRequest<User | undefined> {
+  const params = req.params as Record<string, string>;
+  return {
+    user: req.user,
+    id: params.id === undefined ? 0 : idParam(req),
+    params,
+    body: req.method === 'POST' ? ((req.body ?? {}) as Record<string, unknown>) : null,
+  };
+}
 
 /** Tells the exception filter which template shows an invalid form again, and with what (see @FormView). */
 @Injectable()
@@ -21,9 +34,9 @@ export class FormViewInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (!(error instanceof FormInvalidError)) return throwError(() => error);
-        return from(this.model(options, context)).pipe(
-          mergeMap((model) => {
-            error.view = options.view;
+        return from(this.render(options, context)).pipe(
+          mergeMap(({ view, model }) => {
+            error.view = view;
             error.viewModel = model;
             return throwError(() => error);
           }),
@@ -32,9 +45,17 @@ export class FormViewInterceptor implements NestInterceptor {
     );
   }
 
-  private async model(options: FormViewOptions, context: ExecutionContext): Promise<Record<string, unknown>> {
-    if (typeof options.model !== 'string') return options.model ?? {};
-    const controller = this.moduleRef.get(context.getClass(), { strict: false }) as Record<string, ModelBuilder>;
-    return controller[options.model](context.switchToHttp().getRequest<Request>());
+  private async render(
+    options: FormViewOptions,
+    context: ExecutionContext,
+  ): Promise<{ view: string; model: Record<string, unknown> }> {
+    const req = context.switchToHttp().getRequest<Request>();
+    if ('method' in options) {
+      const controller = this.moduleRef.get(context.getClass(), { strict: false }) as Record<string, LegacyBuilder>;
+      return { view: options.view, model: await controller[options.method](req) };
+    }
+    if (!('page' in options)) return options;
+    const page = this.moduleRef.get(options.page, { strict: false });
+    return { view: page.view, model: await page.build(pageRequestOf(req)) };
   }
 }

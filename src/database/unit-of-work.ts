@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+
+interface Unit {
+  manager: EntityManager;
+  effects: (() => Promise<unknown>)[];
+}
+
+/**
+ * One transaction for one user action (accept an offer, record a decision, move a stage with its effects).
+ * Repositories read `manager`/`repository()` from here, so every write made while `run` is active joins its
+ * transaction without passing the manager around; a nested `run` joins the outer one. Side effects (mail,
+ * notices) are queued with `afterCommit` and happen only once the whole unit has committed.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+  private readonly current = new AsyncLocalStorage<Unit>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The active transaction's manager, or the data source's outside a unit of work. */
+  get manager(): EntityManager {
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  get active(): boolean {
+    return Boolean(this.current.getStore());
+  }
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    if (outer) return work(outer.manager);
+    const effects: Unit['effects'] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.current.run({ manager, effects }, () => work(manager)),
+    );
+    for (const effect of effects) {
+      // The change is committed; a failed effect is logged and does not undo it.
+      await effect().catch((error: unknown) =>
+        this.logger.error({ message: 'After-commit effect failed', error: String(error) }),
+      );
+    }
+    return result;
+  }
+
+  /** Runs `effect` after the active unit commits (never if it rolls back), or now when no unit is active. */
+  afterCommit(effect: () => Promise<unknown>): void {
+    const unit = this.current.getStore();
+    if (unit) unit.effects.push(effect);
+    else void effect().catch((error: unknown) => this.logger.error({ message: 'Effect failed', error: String(error) }));
+  }
+}
