@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { Brackets, In, type EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
@@ -16,14 +16,14 @@ export interface ApplicationsFilter {
 /** The only place candidates, applications, their history and rejection reasons meet TypeORM. */
 @Injectable()
 export class CandidatesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.uow.run(work);
   }
 
   findCandidatePage(search: string | undefined, page: PageRequest): Promise<[Candidate[], number]> {
-    const query = this.dataSource
+    const query = this.uow.manager
       .getRepository(Candidate)
       .createQueryBuilder('candidate')
       .orderBy('candidate.createdAt', 'DESC')
@@ -36,46 +36,43 @@ export class CandidatesRepository {
   }
 
   findCandidate(id: number): Promise<Candidate | null> {
-    return this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { resumeFile: true } });
+    return this.uow.manager.getRepository(Candidate).findOne({ where: { id }, relations: { resumeFile: true } });
   }
 
   findCandidateByEmail(email: string): Promise<Candidate | null> {
-    return this.dataSource.getRepository(Candidate).findOneBy({ email: email.toLowerCase() });
+    return this.uow.manager.getRepository(Candidate).findOneBy({ email: email.toLowerCase() });
   }
 
-  saveCandidate(candidate: Partial<Candidate>, manager: EntityManager = this.dataSource.manager): Promise<Candidate> {
+  saveCandidate(candidate: Partial<Candidate>, manager: EntityManager = this.uow.manager): Promise<Candidate> {
     return manager.getRepository(Candidate).save(manager.getRepository(Candidate).create(candidate));
   }
 
   findApplicationsOfCandidate(candidateId: number): Promise<Application[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(Application)
       .find({ where: { candidateId }, relations: { position: true }, order: { createdAt: 'DESC' } });
   }
 
   applicationExists(candidateId: number, positionId: number): Promise<boolean> {
-    return this.dataSource.getRepository(Application).existsBy({ candidateId, positionId });
+    return this.uow.manager.getRepository(Application).existsBy({ candidateId, positionId });
   }
 
   codeExists(code: string): Promise<boolean> {
-    return this.dataSource.getRepository(Application).existsBy({ code });
+    return this.uow.manager.getRepository(Application).existsBy({ code });
   }
 
   findApplication(id: number): Promise<Application | null> {
-    return this.dataSource.getRepository(Application).findOne({
+    return this.uow.manager.getRepository(Application).findOne({
       where: { id },
       relations: { candidate: { resumeFile: true }, position: { hiringManager: true }, rejectionReason: true },
     });
   }
 
   findApplicationsByIds(positionId: number, ids: number[]): Promise<Application[]> {
-    return this.dataSource.getRepository(Application).find({ where: { positionId, id: In(ids) } });
+    return this.uow.manager.getRepository(Application).find({ where: { positionId, id: In(ids) } });
   }
 
-  saveApplication(
-    application: Partial<Application>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Application> {
+  saveApplication(application: Partial<Application>, manager: EntityManager = this.uow.manager): Promise<Application> {
     return manager.getRepository(Application).save(manager.getRepository(Application).create(application));
   }
 
@@ -93,22 +90,19 @@ export class CandidatesRepository {
     return result.affected === 1;
   }
 
-  addEvent(
-    event: Partial<ApplicationEvent>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ApplicationEvent> {
+  addEvent(event: Partial<ApplicationEvent>, manager: EntityManager = this.uow.manager): Promise<ApplicationEvent> {
     return manager.getRepository(ApplicationEvent).save(manager.getRepository(ApplicationEvent).create(event));
   }
 
   findEvents(applicationId: number): Promise<ApplicationEvent[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(ApplicationEvent)
       .find({ where: { applicationId }, relations: { by: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Applications per stage for one position, in one grouped query. */
   async countByStage(positionId: number): Promise<Map<Stage, number>> {
-    const rows = (await this.dataSource
+    const rows = (await this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
       .select('application.stage', 'stage')
@@ -122,7 +116,7 @@ export class CandidatesRepository {
   /** The first cards of one board column, longest in stage first. */
   findColumn(positionId: number, stage: Stage, limit: number): Promise<Application[]> {
     // Every join is many-to-one, so LIMIT applies to applications: one query, whatever the column holds.
-    return this.dataSource
+    return this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.candidate', 'candidate')
@@ -139,7 +133,7 @@ export class CandidatesRepository {
     filter: ApplicationsFilter,
     page: PageRequest,
   ): Promise<[Application[], number]> {
-    const query = this.dataSource
+    const query = this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.candidate', 'candidate')
@@ -159,7 +153,7 @@ export class CandidatesRepository {
 
   /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
   findInVettingForManager(managerId: number): Promise<Application[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.position', 'position')
@@ -174,29 +168,29 @@ export class CandidatesRepository {
   }
 
   findActiveReasons(): Promise<RejectionReason[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(RejectionReason)
       .find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
   }
 
   findAllReasons(): Promise<RejectionReason[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(RejectionReason)
       .find({ order: { active: 'DESC', sortOrder: 'ASC', id: 'ASC' } });
   }
 
   findReason(id: number): Promise<RejectionReason | null> {
-    return this.dataSource.getRepository(RejectionReason).findOneBy({ id });
+    return this.uow.manager.getRepository(RejectionReason).findOneBy({ id });
   }
 
   async reasonLabelExists(label: string): Promise<boolean> {
-    return this.dataSource.getRepository(RejectionReason).existsBy({ label });
+    return this.uow.manager.getRepository(RejectionReason).existsBy({ label });
   }
 
   saveReason(reason: Partial<RejectionReason>): Promise<RejectionReason> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(RejectionReason)
-      .save(this.dataSource.getRepository(RejectionReason).create(reason));
+      .save(this.uow.manager.getRepository(RejectionReason).create(reason));
   }
 
   private whereNameOrEmail(query: { andWhere(where: Brackets): unknown }, alias: string, search: string): void {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { type EntityManager } from 'typeorm';
 import { PlanTemplate } from './entities/plan-template.entity.js';
 
 @Injectable()
 export class PlanTemplatesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** The plan with its phases, milestones and learning areas, in order, in one query. */
-  findByPosition(positionId: number, manager: EntityManager = this.dataSource.manager): Promise<PlanTemplate | null> {
+  findByPosition(positionId: number, manager: EntityManager = this.uow.manager): Promise<PlanTemplate | null> {
     return manager.getRepository(PlanTemplate).findOne({
       where: { positionId },
       relations: { phases: { milestones: true }, learningAreas: true },
@@ -17,10 +17,10 @@ export class PlanTemplatesRepository {
   }
 
   create(fields: Partial<PlanTemplate>): PlanTemplate {
-    return this.dataSource.getRepository(PlanTemplate).create(fields);
+    return this.uow.manager.getRepository(PlanTemplate).create(fields);
   }
 
-  save(plan: PlanTemplate, manager: EntityManager = this.dataSource.manager): Promise<PlanTemplate> {
+  save(plan: PlanTemplate, manager: EntityManager = this.uow.manager): Promise<PlanTemplate> {
     return manager.getRepository(PlanTemplate).save(plan);
   }
 }

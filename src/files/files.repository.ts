@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { StoredFile } from './stored-file.entity.js';
 
 /** Files in the database. The bytes go through plain SQL because the column type differs per database. */
 @Injectable()
 export class FilesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async save(
     fields: Pick<StoredFile, 'fileName' | 'contentType' | 'createdById'>,
     data: Buffer,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.uow.manager,
   ): Promise<StoredFile> {
     const file = await manager
       .getRepository(StoredFile)
@@ -26,21 +26,21 @@ export class FilesRepository {
   }
 
   findById(id: number): Promise<StoredFile | null> {
-    return this.dataSource.getRepository(StoredFile).findOneBy({ id });
+    return this.uow.manager.getRepository(StoredFile).findOneBy({ id });
   }
 
   async readData(id: number): Promise<Buffer | null> {
-    const rows = (await this.dataSource.query(`SELECT data FROM stored_files WHERE id = ${this.param(1)}`, [id])) as {
+    const rows = (await this.uow.manager.query(`SELECT data FROM stored_files WHERE id = ${this.param(1)}`, [id])) as {
       data: Buffer | null;
     }[];
     return rows[0]?.data ? Buffer.from(rows[0].data) : null;
   }
 
-  async remove(id: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async remove(id: number, manager: EntityManager = this.uow.manager): Promise<void> {
     await manager.getRepository(StoredFile).delete({ id });
   }
 
   private param(n: number): string {
-    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
+    return this.uow.manager.connection.options.type === 'postgres' ? `$${n}` : '?';
   }
 }

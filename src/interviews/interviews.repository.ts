@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating } from './entities/interview.entity.js';
 
 /** Interviews, their panels and scorecard history. Read by the application page and the candidate portal too. */
 @Injectable()
 export class InterviewsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.uow.run(work);
   }
 
   /** One interview with its panel, the candidate and the position (with its hiring manager). */
   findById(id: number): Promise<Interview | null> {
-    return this.dataSource.getRepository(Interview).findOne({
+    return this.uow.manager.getRepository(Interview).findOne({
       where: { id },
       relations: {
         panelists: { user: true },
@@ -27,7 +27,7 @@ export class InterviewsRepository {
 
   /** Every round for an application, oldest first, with panels. */
   findForApplication(applicationId: number): Promise<Interview[]> {
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { applicationId },
       relations: { panelists: { user: true }, decidedBy: true },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -36,21 +36,21 @@ export class InterviewsRepository {
 
   /** The time zone of the last interview someone scheduled: the scheduling form's default. */
   async lastTimeZoneOf(userId: number): Promise<string | null> {
-    const last = await this.dataSource
+    const last = await this.uow.manager
       .getRepository(Interview)
       .findOne({ where: { scheduledById: userId }, select: { id: true, timeZone: true }, order: { id: 'DESC' } });
     return last?.timeZone ?? null;
   }
 
   countRounds(applicationId: number): Promise<number> {
-    return this.dataSource.getRepository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
+    return this.uow.manager.getRepository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
   }
 
-  save(interview: Interview, manager: EntityManager = this.dataSource.manager): Promise<Interview> {
+  save(interview: Interview, manager: EntityManager = this.uow.manager): Promise<Interview> {
     return manager.getRepository(Interview).save(interview);
   }
 
-  savePanelist(panelist: Panelist, manager: EntityManager = this.dataSource.manager): Promise<Panelist> {
+  savePanelist(panelist: Panelist, manager: EntityManager = this.uow.manager): Promise<Panelist> {
     return manager.getRepository(Panelist).save(panelist);
   }
 
@@ -76,7 +76,7 @@ export class InterviewsRepository {
 
   editsFor(panelistIds: number[]): Promise<ScorecardEdit[]> {
     if (!panelistIds.length) return Promise.resolve([]);
-    return this.dataSource
+    return this.uow.manager
       .getRepository(ScorecardEdit)
       .createQueryBuilder('edit')
       .where('edit.panelistId IN (:...panelistIds)', { panelistIds })
@@ -87,7 +87,7 @@ export class InterviewsRepository {
 
   /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
   openSeatsOf(userId: number): Promise<Panelist[]> {
-    return this.dataSource.getRepository(Panelist).find({
+    return this.uow.manager.getRepository(Panelist).find({
       where: { userId, submittedAt: IsNull(), interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
       relations: { interview: { application: { candidate: true, position: true } } },
       order: { interview: { startsAt: 'ASC' } },
@@ -97,15 +97,13 @@ export class InterviewsRepository {
 
   /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
   async openPanelsOf(userId: number): Promise<Interview[]> {
-    const seats = await this.dataSource
-      .getRepository(Panelist)
-      .find({
-        where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
-        select: { id: true, interviewId: true },
-        take: 50,
-      });
+    const seats = await this.uow.manager.getRepository(Panelist).find({
+      where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
+      select: { id: true, interviewId: true },
+      take: 50,
+    });
     if (!seats.length) return [];
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { id: In(seats.map((seat) => seat.interviewId)) },
       relations: { panelists: true, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC' },
@@ -114,7 +112,7 @@ export class InterviewsRepository {
 
   /** Open interviews that started before a moment, with panels: where overdue scorecards and ready debriefs are found. */
   openStartedBefore(moment: Date): Promise<Interview[]> {
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { startsAt: LessThan(moment), cancelledAt: IsNull(), decidedAt: IsNull() },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -123,7 +121,7 @@ export class InterviewsRepository {
 
   /** Open interviews for positions a manager hires for, with panels: debriefs waiting for a decision, late scorecards. */
   openForManager(managerId: number): Promise<Interview[]> {
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { cancelledAt: IsNull(), decidedAt: IsNull(), application: { position: { hiringManagerId: managerId } } },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -133,15 +131,13 @@ export class InterviewsRepository {
 
   /** Open interviews a user leads, with panels. */
   async openLedBy(userId: number): Promise<Interview[]> {
-    const led = await this.dataSource
-      .getRepository(Panelist)
-      .find({
-        where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
-        select: { id: true, interviewId: true },
-        take: 50,
-      });
+    const led = await this.uow.manager.getRepository(Panelist).find({
+      where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
+      select: { id: true, interviewId: true },
+      take: 50,
+    });
     if (!led.length) return [];
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { id: In(led.map((seat) => seat.interviewId)) },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -150,7 +146,7 @@ export class InterviewsRepository {
 
   /** The candidate's interviews still ahead, for the portal. */
   upcomingFor(applicationId: number, now: Date): Promise<Interview[]> {
-    return this.dataSource.getRepository(Interview).find({
+    return this.uow.manager.getRepository(Interview).find({
       where: { applicationId, cancelledAt: IsNull(), startsAt: MoreThan(new Date(now.getTime() - 3_600_000 * 12)) },
       relations: { panelists: { user: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },

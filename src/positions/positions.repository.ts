@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { CheckPhrase, type CheckPhraseList } from './entities/check-phrase.entity.js';
 import { PositionEvent } from './entities/position-event.entity.js';
@@ -17,15 +17,15 @@ export interface PositionsFilter {
 /** The only place positions, their versions, history, share links and check phrases meet TypeORM. */
 @Injectable()
 export class PositionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.uow.run(work);
   }
 
   /** One page of positions with their hiring managers: one query plus a count. */
   findPage(filter: PositionsFilter, page: PageRequest): Promise<[Position[], number]> {
-    const query = this.dataSource
+    const query = this.uow.manager
       .getRepository(Position)
       .createQueryBuilder('position')
       .innerJoinAndSelect('position.hiringManager', 'manager')
@@ -42,7 +42,7 @@ export class PositionsRepository {
 
   /** A manager's positions being written or recruited for (on hold and closed ones are paused by choice). */
   findOpenByManager(managerId: number, limit: number): Promise<Position[]> {
-    return this.dataSource.getRepository(Position).find({
+    return this.uow.manager.getRepository(Position).find({
       where: [
         { hiringManagerId: managerId, status: 'draft' },
         { hiringManagerId: managerId, status: 'published' },
@@ -53,7 +53,7 @@ export class PositionsRepository {
     });
   }
 
-  findWithOutcomes(id: number, manager: EntityManager = this.dataSource.manager): Promise<Position | null> {
+  findWithOutcomes(id: number, manager: EntityManager = this.uow.manager): Promise<Position | null> {
     return manager.getRepository(Position).findOne({
       where: { id },
       relations: { outcomes: true, hiringManager: true },
@@ -61,63 +61,60 @@ export class PositionsRepository {
     });
   }
 
-  savePosition(position: Position, manager: EntityManager = this.dataSource.manager): Promise<Position> {
+  savePosition(position: Position, manager: EntityManager = this.uow.manager): Promise<Position> {
     return manager.getRepository(Position).save(position);
   }
 
   createPosition(fields: Partial<Position>): Position {
-    return this.dataSource.getRepository(Position).create(fields);
+    return this.uow.manager.getRepository(Position).create(fields);
   }
 
-  addEvent(event: Partial<PositionEvent>, manager: EntityManager = this.dataSource.manager): Promise<PositionEvent> {
+  addEvent(event: Partial<PositionEvent>, manager: EntityManager = this.uow.manager): Promise<PositionEvent> {
     return manager.getRepository(PositionEvent).save(manager.getRepository(PositionEvent).create(event));
   }
 
   findEvents(positionId: number): Promise<PositionEvent[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(PositionEvent)
       .find({ where: { positionId }, relations: { by: true }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  saveVersion(
-    version: Partial<PositionVersion>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<PositionVersion> {
+  saveVersion(version: Partial<PositionVersion>, manager: EntityManager = this.uow.manager): Promise<PositionVersion> {
     return manager.getRepository(PositionVersion).save(manager.getRepository(PositionVersion).create(version));
   }
 
   findVersion(positionId: number, number: number): Promise<PositionVersion | null> {
-    return this.dataSource.getRepository(PositionVersion).findOneBy({ positionId, number });
+    return this.uow.manager.getRepository(PositionVersion).findOneBy({ positionId, number });
   }
 
   findVersions(positionId: number): Promise<PositionVersion[]> {
-    return this.dataSource.getRepository(PositionVersion).find({ where: { positionId }, order: { number: 'DESC' } });
+    return this.uow.manager.getRepository(PositionVersion).find({ where: { positionId }, order: { number: 'DESC' } });
   }
 
   findActiveShareLinks(positionId: number): Promise<ShareLink[]> {
-    return this.dataSource
+    return this.uow.manager
       .getRepository(ShareLink)
       .find({ where: { positionId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   findActiveShareLink(token: string): Promise<ShareLink | null> {
-    return this.dataSource.getRepository(ShareLink).findOneBy({ token, revokedAt: IsNull() });
+    return this.uow.manager.getRepository(ShareLink).findOneBy({ token, revokedAt: IsNull() });
   }
 
   saveShareLink(link: Partial<ShareLink>): Promise<ShareLink> {
-    const links = this.dataSource.getRepository(ShareLink);
+    const links = this.uow.manager.getRepository(ShareLink);
     return links.save(links.create(link));
   }
 
   async revokeShareLink(positionId: number, id: number): Promise<boolean> {
-    const result = await this.dataSource
+    const result = await this.uow.manager
       .getRepository(ShareLink)
       .update({ id, positionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result.affected === 1;
   }
 
   findCheckPhrases(): Promise<CheckPhrase[]> {
-    return this.dataSource.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
+    return this.uow.manager.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
   }
 
   async addCheckPhrase(
@@ -126,22 +123,22 @@ export class PositionsRepository {
     createdById: number,
     note: string | null = null,
   ): Promise<void> {
-    await this.dataSource.getRepository(CheckPhrase).save({ list, phrase, createdById, note });
+    await this.uow.manager.getRepository(CheckPhrase).save({ list, phrase, createdById, note });
   }
 
   /** Whether the position's interview kit is published (read here so readiness needs no interviews module). */
   async kitPublished(positionId: number): Promise<boolean> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.uow.manager.query(
       `SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`,
     )) as { publishedAt: unknown }[];
     return Boolean(rows[0]?.publishedAt);
   }
 
   async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {
-    return this.dataSource.getRepository(CheckPhrase).existsBy({ list, phrase });
+    return this.uow.manager.getRepository(CheckPhrase).existsBy({ list, phrase });
   }
 
   async removeCheckPhrase(id: number): Promise<void> {
-    await this.dataSource.getRepository(CheckPhrase).delete({ id });
+    await this.uow.manager.getRepository(CheckPhrase).delete({ id });
   }
 }
