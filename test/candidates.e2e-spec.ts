@@ -289,6 +289,39 @@ describe('Candidates and the pipeline', () => {
     expect((board.text.match(/class="card"/g) ?? []).length).toBeLessThanOrEqual(6 * 20);
     expect(board.text).toContain('more in the list');
   });
+  it('lets only an admin, the manager who added a candidate, or a manager of a position they applied to change the record', async () => {
+    const created = await addCandidate(manager.agent, { name: 'Vera Shared', email: 'vera@example.com' });
+    const applicationId = Number((created.headers.location as string).split('/').pop());
+    const { candidateId } = await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: applicationId });
+    const other = await signedInAs(testApp, ['manager']);
+    const edit = `/candidates/${candidateId}/edit`;
+    const fields = { name: 'Rewritten By Other', email: 'vera@example.com', source: 'referral' };
+
+    const shown = await other.agent.get(`/candidates/${candidateId}`).expect(200);
+    expect(shown.text).not.toContain(`href="${edit}"`);
+    await other.agent.get(edit).expect(403);
+    const refused = await other.agent
+      .post(`/candidates/${candidateId}`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(shown.text), ...fields });
+    expect(refused.status).toBe(403);
+    expect(await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: candidateId })).toMatchObject({
+      name: 'Vera Shared',
+    });
+
+    // The manager who runs the position the candidate applied to, and an admin, may change it.
+    const own = await manager.agent.get(edit).expect(200);
+    const saved = await manager.agent
+      .post(`/candidates/${candidateId}`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(own.text), ...fields, name: 'Vera Shared-Lee' });
+    expect(saved.status).toBe(303);
+    const byAdmin = await admin.agent.get(edit).expect(200);
+    expect(byAdmin.text).toContain('Vera Shared-Lee');
+    expect(await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: candidateId })).toMatchObject({
+      name: 'Vera Shared-Lee',
+    });
+  });
 });
 
 /** Bulk-inserts candidates and their applications straight into the database, spread over the stages. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
@@ -8,7 +8,7 @@ import { InviteDto, PeopleQueryDto, RolesDto } from './dto/account.dto.js';
 import type { User } from './entities/user.entity.js';
 import { PeopleService, type InvitationResult } from './people.service.js';
 import { mapPerson, roleChoices } from './people.view.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 const INVITE_FORM = { title: 'Invite someone', roleChoices: roleChoices([]) };
 
@@ -61,7 +61,7 @@ export class PeopleController {
   @Redirect()
   async setRoles(
     @CurrentUser() admin: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: RolesDto,
     @Req() req: Request,
   ) {
@@ -72,21 +72,21 @@ export class PeopleController {
 
   @Post(':id/invitation')
   @Redirect()
-  async resendInvitation(@CurrentUser() admin: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async resendInvitation(@CurrentUser() admin: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     flashInvitation(req, await this.people.resendInvitation(admin, id));
     return seeOther(`/people/${id}`);
   }
 
   @Get(':id/deactivate')
   @Render('people/deactivate')
-  async confirmDeactivate(@Param('id', ParseIntPipe) id: number) {
+  async confirmDeactivate(@Param('id', ParseIdPipe) id: number) {
     const person = await this.people.findOrFail(id);
     return { title: `Deactivate ${person.name}?`, person: mapPerson(person) };
   }
 
   @Post(':id/deactivate')
   @Redirect()
-  async deactivate(@CurrentUser() admin: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async deactivate(@CurrentUser() admin: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     const person = await this.people.deactivate(admin, id);
     flash(req, 'success', `${person.name} is deactivated and has been signed out everywhere.`);
     return seeOther(`/people/${id}`);
@@ -94,7 +94,7 @@ export class PeopleController {
 
   @Post(':id/reactivate')
   @Redirect()
-  async reactivate(@Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async reactivate(@Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     const person = await this.people.reactivate(id);
     flash(req, 'success', `${person.name} can sign in again.`);
     return seeOther(`/people/${id}`);

@@ -1,35 +1,26 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-  Redirect,
-  Render,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
+import { attachment } from '../files/download.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
-import { PositionsService } from '../positions/positions.service.js';
+import { CandidatePage, EditCandidatePage, NewCandidatePage } from './candidates.pages.js';
 import { CandidatesService } from './candidates.service.js';
-import { candidateFormValues, mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
+import { mapCandidate } from './candidates.view.js';
 import { AddApplicationDto, CandidateDto, CandidatesQueryDto } from './dto/candidate.dto.js';
-import { idParam } from '../common/params.js';
 
 @Controller('candidates')
 @Roles('manager', 'admin')
 export class CandidatesController {
   constructor(
     private readonly candidates: CandidatesService,
-    private readonly positions: PositionsService,
+    private readonly newPage: NewCandidatePage,
+    private readonly showPage: CandidatePage,
+    private readonly editPage: EditCandidatePage,
   ) {}
 
   @Get()
@@ -48,12 +39,12 @@ export class CandidatesController {
 
   @Get('new')
   @Render('candidates/new')
-  showNew(@Req() req: Request) {
-    return this.newModel(req);
+  showNew(@CurrentUser() user: User, @Query('position') position?: string) {
+    return this.newPage.build({ user, id: 0, query: { position } });
   }
 
   @Post()
-  @FormView('candidates/new', 'newModel')
+  @FormView(NewCandidatePage)
   @Redirect()
   async create(
     @CurrentUser() user: User,
@@ -68,22 +59,22 @@ export class CandidatesController {
 
   @Get(':id')
   @Render('candidates/show')
-  show(@Req() req: Request) {
-    return this.showModel(req);
+  show(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.showPage.build({ user, id });
   }
 
   @Get(':id/edit')
   @Render('candidates/edit')
-  edit(@Req() req: Request) {
-    return this.editModel(req);
+  edit(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.editPage.build({ user, id });
   }
 
   @Post(':id')
-  @FormView('candidates/edit', 'editModel')
+  @FormView(EditCandidatePage)
   @Redirect()
   async update(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: CandidateDto,
     @UploadedFileOf('resume') resume: Upload | null,
     @Req() req: Request,
@@ -94,63 +85,21 @@ export class CandidatesController {
   }
 
   @Get(':id/resume')
-  async resume(@Param('id', ParseIntPipe) id: number) {
-    const file = await this.candidates.resume(id);
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.data.length,
-    });
+  async resume(@Param('id', ParseIdPipe) id: number) {
+    return attachment(await this.candidates.resume(id));
   }
 
   @Post(':id/applications')
-  @FormView('candidates/show', 'showModel')
+  @FormView(CandidatePage)
   @Redirect()
   async apply(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: AddApplicationDto,
     @Req() req: Request,
   ) {
     const application = await this.candidates.addApplication(user, id, dto.positionId);
     flash(req, 'success', 'Application added.');
     return seeOther(`/applications/${application.id}`);
-  }
-
-  async newModel(req: Request) {
-    const position = Number(req.query.position);
-    return {
-      title: 'Add a candidate',
-      sources: SOURCE_CHOICES,
-      positions: await this.openPositions(),
-      values: Number.isInteger(position) && position > 0 ? { positionId: String(position) } : {},
-    };
-  }
-
-  async showModel(req: Request) {
-    const candidate = await this.candidates.findOrFail(idParam(req));
-    const applications = await this.candidates.applicationsOf(candidate.id);
-    const applied = new Set(applications.map((application) => application.positionId));
-    return {
-      title: candidate.name,
-      candidate: mapCandidate(candidate),
-      applications: applications.map(mapApplicationRow),
-      positions: (await this.openPositions()).filter((position) => !applied.has(Number(position.value))),
-    };
-  }
-
-  async editModel(req: Request) {
-    const candidate = await this.candidates.findOrFail(idParam(req));
-    return {
-      title: `Edit ${candidate.name}`,
-      candidate: mapCandidate(candidate),
-      sources: SOURCE_CHOICES,
-      values: candidateFormValues(candidate),
-    };
-  }
-
-  private async openPositions() {
-    const [positions] = await this.positions.list({ status: 'published' }, { page: 1, perPage: 200 });
-    return positions.map((position) => ({ value: String(position.id), label: position.title }));
   }
 }

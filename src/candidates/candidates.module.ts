@@ -1,37 +1,51 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { FilesRepository } from '../files/files.repository.js';
-import { InterviewsRepository } from '../interviews/interviews.repository.js';
-import { HiresRepository } from '../hires/hires.repository.js';
-import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
-import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
+import { ResumeUploadMiddleware } from '../files/upload.js';
 import { PositionsModule } from '../positions/positions.module.js';
-import { VettingModule } from '../vetting/vetting.module.js';
+import { ApplicationPage } from './application.page.js';
+import { CandidateSection, PlanSharingSection } from './application.sections.js';
 import { ApplicationsController, PositionApplicationsController } from './applications.controller.js';
+import { ApplicationListPage, BoardPage } from './applications.pages.js';
+import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesController } from './candidates.controller.js';
+import { CandidatePage, EditCandidatePage, NewCandidatePage, OpenPositionChoices } from './candidates.pages.js';
 import { CandidatesRepository } from './candidates.repository.js';
 import { CandidatesService } from './candidates.service.js';
 import { PipelineService } from './pipeline.service.js';
-import { PortalController } from './portal.controller.js';
 import { RejectionReasonsController } from './rejection-reasons.controller.js';
+import { RejectionReasonsService } from './rejection-reasons.service.js';
 
+/**
+ * Candidates and their applications. The application page and the pipeline are a hub: vetting, interviews and
+ * hires contribute sections, gates, board marks and stage listeners (application-hub.ts) without being imported.
+ */
 @Module({
-  imports: [PositionsModule, VettingModule],
+  imports: [PositionsModule, DiscoveryModule],
   controllers: [
     CandidatesController,
     ApplicationsController,
     PositionApplicationsController,
     RejectionReasonsController,
-    PortalController,
   ],
   providers: [
     CandidatesRepository,
+    CandidatesAccess,
     CandidatesService,
     PipelineService,
+    RejectionReasonsService,
+    ApplicationPage,
+    BoardPage,
+    ApplicationListPage,
+    OpenPositionChoices,
+    NewCandidatePage,
+    CandidatePage,
+    EditCandidatePage,
+    CandidateSection,
+    PlanSharingSection,
     FilesRepository,
-    InterviewsRepository,
-    HiresRepository,
   ],
-  exports: [PipelineService],
+  exports: [PipelineService, ApplicationPage],
 })
 export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
@@ -41,11 +55,5 @@ export class CandidatesModule implements NestModule {
         { path: 'candidates', method: RequestMethod.POST },
         { path: 'candidates/:id', method: RequestMethod.POST },
       );
-    consumer
-      .apply(ReportUploadMiddleware)
-      .forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
-    consumer
-      .apply(PortalDeckUploadMiddleware)
-      .forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
@@ -17,10 +17,6 @@ export interface ApplicationsFilter {
 @Injectable()
 export class CandidatesRepository {
   constructor(private readonly uow: UnitOfWork) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.uow.run(work);
-  }
 
   findCandidatePage(search: string | undefined, page: PageRequest): Promise<[Candidate[], number]> {
     const query = this.uow.manager
@@ -43,8 +39,8 @@ export class CandidatesRepository {
     return this.uow.manager.getRepository(Candidate).findOneBy({ email: email.toLowerCase() });
   }
 
-  saveCandidate(candidate: Partial<Candidate>, manager: EntityManager = this.uow.manager): Promise<Candidate> {
-    return manager.getRepository(Candidate).save(manager.getRepository(Candidate).create(candidate));
+  saveCandidate(candidate: Partial<Candidate>): Promise<Candidate> {
+    return this.uow.manager.getRepository(Candidate).save(this.uow.manager.getRepository(Candidate).create(candidate));
   }
 
   findApplicationsOfCandidate(candidateId: number): Promise<Application[]> {
@@ -72,26 +68,24 @@ export class CandidatesRepository {
     return this.uow.manager.getRepository(Application).find({ where: { positionId, id: In(ids) } });
   }
 
-  saveApplication(application: Partial<Application>, manager: EntityManager = this.uow.manager): Promise<Application> {
-    return manager.getRepository(Application).save(manager.getRepository(Application).create(application));
+  saveApplication(application: Partial<Application>): Promise<Application> {
+    return this.uow.manager
+      .getRepository(Application)
+      .save(this.uow.manager.getRepository(Application).create(application));
   }
 
   /** Moves an application only if it is still in `from`; false when someone else moved it first. */
-  async changeStage(
-    id: number,
-    from: Stage,
-    to: Stage,
-    rejectionReasonId: number | null,
-    manager: EntityManager,
-  ): Promise<boolean> {
-    const result = await manager
+  async changeStage(id: number, from: Stage, to: Stage, rejectionReasonId: number | null): Promise<boolean> {
+    const result = await this.uow.manager
       .getRepository(Application)
       .update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), rejectionReasonId });
     return result.affected === 1;
   }
 
-  addEvent(event: Partial<ApplicationEvent>, manager: EntityManager = this.uow.manager): Promise<ApplicationEvent> {
-    return manager.getRepository(ApplicationEvent).save(manager.getRepository(ApplicationEvent).create(event));
+  addEvent(event: Partial<ApplicationEvent>): Promise<ApplicationEvent> {
+    return this.uow.manager
+      .getRepository(ApplicationEvent)
+      .save(this.uow.manager.getRepository(ApplicationEvent).create(event));
   }
 
   findEvents(applicationId: number): Promise<ApplicationEvent[]> {
@@ -149,6 +143,17 @@ export class CandidatesRepository {
       .offset((page.page - 1) * page.perPage)
       .limit(page.perPage)
       .getManyAndCount();
+  }
+
+  /** True when the candidate applied to a position this user manages or created. */
+  isInPipelineOf(candidateId: number, userId: number): Promise<boolean> {
+    return this.uow.manager
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoin('application.position', 'position')
+      .where('application.candidateId = :candidateId', { candidateId })
+      .andWhere('(position.hiringManagerId = :userId OR position.createdById = :userId)', { userId })
+      .getExists();
   }
 
   /** Applications in Vetting on the published positions a manager runs (for their to-do list). */

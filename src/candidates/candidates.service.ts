@@ -8,6 +8,8 @@ import { assertKind, type Upload } from '../files/upload.js';
 import type { CandidateDto } from './dto/candidate.dto.js';
 import type { Application } from './entities/application.entity.js';
 import type { Candidate } from './entities/candidate.entity.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesRepository } from './candidates.repository.js';
 import { PipelineService } from './pipeline.service.js';
 
@@ -18,6 +20,8 @@ export class CandidatesService {
     private readonly candidates: CandidatesRepository,
     private readonly files: FilesRepository,
     private readonly pipeline: PipelineService,
+    private readonly access: CandidatesAccess,
+    private readonly uow: UnitOfWork,
   ) {}
 
   list(search: string | undefined, page: PageRequest) {
@@ -53,7 +57,7 @@ export class CandidatesService {
     }
     const kind = resume ? assertKind(resume, 'resume', ['pdf', 'docx']) : null;
     if (dto.positionId) await this.pipeline.assertOpenForApplications(dto.positionId);
-    return this.candidates.transaction(async (manager) => {
+    return this.uow.run(async () => {
       const file =
         resume && kind
           ? await this.files.save(
@@ -63,40 +67,42 @@ export class CandidatesService {
                 createdById: user.id,
               },
               resume.data,
-              manager,
             )
           : null;
-      const candidate = await this.candidates.saveCandidate(
-        {
-          name: dto.name,
-          email: dto.email,
-          phone: dto.phone ?? null,
-          source: dto.source,
-          notes: dto.notes ?? null,
-          consentAt: dto.consent === '1' ? new Date() : null,
-          resumeFileId: file?.id ?? null,
-          createdById: user.id,
-        },
-        manager,
-      );
-      const application = dto.positionId ? await this.pipeline.apply(user, candidate, dto.positionId, manager) : null;
+      const candidate = await this.candidates.saveCandidate({
+        name: dto.name,
+        email: dto.email,
+        phone: dto.phone ?? null,
+        source: dto.source,
+        notes: dto.notes ?? null,
+        consentAt: dto.consent === '1' ? new Date() : null,
+        resumeFileId: file?.id ?? null,
+        createdById: user.id,
+      });
+      const application = dto.positionId ? await this.pipeline.apply(user, candidate, dto.positionId) : null;
       return { candidate, application };
     });
   }
 
-  async update(user: User, id: number, dto: CandidateDto, resume: Upload | null): Promise<Candidate> {
+  /** The candidate, for a user who may change their record (403 otherwise). */
+  async findEditable(user: User, id: number): Promise<Candidate> {
     const candidate = await this.findOrFail(id);
+    await this.access.requireEditCandidate(user, candidate);
+    return candidate;
+  }
+
+  async update(user: User, id: number, dto: CandidateDto, resume: Upload | null): Promise<Candidate> {
+    const candidate = await this.findEditable(user, id);
     const other = await this.candidates.findCandidateByEmail(dto.email);
     if (other && other.id !== id)
       throw new FormInvalidError({ email: [`${other.name} already uses this email.`] }, 'conflict');
     const kind = resume ? assertKind(resume, 'resume', ['pdf', 'docx']) : null;
-    return this.candidates.transaction(async (manager) => {
+    return this.uow.run(async () => {
       const previousFileId = candidate.resumeFileId;
       if (resume && kind) {
         const file = await this.files.save(
           { fileName: safeFileName(resume.originalName, kind), contentType: CONTENT_TYPES[kind], createdById: user.id },
           resume.data,
-          manager,
         );
         candidate.resumeFileId = file.id;
       }
@@ -110,8 +116,8 @@ export class CandidatesService {
       });
       // Saved without the loaded resume relation, which would otherwise win over the new resumeFileId.
       const { resumeFile: _previousResume, ...fields } = candidate;
-      const saved = await this.candidates.saveCandidate(fields, manager);
-      if (resume && previousFileId) await this.files.remove(previousFileId, manager);
+      const saved = await this.candidates.saveCandidate(fields);
+      if (resume && previousFileId) await this.files.remove(previousFileId);
       return saved;
     });
   }
@@ -126,6 +132,6 @@ export class CandidatesService {
   async addApplication(user: User, candidateId: number, positionId: number): Promise<Application> {
     const candidate = await this.findOrFail(candidateId);
     await this.pipeline.assertOpenForApplications(positionId);
-    return this.candidates.transaction((manager) => this.pipeline.apply(user, candidate, positionId, manager));
+    return this.uow.run(() => this.pipeline.apply(user, candidate, positionId));
   }
 }

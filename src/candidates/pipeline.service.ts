@@ -1,42 +1,65 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { randomInt } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
+import { contributionsOf } from '../common/contributions.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
-import { assertCanEditPosition, canEditPosition } from '../positions/position-access.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { assertCanEditPosition } from '../positions/position-access.js';
 import { PositionsService } from '../positions/positions.service.js';
-import { PortalService } from '../vetting/portal.service.js';
-import { VettingService, type GateResult } from '../vetting/vetting.service.js';
+import {
+  BoardMarks,
+  OnStageChange,
+  StageGateProvider,
+  type BoardMarksProvider,
+  type CardMark,
+  type StageGate,
+  type StageListener,
+} from './application-hub.js';
+import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesRepository, type ApplicationsFilter } from './candidates.repository.js';
 import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
 import type { Candidate } from './entities/candidate.entity.js';
-
-/** Where an application may go from each stage. Rejected and withdrawn are final. */
-const NEXT: Record<Stage, Stage[]> = {
-  applied: ['vetting', 'rejected', 'withdrawn'],
-  vetting: ['interview', 'rejected', 'withdrawn'],
-  interview: ['decision', 'rejected', 'withdrawn'],
-  decision: ['offer', 'rejected', 'withdrawn'],
-  // Hired only by accepting a recorded offer (HiresService), which creates the new hire's account and plans.
-  offer: ['rejected', 'withdrawn'],
-  hired: [],
-  rejected: [],
-  withdrawn: [],
-};
+import { stages } from './stages.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const BOARD_COLUMN_SIZE = 20;
 
-/** Applications moving through the stages, with the vetting gate before any interview. */
+export interface GateCheck {
+  passed: boolean;
+  unmet: string[];
+}
+
+/**
+ * Applications moving through the stages. Later steps plug in without being imported: gates a stage must pass
+ * (vetting before Interview), listeners told of every change inside its transaction, marks on board cards.
+ */
 @Injectable()
-export class PipelineService {
+export class PipelineService implements OnModuleInit {
+  private gates: StageGate[] = [];
+  private listeners: StageListener[] = [];
+  private markers: BoardMarksProvider[] = [];
+
   constructor(
     private readonly candidates: CandidatesRepository,
     private readonly positions: PositionsService,
-    private readonly vetting: VettingService,
-    private readonly portal: PortalService,
+    private readonly access: CandidatesAccess,
+    private readonly uow: UnitOfWork,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  onModuleInit(): void {
+    this.gates = contributionsOf<StageGate, { order?: number }>(this.discovery, StageGateProvider).map(
+      (c) => c.instance,
+    );
+    this.listeners = contributionsOf<StageListener, { order?: number }>(this.discovery, OnStageChange).map(
+      (c) => c.instance,
+    );
+    this.markers = contributionsOf<BoardMarksProvider, { order?: number }>(this.discovery, BoardMarks).map(
+      (c) => c.instance,
+    );
+  }
 
   async assertOpenForApplications(positionId: number): Promise<void> {
     const position = await this.positions.findOrFail(positionId);
@@ -45,49 +68,50 @@ export class PipelineService {
     }
   }
 
-  /** The candidate applies to the position's current published version. */
-  async apply(user: User, candidate: Candidate, positionId: number, manager: EntityManager): Promise<Application> {
+  /** The candidate applies to the position's current published version (inside the caller's unit of work). */
+  async apply(user: User, candidate: Candidate, positionId: number): Promise<Application> {
     const position = await this.positions.findOrFail(positionId);
     assertCanEditPosition(user, position);
     if (await this.candidates.applicationExists(candidate.id, positionId)) {
       throw FormInvalidError.single('positionId', `${candidate.name} has already applied to “${position.title}”.`);
     }
-    const application = await this.candidates.saveApplication(
-      {
-        candidateId: candidate.id,
-        positionId,
-        positionVersion: position.publishedVersion!,
-        stage: 'applied',
-        stageChangedAt: new Date(),
-        code: await this.newCode(),
-        createdById: user.id,
-      },
-      manager,
-    );
-    await this.candidates.addEvent(
-      {
-        applicationId: application.id,
-        toStage: 'applied',
-        summary: `Applied to version ${position.publishedVersion}`,
-        byId: user.id,
-      },
-      manager,
-    );
+    const application = await this.candidates.saveApplication({
+      candidateId: candidate.id,
+      positionId,
+      positionVersion: position.publishedVersion!,
+      stage: 'applied',
+      stageChangedAt: new Date(),
+      code: await this.newCode(),
+      createdById: user.id,
+    });
+    await this.candidates.addEvent({
+      applicationId: application.id,
+      toStage: 'applied',
+      summary: `Applied to version ${position.publishedVersion}`,
+      byId: user.id,
+    });
     return application;
   }
 
   /** Only the position's hiring manager, its creator or an admin act on its applications; other managers read. */
   assertCanManage(user: User, application: Application): void {
-    assertCanEditPosition(user, application.position);
+    this.access.requireManage(user, application);
   }
 
   canManage(user: User, application: Application): boolean {
-    return canEditPosition(user, application.position);
+    return this.access.canManage(user, application);
   }
 
   async findOrFail(id: number): Promise<Application> {
     const application = await this.candidates.findApplication(id);
     if (!application) throw notFound('That application');
+    return application;
+  }
+
+  /** The application, for a user who may act on it (403 otherwise). */
+  async findManaged(user: User, id: number): Promise<Application> {
+    const application = await this.findOrFail(id);
+    this.access.requireManage(user, application);
     return application;
   }
 
@@ -100,54 +124,52 @@ export class PipelineService {
   }
 
   nextStages(application: Application): Stage[] {
-    return NEXT[application.stage];
+    return stages.next(application.stage);
   }
 
-  /** Every required vetting step must pass before an interview; an admin may override with a written reason. */
-  gate(application: Application): Promise<GateResult> {
-    return this.vetting.gate(application.positionId, application.id);
+  /** Every gate before `to` (the vetting steps before Interview): passed only when all pass. */
+  async gate(application: Application, to: Stage = 'interview'): Promise<GateCheck> {
+    const checks = await Promise.all(
+      this.gates.filter((gate) => gate.before === to).map((gate) => gate.check(application)),
+    );
+    return { passed: checks.every((check) => check.passed), unmet: checks.flatMap((check) => check.unmet) };
   }
 
   async move(user: User, id: number, to: Stage, overrideReason: string | null | undefined): Promise<Application> {
-    const application = await this.findOrFail(id);
-    this.assertCanManage(user, application);
+    const application = await this.findManaged(user, id);
     if (to === 'rejected') throw FormInvalidError.single('to', 'Reject with a reason instead.');
-    if (!NEXT[application.stage].includes(to)) {
+    if (!stages.canMove(application.stage, to)) {
       throw new DomainError(
         'conflict',
         `An application in ${STAGE_LABELS[application.stage]} cannot move to ${STAGE_LABELS[to]}.`,
       );
     }
     let summary = `Moved from ${STAGE_LABELS[application.stage]} to ${STAGE_LABELS[to]}`;
-    if (to === 'interview') {
-      const gate = await this.gate(application);
-      if (!gate.passed) {
-        if (!user.hasRole('admin'))
-          throw FormInvalidError.single(
-            'to',
-            `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`,
-          );
-        if (!overrideReason)
-          throw FormInvalidError.single(
-            'overrideReason',
-            'Write why this candidate should be interviewed before vetting is complete',
-          );
-        summary += ` — vetting gate overridden by an admin: “${overrideReason}”`;
-      }
+    const gate = await this.gate(application, to);
+    if (!gate.passed) {
+      if (!this.access.canOverrideGate(user))
+        throw FormInvalidError.single(
+          'to',
+          `Vetting is not complete: ${gate.unmet.join('; ')}. Only an admin can override this, with a written reason.`,
+        );
+      if (!overrideReason)
+        throw FormInvalidError.single(
+          'overrideReason',
+          'Write why this candidate should be interviewed before vetting is complete',
+        );
+      summary += ` — vetting gate overridden by an admin: “${overrideReason}”`;
     }
     return this.changeStage(user, application, to, summary);
   }
 
   async reject(user: User, id: number, reasonId: number): Promise<Application> {
-    const application = await this.findOrFail(id);
-    this.assertCanManage(user, application);
-    return this.rejectOne(user, application, reasonId);
+    return this.rejectOne(user, await this.findManaged(user, id), reasonId);
   }
 
   async bulkReject(user: User, positionId: number, ids: number[], reasonId: number): Promise<number> {
     assertCanEditPosition(user, await this.positions.findOrFail(positionId));
     const applications = await this.candidates.findApplicationsByIds(positionId, ids);
-    const open = applications.filter((application) => NEXT[application.stage].includes('rejected'));
+    const open = applications.filter((application) => stages.canMove(application.stage, 'rejected'));
     for (const application of open) await this.rejectOne(user, application, reasonId);
     return open.length;
   }
@@ -162,10 +184,12 @@ export class PipelineService {
         applications: await this.candidates.findColumn(positionId, stage, BOARD_COLUMN_SIZE),
       });
     }
-    const marks = await this.vetting.marks(
-      positionId,
-      columns.flatMap((column) => column.applications.map((application) => application.id)),
-    );
+    const ids = columns.flatMap((column) => column.applications.map((application) => application.id));
+    const marks = new Map<number, CardMark[]>();
+    for (const marker of this.markers) {
+      for (const [id, more] of await marker.marksFor(positionId, ids))
+        marks.set(id, [...(marks.get(id) ?? []), ...more]);
+    }
     return { columns, marks, closed: (counts.get('rejected') ?? 0) + (counts.get('withdrawn') ?? 0) };
   }
 
@@ -173,32 +197,28 @@ export class PipelineService {
     return this.candidates.findApplicationPage(positionId, filter, page);
   }
 
-  /** Per position: how many applications in Vetting have passed every required step and wait for an interview. */
-  async readyForInterview(managerId: number): Promise<{ positionId: number; title: string; count: number }[]> {
-    const applications = await this.candidates.findInVettingForManager(managerId);
-    const byPosition = new Map<number, Application[]>();
-    for (const application of applications)
-      byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
-    const result = [];
-    for (const [positionId, group] of byPosition) {
-      const passed = await this.vetting.passedGate(
-        positionId,
-        group.map((application) => application.id),
-      );
-      if (passed.length) result.push({ positionId, title: group[0].position.title, count: passed.length });
-    }
-    return result;
+  /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
+  inVettingFor(managerId: number): Promise<Application[]> {
+    return this.candidates.findInVettingForManager(managerId);
   }
 
   /** Shows the position's first-year development plan to the candidate in their portal (method rule 4). */
   async sharePlan(user: User, id: number): Promise<Application> {
-    const application = await this.findOrFail(id);
-    this.assertCanManage(user, application);
+    const application = await this.findManaged(user, id);
     if (application.planSharedAt) return application;
     application.planSharedAt = new Date();
-    await this.candidates.saveApplication({ id, planSharedAt: application.planSharedAt });
-    await this.note(user, application, 'Shared the first-year development plan in the candidate portal');
+    await this.uow.run(async () => {
+      await this.candidates.saveApplication({ id, planSharedAt: application.planSharedAt });
+      await this.note(user, application, 'Shared the first-year development plan in the candidate portal');
+    });
     return application;
+  }
+
+  /** The candidate opened the shared plan in their portal for the first time. */
+  async recordPlanOpened(application: Application): Promise<void> {
+    if (!application.planSharedAt || application.planOpenedAt) return;
+    application.planOpenedAt = new Date();
+    await this.candidates.saveApplication({ id: application.id, planOpenedAt: application.planOpenedAt });
   }
 
   /**
@@ -213,7 +233,7 @@ export class PipelineService {
     reasonId: number | null,
   ): Promise<Application> {
     this.assertCanManage(user, application);
-    if (!['interview', 'decision'].includes(application.stage)) {
+    if (!stages.isSchedulable(application.stage)) {
       throw new DomainError(
         'conflict',
         `The application is in ${STAGE_LABELS[application.stage]}; a debrief decision needs it in Interview or Decision.`,
@@ -231,7 +251,7 @@ export class PipelineService {
     return application;
   }
 
-  /** Offer → Hired, when the candidate accepts the offer; the portal link stops working. */
+  /** Offer → Hired, when the candidate accepts the offer (inside the acceptance's unit of work). */
   async recordHire(user: User, application: Application, summary: string): Promise<Application> {
     this.assertCanManage(user, application);
     if (application.stage !== 'offer')
@@ -239,9 +259,7 @@ export class PipelineService {
         'conflict',
         `The application is in ${STAGE_LABELS[application.stage]}; only an application in Offer can be hired.`,
       );
-    const hired = await this.changeStage(user, application, 'hired', summary);
-    await this.portal.revokeAll(application.id);
-    return hired;
+    return this.changeStage(user, application, 'hired', summary);
   }
 
   /** Records something done to an application that is not a move (e.g. a vetting result). */
@@ -252,7 +270,7 @@ export class PipelineService {
   private async rejectOne(user: User, application: Application, reasonId: number): Promise<Application> {
     const reason = await this.candidates.findReason(reasonId);
     if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose a reason from the list');
-    if (!NEXT[application.stage].includes('rejected')) {
+    if (!stages.canMove(application.stage, 'rejected')) {
       throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot be rejected.`);
     }
     application.rejectionReasonId = reason.id;
@@ -264,30 +282,27 @@ export class PipelineService {
     );
   }
 
+  /** One unit of work: the conditional move, its history line and every listener's writes (e.g. the portal link revoked). */
   private changeStage(user: User, application: Application, to: Stage, summary: string): Promise<Application> {
     const from = application.stage;
-    return this.candidates.transaction(async (manager) => {
+    return this.uow.run(async () => {
       // Only from the stage this request saw: a concurrent move wins, this one is refused.
-      const changed = await this.candidates.changeStage(
-        application.id,
-        from,
-        to,
-        application.rejectionReasonId,
-        manager,
-      );
+      const changed = await this.candidates.changeStage(application.id, from, to, application.rejectionReasonId);
       if (!changed)
         throw new DomainError(
           'conflict',
           'Someone else moved this application a moment ago. Reload the page to see where it is now.',
         );
-      const saved = { stage: to, stageChangedAt: new Date() };
-      await this.candidates.addEvent(
-        { applicationId: application.id, fromStage: from, toStage: to, summary, byId: user.id },
-        manager,
-      );
-      // A closed application's portal link stops working at once.
-      if (to === 'rejected' || to === 'withdrawn') await this.portal.revokeAll(application.id);
-      return Object.assign(application, saved);
+      await this.candidates.addEvent({
+        applicationId: application.id,
+        fromStage: from,
+        toStage: to,
+        summary,
+        byId: user.id,
+      });
+      Object.assign(application, { stage: to, stageChangedAt: new Date() });
+      for (const listener of this.listeners) await listener.onStageChange({ application, from, to, user });
+      return application;
     });
   }
 

@@ -13,12 +13,16 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only users holding at least one of these roles may use the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-/** What a page builder gets: the signed-in user, the route's numeric id (0 when it has none), its parameters and the posted form. */
+/**
+ * What a page builder gets: the signed-in user, the route's numeric id (0 when it has none), its other parameters,
+ * the query string and the posted form (null on GET).
+ */
 export interface PageRequest<U extends User | undefined = User> {
   user: U;
   id: number;
-  params: Record<string, string>;
-  body: Record<string, unknown> | null;
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: Record<string, unknown> | null;
 }
 
 /** Builds the view model of one page; the same builder serves the GET and the form shown again after an error. */

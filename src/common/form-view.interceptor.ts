@@ -16,6 +16,7 @@ export function pageRequestOf(req: Request): PageRequest<User | undefined> {
     user: req.user,
     id: params.id === undefined ? 0 : idParam(req),
     params,
+    query: req.query as Record<string, unknown>,
     body: req.method === 'POST' ? ((req.body ?? {}) as Record<string, unknown>) : null,
   };
 }

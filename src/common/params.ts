@@ -1,3 +1,4 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { Request } from 'express';
 import { notFound } from './errors.js';
 
@@ -12,4 +13,15 @@ export function idParam(req: Request, name = 'id'): number {
 export function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A route's numeric id; anything else is "not found" (404), never a 400 or a database error. */
+@Injectable()
+export class ParseIdPipe implements PipeTransform<string, number> {
+  transform(value: string | number): number {
+    // The global ValidationPipe may already have turned the string into a number (NaN for "abc").
+    const text = String(value);
+    if (!/^\d{1,9}$/.test(text)) throw notFound('That page');
+    return Number(text);
+  }
 }

@@ -39,20 +39,16 @@ export async function seedHistory(
   const now = Date.now();
   const daysAgo = (days: number, hour = 10) => new Date(now - days * 86_400_000 + (hour - 12) * 3_600_000);
   const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-  const position = await ds
-    .getRepository(Position)
-    .findOneOrFail({
-      where: { id: positionId },
-      relations: { outcomes: true },
-      order: { outcomes: { sortOrder: 'ASC' } },
-    });
-  const kit = await ds
-    .getRepository(InterviewKit)
-    .findOneOrFail({
-      where: { positionId },
-      relations: { items: { question: true } },
-      order: { items: { sortOrder: 'ASC' } },
-    });
+  const position = await ds.getRepository(Position).findOneOrFail({
+    where: { id: positionId },
+    relations: { outcomes: true },
+    order: { outcomes: { sortOrder: 'ASC' } },
+  });
+  const kit = await ds.getRepository(InterviewKit).findOneOrFail({
+    where: { positionId },
+    relations: { items: { question: true } },
+    order: { items: { sortOrder: 'ASC' } },
+  });
   const reasons = await ds.getRepository(RejectionReason).find({ order: { sortOrder: 'ASC' } });
   const sources: Source[] = ['referral', 'recruiter', 'careers-page', 'sourced'];
   const names = [
@@ -79,22 +75,18 @@ export async function seedHistory(
     path: [Stage, number][],
     rejectionReasonId: number | null = null,
   ) => {
-    const candidate = await ds
-      .getRepository(Candidate)
-      .save(
-        ds
-          .getRepository(Candidate)
-          .create({
-            name,
-            email: `${name.toLowerCase().replace(' ', '.')}@history.demo`,
-            phone: null,
-            source,
-            notes: null,
-            consentAt: daysAgo(applied),
-            resumeFileId: null,
-            createdById: manager.id,
-          }),
-      );
+    const candidate = await ds.getRepository(Candidate).save(
+      ds.getRepository(Candidate).create({
+        name,
+        email: `${name.toLowerCase().replace(' ', '.')}@history.demo`,
+        phone: null,
+        source,
+        notes: null,
+        consentAt: daysAgo(applied),
+        resumeFileId: null,
+        createdById: manager.id,
+      }),
+    );
     const stage = path.at(-1)?.[0] ?? 'applied';
     const saved = await ds.getRepository(Application).save(
       ds.getRepository(Application).create({
@@ -174,81 +166,65 @@ export async function seedHistory(
       ['offer', applied - 32],
       ['hired', hiredDay],
     ]);
-    await ds
-      .getRepository(Offer)
-      .insert({
+    await ds.getRepository(Offer).insert({
+      applicationId: app.id,
+      offeredOn: isoDay(daysAgo(applied - 32)),
+      terms: 'USD 90,000 base, 40% variable at target.',
+      status: 'accepted',
+      respondedAt: daysAgo(hiredDay),
+      createdById: manager.id,
+    });
+    await ds.getRepository(Assessment).insert({
+      applicationId: app.id,
+      provider: 'Harrison Assessments',
+      takenOn: isoDay(daysAgo(applied - 5)),
+      eligibility: Math.round(50 + 22 * talent + 25 * random()),
+      suitability: Math.round(50 + 40 * random()),
+      traits: null,
+      reportFileId: null,
+      recordedById: manager.id,
+      recordedAt: daysAgo(applied - 5),
+    });
+    const submission = await ds.getRepository(WritingSubmission).save(
+      ds.getRepository(WritingSubmission).create({
         applicationId: app.id,
-        offeredOn: isoDay(daysAgo(applied - 32)),
-        terms: 'USD 90,000 base, 40% variable at target.',
-        status: 'accepted',
-        respondedAt: daysAgo(hiredDay),
-        createdById: manager.id,
-      });
-    await ds
-      .getRepository(Assessment)
-      .insert({
+        prompt: 'Write to a prospect you met at an event.',
+        draft: '',
+        startedAt: daysAgo(applied - 6),
+        deadlineAt: null,
+        draftSavedAt: null,
+        submittedAt: daysAgo(applied - 6, 11),
+        text: 'Dear Dana, …',
+        signals: null,
+      }),
+    );
+    const presentation = await ds.getRepository(Presentation).save(
+      ds.getRepository(Presentation).create({
         applicationId: app.id,
-        provider: 'Harrison Assessments',
-        takenOn: isoDay(daysAgo(applied - 5)),
-        eligibility: Math.round(50 + 22 * talent + 25 * random()),
-        suitability: Math.round(50 + 40 * random()),
-        traits: null,
-        reportFileId: null,
-        recordedById: manager.id,
-        recordedAt: daysAgo(applied - 5),
-      });
-    const submission = await ds
-      .getRepository(WritingSubmission)
-      .save(
-        ds
-          .getRepository(WritingSubmission)
-          .create({
-            applicationId: app.id,
-            prompt: 'Write to a prospect you met at an event.',
-            draft: '',
-            startedAt: daysAgo(applied - 6),
-            deadlineAt: null,
-            draftSavedAt: null,
-            submittedAt: daysAgo(applied - 6, 11),
-            text: 'Dear Dana, …',
-            signals: null,
-          }),
-      );
-    const presentation = await ds
-      .getRepository(Presentation)
-      .save(
-        ds
-          .getRepository(Presentation)
-          .create({
-            applicationId: app.id,
-            deckFileId: null,
-            uploadedAt: daysAgo(applied - 10),
-            sessionAt: daysAgo(applied - 14),
-          }),
-      );
+        deckFileId: null,
+        uploadedAt: daysAgo(applied - 10),
+        sessionAt: daysAgo(applied - 14),
+      }),
+    );
     for (const grader of panel.slice(0, 2)) {
-      await ds
-        .getRepository(WritingGrade)
-        .insert({
-          submissionId: submission.id,
-          graderId: grader.id,
-          levels: null,
-          overall: Math.round((2.5 + 1.5 * (0.35 * talent + 0.65 * random())) * 10) / 10,
-          comment: null,
-          assignedAt: daysAgo(applied - 7),
-          submittedAt: daysAgo(applied - 8),
-        });
-      await ds
-        .getRepository(PresentationScore)
-        .insert({
-          presentationId: presentation.id,
-          evaluatorId: grader.id,
-          levels: null,
-          overall: Math.round((2 + 2 * random()) * 10) / 10,
-          comment: null,
-          assignedAt: daysAgo(applied - 12),
-          submittedAt: daysAgo(applied - 14),
-        });
+      await ds.getRepository(WritingGrade).insert({
+        submissionId: submission.id,
+        graderId: grader.id,
+        levels: null,
+        overall: Math.round((2.5 + 1.5 * (0.35 * talent + 0.65 * random())) * 10) / 10,
+        comment: null,
+        assignedAt: daysAgo(applied - 7),
+        submittedAt: daysAgo(applied - 8),
+      });
+      await ds.getRepository(PresentationScore).insert({
+        presentationId: presentation.id,
+        evaluatorId: grader.id,
+        levels: null,
+        overall: Math.round((2 + 2 * random()) * 10) / 10,
+        comment: null,
+        assignedAt: daysAgo(applied - 12),
+        submittedAt: daysAgo(applied - 14),
+      });
     }
     const interview = await ds.getRepository(Interview).save(
       ds.getRepository(Interview).create({
@@ -309,19 +285,15 @@ export async function seedHistory(
         .getRepository(ScorecardRating)
         .insert(kit.items.map((item, i) => ({ panelistId: seat.id, questionId: item.questionId, rating: ratings[i] })));
     }
-    const user = await ds
-      .getRepository(UserEntity)
-      .save(
-        ds
-          .getRepository(UserEntity)
-          .create({
-            name,
-            email: `${name.toLowerCase().replace(' ', '.')}@keeper.demo`,
-            passwordHash,
-            active: true,
-            userRoles: [Object.assign(new UserRole(), { role: 'new-hire' as const })],
-          }),
-      );
+    const user = await ds.getRepository(UserEntity).save(
+      ds.getRepository(UserEntity).create({
+        name,
+        email: `${name.toLowerCase().replace(' ', '.')}@keeper.demo`,
+        passwordHash,
+        active: true,
+        userRoles: [Object.assign(new UserRole(), { role: 'new-hire' as const })],
+      }),
+    );
     const startDate = isoDay(daysAgo(hiredDay - 14));
     const hire = await ds.getRepository(Hire).save(
       ds.getRepository(Hire).create({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
@@ -6,7 +6,7 @@ import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { notFound } from '../common/errors.js';
 import { flash } from '../common/flash.js';
 import { pageRequest, pageView } from '../common/pagination.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 import { seeOther } from '../common/redirect.js';
 import {
   AcceptOfferDto,
@@ -61,7 +61,7 @@ export class OffersController {
   @Redirect()
   async record(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: OfferDto,
     @Req() req: Request,
   ) {
@@ -75,8 +75,8 @@ export class OffersController {
   @Redirect()
   async accept(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('offerId', ParseIntPipe) offerId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('offerId', ParseIdPipe) offerId: number,
     @Body() dto: AcceptOfferDto,
     @Req() req: Request,
   ) {
@@ -93,8 +93,8 @@ export class OffersController {
   @Redirect()
   async decline(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('offerId', ParseIntPipe) offerId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('offerId', ParseIdPipe) offerId: number,
     @Req() req: Request,
   ) {
     await this.hires.declineOffer(user, id, offerId);
@@ -186,7 +186,7 @@ export class HiresController {
   @Redirect()
   async moveStart(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: StartDateDto,
     @Req() req: Request,
   ) {
@@ -200,7 +200,7 @@ export class HiresController {
   @Redirect()
   async addTask(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: TaskDto,
     @Req() req: Request,
   ) {
@@ -213,7 +213,7 @@ export class HiresController {
   @Redirect()
   async tick(
     @CurrentUser() user: User,
-    @Param('taskId', ParseIntPipe) taskId: number,
+    @Param('taskId', ParseIdPipe) taskId: number,
     @Body('done') done: string,
     @Body('returnTo') returnTo: string,
     @Req() req: Request,
@@ -228,7 +228,7 @@ export class HiresController {
   @Redirect()
   async addConnection(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: ConnectionDto,
     @Req() req: Request,
   ) {
@@ -242,8 +242,8 @@ export class HiresController {
   @Redirect()
   async updateConnection(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('connectionId', ParseIntPipe) connectionId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('connectionId', ParseIdPipe) connectionId: number,
     @Body() dto: ConnectionStatusDto,
     @Req() req: Request,
   ) {
@@ -267,7 +267,7 @@ export class HiresController {
   @Redirect()
   async checkIn(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: CheckInDto,
     @Req() req: Request,
   ) {
@@ -281,8 +281,8 @@ export class HiresController {
   @Redirect()
   async newHireView(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('checkInId', ParseIntPipe) checkInId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('checkInId', ParseIdPipe) checkInId: number,
     @Body() dto: NewHireViewDto,
     @Req() req: Request,
   ) {
@@ -296,7 +296,7 @@ export class HiresController {
   @Redirect()
   async learning(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: LearningDto,
     @Req() req: Request,
   ) {
@@ -310,7 +310,7 @@ export class HiresController {
   @Redirect()
   async review(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: ReviewDto,
     @Req() req: Request,
   ) {

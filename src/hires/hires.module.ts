@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
+import { OfferSection } from './application-offer.section.js';
 import { DevelopmentService } from './development.service.js';
 import { HiresController, OffersController } from './hires.controller.js';
 import { HiresRepository } from './hires.repository.js';
@@ -13,7 +14,7 @@ import { OnboardingService } from './onboarding.service.js';
 @Module({
   imports: [AccountsModule, CandidatesModule, PositionsModule, MailModule],
   controllers: [OffersController, HiresController, OnboardingTemplateController],
-  providers: [HiresRepository, HiresService, OnboardingService, DevelopmentService],
+  providers: [OfferSection, HiresRepository, HiresService, OnboardingService, DevelopmentService],
   exports: [HiresRepository, HiresService],
 })
 export class HiresModule {}

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { GradingService } from '../vetting/grading.service.js';
+import { VettingService } from '../vetting/vetting.service.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
 import { interviewTimeText } from '../interviews/interview-time.js';
 import type { Interview } from '../interviews/entities/interview.entity.js';
@@ -34,6 +35,7 @@ export class HomeService {
     private readonly config: AppConfig,
     private readonly publishing: PublishingService,
     private readonly grading: GradingService,
+    private readonly vetting: VettingService,
     private readonly pipeline: PipelineService,
     private readonly interviews: InterviewsRepository,
     private readonly panel: PanelService,
@@ -178,7 +180,8 @@ export class HomeService {
   }
 
   private async pipelineTodos(user: User): Promise<Todo[]> {
-    const ready = (await this.pipeline.readyForInterview(user.id)).map((group) => ({
+    const inVetting = await this.pipeline.inVettingFor(user.id);
+    const ready = (await this.vetting.readyForInterview(inVetting)).map((group) => ({
       text: `${group.count} ${group.count === 1 ? 'candidate for “' + group.title + '” has' : 'candidates for “' + group.title + '” have'} passed every vetting step and can move to Interview.`,
       href: `/positions/${group.positionId}/applications?stage=vetting`,
       action: 'See them',

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { pageRequest, pageView } from '../common/pagination.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 import { seeOther } from '../common/redirect.js';
 import { assertCanEditPosition } from '../positions/position-access.js';
 import { PositionsService } from '../positions/positions.service.js';
@@ -104,7 +104,7 @@ export class QuestionsController {
   @Redirect()
   async update(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: QuestionDto,
     @Req() req: Request,
   ) {
@@ -140,7 +140,7 @@ export class KitController {
   @Redirect()
   async save(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: KitDto,
     @Req() req: Request,
   ) {
@@ -154,7 +154,7 @@ export class KitController {
   @Post('publish')
   @FormView('interviews/kit', 'kitModel')
   @Redirect()
-  async publish(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async publish(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     const position = await this.positions.findOrFail(id);
     assertCanEditPosition(user, position);
     await this.interviews.publishKit(id, position.outcomes);

@@ -4,6 +4,7 @@ import { FilesRepository } from '../files/files.repository.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
+import { InterviewsSection, UpcomingInterviewsSection } from './hub.sections.js';
 import { KitController, QuestionsController } from './interviews.controller.js';
 import { InterviewsRepository } from './interviews.repository.js';
 import { InterviewsService } from './interviews.service.js';
@@ -21,6 +22,8 @@ import { SchedulingService } from './scheduling.service.js';
     SchedulingService,
     PanelService,
     ScorecardRemindersService,
+    InterviewsSection,
+    UpcomingInterviewsSection,
     FilesRepository,
   ],
   exports: [InterviewsService, InterviewsRepository, PanelService],

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Redirect,
-  Render,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ROLE_LABELS } from '../accounts/role.js';
 import type { User } from '../accounts/entities/user.entity.js';
@@ -18,7 +6,7 @@ import { PipelineService } from '../candidates/pipeline.service.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { DomainError } from '../common/errors.js';
 import { flash } from '../common/flash.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 import { seeOther } from '../common/redirect.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { PresentationService } from '../vetting/presentation.service.js';
@@ -92,7 +80,7 @@ export class SchedulingController {
   @Redirect()
   async create(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: ScheduleDto,
     @Req() req: Request,
   ) {
@@ -116,7 +104,7 @@ export class SchedulingController {
   @Redirect()
   async update(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: ScheduleDto,
     @Req() req: Request,
   ) {
@@ -127,7 +115,7 @@ export class SchedulingController {
 
   @Get('interviews/:id/cancel')
   @Render('interviews/cancel')
-  async confirmCancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
+  async confirmCancel(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     const interview = await this.scheduling.editable(user, id);
     return {
       title: 'Cancel the interview',
@@ -138,7 +126,7 @@ export class SchedulingController {
 
   @Post('interviews/:id/cancel')
   @Redirect()
-  async cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async cancel(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     const interview = await this.scheduling.cancel(user, id);
     flash(req, 'success', 'Interview cancelled. Everyone on it received a cancellation for their calendar.');
     return seeOther(`/applications/${interview.applicationId}#interviews`);
@@ -227,7 +215,7 @@ export class PanelController {
 
   @Get()
   @Render('interviews/show')
-  async show(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
+  async show(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     const { interview, seat, manages } = await this.panel.access(user, id);
     const application = interview.application;
     const [gate, presentation] = await Promise.all([
@@ -268,7 +256,7 @@ export class PanelController {
 
   @Post('prepared')
   @Redirect()
-  async prepared(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async prepared(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     await this.panel.prepare(user, id);
     flash(
       req,
@@ -279,7 +267,7 @@ export class PanelController {
   }
 
   @Get('scorecard')
-  async scorecard(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number) {
+  async scorecard(@Req() req: Request, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
     const model = await this.scorecardModel(req);
     if (model) return res.render('interviews/scorecard', model);
     flash(
@@ -295,7 +283,7 @@ export class PanelController {
   @Redirect()
   async saveScorecard(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: ScorecardDto,
     @Req() req: Request,
   ) {
@@ -319,7 +307,7 @@ export class PanelController {
   }
 
   @Get('resume')
-  async resume(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
+  async resume(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     const { interview } = await this.panel.access(user, id);
     const file = interview.application.candidate.resumeFile;
     const data = file ? await this.files.readData(file.id) : null;
@@ -332,7 +320,7 @@ export class PanelController {
   }
 
   @Get('deck')
-  async deck(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
+  async deck(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     const { interview } = await this.panel.access(user, id);
     const file = await this.presentations.deckOf(interview.applicationId);
     if (!file) throw new DomainError('not-found', 'No presentation was uploaded.');
@@ -354,7 +342,7 @@ export class PanelController {
   @Redirect()
   async decide(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: DecisionDto,
     @Req() req: Request,
   ) {

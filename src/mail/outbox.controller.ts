@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Render } from '@nestjs/common';
+import { Controller, Get, Param, Query, Render } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
 import { Roles } from '../common/decorators.js';
 import { notFound } from '../common/errors.js';
 import { pageRequest, pageView } from '../common/pagination.js';
@@ -23,7 +24,7 @@ export class OutboxController {
 
   @Get(':id')
   @Render('outbox/show')
-  async show(@Param('id', ParseIntPipe) id: number) {
+  async show(@Param('id', ParseIdPipe) id: number) {
     const message = await this.outbox.findById(id);
     if (!message) throw notFound('That message');
     return {

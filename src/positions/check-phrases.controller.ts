@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
@@ -30,7 +31,7 @@ export class CheckPhrasesController {
 
   @Post(':id/delete')
   @Redirect()
-  async remove(@Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async remove(@Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     await this.phrases.remove(id);
     flash(req, 'success', 'Phrase removed.');
     return seeOther('/admin/position-check');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
@@ -11,7 +11,7 @@ import { assertCanEditPosition } from './position-access.js';
 import { planFormValues } from './plan.view.js';
 import { PositionsService } from './positions.service.js';
 import { positionSummary } from './positions.view.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 /** The first-year development plan template, edited from its position. */
 @Controller('positions/:id/plan')
@@ -33,7 +33,7 @@ export class PlanController {
   @Redirect()
   async update(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: PlanFormDto,
     @Req() req: Request,
   ) {

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-  Redirect,
-  Render,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -35,7 +23,7 @@ import {
   WORKPLACE_CHOICES,
 } from './positions.view.js';
 import { PublishingService, STATUS_LABELS } from './publishing.service.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 const STATUS_FILTERS = (['draft', 'published', 'on-hold', 'filled', 'closed'] as PositionStatus[]).map((value) => ({
   value,
@@ -112,7 +100,7 @@ export class PositionsController {
   @Redirect()
   async update(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: PositionFormDto,
     @Req() req: Request,
   ) {
@@ -126,7 +114,7 @@ export class PositionsController {
   @Redirect()
   async publish(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: PublishDto,
     @Req() req: Request,
   ) {
@@ -139,7 +127,7 @@ export class PositionsController {
   @Redirect()
   async changeStatus(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: StatusDto,
     @Req() req: Request,
   ) {
@@ -150,7 +138,7 @@ export class PositionsController {
 
   @Post(':id/clone')
   @Redirect()
-  async clone(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async clone(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     const copy = await this.positions.clone(user, id);
     flash(req, 'success', 'This is a new draft copied from the position. Nothing is published yet.');
     return seeOther(`/positions/${copy.id}/edit`);
@@ -158,7 +146,7 @@ export class PositionsController {
 
   @Get(':id/versions/:number')
   @Render('positions/version')
-  async version(@Param('id', ParseIntPipe) id: number, @Param('number', ParseIntPipe) number: number) {
+  async version(@Param('id', ParseIdPipe) id: number, @Param('number', ParseIdPipe) number: number) {
     const position = await this.positions.findOrFail(id);
     const version = await this.publishing.versionOrFail(id, number);
     return {
@@ -171,7 +159,7 @@ export class PositionsController {
 
   @Get(':id/compare')
   @Render('positions/compare')
-  async compare(@Param('id', ParseIntPipe) id: number, @Query() query: CompareQueryDto) {
+  async compare(@Param('id', ParseIdPipe) id: number, @Query() query: CompareQueryDto) {
     const position = await this.positions.findOrFail(id);
     const [from, to] = await Promise.all([
       this.publishing.versionOrFail(id, query.from),
@@ -188,7 +176,7 @@ export class PositionsController {
 
   @Post(':id/share-links')
   @Redirect()
-  async share(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Req() req: Request) {
+  async share(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
     await this.publishing.createShareLink(user, id);
     flash(
       req,
@@ -202,8 +190,8 @@ export class PositionsController {
   @Redirect()
   async revoke(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
-    @Param('linkId', ParseIntPipe) linkId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('linkId', ParseIdPipe) linkId: number,
     @Req() req: Request,
   ) {
     await this.publishing.revokeShareLink(user, id, linkId);
@@ -212,7 +200,7 @@ export class PositionsController {
   }
 
   @Get(':id/description.pdf')
-  async descriptionPdf(@Param('id', ParseIntPipe) id: number) {
+  async descriptionPdf(@Param('id', ParseIdPipe) id: number) {
     const { snapshot, label, fileName } = await this.pdfSource(id);
     return new StreamableFile(await renderPositionPdf(snapshot, label), {
       type: 'application/pdf',
@@ -221,7 +209,7 @@ export class PositionsController {
   }
 
   @Get(':id/plan.pdf')
-  async planPdf(@Param('id', ParseIntPipe) id: number) {
+  async planPdf(@Param('id', ParseIdPipe) id: number) {
     const { snapshot, label, fileName } = await this.pdfSource(id);
     return new StreamableFile(await renderPlanPdf(snapshot, label), {
       type: 'application/pdf',

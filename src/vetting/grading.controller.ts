@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
@@ -10,7 +10,7 @@ import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { GradingService } from './grading.service.js';
 import { PresentationService } from './presentation.service.js';
 import { maskCandidate, WRITING_RUBRIC } from './writing-rubric.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 const LEVEL = { message: 'Choose a level' };
 
@@ -63,7 +63,7 @@ export class GradingController {
   @Redirect()
   async submit(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: GradeDto,
     @Req() req: Request,
   ) {

@@ -109,12 +109,10 @@ export class PresentationService {
       .getRepository(PresentationScore)
       .find({ where: { evaluatorId: user.id }, relations: { presentation: true }, order: { assignedAt: 'ASC' } });
     const applications = scores.length
-      ? await this.dataSource
-          .getRepository(Application)
-          .find({
-            where: { id: In(scores.map((score) => score.presentation.applicationId)) },
-            relations: { candidate: true, position: true },
-          })
+      ? await this.dataSource.getRepository(Application).find({
+          where: { id: In(scores.map((score) => score.presentation.applicationId)) },
+          relations: { candidate: true, position: true },
+        })
       : [];
     return scores.map((score) => {
       const application = applications.find((a) => a.id === score.presentation.applicationId)!;
@@ -135,12 +133,10 @@ export class PresentationService {
     if (!score) throw notFound('That assignment');
     if (score.evaluatorId !== user.id)
       throw new DomainError('forbidden', 'This presentation is assigned to other evaluators.');
-    const application = await this.dataSource
-      .getRepository(Application)
-      .findOneOrFail({
-        where: { id: score.presentation.applicationId },
-        relations: { candidate: true, position: true },
-      });
+    const application = await this.dataSource.getRepository(Application).findOneOrFail({
+      where: { id: score.presentation.applicationId },
+      relations: { candidate: true, position: true },
+    });
     const all = await this.scoresOf(score.presentationId);
     const others = all.every((other) => other.submittedAt) ? all.filter((other) => other.id !== score.id) : [];
     return { score, application, others };

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  Post,
-  Redirect,
-  Render,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req, StreamableFile } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
@@ -21,7 +10,7 @@ import { seeOther } from '../common/redirect.js';
 import { EmptyToNull, ToNumberOrNull } from '../common/validation.js';
 import { PresentationService } from './presentation.service.js';
 import { PRESENTATION_RUBRIC } from './presentation-rubric.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 const LEVEL = { message: 'Choose a level' };
 
@@ -56,7 +45,7 @@ export class PresentationsController {
   @Redirect()
   async submit(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: PresentationScoreDto,
     @Req() req: Request,
   ) {
@@ -66,7 +55,7 @@ export class PresentationsController {
   }
 
   @Get(':id/deck')
-  async deck(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number) {
+  async deck(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     const { application } = await this.presentations.scoreOf(user, id);
     const file = await this.presentations.deckOf(application.id);
     if (!file) throw new DomainError('not-found', 'No deck was uploaded.');

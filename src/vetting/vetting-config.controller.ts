@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
@@ -12,7 +12,7 @@ import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
 import { GradingService } from './grading.service.js';
 import { FormInvalidError } from '../common/errors.js';
-import { idParam } from '../common/params.js';
+import { idParam, ParseIdPipe } from '../common/params.js';
 
 /** Which vetting steps a position requires, and the pass marks. */
 @Controller('positions/:id/vetting')
@@ -36,7 +36,7 @@ export class VettingConfigController {
   @Redirect()
   async save(
     @CurrentUser() user: User,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: VettingConfigDto,
     @Req() req: Request,
   ) {

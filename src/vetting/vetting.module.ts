@@ -1,20 +1,70 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CandidatesModule } from '../candidates/candidates.module.js';
 import { FilesRepository } from '../files/files.repository.js';
+import { ReportUploadMiddleware } from '../files/upload.js';
+import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
-import { VettingConfigController } from './vetting-config.controller.js';
+import {
+  AssessmentSection,
+  PortalLinkSection,
+  PresentationSection,
+  VettingGateSection,
+  WritingSection,
+} from './application.sections.js';
+import { ApplicationVettingController } from './application-vetting.controller.js';
+import { ApplicationVettingService } from './application-vetting.service.js';
 import { GradingController } from './grading.controller.js';
 import { GradingService } from './grading.service.js';
+import { PipelineHooks } from './pipeline.hooks.js';
+import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
+import { PortalController } from './portal.controller.js';
+import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
 import { PortalService } from './portal.service.js';
+import { PortalTasksService } from './portal-tasks.service.js';
 import { PresentationService } from './presentation.service.js';
 import { PresentationsController } from './presentations.controller.js';
+import { VettingConfigController } from './vetting-config.controller.js';
 import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
-import { MailModule } from '../mail/mail.module.js';
 
+/** Vetting before any interview: assessment, blind-graded writing test, research presentation, and the candidate portal. */
 @Module({
-  imports: [PositionsModule, MailModule],
-  controllers: [VettingConfigController, GradingController, PresentationsController],
-  providers: [VettingService, WritingTestService, PortalService, GradingService, PresentationService, FilesRepository],
+  imports: [PositionsModule, CandidatesModule, MailModule, DiscoveryModule],
+  controllers: [
+    VettingConfigController,
+    GradingController,
+    PresentationsController,
+    ApplicationVettingController,
+    PortalController,
+  ],
+  providers: [
+    VettingService,
+    WritingTestService,
+    PortalService,
+    GradingService,
+    PresentationService,
+    ApplicationVettingService,
+    PortalTasksService,
+    PortalHomePage,
+    PortalWritingPage,
+    VettingGateSection,
+    PortalLinkSection,
+    WritingSection,
+    PresentationSection,
+    AssessmentSection,
+    ...PipelineHooks,
+    FilesRepository,
+  ],
   exports: [VettingService, WritingTestService, PortalService, GradingService, PresentationService],
 })
-export class VettingModule {}
+export class VettingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(ReportUploadMiddleware)
+      .forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });
+    consumer
+      .apply(PortalDeckUploadMiddleware)
+      .forRoutes({ path: 'portal/:token/presentation', method: RequestMethod.POST });
+  }
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
+import type { Application } from '../candidates/entities/application.entity.js';
 import { FormInvalidError } from '../common/errors.js';
 import { isRealDate } from '../common/params.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
@@ -136,18 +137,14 @@ export class VettingService {
     const config = await this.configFor(positionId);
     const [assessments, submissions, presentations] = await Promise.all([
       this.dataSource.getRepository(Assessment).findBy({ applicationId: In(applicationIds) }),
-      this.dataSource
-        .getRepository(WritingSubmission)
-        .find({
-          where: { applicationId: In(applicationIds) },
-          select: { id: true, applicationId: true, submittedAt: true },
-        }),
-      this.dataSource
-        .getRepository(Presentation)
-        .find({
-          where: { applicationId: In(applicationIds) },
-          select: { id: true, applicationId: true, sessionAt: true },
-        }),
+      this.dataSource.getRepository(WritingSubmission).find({
+        where: { applicationId: In(applicationIds) },
+        select: { id: true, applicationId: true, submittedAt: true },
+      }),
+      this.dataSource.getRepository(Presentation).find({
+        where: { applicationId: In(applicationIds) },
+        select: { id: true, applicationId: true, sessionAt: true },
+      }),
     ]);
     const [grades, scores] = await Promise.all([
       submissions.length
@@ -195,6 +192,24 @@ export class VettingService {
         (!config.presentationRequired || mark.presentation === 'pass')
       );
     });
+  }
+
+  /** Per position: how many of a manager's applications in Vetting have passed every required step. */
+  async readyForInterview(
+    applications: Application[],
+  ): Promise<{ positionId: number; title: string; count: number }[]> {
+    const byPosition = new Map<number, Application[]>();
+    for (const application of applications)
+      byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
+    const result = [];
+    for (const [positionId, group] of byPosition) {
+      const passed = await this.passedGate(
+        positionId,
+        group.map((application) => application.id),
+      );
+      if (passed.length) result.push({ positionId, title: group[0].position.title, count: passed.length });
+    }
+    return result;
   }
 
   /** Every required step must pass before any interview. */

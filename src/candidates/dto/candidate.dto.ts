@@ -55,8 +55,3 @@ export class CandidatesQueryDto {
 export class ReasonDto {
   @Trim() @IsString() @Length(1, 120, { message: 'Write the reason' }) label: string;
 }
-
-export class SessionDto {
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'Enter the date and time of the session' }) sessionAt: string;
-  @ToIntArray() @IsInt({ each: true }) evaluatorIds: number[] = [];
-}

@@ -55,3 +55,8 @@ export class AssessmentDto {
   @ToNumberOrNull() @Min(0, SCORE) @Max(100, SCORE) @IsInt(SCORE) suitability: number;
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(2000) traits: string | null;
 }
+
+export class SessionDto {
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'Enter the date and time of the session' }) sessionAt: string;
+  @ToIntArray() @IsInt({ each: true }) evaluatorIds: number[] = [];
+}

@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DECK_LIMIT_BYTES, parseUpload } from '../files/upload.js';
 import { requestPath } from '../common/paths.js';
-import { PortalService } from '../vetting/portal.service.js';
+import { PortalService } from './portal.service.js';
 
 const parseDeck = parseUpload('deck', DECK_LIMIT_BYTES);
 

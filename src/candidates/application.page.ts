@@ -1,0 +1,66 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { contributionsOf } from '../common/contributions.js';
+import type { FormPage, PageRequest } from '../common/decorators.js';
+import { positionSummary } from '../positions/positions.view.js';
+import { ApplicationSection, type ApplicationContext, type ApplicationSectionProvider } from './application-hub.js';
+import { CandidatesAccess } from './candidates.access.js';
+import { mapApplicationRow, mapCandidate } from './candidates.view.js';
+import { STAGE_LABELS } from './entities/application.entity.js';
+import { PipelineService } from './pipeline.service.js';
+
+type Section = { instance: ApplicationSectionProvider; meta: { partial: string; order: number } };
+
+/**
+ * The application page, the hub of a candidate's way through one position: the header, the moves and the history
+ * are this module's; every section in between is contributed by the step it belongs to (see application-hub.ts).
+ */
+@Injectable()
+export class ApplicationPage implements FormPage, OnModuleInit {
+  readonly view = 'applications/show';
+  private sections: Section[] = [];
+
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly access: CandidatesAccess,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sections = contributionsOf(this.discovery, ApplicationSection);
+  }
+
+  async build({ user, id }: PageRequest) {
+    const application = await this.pipeline.findOrFail(id);
+    const context: ApplicationContext = { user, application, canManage: this.access.canManage(user, application) };
+    const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
+    const [events, reasons, gate, sections] = await Promise.all([
+      this.pipeline.events(application.id),
+      this.pipeline.reasons(),
+      this.pipeline.gate(application, 'interview'),
+      this.loadSections(context),
+    ]);
+    return {
+      title: `${application.candidate.name} · ${application.position.title}`,
+      canManage: context.canManage,
+      application: mapApplicationRow(application),
+      candidate: mapCandidate(application.candidate),
+      position: positionSummary(application.position),
+      positionVersion: application.positionVersion,
+      sections,
+      moves: next.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
+      canMove: context.canManage && next.length > 0,
+      canReject: context.canManage && this.pipeline.nextStages(application).includes('rejected'),
+      canOverrideGate: this.access.canOverrideGate(user) && next.includes('interview') && !gate.passed,
+      reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
+      events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
+    };
+  }
+
+  private async loadSections(context: ApplicationContext) {
+    const models = await Promise.all(this.sections.map(({ instance }) => instance.load(context)));
+    return this.sections
+      .map(({ meta }, index) => ({ partial: meta.partial, model: models[index] }))
+      .filter((section) => section.model !== null);
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { DomainError } from '../common/errors.js';
+import { canEditPosition } from '../positions/position-access.js';
+import { CandidatesRepository } from './candidates.repository.js';
+import type { Application } from './entities/application.entity.js';
+import type { Candidate } from './entities/candidate.entity.js';
+
+/**
+ * The one answer to "may this user do X to this candidate or application", always from the user's current roles.
+ * Services ask here; controllers and templates only see the resulting `can*` flags.
+ */
+@Injectable()
+export class CandidatesAccess {
+  constructor(private readonly candidates: CandidatesRepository) {}
+
+  /** Act on an application: the position's hiring manager or its creator (while a manager), or an admin. */
+  canManage(user: User, application: Application): boolean {
+    return canEditPosition(user, application.position);
+  }
+
+  requireManage(user: User, application: Application): void {
+    if (!this.canManage(user, application)) {
+      throw new DomainError(
+        'forbidden',
+        "Only the position's hiring manager, whoever created it, or an admin can act on this application.",
+      );
+    }
+  }
+
+  /** Move an application to Interview before vetting has passed, with a written reason. */
+  canOverrideGate(user: User): boolean {
+    return user.hasRole('admin');
+  }
+
+  /**
+   * Change a candidate's record (name, email, resume), which several positions may share: an admin, the manager who
+   * added the candidate, or a manager of a position the candidate applied to.
+   */
+  async canEditCandidate(user: User, candidate: Candidate): Promise<boolean> {
+    if (user.hasRole('admin')) return true;
+    if (!user.hasRole('manager')) return false;
+    return candidate.createdById === user.id || this.candidates.isInPipelineOf(candidate.id, user.id);
+  }
+
+  async requireEditCandidate(user: User, candidate: Candidate): Promise<void> {
+    if (!(await this.canEditCandidate(user, candidate))) {
+      throw new DomainError(
+        'forbidden',
+        `Only an admin, the manager who added ${candidate.name}, or the manager of a position they applied to can change this record.`,
+      );
+    }
+  }
+}

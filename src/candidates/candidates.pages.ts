@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { FormPage, PageRequest } from '../common/decorators.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { CandidatesAccess } from './candidates.access.js';
+import { CandidatesService } from './candidates.service.js';
+import { candidateFormValues, mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
+
+/** Published positions a candidate can be added to, as select options. */
+@Injectable()
+export class OpenPositionChoices {
+  constructor(private readonly positions: PositionsService) {}
+
+  async list() {
+    const [positions] = await this.positions.list({ status: 'published' }, { page: 1, perPage: 200 });
+    return positions.map((position) => ({ value: String(position.id), label: position.title }));
+  }
+}
+
+@Injectable()
+export class NewCandidatePage implements FormPage {
+  readonly view = 'candidates/new';
+
+  constructor(private readonly choices: OpenPositionChoices) {}
+
+  async build({ query = {} }: PageRequest) {
+    const position = Number(query.position);
+    return {
+      title: 'Add a candidate',
+      sources: SOURCE_CHOICES,
+      positions: await this.choices.list(),
+      values: Number.isInteger(position) && position > 0 ? { positionId: String(position) } : {},
+    };
+  }
+}
+
+@Injectable()
+export class CandidatePage implements FormPage {
+  readonly view = 'candidates/show';
+
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly access: CandidatesAccess,
+    private readonly choices: OpenPositionChoices,
+  ) {}
+
+  async build({ user, id }: PageRequest) {
+    const candidate = await this.candidates.findOrFail(id);
+    const [applications, open, canEdit] = await Promise.all([
+      this.candidates.applicationsOf(candidate.id),
+      this.choices.list(),
+      this.access.canEditCandidate(user, candidate),
+    ]);
+    const applied = new Set(applications.map((application) => application.positionId));
+    return {
+      title: candidate.name,
+      candidate: mapCandidate(candidate),
+      canEdit,
+      applications: applications.map(mapApplicationRow),
+      positions: open.filter((position) => !applied.has(Number(position.value))),
+    };
+  }
+}
+
+@Injectable()
+export class EditCandidatePage implements FormPage {
+  readonly view = 'candidates/edit';
+
+  constructor(private readonly candidates: CandidatesService) {}
+
+  async build({ user, id }: PageRequest) {
+    const candidate = await this.candidates.findEditable(user, id);
+    return {
+      title: `Edit ${candidate.name}`,
+      candidate: mapCandidate(candidate),
+      sources: SOURCE_CHOICES,
+      values: candidateFormValues(candidate),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ApplicationSection,
+  type ApplicationContext,
+  type ApplicationSectionProvider,
+} from '../candidates/application-hub.js';
+import { stages } from '../candidates/stages.js';
+import { HiresRepository } from './hires.repository.js';
+
+/** The offer and, once accepted, the links to the new hire's plans. Shown from the Offer stage on. */
+@Injectable()
+@ApplicationSection({ partial: 'application/offer', order: 55 })
+export class OfferSection implements ApplicationSectionProvider {
+  constructor(private readonly hires: HiresRepository) {}
+
+  async load({ application, canManage }: ApplicationContext) {
+    const [offers, hire] = await Promise.all([
+      this.hires.offersFor(application.id),
+      this.hires.hireOfApplication(application.id),
+    ]);
+    if (!stages.hasOfferStage(application.stage) && offers.length === 0) return null;
+    return {
+      open: offers.some((offer) => offer.status === 'extended'),
+      count: offers.length,
+      inOffer: application.stage === 'offer',
+      hireId: hire?.id ?? null,
+      startDate: hire?.startDate ?? null,
+      canRecord: canManage,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Post, Redirect, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
+import type { Request } from 'express';
+import type { User } from '../accounts/entities/user.entity.js';
+import { ApplicationPage } from '../candidates/application.page.js';
+import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { flash } from '../common/flash.js';
+import { seeOther } from '../common/redirect.js';
+import { attachment } from '../files/download.js';
+import { UploadedFileOf, type Upload } from '../files/upload.js';
+import { ApplicationVettingService } from './application-vetting.service.js';
+import { AssessmentDto, SessionDto } from './dto/vetting.dto.js';
+
+/** The vetting actions on one application's page: portal link, assessment, presentation session, files. */
+@Controller('applications/:id')
+@Roles('manager', 'admin')
+export class ApplicationVettingController {
+  constructor(private readonly vetting: ApplicationVettingService) {}
+
+  @Post('portal')
+  @Redirect()
+  async sendPortalLink(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
+    const mailedTo = await this.vetting.sendPortalLink(user, id);
+    if (mailedTo) flash(req, 'success', `Portal link sent to ${mailedTo}. Any earlier link no longer works.`);
+    else
+      flash(
+        req,
+        'warning',
+        'A new portal link was made, but the mail could not be sent. Copy the link below and send it yourself.',
+      );
+    return seeOther(`/applications/${id}#portal`);
+  }
+
+  @Post('portal/revoke')
+  @Redirect()
+  async revokePortalLink(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
+    await this.vetting.revokePortalLink(user, id);
+    flash(req, 'success', 'The portal link no longer works.');
+    return seeOther(`/applications/${id}#portal`);
+  }
+
+  @Post('assessment')
+  @FormView(ApplicationPage)
+  @Redirect()
+  async recordAssessment(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: AssessmentDto,
+    @UploadedFileOf('report') report: Upload | null,
+    @Req() req: Request,
+  ) {
+    await this.vetting.recordAssessment(user, id, dto, report);
+    flash(req, 'success', 'Assessment recorded.');
+    return seeOther(`/applications/${id}#vetting`);
+  }
+
+  @Post('presentation/session')
+  @FormView(ApplicationPage)
+  @Redirect()
+  async schedulePresentation(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: SessionDto,
+    @Req() req: Request,
+  ) {
+    await this.vetting.schedulePresentation(user, id, dto);
+    flash(req, 'success', 'Presentation session scheduled. The evaluators find it under Grading.');
+    return seeOther(`/applications/${id}#presentation`);
+  }
+
+  @Get('presentation/deck')
+  async deck(@Param('id', ParseIdPipe) id: number) {
+    return attachment(await this.vetting.deck(id));
+  }
+
+  @Get('assessment/report')
+  async report(@Param('id', ParseIdPipe) id: number) {
+    return attachment(await this.vetting.report(id));
+  }
+}

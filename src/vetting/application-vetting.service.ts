@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
+import { DomainError, FormInvalidError } from '../common/errors.js';
+import { isRealDate } from '../common/params.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Upload } from '../files/upload.js';
+import type { AssessmentDto, SessionDto } from './dto/vetting.dto.js';
+import { PortalService } from './portal.service.js';
+import { PresentationService } from './presentation.service.js';
+import { VettingService } from './vetting.service.js';
+
+/** What a manager does to one application's vetting from its page; each action is noted in its history. */
+@Injectable()
+export class ApplicationVettingService {
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly vetting: VettingService,
+    private readonly portal: PortalService,
+    private readonly presentations: PresentationService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  /** A new portal link, mailed to the candidate; the email it went to, or null when the mail failed. */
+  async sendPortalLink(user: User, id: number): Promise<string | null> {
+    const application = await this.pipeline.findManaged(user, id);
+    const { mailed } = await this.portal.issue(user, application);
+    await this.pipeline.note(user, application, 'Sent a new candidate portal link');
+    return mailed ? application.candidate.email : null;
+  }
+
+  async revokePortalLink(user: User, id: number): Promise<void> {
+    const application = await this.pipeline.findManaged(user, id);
+    await this.uow.run(async () => {
+      await this.portal.revokeAll(application.id);
+      await this.pipeline.note(user, application, 'Revoked the candidate portal link');
+    });
+  }
+
+  async recordAssessment(user: User, id: number, dto: AssessmentDto, report: Upload | null): Promise<void> {
+    const application = await this.pipeline.findManaged(user, id);
+    await this.uow.run(async () => {
+      await this.vetting.recordAssessment(user, application.id, dto, report);
+      await this.pipeline.note(
+        user,
+        application,
+        `Recorded the external assessment (${dto.provider}): eligibility ${dto.eligibility}, suitability ${dto.suitability}`,
+      );
+    });
+  }
+
+  async schedulePresentation(user: User, id: number, dto: SessionDto): Promise<void> {
+    const application = await this.pipeline.findManaged(user, id);
+    if (!isRealDate(dto.sessionAt.slice(0, 10)))
+      throw FormInvalidError.single('sessionAt', 'Enter a real date and time');
+    await this.uow.run(async () => {
+      await this.presentations.schedule(application, new Date(`${dto.sessionAt}:00Z`), dto.evaluatorIds);
+      await this.pipeline.note(
+        user,
+        application,
+        `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`,
+      );
+    });
+  }
+
+  async deck(id: number) {
+    const application = await this.pipeline.findOrFail(id);
+    const file = await this.presentations.deckOf(application.id);
+    if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
+    return file;
+  }
+
+  async report(id: number) {
+    const application = await this.pipeline.findOrFail(id);
+    const file = await this.vetting.reportOf(application.id);
+    if (!file) throw new DomainError('not-found', 'No assessment report was uploaded.');
+    return file;
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { FormView, Public } from '../common/decorators.js';
+import { flash } from '../common/flash.js';
+import { seeOther } from '../common/redirect.js';
+import { UploadedFileOf, type Upload } from '../files/upload.js';
+import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
+import { PortalTasksService, WritingDto } from './portal-tasks.service.js';
+
+/** The candidate portal: reached only through the candidate's private link, never with an account. */
+@Controller('portal/:token')
+@Public()
+export class PortalController {
+  constructor(
+    private readonly tasks: PortalTasksService,
+    private readonly home: PortalHomePage,
+    private readonly writingPage: PortalWritingPage,
+  ) {}
+
+  @Get()
+  @Render('portal/home')
+  show(@Param('token') token: string) {
+    return this.home.build({ user: undefined, id: 0, params: { token } });
+  }
+
+  @Post('presentation')
+  @FormView(PortalHomePage)
+  @Redirect()
+  async uploadDeck(@Param('token') token: string, @UploadedFileOf('deck') deck: Upload | null, @Req() req: Request) {
+    await this.tasks.uploadDeck(token, deck);
+    flash(req, 'success', 'Thank you: your presentation is uploaded. We will write to you about the session.');
+    return seeOther(`/portal/${token}`);
+  }
+
+  @Get('writing')
+  @Render('portal/writing')
+  writing(@Param('token') token: string) {
+    return this.writingPage.build({ user: undefined, id: 0, params: { token } });
+  }
+
+  @Post('writing/start')
+  @Redirect()
+  async start(@Param('token') token: string) {
+    await this.tasks.startWriting(token);
+    return seeOther(`/portal/${token}/writing`);
+  }
+
+  @Post('writing')
+  @FormView(PortalWritingPage)
+  @Redirect()
+  async save(@Param('token') token: string, @Body() dto: WritingDto, @Req() req: Request) {
+    const saved = await this.tasks.saveWriting(token, dto);
+    flash(req, saved.level, saved.message);
+    return seeOther(saved.submitted ? `/portal/${token}` : `/portal/${token}/writing`);
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { User } from '../accounts/entities/user.entity.js';
+import type { Application } from '../candidates/entities/application.entity.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
+import { contributionsOf } from '../common/contributions.js';
+import type { FormPage, PageRequest } from '../common/decorators.js';
+import { PublishingService } from '../positions/publishing.service.js';
+import { PortalSection, type PortalSectionProvider } from './portal-hub.js';
+import { PortalService } from './portal.service.js';
+import { PresentationService } from './presentation.service.js';
+import { VettingService } from './vetting.service.js';
+import { countWords, WritingTestService } from './writing-test.service.js';
+
+type Section = { instance: PortalSectionProvider; meta: { partial: string; order: number } };
+
+/** The candidate's portal home: sections from later steps, their vetting tasks, the position (and the plan once shared). */
+@Injectable()
+export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
+  readonly view = 'portal/home';
+  private sections: Section[] = [];
+
+  constructor(
+    private readonly portal: PortalService,
+    private readonly pipeline: PipelineService,
+    private readonly vetting: VettingService,
+    private readonly writing: WritingTestService,
+    private readonly publishing: PublishingService,
+    private readonly presentations: PresentationService,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sections = contributionsOf(this.discovery, PortalSection);
+  }
+
+  async build({ params = {} }: PageRequest<User | undefined>) {
+    const token = params.token;
+    const application = await this.portal.open(token);
+    const [version, config, submission, presentation, sections] = await Promise.all([
+      this.publishing.versionOrFail(application.positionId, application.positionVersion),
+      this.vetting.configFor(application.positionId),
+      this.writing.submissionFor(application),
+      this.presentations.forApplication(application.id),
+      this.loadSections(application),
+    ]);
+    // Reading the shared plan is evidence for the interview: the first view is recorded (see README).
+    await this.pipeline.recordPlanOpened(application);
+    return {
+      sections,
+      planShared: Boolean(application.planSharedAt),
+      presentation: config.presentationRequired
+        ? {
+            brief: config.presentationBrief,
+            uploadedAt: presentation?.uploadedAt ?? null,
+            fileName: presentation?.deckFile?.fileName ?? null,
+            sessionAt: presentation?.sessionAt ?? null,
+          }
+        : null,
+      title: `Your application: ${version.snapshot.title}`,
+      token,
+      candidateName: application.candidate.name,
+      snapshot: version.snapshot,
+      writing: config.writingRequired
+        ? {
+            state: submission?.submittedAt ? 'Submitted' : submission ? 'Started' : 'Not started',
+            submittedAt: submission?.submittedAt ?? null,
+            deadlineAt: submission?.submittedAt ? null : (submission?.deadlineAt ?? null),
+            minWords: config.writingMinWords,
+            maxWords: config.writingMaxWords,
+            timeLimit: config.writingTimeLimitMinutes,
+          }
+        : null,
+    };
+  }
+
+  private async loadSections(application: Application) {
+    const models = await Promise.all(this.sections.map(({ instance }) => instance.load(application)));
+    return this.sections
+      .map(({ meta }, index) => ({ partial: meta.partial, model: models[index] }))
+      .filter((section) => section.model !== null);
+  }
+}
+
+/** The timed writing test in the portal. */
+@Injectable()
+export class PortalWritingPage implements FormPage<undefined> {
+  readonly view = 'portal/writing';
+
+  constructor(
+    private readonly portal: PortalService,
+    private readonly vetting: VettingService,
+    private readonly writing: WritingTestService,
+  ) {}
+
+  async build({ params = {} }: PageRequest<User | undefined>) {
+    const token = params.token;
+    const application = await this.portal.open(token);
+    const [config, submission] = await Promise.all([
+      this.vetting.configFor(application.positionId),
+      this.writing.submissionFor(application),
+    ]);
+    const draft = submission?.draft ?? '';
+    return {
+      title: 'Writing test',
+      token,
+      positionTitle: application.position.title,
+      started: Boolean(submission),
+      submitted: Boolean(submission?.submittedAt),
+      submission: submission
+        ? {
+            prompt: submission.prompt,
+            deadlineAt: submission.deadlineAt,
+            draftSavedAt: submission.draftSavedAt,
+            submittedAt: submission.submittedAt,
+            words: countWords(draft),
+          }
+        : null,
+      values: { text: draft },
+      minWords: config.writingMinWords,
+      maxWords: config.writingMaxWords,
+      timeLimit: config.writingTimeLimitMinutes,
+    };
+  }
+}
