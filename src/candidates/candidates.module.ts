@@ -1,5 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { ReportUploadMiddleware, ResumeUploadMiddleware } from '../files/upload.js';
@@ -15,7 +15,7 @@ import { PortalController } from './portal.controller.js';
 import { RejectionReasonsController } from './rejection-reasons.controller.js';
 
 @Module({
-  imports: [PositionsModule, VettingModule],
+  imports: [FilesModule, PositionsModule, VettingModule],
   controllers: [
     CandidatesController,
     ApplicationsController,
@@ -23,14 +23,7 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
     RejectionReasonsController,
     PortalController,
   ],
-  providers: [
-    CandidatesRepository,
-    CandidatesService,
-    PipelineService,
-    FilesRepository,
-    InterviewsRepository,
-    HiresRepository,
-  ],
+  providers: [CandidatesRepository, CandidatesService, PipelineService, InterviewsRepository, HiresRepository],
   exports: [PipelineService],
 })
 export class CandidatesModule implements NestModule {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module.js';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
@@ -13,16 +13,9 @@ import { ScorecardRemindersService } from './scorecard-reminders.service.js';
 import { SchedulingService } from './scheduling.service.js';
 
 @Module({
-  imports: [PositionsModule, CandidatesModule, VettingModule, MailModule],
+  imports: [FilesModule, PositionsModule, CandidatesModule, VettingModule, MailModule],
   controllers: [QuestionsController, KitController, SchedulingController, PanelController],
-  providers: [
-    InterviewsService,
-    InterviewsRepository,
-    SchedulingService,
-    PanelService,
-    ScorecardRemindersService,
-    FilesRepository,
-  ],
+  providers: [InterviewsService, InterviewsRepository, SchedulingService, PanelService, ScorecardRemindersService],
   exports: [InterviewsService, InterviewsRepository, PanelService],
 })
 export class InterviewsModule {}

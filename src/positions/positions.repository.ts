@@ -7,6 +7,7 @@ import { PositionEvent } from './entities/position-event.entity.js';
 import { PositionVersion } from './entities/position-version.entity.js';
 import { Position, type PositionStatus } from './entities/position.entity.js';
 import { ShareLink } from './entities/share-link.entity.js';
+import type { PositionScope } from './positions.access.js';
 
 export interface PositionsFilter {
   search?: string;
@@ -40,12 +41,13 @@ export class PositionsRepository {
     return query.getManyAndCount();
   }
 
-  /** A manager's positions being written or recruited for (on hold and closed ones are paused by choice). */
-  findOpenByManager(managerId: number, limit: number): Promise<Position[]> {
-    return this.uow.manager.getRepository(Position).find({
+  /** The positions in scope that are being written or recruited for (on hold and closed ones are paused by choice). */
+  findOpen(scope: PositionScope, limit: number): Promise<Position[]> {
+    if (scope === 'none') return Promise.resolve([]);
+    return this.uow.repository(Position).find({
       where: [
-        { hiringManagerId: managerId, status: 'draft' },
-        { hiringManagerId: managerId, status: 'published' },
+        { hiringManagerId: scope.hiringManagerId, status: 'draft' },
+        { hiringManagerId: scope.hiringManagerId, status: 'published' },
       ],
       relations: { outcomes: true, hiringManager: true },
       order: { updatedAt: 'DESC', outcomes: { sortOrder: 'ASC' } },

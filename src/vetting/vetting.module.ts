@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingConfigController } from './vetting-config.controller.js';
 import { GradingController } from './grading.controller.js';
@@ -12,9 +12,9 @@ import { WritingTestService } from './writing-test.service.js';
 import { MailModule } from '../mail/mail.module.js';
 
 @Module({
-  imports: [PositionsModule, MailModule],
+  imports: [FilesModule, PositionsModule, MailModule],
   controllers: [VettingConfigController, GradingController, PresentationsController],
-  providers: [VettingService, WritingTestService, PortalService, GradingService, PresentationService, FilesRepository],
+  providers: [VettingService, WritingTestService, PortalService, GradingService, PresentationService],
   exports: [VettingService, WritingTestService, PortalService, GradingService, PresentationService],
 })
 export class VettingModule {}
