@@ -102,7 +102,7 @@ export class PositionsService {
     const template = findTemplate(templateKey);
     if (!template && !title?.trim())
       throw FormInvalidError.single('title', 'Give the position a title, or start from a template');
-    return this.positions.transaction(async (manager) => {
+    return this.positions.transaction(async () => {
       const position = await this.positions.savePosition(
         this.positions.createPosition({
           title: template?.title ?? title!.trim(),
@@ -119,19 +119,15 @@ export class PositionsService {
             Object.assign(new Outcome(), fields, { sortOrder: index }),
           ),
         }),
-        manager,
       );
-      if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes, manager);
-      else await this.plans.createBlank(position.id, manager);
-      await this.positions.addEvent(
-        {
-          positionId: position.id,
-          byId: user.id,
-          summary: template ? `Created from the “${template.name}” template` : 'Created',
-          toStatus: 'draft',
-        },
-        manager,
-      );
+      if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes);
+      else await this.plans.createBlank(position.id);
+      await this.positions.addEvent({
+        positionId: position.id,
+        byId: user.id,
+        summary: template ? `Created from the “${template.name}” template` : 'Created',
+        toStatus: 'draft',
+      });
       return position;
     });
   }
@@ -180,9 +176,9 @@ export class PositionsService {
       outcome.sortOrder = index;
       return outcome;
     });
-    return this.positions.transaction(async (manager) => {
-      const saved = await this.positions.savePosition(position, manager);
-      await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' }, manager);
+    return this.positions.transaction(async () => {
+      const saved = await this.positions.savePosition(position);
+      await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' });
       return saved;
     });
   }
@@ -190,7 +186,7 @@ export class PositionsService {
   /** A new draft with the same fields, outcomes and plan. */
   async clone(user: User, id: number): Promise<Position> {
     const { position, plan } = await this.findWithPlan(id);
-    return this.positions.transaction(async (manager) => {
+    return this.positions.transaction(async () => {
       const copy = await this.positions.savePosition(
         this.positions.createPosition({
           ...Object.fromEntries(POSITION_COPY_FIELDS.map((field) => [field, position[field]])),
@@ -201,13 +197,14 @@ export class PositionsService {
             Object.assign(new Outcome(), pickOutcomeFields(outcome), { sortOrder: index }),
           ),
         }),
-        manager,
       );
-      await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes, manager);
-      await this.positions.addEvent(
-        { positionId: copy.id, byId: user.id, summary: `Cloned from “${position.title}”`, toStatus: 'draft' },
-        manager,
-      );
+      await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes);
+      await this.positions.addEvent({
+        positionId: copy.id,
+        byId: user.id,
+        summary: `Cloned from “${position.title}”`,
+        toStatus: 'draft',
+      });
       return copy;
     });
   }

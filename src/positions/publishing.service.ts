@@ -147,36 +147,30 @@ export class PublishingService {
       throw FormInvalidError.single('acknowledgeWarnings', 'Read the warnings and tick the box to publish anyway');
     }
     const number = (position.publishedVersion ?? 0) + 1;
-    return this.positions.transaction(async (manager) => {
-      const version = await this.positions.saveVersion(
-        {
-          positionId: id,
-          number,
-          snapshot: this.writing.snapshotOf(position, plan),
-          acknowledgedWarnings: check.warnings.map((warning) => warning.message),
-          publishedById: user.id,
-          publishedAt: new Date(),
-        },
-        manager,
-      );
+    return this.positions.transaction(async () => {
+      const version = await this.positions.saveVersion({
+        positionId: id,
+        number,
+        snapshot: this.writing.snapshotOf(position, plan),
+        acknowledgedWarnings: check.warnings.map((warning) => warning.message),
+        publishedById: user.id,
+        publishedAt: new Date(),
+      });
       const from = position.status;
       position.status = 'published';
       position.publishedVersion = number;
-      await this.positions.savePosition(position, manager);
+      await this.positions.savePosition(position);
       const acknowledgement =
         check.warnings.length > 0
           ? `, acknowledging ${check.warnings.length} ${check.warnings.length === 1 ? 'warning' : 'warnings'}`
           : '';
-      await this.positions.addEvent(
-        {
-          positionId: id,
-          byId: user.id,
-          summary: `Published version ${number}${acknowledgement}`,
-          fromStatus: from,
-          toStatus: 'published',
-        },
-        manager,
-      );
+      await this.positions.addEvent({
+        positionId: id,
+        byId: user.id,
+        summary: `Published version ${number}${acknowledgement}`,
+        fromStatus: from,
+        toStatus: 'published',
+      });
       return version;
     });
   }
@@ -193,18 +187,15 @@ export class PublishingService {
       throw new DomainError('conflict', 'Publish a first version instead.');
     const from = position.status;
     position.status = status;
-    return this.positions.transaction(async (manager) => {
-      const saved = await this.positions.savePosition(position, manager);
-      await this.positions.addEvent(
-        {
-          positionId: id,
-          byId: user.id,
-          summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`,
-          fromStatus: from,
-          toStatus: status,
-        },
-        manager,
-      );
+    return this.positions.transaction(async () => {
+      const saved = await this.positions.savePosition(position);
+      await this.positions.addEvent({
+        positionId: id,
+        byId: user.id,
+        summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`,
+        fromStatus: from,
+        toStatus: status,
+      });
       return saved;
     });
   }
