@@ -1,9 +1,11 @@
 import request from 'supertest';
+import { User } from '../src/accounts/entities/user.entity.js';
 import { PlanTemplate } from '../src/development/entities/plan-template.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
 import { PositionVersion } from '../src/positions/entities/position-version.entity.js';
 import { composeOutcomeSentence } from '../src/positions/outcome-sentence.js';
 import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
+import { PositionsService } from '../src/positions/positions.service.js';
 import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { pdfText } from './support/pdf-text.js';
 import { publishKit } from './support/positions.js';
@@ -57,11 +59,12 @@ async function publish(agent: Agent, id: number, acknowledge: boolean, lockVersi
 
 describe('Positions', () => {
   let testApp: TestApp;
+  let admin: Awaited<ReturnType<typeof signedInAs>>;
   let manager: Awaited<ReturnType<typeof signedInAs>>;
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await signedInAs(testApp, ['admin']);
+    admin = await signedInAs(testApp, ['admin']);
     manager = await signedInAs(testApp, ['manager']);
   });
   afterAll(() => testApp.close());
@@ -361,6 +364,44 @@ describe('Positions', () => {
           .send({ _csrf: csrfTokenIn(page.text) })
       ).status,
     ).toBe(303);
+  });
+
+  it('stops a hiring manager from changing their position once an admin removes their manager role', async () => {
+    const former = await signedInAs(testApp, ['manager']);
+    const id = await createFromTemplate(former.agent);
+    const editor = await former.agent.get(`/positions/${id}/edit`).expect(200);
+    const fields = formFields(editor.text, `/positions/${id}`);
+    const planPage = await former.agent.get(`/positions/${id}/plan/edit`).expect(200);
+
+    const personPage = await admin.agent.get(`/people/${former.user.id}`).expect(200);
+    await admin.agent
+      .post(`/people/${former.user.id}/roles`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(personPage.text), roles: ['interviewer'] })
+      .expect(303);
+    const demoted = await testApp.dataSource.getRepository(User).findOneByOrFail({ id: former.user.id });
+    expect(demoted.roles).toEqual(['interviewer']);
+
+    await former.agent.get(`/positions/${id}/edit`).expect(403);
+    await former.agent
+      .post(`/positions/${id}`)
+      .type('form')
+      .send({ ...fields, title: 'Still mine' })
+      .expect(403);
+    await former.agent
+      .post(`/positions/${id}/plan`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(planPage.text), coach: 'Still me' })
+      .expect(403);
+    // The rule itself, not only the route's role guard, decides from the roles held now.
+    const positions = testApp.app.get(PositionsService);
+    const position = await positions.findOrFail(id);
+    expect(position.hiringManagerId).toBe(former.user.id);
+    expect(positions.canEdit(demoted, position)).toBe(false);
+    await expect(positions.requireEditable(demoted, id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(testApp.dataSource.getRepository(Position).findOneByOrFail({ id })).resolves.toMatchObject({
+      title: B2B_SALESPERSON.title,
+    });
   });
 
   it('lists positions by status and manager, searchable by title, paginated', async () => {

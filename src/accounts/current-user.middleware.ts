@@ -11,8 +11,8 @@ const SETUP_EXEMPT = /^\/(setup|health|assets)(\/|$)/;
 
 /**
  * Before every route: sends an empty install to /setup, loads the signed-in user (a deactivated
- * user's session is ended here), and gives every view the user, the navigation, flash messages
- * and the CSRF token.
+ * user's session is ended here), and gives every view the user, the navigation, flash messages,
+ * the CSRF token and the origin the request came to.
  */
 @Injectable()
 export class CurrentUserMiddleware implements NestMiddleware {
@@ -33,6 +33,11 @@ export class CurrentUserMiddleware implements NestMiddleware {
     res.locals.flash = takeFlash(req);
     // Generated only when a page is rendered, so requests that render nothing create no session.
     Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => csrf.generateToken(req) });
+    // The address the browser used, for links shown to be copied (a position's share links).
+    Object.defineProperty(res.locals, 'requestOrigin', {
+      enumerable: true,
+      get: () => URL.parse(`${req.protocol}://${req.get('host')}`)?.origin ?? '',
+    });
     if (req.user) {
       res.locals.currentUser = {
         name: req.user.name,

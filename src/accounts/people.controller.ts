@@ -1,48 +1,39 @@
 import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
-import { pageRequest, pageView } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
 import { InviteDto, PeopleQueryDto, RolesDto } from './dto/account.dto.js';
 import type { User } from './entities/user.entity.js';
+import { DeactivatePersonPage, INVITE_PAGE, PeopleListPage, PersonPage } from './people.pages.js';
 import { PeopleService, type InvitationResult } from './people.service.js';
-import { mapPerson, roleChoices } from './people.view.js';
-import { idParam, ParseIdPipe } from '../common/params.js';
-
-const INVITE_FORM = { title: 'Invite someone', roleChoices: roleChoices([]) };
 
 /** Admins manage the people who use Keeper. */
 @Controller('people')
 @Roles('admin')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly listPage: PeopleListPage,
+    private readonly personPage: PersonPage,
+    private readonly deactivatePage: DeactivatePersonPage,
+  ) {}
 
   @Get()
   @Render('people/index')
-  async index(@Query() query: PeopleQueryDto) {
-    const filter = { search: query.q || undefined, role: query.role || undefined, status: query.status || undefined };
-    const request = pageRequest(query.page);
-    const [people, total] = await this.people.list(filter, request);
-    const filtered = Boolean(filter.search || filter.role || filter.status);
-    return {
-      title: 'People',
-      people: people.map(mapPerson),
-      filter: { q: query.q ?? '', role: query.role ?? '', status: query.status ?? '' },
-      roleChoices: roleChoices(filter.role ? [filter.role] : []),
-      filtered,
-      pagination: pageView(request, total, '/people', { q: filter.search, role: filter.role, status: filter.status }),
-    };
+  index(@Query() query: PeopleQueryDto) {
+    return this.listPage.build(query);
   }
 
   @Get('invite')
   @Render('people/invite')
   showInvite() {
-    return INVITE_FORM;
+    return INVITE_PAGE;
   }
 
   @Post()
-  @FormView('people/invite', INVITE_FORM)
+  @FormView('people/invite', INVITE_PAGE)
   @Redirect()
   async invite(@CurrentUser() admin: User, @Body() dto: InviteDto, @Req() req: Request) {
     const result = await this.people.invite(admin, dto);
@@ -52,12 +43,12 @@ export class PeopleController {
 
   @Get(':id')
   @Render('people/show')
-  show(@Req() req: Request) {
-    return this.personModel(req);
+  show(@CurrentUser() admin: User, @Param('id', ParseIdPipe) id: number) {
+    return this.personPage.build({ user: admin, id, params: {}, body: null });
   }
 
   @Post(':id/roles')
-  @FormView('people/show', 'personModel')
+  @FormView(PersonPage)
   @Redirect()
   async setRoles(
     @CurrentUser() admin: User,
@@ -79,9 +70,8 @@ export class PeopleController {
 
   @Get(':id/deactivate')
   @Render('people/deactivate')
-  async confirmDeactivate(@Param('id', ParseIdPipe) id: number) {
-    const person = await this.people.findOrFail(id);
-    return { title: `Deactivate ${person.name}?`, person: mapPerson(person) };
+  confirmDeactivate(@Param('id', ParseIdPipe) id: number) {
+    return this.deactivatePage.build(id);
   }
 
   @Post(':id/deactivate')
@@ -98,20 +88,6 @@ export class PeopleController {
     const person = await this.people.reactivate(id);
     flash(req, 'success', `${person.name} can sign in again.`);
     return seeOther(`/people/${id}`);
-  }
-
-  /** The person page, also shown again when the roles form is invalid. */
-  async personModel(req: Request) {
-    const person = await this.people.findOrFail(idParam(req));
-    const invitation = await this.people.pendingInvitation(person);
-    return {
-      title: person.name,
-      person: mapPerson(person),
-      roleChoices: roleChoices(person.roles),
-      invitation: invitation
-        ? { sentAt: invitation.createdAt, expiresAt: invitation.expiresAt, expired: invitation.expiresAt < new Date() }
-        : null,
-    };
   }
 }
 

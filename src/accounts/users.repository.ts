@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, IsNull, type Repository } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { AccountToken, type TokenPurpose } from './entities/account-token.entity.js';
 import { User } from './entities/user.entity.js';
 import type { Role } from './role.js';
 
@@ -11,9 +12,18 @@ export interface PeopleFilter {
   status?: 'invited' | 'active' | 'deactivated';
 }
 
+/** The only place people, their roles and their account tokens meet TypeORM; joins the active unit of work. */
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private get users(): Repository<User> {
+    return this.uow.repository(User);
+  }
+
+  private get tokens(): Repository<AccountToken> {
+    return this.uow.repository(AccountToken);
+  }
 
   findById(id: number): Promise<User | null> {
     return this.users.findOne({ where: { id } });
@@ -33,13 +43,21 @@ export class UsersRepository {
 
   /** People who can be a position's hiring manager. */
   findActiveManagers(): Promise<User[]> {
+    return this.findActiveHolding(['manager', 'admin']);
+  }
+
+  /** Active staff, by name: people holding the interviewer, manager or admin role (panelists, evaluators). */
+  findActiveStaff(): Promise<User[]> {
+    return this.findActiveHolding(['interviewer', 'manager', 'admin']);
+  }
+
+  /** Active people holding at least one of the roles, with all their roles, by name. */
+  private findActiveHolding(roles: Role[]): Promise<User[]> {
     return this.users
       .createQueryBuilder('person')
       .innerJoinAndSelect('person.userRoles', 'userRole')
       .where('person.active = :active', { active: true })
-      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', {
-        roles: ['manager', 'admin'],
-      })
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles })
       .orderBy('person.name', 'ASC')
       .getMany();
   }
@@ -103,5 +121,32 @@ export class UsersRepository {
       .addOrderBy('person.id', 'ASC')
       .getMany();
     return [people, total];
+  }
+
+  /** Retires the user's unused tokens of this purpose (a new one replaces them). */
+  async deleteUnusedTokens(userId: number, purpose: TokenPurpose): Promise<void> {
+    await this.tokens.delete({ userId, purpose, usedAt: IsNull() });
+  }
+
+  saveToken(fields: Partial<AccountToken>): Promise<AccountToken> {
+    return this.tokens.save(this.tokens.create(fields));
+  }
+
+  /** The token with its user, by the hash of the token. */
+  findToken(tokenHash: string, purpose: TokenPurpose): Promise<AccountToken | null> {
+    return this.tokens.findOne({ where: { tokenHash, purpose }, relations: { user: true } });
+  }
+
+  /** Marks the token used; false when another request used it first. */
+  async markTokenUsed(id: number): Promise<boolean> {
+    const result = await this.tokens.update({ id, usedAt: IsNull() }, { usedAt: new Date() });
+    return result.affected === 1;
+  }
+
+  findPendingInvitation(userId: number): Promise<AccountToken | null> {
+    return this.tokens.findOne({
+      where: { userId, purpose: 'invitation', usedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
   }
 }

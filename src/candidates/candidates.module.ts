@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { ResumeUploadMiddleware } from '../files/upload.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { ApplicationPage } from './application.page.js';
@@ -21,7 +21,7 @@ import { RejectionReasonsService } from './rejection-reasons.service.js';
  * hires contribute sections, gates, board marks and stage listeners (application-hub.ts) without being imported.
  */
 @Module({
-  imports: [PositionsModule, DiscoveryModule],
+  imports: [FilesModule, PositionsModule, DiscoveryModule],
   controllers: [
     CandidatesController,
     ApplicationsController,
@@ -43,7 +43,6 @@ import { RejectionReasonsService } from './rejection-reasons.service.js';
     EditCandidatePage,
     CandidateSection,
     PlanSharingSection,
-    FilesRepository,
   ],
   exports: [PipelineService, ApplicationPage],
 })

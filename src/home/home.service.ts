@@ -186,7 +186,7 @@ export class HomeService {
       href: `/positions/${group.positionId}/applications?stage=vetting`,
       action: 'See them',
     }));
-    const positions = await this.publishing.notReadyFor(user.id);
+    const positions = await this.publishing.notReadyFor(user);
     return [
       ...ready,
       ...positions.map((position) => ({

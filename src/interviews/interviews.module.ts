@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module.js';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
@@ -14,7 +14,7 @@ import { ScorecardRemindersService } from './scorecard-reminders.service.js';
 import { SchedulingService } from './scheduling.service.js';
 
 @Module({
-  imports: [PositionsModule, CandidatesModule, VettingModule, MailModule],
+  imports: [FilesModule, PositionsModule, CandidatesModule, VettingModule, MailModule],
   controllers: [QuestionsController, KitController, SchedulingController, PanelController],
   providers: [
     InterviewsService,
@@ -24,7 +24,6 @@ import { SchedulingService } from './scheduling.service.js';
     ScorecardRemindersService,
     InterviewsSection,
     UpcomingInterviewsSection,
-    FilesRepository,
   ],
   exports: [InterviewsService, InterviewsRepository, PanelService],
 })

@@ -5,6 +5,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
+import { CheckPhrasesPage } from './check-phrases.page.js';
 import { CheckPhrasesService } from './check-phrases.service.js';
 import { CheckPhraseDto } from './dto/new-position.dto.js';
 
@@ -12,16 +13,19 @@ import { CheckPhraseDto } from './dto/new-position.dto.js';
 @Controller('admin/position-check')
 @Roles('admin')
 export class CheckPhrasesController {
-  constructor(private readonly phrases: CheckPhrasesService) {}
+  constructor(
+    private readonly phrases: CheckPhrasesService,
+    private readonly page: CheckPhrasesPage,
+  ) {}
 
   @Get()
   @Render('positions/check-phrases')
   index() {
-    return this.model();
+    return this.page.build();
   }
 
   @Post()
-  @FormView('positions/check-phrases', 'model')
+  @FormView(CheckPhrasesPage)
   @Redirect()
   async add(@CurrentUser() user: User, @Body() dto: CheckPhraseDto, @Req() req: Request) {
     await this.phrases.add(dto.list, dto.phrase, user.id, dto.note ?? null);
@@ -35,18 +39,5 @@ export class CheckPhrasesController {
     await this.phrases.remove(id);
     flash(req, 'success', 'Phrase removed.');
     return seeOther('/admin/position-check');
-  }
-
-  async model() {
-    return {
-      title: 'Check words',
-      lists: await this.phrases.lists(),
-      listChoices: [
-        { value: 'experience-proxy', label: 'Experience proxies' },
-        { value: 'vague-verb', label: 'Vague verbs' },
-        { value: 'backward-question', label: 'Backward-looking question phrases (warning)' },
-        { value: 'protected-topic', label: 'Protected or personal topics (refused)' },
-      ],
-    };
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FormInvalidError } from '../common/errors.js';
+import { DEFAULT_BACKWARD_PHRASES, DEFAULT_PROTECTED_TOPICS, type QuestionCheckLists } from './check-lists.js';
 import type { CheckPhraseList } from './entities/check-phrase.entity.js';
 import { DEFAULT_EXPERIENCE_PROXIES, DEFAULT_VAGUE_VERBS, type CheckPhrases } from './outcome-check.js';
 import { PositionsRepository } from './positions.repository.js';
-import {
-  DEFAULT_BACKWARD_PHRASES,
-  DEFAULT_PROTECTED_TOPICS,
-  type QuestionCheckLists,
-} from '../interviews/question-check.js';
 
 /** The outcome check's word lists: built-in phrases plus those admins add. */
 @Injectable()

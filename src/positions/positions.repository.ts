@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { IsNull, type EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { CheckPhrase, type CheckPhraseList } from './entities/check-phrase.entity.js';
 import { PositionEvent } from './entities/position-event.entity.js';
 import { PositionVersion } from './entities/position-version.entity.js';
 import { Position, type PositionStatus } from './entities/position.entity.js';
 import { ShareLink } from './entities/share-link.entity.js';
+import type { PositionScope } from './positions.access.js';
 
 export interface PositionsFilter {
   search?: string;
@@ -19,14 +20,15 @@ export interface PositionsFilter {
 export class PositionsRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.uow.run(work);
+  /** Runs the work in one transaction; every call on this repository inside it joins. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.uow.run(() => work());
   }
 
   /** One page of positions with their hiring managers: one query plus a count. */
   findPage(filter: PositionsFilter, page: PageRequest): Promise<[Position[], number]> {
-    const query = this.uow.manager
-      .getRepository(Position)
+    const query = this.uow
+      .repository(Position)
       .createQueryBuilder('position')
       .innerJoinAndSelect('position.hiringManager', 'manager')
       .orderBy('position.updatedAt', 'DESC')
@@ -40,12 +42,13 @@ export class PositionsRepository {
     return query.getManyAndCount();
   }
 
-  /** A manager's positions being written or recruited for (on hold and closed ones are paused by choice). */
-  findOpenByManager(managerId: number, limit: number): Promise<Position[]> {
-    return this.uow.manager.getRepository(Position).find({
+  /** The positions in scope that are being written or recruited for (on hold and closed ones are paused by choice). */
+  findOpen(scope: PositionScope, limit: number): Promise<Position[]> {
+    if (scope === 'none') return Promise.resolve([]);
+    return this.uow.repository(Position).find({
       where: [
-        { hiringManagerId: managerId, status: 'draft' },
-        { hiringManagerId: managerId, status: 'published' },
+        { hiringManagerId: scope.hiringManagerId, status: 'draft' },
+        { hiringManagerId: scope.hiringManagerId, status: 'published' },
       ],
       relations: { outcomes: true, hiringManager: true },
       order: { updatedAt: 'DESC', outcomes: { sortOrder: 'ASC' } },
@@ -53,68 +56,70 @@ export class PositionsRepository {
     });
   }
 
-  findWithOutcomes(id: number, manager: EntityManager = this.uow.manager): Promise<Position | null> {
-    return manager.getRepository(Position).findOne({
+  findWithOutcomes(id: number): Promise<Position | null> {
+    return this.uow.repository(Position).findOne({
       where: { id },
       relations: { outcomes: true, hiringManager: true },
       order: { outcomes: { sortOrder: 'ASC' } },
     });
   }
 
-  savePosition(position: Position, manager: EntityManager = this.uow.manager): Promise<Position> {
-    return manager.getRepository(Position).save(position);
+  savePosition(position: Position): Promise<Position> {
+    return this.uow.repository(Position).save(position);
   }
 
   createPosition(fields: Partial<Position>): Position {
-    return this.uow.manager.getRepository(Position).create(fields);
+    return this.uow.repository(Position).create(fields);
   }
 
-  addEvent(event: Partial<PositionEvent>, manager: EntityManager = this.uow.manager): Promise<PositionEvent> {
-    return manager.getRepository(PositionEvent).save(manager.getRepository(PositionEvent).create(event));
+  addEvent(event: Partial<PositionEvent>): Promise<PositionEvent> {
+    const events = this.uow.repository(PositionEvent);
+    return events.save(events.create(event));
   }
 
   findEvents(positionId: number): Promise<PositionEvent[]> {
-    return this.uow.manager
-      .getRepository(PositionEvent)
+    return this.uow
+      .repository(PositionEvent)
       .find({ where: { positionId }, relations: { by: true }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  saveVersion(version: Partial<PositionVersion>, manager: EntityManager = this.uow.manager): Promise<PositionVersion> {
-    return manager.getRepository(PositionVersion).save(manager.getRepository(PositionVersion).create(version));
+  saveVersion(version: Partial<PositionVersion>): Promise<PositionVersion> {
+    const versions = this.uow.repository(PositionVersion);
+    return versions.save(versions.create(version));
   }
 
   findVersion(positionId: number, number: number): Promise<PositionVersion | null> {
-    return this.uow.manager.getRepository(PositionVersion).findOneBy({ positionId, number });
+    return this.uow.repository(PositionVersion).findOneBy({ positionId, number });
   }
 
   findVersions(positionId: number): Promise<PositionVersion[]> {
-    return this.uow.manager.getRepository(PositionVersion).find({ where: { positionId }, order: { number: 'DESC' } });
+    return this.uow.repository(PositionVersion).find({ where: { positionId }, order: { number: 'DESC' } });
   }
 
   findActiveShareLinks(positionId: number): Promise<ShareLink[]> {
-    return this.uow.manager
-      .getRepository(ShareLink)
+    return this.uow
+      .repository(ShareLink)
       .find({ where: { positionId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   findActiveShareLink(token: string): Promise<ShareLink | null> {
-    return this.uow.manager.getRepository(ShareLink).findOneBy({ token, revokedAt: IsNull() });
+    return this.uow.repository(ShareLink).findOneBy({ token, revokedAt: IsNull() });
   }
 
   saveShareLink(link: Partial<ShareLink>): Promise<ShareLink> {
-    const links = this.uow.manager.getRepository(ShareLink);
+    const links = this.uow.repository(ShareLink);
     return links.save(links.create(link));
   }
 
   async revokeShareLink(positionId: number, id: number): Promise<boolean> {
-    const result = await this.uow.manager
-      .getRepository(ShareLink)
+    const result = await this.uow
+      .repository(ShareLink)
       .update({ id, positionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result.affected === 1;
   }
 
   findCheckPhrases(): Promise<CheckPhrase[]> {
-    return this.uow.manager.getRepository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
+    return this.uow.repository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
   }
 
   async addCheckPhrase(
@@ -123,7 +128,7 @@ export class PositionsRepository {
     createdById: number,
     note: string | null = null,
   ): Promise<void> {
-    await this.uow.manager.getRepository(CheckPhrase).save({ list, phrase, createdById, note });
+    await this.uow.repository(CheckPhrase).save({ list, phrase, createdById, note });
   }
 
   /** Whether the position's interview kit is published (read here so readiness needs no interviews module). */
@@ -135,10 +140,10 @@ export class PositionsRepository {
   }
 
   async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {
-    return this.uow.manager.getRepository(CheckPhrase).existsBy({ list, phrase });
+    return this.uow.repository(CheckPhrase).existsBy({ list, phrase });
   }
 
   async removeCheckPhrase(id: number): Promise<void> {
-    await this.uow.manager.getRepository(CheckPhrase).delete({ id });
+    await this.uow.repository(CheckPhrase).delete({ id });
   }
 }

@@ -6,14 +6,15 @@ import type { PageRequest } from '../common/pagination.js';
 import { planSnapshot } from '../development/plan-view.js';
 import { PlanTemplatesService, STALE_FORM } from '../development/plan-templates.service.js';
 import type { PlanTemplate } from '../development/entities/plan-template.entity.js';
+import type { PlanFormDto } from '../development/dto/plan-form.dto.js';
 import type { PositionFormDto } from './dto/position-form.dto.js';
 import { Outcome } from './entities/outcome.entity.js';
 import { POSITION_COPY_FIELDS, type Position } from './entities/position.entity.js';
 import { OUTCOME_FIELDS, pickOutcomeFields } from './outcome-fields.js';
 import { composeOutcomeSentence } from './outcome-sentence.js';
-import { assertCanEditPosition } from './position-access.js';
 import type { PositionSnapshot } from './position-snapshot.js';
 import { findTemplate } from './position-templates.js';
+import { PositionsAccess } from './positions.access.js';
 import { PositionsRepository, type PositionsFilter } from './positions.repository.js';
 
 /** Writing positions: create (blank or from a template), edit, clone. Publishing lives in PublishingService. */
@@ -23,6 +24,7 @@ export class PositionsService {
     private readonly positions: PositionsRepository,
     private readonly plans: PlanTemplatesService,
     private readonly users: UsersRepository,
+    private readonly access: PositionsAccess,
   ) {}
 
   list(filter: PositionsFilter, page: PageRequest) {
@@ -38,6 +40,28 @@ export class PositionsService {
   async findWithPlan(id: number): Promise<{ position: Position; plan: PlanTemplate | null }> {
     const position = await this.findOrFail(id);
     return { position, plan: await this.plans.findByPosition(id) };
+  }
+
+  /** The position, when the user may change it (403 otherwise, 404 when there is none). */
+  async requireEditable(user: User, id: number): Promise<Position> {
+    const position = await this.findOrFail(id);
+    this.access.require(user, 'position.edit', position);
+    return position;
+  }
+
+  canEdit(user: User, position: Position): boolean {
+    return this.access.can(user, 'position.edit', position);
+  }
+
+  /** People who can be named a position's hiring manager. */
+  hiringManagerChoices(): Promise<User[]> {
+    return this.users.findActiveManagers();
+  }
+
+  /** Saves the development plan template, when the user may change the position. */
+  async updatePlan(user: User, id: number, dto: PlanFormDto): Promise<PlanTemplate> {
+    const position = await this.requireEditable(user, id);
+    return this.plans.update(id, dto, position.outcomes);
   }
 
   snapshotOf(position: Position, plan: PlanTemplate | null): PositionSnapshot {
@@ -78,7 +102,7 @@ export class PositionsService {
     const template = findTemplate(templateKey);
     if (!template && !title?.trim())
       throw FormInvalidError.single('title', 'Give the position a title, or start from a template');
-    return this.positions.transaction(async (manager) => {
+    return this.positions.transaction(async () => {
       const position = await this.positions.savePosition(
         this.positions.createPosition({
           title: template?.title ?? title!.trim(),
@@ -95,32 +119,27 @@ export class PositionsService {
             Object.assign(new Outcome(), fields, { sortOrder: index }),
           ),
         }),
-        manager,
       );
-      if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes, manager);
-      else await this.plans.createBlank(position.id, manager);
-      await this.positions.addEvent(
-        {
-          positionId: position.id,
-          byId: user.id,
-          summary: template ? `Created from the “${template.name}” template` : 'Created',
-          toStatus: 'draft',
-        },
-        manager,
-      );
+      if (template) await this.plans.createFrom(position.id, template.plan, position.outcomes);
+      else await this.plans.createBlank(position.id);
+      await this.positions.addEvent({
+        positionId: position.id,
+        byId: user.id,
+        summary: template ? `Created from the “${template.name}” template` : 'Created',
+        toStatus: 'draft',
+      });
       return position;
     });
   }
 
   /** Saves the working copy. A form opened before someone else's save is refused, keeping what was typed. */
   async update(user: User, id: number, dto: PositionFormDto): Promise<Position> {
-    const position = await this.findOrFail(id);
-    assertCanEditPosition(user, position);
+    const position = await this.requireEditable(user, id);
     if (dto.lockVersion !== undefined && dto.lockVersion !== position.lockVersion) {
       throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
     }
     const hiringManager = await this.users.findById(dto.hiringManagerId);
-    if (!hiringManager?.active || !(hiringManager.hasRole('manager') || hiringManager.hasRole('admin'))) {
+    if (!this.access.mayBeHiringManager(hiringManager)) {
       throw FormInvalidError.single('hiringManagerId', 'Choose an active hiring manager');
     }
     const errors: Record<string, string[]> = {};
@@ -157,9 +176,9 @@ export class PositionsService {
       outcome.sortOrder = index;
       return outcome;
     });
-    return this.positions.transaction(async (manager) => {
-      const saved = await this.positions.savePosition(position, manager);
-      await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' }, manager);
+    return this.positions.transaction(async () => {
+      const saved = await this.positions.savePosition(position);
+      await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' });
       return saved;
     });
   }
@@ -167,7 +186,7 @@ export class PositionsService {
   /** A new draft with the same fields, outcomes and plan. */
   async clone(user: User, id: number): Promise<Position> {
     const { position, plan } = await this.findWithPlan(id);
-    return this.positions.transaction(async (manager) => {
+    return this.positions.transaction(async () => {
       const copy = await this.positions.savePosition(
         this.positions.createPosition({
           ...Object.fromEntries(POSITION_COPY_FIELDS.map((field) => [field, position[field]])),
@@ -178,13 +197,14 @@ export class PositionsService {
             Object.assign(new Outcome(), pickOutcomeFields(outcome), { sortOrder: index }),
           ),
         }),
-        manager,
       );
-      await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes, manager);
-      await this.positions.addEvent(
-        { positionId: copy.id, byId: user.id, summary: `Cloned from “${position.title}”`, toStatus: 'draft' },
-        manager,
-      );
+      await this.plans.createFrom(copy.id, this.plans.toDraft(plan, position.outcomes), copy.outcomes);
+      await this.positions.addEvent({
+        positionId: copy.id,
+        byId: user.id,
+        summary: `Cloned from “${position.title}”`,
+        toStatus: 'draft',
+      });
       return copy;
     });
   }

@@ -10,8 +10,9 @@ import { CheckPhrasesService } from './check-phrases.service.js';
 import type { PositionVersion } from './entities/position-version.entity.js';
 import type { Position, PositionStatus } from './entities/position.entity.js';
 import { checkPosition, type CheckResult } from './outcome-check.js';
-import { assertCanEditPosition } from './position-access.js';
+import { renderPlanPdf, renderPositionPdf } from './position-pdf.js';
 import type { PositionSnapshot } from './position-snapshot.js';
+import { PositionsAccess } from './positions.access.js';
 import { PositionsRepository } from './positions.repository.js';
 import { PositionsService } from './positions.service.js';
 
@@ -47,6 +48,7 @@ export class PublishingService {
     private readonly writing: PositionsService,
     private readonly phrases: CheckPhrasesService,
     private readonly plans: PlanTemplatesService,
+    private readonly access: PositionsAccess,
   ) {}
 
   async check(position: Position): Promise<CheckResult> {
@@ -101,9 +103,9 @@ export class PublishingService {
     return this.readiness(position, plan, await this.check(position), await this.positions.kitPublished(position.id));
   }
 
-  /** The manager's open positions that are not ready to recruit, and what each still needs. */
-  async notReadyFor(managerId: number): Promise<{ id: number; title: string; missing: string[] }[]> {
-    const positions = await this.positions.findOpenByManager(managerId, 10);
+  /** The user's open positions that are not ready to recruit, and what each still needs. */
+  async notReadyFor(user: User): Promise<{ id: number; title: string; missing: string[] }[]> {
+    const positions = await this.positions.findOpen(this.access.managedBy(user), 10);
     const result = [];
     for (const position of positions) {
       const plan = await this.plans.findByPosition(position.id);
@@ -125,7 +127,7 @@ export class PublishingService {
 
   async publish(user: User, id: number, lockVersion: number, acknowledged: boolean): Promise<PositionVersion> {
     const { position, plan } = await this.writing.findWithPlan(id);
-    assertCanEditPosition(user, position);
+    this.access.require(user, 'position.edit', position);
     if (lockVersion !== position.lockVersion) throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
     if (!['draft', 'published', 'on-hold'].includes(position.status)) {
       throw new DomainError(
@@ -145,43 +147,36 @@ export class PublishingService {
       throw FormInvalidError.single('acknowledgeWarnings', 'Read the warnings and tick the box to publish anyway');
     }
     const number = (position.publishedVersion ?? 0) + 1;
-    return this.positions.transaction(async (manager) => {
-      const version = await this.positions.saveVersion(
-        {
-          positionId: id,
-          number,
-          snapshot: this.writing.snapshotOf(position, plan),
-          acknowledgedWarnings: check.warnings.map((warning) => warning.message),
-          publishedById: user.id,
-          publishedAt: new Date(),
-        },
-        manager,
-      );
+    return this.positions.transaction(async () => {
+      const version = await this.positions.saveVersion({
+        positionId: id,
+        number,
+        snapshot: this.writing.snapshotOf(position, plan),
+        acknowledgedWarnings: check.warnings.map((warning) => warning.message),
+        publishedById: user.id,
+        publishedAt: new Date(),
+      });
       const from = position.status;
       position.status = 'published';
       position.publishedVersion = number;
-      await this.positions.savePosition(position, manager);
+      await this.positions.savePosition(position);
       const acknowledgement =
         check.warnings.length > 0
           ? `, acknowledging ${check.warnings.length} ${check.warnings.length === 1 ? 'warning' : 'warnings'}`
           : '';
-      await this.positions.addEvent(
-        {
-          positionId: id,
-          byId: user.id,
-          summary: `Published version ${number}${acknowledgement}`,
-          fromStatus: from,
-          toStatus: 'published',
-        },
-        manager,
-      );
+      await this.positions.addEvent({
+        positionId: id,
+        byId: user.id,
+        summary: `Published version ${number}${acknowledgement}`,
+        fromStatus: from,
+        toStatus: 'published',
+      });
       return version;
     });
   }
 
   async changeStatus(user: User, id: number, status: PositionStatus): Promise<Position> {
-    const position = await this.writing.findOrFail(id);
-    assertCanEditPosition(user, position);
+    const position = await this.writing.requireEditable(user, id);
     if (!NEXT_STATUSES[position.status].includes(status)) {
       throw new DomainError(
         'conflict',
@@ -192,18 +187,15 @@ export class PublishingService {
       throw new DomainError('conflict', 'Publish a first version instead.');
     const from = position.status;
     position.status = status;
-    return this.positions.transaction(async (manager) => {
-      const saved = await this.positions.savePosition(position, manager);
-      await this.positions.addEvent(
-        {
-          positionId: id,
-          byId: user.id,
-          summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`,
-          fromStatus: from,
-          toStatus: status,
-        },
-        manager,
-      );
+    return this.positions.transaction(async () => {
+      const saved = await this.positions.savePosition(position);
+      await this.positions.addEvent({
+        positionId: id,
+        byId: user.id,
+        summary: `Changed status to ${STATUS_LABELS[status].toLowerCase()}`,
+        fromStatus: from,
+        toStatus: status,
+      });
       return saved;
     });
   }
@@ -288,8 +280,7 @@ export class PublishingService {
   }
 
   async createShareLink(user: User, id: number): Promise<void> {
-    const position = await this.writing.findOrFail(id);
-    assertCanEditPosition(user, position);
+    const position = await this.writing.requireEditable(user, id);
     if (!position.publishedVersion) throw new DomainError('conflict', 'Publish the position before sharing it.');
     await this.positions.saveShareLink({
       positionId: id,
@@ -300,10 +291,38 @@ export class PublishingService {
   }
 
   async revokeShareLink(user: User, id: number, linkId: number): Promise<void> {
-    const position = await this.writing.findOrFail(id);
-    assertCanEditPosition(user, position);
+    await this.writing.requireEditable(user, id);
     if (!(await this.positions.revokeShareLink(id, linkId))) throw notFound('That share link');
     await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Revoked a recruiter share link' });
+  }
+
+  /** The description or the plan as a PDF: of the published version, or of the draft when none is. */
+  async pdf(id: number, kind: 'description' | 'plan'): Promise<{ data: Buffer; fileName: string }> {
+    const { snapshot, label, title } = await this.pdfSource(id);
+    const slug =
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'position';
+    return kind === 'description'
+      ? { data: await renderPositionPdf(snapshot, label), fileName: `${slug}.pdf` }
+      : { data: await renderPlanPdf(snapshot, label), fileName: `${slug}-plan.pdf` };
+  }
+
+  private async pdfSource(id: number): Promise<{ snapshot: PositionSnapshot; label: string; title: string }> {
+    const { position, plan } = await this.writing.findWithPlan(id);
+    if (!position.publishedVersion)
+      return {
+        snapshot: this.writing.snapshotOf(position, plan),
+        label: 'Draft — not published',
+        title: position.title,
+      };
+    const version = await this.versionOrFail(id, position.publishedVersion);
+    return {
+      snapshot: version.snapshot,
+      label: `Version ${version.number} · published ${version.publishedAt.toISOString().slice(0, 10)}`,
+      title: position.title,
+    };
   }
 
   /** What a recruiter's link shows: the latest published version only. */

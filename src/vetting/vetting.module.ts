@@ -1,7 +1,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CandidatesModule } from '../candidates/candidates.module.js';
-import { FilesRepository } from '../files/files.repository.js';
+import { FilesModule } from '../files/files.module.js';
 import { ReportUploadMiddleware } from '../files/upload.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
@@ -30,7 +30,7 @@ import { WritingTestService } from './writing-test.service.js';
 
 /** Vetting before any interview: assessment, blind-graded writing test, research presentation, and the candidate portal. */
 @Module({
-  imports: [PositionsModule, CandidatesModule, MailModule, DiscoveryModule],
+  imports: [FilesModule, PositionsModule, CandidatesModule, MailModule, DiscoveryModule],
   controllers: [
     VettingConfigController,
     GradingController,
@@ -54,7 +54,6 @@ import { WritingTestService } from './writing-test.service.js';
     PresentationSection,
     AssessmentSection,
     ...PipelineHooks,
-    FilesRepository,
   ],
   exports: [VettingService, WritingTestService, PortalService, GradingService, PresentationService],
 })
