@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { AppConfig } from '../config/app-config.js';
@@ -42,6 +43,12 @@ export class PeopleService {
   }
 
   async invite(admin: User, dto: InviteDto): Promise<InvitationResult> {
+    const person = await this.createInvited(dto);
+    return { person, mailed: await this.sendInvitation(admin, person) };
+  }
+
+  /** The account of someone invited, not yet mailed; `manager` is the transaction it joins (hiring's unit of work). */
+  async createInvited(dto: InviteDto, manager?: EntityManager): Promise<User> {
     const existing = await this.users.findByEmail(dto.email);
     if (existing) {
       throw FormInvalidError.single(
@@ -49,7 +56,7 @@ export class PeopleService {
         `${existing.name} already has a Keeper account with this email (${existing.status})`,
       );
     }
-    const person = await this.users.save(
+    return this.users.save(
       this.users.create({
         name: dto.name,
         email: dto.email,
@@ -57,8 +64,8 @@ export class PeopleService {
         passwordHash: null,
         userRoles: rolesOf(dto.roles),
       }),
+      manager,
     );
-    return { person, mailed: await this.sendInvitation(admin, person) };
   }
 
   async resendInvitation(admin: User, id: number): Promise<InvitationResult> {
@@ -103,7 +110,8 @@ export class PeopleService {
     return this.users.save(person);
   }
 
-  private async sendInvitation(admin: User, person: User): Promise<boolean> {
+  /** A new invitation link by mail; false when the mail could not be delivered. */
+  async sendInvitation(admin: User, person: User): Promise<boolean> {
     const token = await this.tokens.issue(person.id, 'invitation', admin.id);
     return this.mail.send({
       to: person.email,

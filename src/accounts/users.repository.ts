@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, IsNull, type Repository } from 'typeorm';
+import { Brackets, IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { User } from './entities/user.entity.js';
 import type { Role } from './role.js';
@@ -62,8 +62,9 @@ export class UsersRepository {
     return this.users.count({ where: { active: true, passwordHash: IsNull() } });
   }
 
-  save(user: User): Promise<User> {
-    return this.users.save(user);
+  /** Saves in `manager`'s transaction when given one. */
+  save(user: User, manager?: EntityManager): Promise<User> {
+    return (manager?.getRepository(User) ?? this.users).save(user);
   }
 
   create(fields: Partial<User>): User {

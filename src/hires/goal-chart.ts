@@ -54,12 +54,10 @@ export function goalChart(target: ChartPoint[], actuals: ChartPoint[], width = 5
       y: y(point.value),
       label: `${point.on}: ${compact(point.value)}`,
     })),
-    xTicks: x
-      .ticks(6)
-      .map((tick) => ({
-        x: x(tick),
-        label: `${MONTHS[tick.getUTCMonth()]} ${String(tick.getUTCFullYear()).slice(2)}`,
-      })),
+    xTicks: x.ticks(6).map((tick) => ({
+      x: x(tick),
+      label: `${MONTHS[tick.getUTCMonth()]} ${String(tick.getUTCFullYear()).slice(2)}`,
+    })),
     yTicks: y.ticks(4).map((tick) => ({ y: y(tick), label: compact(tick) })),
     plot: { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom },
   };
