@@ -108,20 +108,18 @@ describe('Blind grading of writing tests', () => {
   it('gives submitted tests their graders when graders are chosen after the submission', async () => {
     const other = await publishedPosition(testApp, manager.user, 'No graders yet');
     await testApp.app.get(WritingTestService).savePrompts(other, ['Write to a prospect.']);
-    const { application } = await testApp.app
-      .get(CandidatesService)
-      .create(
-        manager.user,
-        Object.assign(new CandidateDto(), {
-          name: 'Ola Early',
-          email: 'ola@example.com',
-          source: 'referral',
-          phone: null,
-          notes: null,
-          positionId: other,
-        }),
-        null,
-      );
+    const { application } = await testApp.app.get(CandidatesService).create(
+      manager.user,
+      Object.assign(new CandidateDto(), {
+        name: 'Ola Early',
+        email: 'ola@example.com',
+        source: 'referral',
+        phone: null,
+        notes: null,
+        positionId: other,
+      }),
+      null,
+    );
     const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
     await testApp.app.get(WritingTestService).start(full);
     const text = Array.from({ length: 20 }, () => 'Our customers cut intake waits by a third.').join(' ');
@@ -147,20 +145,18 @@ describe('Blind grading of writing tests', () => {
     await testApp.dataSource.query(
       `UPDATE users SET active = ${testApp.config.database.kind === 'postgres' ? 'false' : '0'} WHERE id = ${extra.user.id}`,
     );
-    const { application } = await testApp.app
-      .get(CandidatesService)
-      .create(
-        manager.user,
-        Object.assign(new CandidateDto(), {
-          name: 'Ian Idle',
-          email: 'ian@example.com',
-          source: 'referral',
-          phone: null,
-          notes: null,
-          positionId: other,
-        }),
-        null,
-      );
+    const { application } = await testApp.app.get(CandidatesService).create(
+      manager.user,
+      Object.assign(new CandidateDto(), {
+        name: 'Ian Idle',
+        email: 'ian@example.com',
+        source: 'referral',
+        phone: null,
+        notes: null,
+        positionId: other,
+      }),
+      null,
+    );
     const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
     await testApp.app.get(WritingTestService).start(full);
     const { submission } = await testApp.app

@@ -87,16 +87,14 @@ describe('Hiring insights on a data set with known answers', () => {
       ],
     });
     await history(ds, { positionId, source: 'recruiter', applied: 1, byId: by, moves: [] });
-    await ds
-      .getRepository(Offer)
-      .insert({
-        applicationId: hired.id,
-        offeredOn: '2026-01-25',
-        terms: 'Terms',
-        status: 'accepted',
-        respondedAt: new Date(T0.getTime() + 25 * 86_400_000),
-        createdById: by,
-      });
+    await ds.getRepository(Offer).insert({
+      applicationId: hired.id,
+      offeredOn: '2026-01-25',
+      terms: 'Terms',
+      status: 'accepted',
+      respondedAt: new Date(T0.getTime() + 25 * 86_400_000),
+      createdById: by,
+    });
 
     // Two interviews: Alice sits on both, Bob and Carol on one each.
     const [alice, bob, carol] = [

@@ -61,13 +61,11 @@ describe('Question bank and interview kits', () => {
       type: 'hypothetical',
       ...rubric,
     });
-    const position = await testApp.dataSource
-      .getRepository(Position)
-      .findOneOrFail({
-        where: { id: positionId },
-        relations: { outcomes: true },
-        order: { outcomes: { sortOrder: 'ASC' } },
-      });
+    const position = await testApp.dataSource.getRepository(Position).findOneOrFail({
+      where: { id: positionId },
+      relations: { outcomes: true },
+      order: { outcomes: { sortOrder: 'ASC' } },
+    });
     const questions = await testApp.dataSource.getRepository(Question).find({ order: { id: 'ASC' } });
     const kitPage = `/positions/${positionId}/kit`;
     const page = await manager.agent.get(kitPage).expect(200);

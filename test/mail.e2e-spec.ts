@@ -78,15 +78,13 @@ describe('Mail over SMTP', () => {
     });
     const before = smtp.received.length;
     await expect(
-      testApp.app
-        .get(MailService)
-        .send({
-          to: 'priya@acme.example',
-          subject: 'Interview',
-          template: 'interview-cancelled',
-          data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
-          calendar: { method: 'REQUEST', content: calendar },
-        }),
+      testApp.app.get(MailService).send({
+        to: 'priya@acme.example',
+        subject: 'Interview',
+        template: 'interview-cancelled',
+        data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
+        calendar: { method: 'REQUEST', content: calendar },
+      }),
     ).resolves.toBe(true);
     const [mail] = smtp.received.slice(before);
     expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);

@@ -42,6 +42,12 @@ export class PeopleService {
   }
 
   async invite(admin: User, dto: InviteDto): Promise<InvitationResult> {
+    const person = await this.createInvited(dto);
+    return { person, mailed: await this.sendInvitation(admin, person) };
+  }
+
+  /** The account of someone invited, not yet mailed (it joins the active unit of work, e.g. accepting an offer). */
+  async createInvited(dto: InviteDto): Promise<User> {
     const existing = await this.users.findByEmail(dto.email);
     if (existing) {
       throw FormInvalidError.single(
@@ -49,7 +55,7 @@ export class PeopleService {
         `${existing.name} already has a Keeper account with this email (${existing.status})`,
       );
     }
-    const person = await this.users.save(
+    return this.users.save(
       this.users.create({
         name: dto.name,
         email: dto.email,
@@ -58,7 +64,6 @@ export class PeopleService {
         userRoles: rolesOf(dto.roles),
       }),
     );
-    return { person, mailed: await this.sendInvitation(admin, person) };
   }
 
   async resendInvitation(admin: User, id: number): Promise<InvitationResult> {
@@ -103,7 +108,8 @@ export class PeopleService {
     return this.users.save(person);
   }
 
-  private async sendInvitation(admin: User, person: User): Promise<boolean> {
+  /** A new invitation link by mail; false when the mail could not be delivered. */
+  async sendInvitation(admin: User, person: User): Promise<boolean> {
     const token = await this.tokens.issue(person.id, 'invitation', admin.id);
     return this.mail.send({
       to: person.email,

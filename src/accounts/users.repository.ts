@@ -80,6 +80,7 @@ export class UsersRepository {
     return this.users.count({ where: { active: true, passwordHash: IsNull() } });
   }
 
+  /** Saves in `manager`'s transaction when given one. */
   save(user: User): Promise<User> {
     return this.users.save(user);
   }

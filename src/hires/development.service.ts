@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
-import { DomainError, FormInvalidError, notFound, type FieldErrors } from '../common/errors.js';
+import { FormInvalidError, notFound, type FieldErrors } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { PlanTemplate } from '../development/entities/plan-template.entity.js';
 import { PlanTemplatesService } from '../development/plan-templates.service.js';
+import type { Position } from '../positions/entities/position.entity.js';
+import { composeOutcomeSentence } from '../positions/outcome-sentence.js';
 import type { CheckInDto, LearningDto, NewHireViewDto, ReviewDto } from './dto/hires.dto.js';
 import {
   REVIEW_RESULTS,
@@ -14,10 +18,10 @@ import {
 } from './entities/development.entity.js';
 import type { Hire } from './entities/hire.entity.js';
 import { goalChart, type ChartPoint } from './goal-chart.js';
+import { HiresAccess } from './hires.access.js';
 import { HiresRepository } from './hires.repository.js';
-import { canManageHire, HiresService } from './hires.service.js';
-import { readGoal, targetPath, type GoalPlan, type GoalReading } from './pace.js';
-import { addDays, isIsoDate, today, weekOf } from './plan-dates.js';
+import { goalKindOf, readGoal, targetPath, type GoalPlan, type GoalReading } from './pace.js';
+import { addDays, closeOfFullMonth, deadlineOn, isIsoDate, today, weekOf } from './plan-dates.js';
 
 /** The plan the pace is read against: the goal with its milestones' interim targets. */
 export function goalPlan(hire: Pick<Hire, 'startDate'>, goal: HireGoal, milestones: HireMilestone[]): GoalPlan {
@@ -78,10 +82,75 @@ export interface GoalView {
 export class DevelopmentService {
   constructor(
     private readonly hires: HiresRepository,
-    private readonly hiresService: HiresService,
+    private readonly access: HiresAccess,
     private readonly plans: PlanTemplatesService,
     private readonly pipeline: PipelineService,
+    private readonly uow: UnitOfWork,
   ) {}
+
+  /** Everything the development plan page shows the user, with what they may do there. */
+  async page(user: User, hireId: number) {
+    const hire = await this.access.hire(user, 'plan.read', hireId);
+    return {
+      hire,
+      plan: await this.plan(hire),
+      canManage: this.access.can(user, 'plan.manage', hire),
+      canRespond: this.access.can(user, 'check-in.respond', hire),
+      canLogLearning: this.access.can(user, 'learning.write', hire),
+    };
+  }
+
+  /** The new hire's goals from the position's outcomes and milestones from its plan, dated from the start date. */
+  async layOut(hire: Hire, position: Position, template: PlanTemplate | null): Promise<void> {
+    const goals = await this.hires.saveGoals(
+      position.outcomes.map((outcome, index) => ({
+        hireId: hire.id,
+        outcomeId: outcome.id,
+        sortOrder: index,
+        label: outcome.metric ?? `Outcome ${index + 1}`,
+        sentence: composeOutcomeSentence(outcome),
+        kind: goalKindOf(outcome.metric, outcome.targetKind),
+        target: outcome.targetValue ?? 0,
+        unit: outcome.targetUnit,
+        deadlineKind: outcome.deadlineKind,
+        deadlineN: outcome.deadlineN,
+        deadlineOn:
+          deadlineOn(hire.startDate, outcome.deadlineKind, outcome.deadlineN) ?? closeOfFullMonth(hire.startDate, 12),
+        weight: outcome.weight,
+        result: null,
+      })),
+    );
+    await this.hires.saveMilestones(
+      (template?.phases ?? []).flatMap((phase) =>
+        phase.milestones.map((milestone, index) => ({
+          hireId: hire.id,
+          sortOrder: phase.sortOrder * 100 + index,
+          phase: phase.name,
+          description: milestone.description,
+          monthOffset: milestone.monthOffset,
+          dueOn: closeOfFullMonth(hire.startDate, milestone.monthOffset),
+          goalId: goals.find((goal) => goal.outcomeId === milestone.outcomeId)?.id ?? null,
+          interimTargetPercent: milestone.interimTargetPercent,
+        })),
+      ),
+    );
+  }
+
+  /** Every goal deadline and milestone moves with a new start date. */
+  async moveDates(hire: Hire, startDate: string): Promise<void> {
+    const [goals, milestones] = await Promise.all([this.hires.goalsOf(hire.id), this.hires.milestonesOf(hire.id)]);
+    await this.hires.saveGoals(
+      goals.map((goal) => ({
+        id: goal.id,
+        deadlineOn:
+          deadlineOn(startDate, goal.deadlineKind as 'month-close' | 'days' | null, goal.deadlineN) ??
+          closeOfFullMonth(startDate, 12),
+      })),
+    );
+    await this.hires.saveMilestones(
+      milestones.map((milestone) => ({ id: milestone.id, dueOn: closeOfFullMonth(startDate, milestone.monthOffset) })),
+    );
+  }
 
   async plan(hire: Hire) {
     const [goals, milestones, checkIns, learning, template] = await Promise.all([
@@ -133,7 +202,7 @@ export class DevelopmentService {
 
   /** The manager records a month: the actual per goal to date, coaching notes, next steps. */
   async recordCheckIn(user: User, hireId: number, dto: CheckInDto): Promise<CheckIn> {
-    const hire = await this.hiresService.findManaged(user, hireId);
+    const hire = await this.access.hire(user, 'plan.manage', hireId);
     if (!isIsoDate(dto.heldOn)) throw FormInvalidError.single('heldOn', 'Enter a real date');
     if (dto.heldOn < hire.startDate)
       throw FormInvalidError.single('heldOn', `A check-in falls on or after the start date (${hire.startDate})`);
@@ -165,17 +234,15 @@ export class DevelopmentService {
   }
 
   /** The new hire adds their own view of the month to a check-in. */
-  async addNewHireView(user: User, checkInId: number, dto: NewHireViewDto): Promise<CheckIn> {
+  async addNewHireView(user: User, hireId: number, checkInId: number, dto: NewHireViewDto): Promise<CheckIn> {
     const checkIn = await this.hires.findCheckIn(checkInId);
-    if (!checkIn) throw notFound('That check-in');
-    const hire = await this.hiresService.findVisible(user, checkIn.hireId);
-    if (hire.userId !== user.id) throw new DomainError('forbidden', 'Only the new hire writes their own view.');
+    if (!checkIn || checkIn.hireId !== hireId) throw notFound('That check-in');
+    await this.access.hire(user, 'check-in.respond', checkIn.hireId);
     return this.hires.saveCheckIn({ ...checkIn, newHireView: dto.newHireView });
   }
 
   async logLearning(user: User, hireId: number, dto: LearningDto): Promise<LearningEntry> {
-    const hire = await this.hiresService.findVisible(user, hireId);
-    if (hire.userId !== user.id) throw new DomainError('forbidden', 'The learning log is the new hire’s own.');
+    const hire = await this.access.hire(user, 'learning.write', hireId);
     if (!isIsoDate(dto.weekOf)) throw FormInvalidError.single('weekOf', 'Enter a real date');
     if (dto.weekOf > today()) throw FormInvalidError.single('weekOf', 'Log a week that has started');
     return this.hires.saveLearning({
@@ -189,7 +256,7 @@ export class DevelopmentService {
 
   /** The month-10 review: met / partly / not met per goal, and whether the hire is a keeper. */
   async review(user: User, hireId: number, dto: ReviewDto): Promise<Hire> {
-    const hire = await this.hiresService.findManaged(user, hireId);
+    const hire = await this.access.hire(user, 'plan.manage', hireId);
     const goals = await this.hires.goalsOf(hire.id);
     const errors: FieldErrors = {};
     const results = goals.map((goal) => {
@@ -199,22 +266,21 @@ export class DevelopmentService {
       return { id: goal.id, result: result ?? null };
     });
     if (Object.keys(errors).length) throw new FormInvalidError(errors);
-    await this.hires.transaction(async (manager) => {
-      await this.hires.saveGoals(results, manager);
-      await this.hires.saveHire(
-        { id: hire.id, keeper: dto.keeper === 'yes', reviewedAt: new Date(), reviewNotes: dto.reviewNotes },
-        manager,
+    const application = await this.pipeline.findOrFail(hire.applicationId);
+    await this.uow.run(async () => {
+      await this.hires.saveGoals(results);
+      await this.hires.saveHire({
+        id: hire.id,
+        keeper: dto.keeper === 'yes',
+        reviewedAt: new Date(),
+        reviewNotes: dto.reviewNotes,
+      });
+      await this.pipeline.note(
+        user,
+        application,
+        `First-year review: ${dto.keeper === 'yes' ? 'a keeper' : 'not a keeper'}`,
       );
     });
-    await this.pipeline.note(
-      user,
-      await this.pipeline.findOrFail(hire.applicationId),
-      `First-year review: ${dto.keeper === 'yes' ? 'a keeper' : 'not a keeper'}`,
-    );
-    return await this.hiresService.findVisible(user, hire.id);
-  }
-
-  canManage(user: User, hire: Hire): boolean {
-    return canManageHire(user, hire);
+    return this.access.hire(user, 'plan.read', hire.id);
   }
 }

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
-import { PipelineService } from '../candidates/pipeline.service.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
-import { notFound } from '../common/errors.js';
 import { flash } from '../common/flash.js';
-import { pageRequest, pageView } from '../common/pagination.js';
-import { idParam, ParseIdPipe } from '../common/params.js';
+import { pageRequest } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
+import { DevelopmentService } from './development.service.js';
 import {
   AcceptOfferDto,
   CheckInDto,
@@ -20,44 +19,30 @@ import {
   StartDateDto,
   TaskDto,
 } from './dto/hires.dto.js';
-import { REVIEW_RESULT_LABELS, REVIEW_RESULTS } from './entities/development.entity.js';
-import {
-  CONNECTION_STATUS_LABELS,
-  CONNECTION_STATUSES,
-  TASK_CATEGORIES,
-  TASK_CATEGORY_LABELS,
-  type Hire,
-} from './entities/hire.entity.js';
-import { DevelopmentService } from './development.service.js';
-import { compact } from './goal-chart.js';
-import { HiresRepository } from './hires.repository.js';
-import { canManageHire, HiresService } from './hires.service.js';
-import { onboardingWeek, OnboardingService } from './onboarding.service.js';
-import { dueThisWeek, taskView, toMeetNow } from './onboarding.view.js';
-import { STATUS_LABELS } from './pace.js';
-import { today } from './plan-dates.js';
-
-const number = (value: number | null) =>
-  value === null ? '—' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
+import { HiresService } from './hires.service.js';
+import { newHiresView } from './hires.view.js';
+import { OfferPage } from './offer.page.js';
+import { OnboardingPage } from './onboarding.page.js';
+import { OnboardingService } from './onboarding.service.js';
+import { PlanPage } from './plan.page.js';
 
 /** Offers on an application in Offer: record one, then the candidate's answer. */
-@Controller()
+@Controller('applications/:id')
 @Roles('manager', 'admin')
 export class OffersController {
   constructor(
     private readonly hires: HiresService,
-    private readonly pipeline: PipelineService,
-    private readonly onboarding: OnboardingService,
+    private readonly page: OfferPage,
   ) {}
 
-  @Get('applications/:id/offer')
+  @Get('offer')
   @Render('hires/offer')
-  show(@Req() req: Request) {
-    return this.offerModel(req);
+  show(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.page.build({ user, id, params: {}, body: null });
   }
 
-  @Post('applications/:id/offers')
-  @FormView('hires/offer', 'offerModel')
+  @Post('offers')
+  @FormView(OfferPage)
   @Redirect()
   async record(
     @CurrentUser() user: User,
@@ -70,8 +55,8 @@ export class OffersController {
     return seeOther(`/applications/${id}/offer`);
   }
 
-  @Post('applications/:id/offers/:offerId/accept')
-  @FormView('hires/offer', 'offerModel')
+  @Post('offers/:offerId/accept')
+  @FormView(OfferPage)
   @Redirect()
   async accept(
     @CurrentUser() user: User,
@@ -81,15 +66,12 @@ export class OffersController {
     @Req() req: Request,
   ) {
     const hire = await this.hires.acceptOffer(user, id, offerId, dto);
-    flash(
-      req,
-      'success',
-      `${hire.user.name} is hired. Their invitation is on its way; their onboarding plan and development plan are ready.`,
-    );
+    const done = `${hire.user.name} is hired. Their invitation is on its way; their onboarding plan and development plan are ready.`;
+    flash(req, 'success', done);
     return seeOther(`/hires/${hire.id}`);
   }
 
-  @Post('applications/:id/offers/:offerId/decline')
+  @Post('offers/:offerId/decline')
   @Redirect()
   async decline(
     @CurrentUser() user: User,
@@ -101,34 +83,6 @@ export class OffersController {
     flash(req, 'success', 'The candidate declined; the application is withdrawn.');
     return seeOther(`/applications/${id}`);
   }
-
-  async offerModel(req: Request) {
-    const application = await this.pipeline.findOrFail(idParam(req));
-    this.pipeline.assertCanManage(req.user as User, application);
-    const [offers, colleagues] = await Promise.all([
-      this.hires.offersFor(application.id),
-      this.onboarding.colleagues(),
-    ]);
-    const open = offers.find((offer) => offer.status === 'extended') ?? null;
-    return {
-      title: `Offer · ${application.candidate.name}`,
-      application: { id: application.id, stage: application.stage },
-      candidate: { name: application.candidate.name, email: application.candidate.email },
-      position: { title: application.position.title },
-      offers: offers.map((offer) => ({
-        ...offer,
-        statusLabel: { extended: 'Open', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' }[
-          offer.status
-        ],
-      })),
-      open,
-      canOffer: application.stage === 'offer' && !open,
-      buddies: colleagues
-        .filter((person) => !person.hasRole('new-hire'))
-        .map((person) => ({ value: String(person.id), label: person.name })),
-      values: { offeredOn: today(), terms: '', startDate: '', buddyId: '' },
-    };
-  }
 }
 
 /** New hires: the onboarding plan and the first-year development plan, for the new hire, their manager and admins. */
@@ -136,9 +90,10 @@ export class OffersController {
 export class HiresController {
   constructor(
     private readonly hires: HiresService,
-    private readonly repository: HiresRepository,
     private readonly onboarding: OnboardingService,
     private readonly development: DevelopmentService,
+    private readonly onboardingPage: OnboardingPage,
+    private readonly planPage: PlanPage,
   ) {}
 
   @Get('hires')
@@ -146,43 +101,29 @@ export class HiresController {
   @Render('hires/index')
   async index(@CurrentUser() user: User, @Query('page') page?: string) {
     const request = pageRequest(page);
-    const [hires, total] = await this.repository.hiresManagedBy(user.hasRole('admin') ? null : user.id, request);
-    const on = today();
-    return {
-      title: 'New hires',
-      hires: hires.map((hire) => ({
-        id: hire.id,
-        name: hire.user.name,
-        position: hire.position.title,
-        startDate: hire.startDate,
-        started: hire.startDate <= on,
-        week: onboardingWeek(hire.startDate, on),
-        keeper: hire.keeper,
-      })),
-      pagination: pageView(request, total, '/hires'),
-    };
+    return newHiresView(await this.hires.list(user, request), request);
   }
 
   @Get('my/onboarding')
   @Redirect()
   async myOnboarding(@CurrentUser() user: User) {
-    return seeOther(`/hires/${(await this.mine(user)).id}`);
+    return seeOther(`/hires/${(await this.hires.ownHire(user)).id}`);
   }
 
   @Get('my/plan')
   @Redirect()
   async myPlan(@CurrentUser() user: User) {
-    return seeOther(`/hires/${(await this.mine(user)).id}/plan`);
+    return seeOther(`/hires/${(await this.hires.ownHire(user)).id}/plan`);
   }
 
   @Get('hires/:id')
   @Render('hires/onboarding')
-  onboardingPage(@Req() req: Request) {
-    return this.onboardingModel(req);
+  showOnboarding(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.onboardingPage.build({ user, id, params: {}, body: null });
   }
 
   @Post('hires/:id/start-date')
-  @FormView('hires/onboarding', 'onboardingModel')
+  @FormView(OnboardingPage)
   @Redirect()
   async moveStart(
     @CurrentUser() user: User,
@@ -196,7 +137,7 @@ export class HiresController {
   }
 
   @Post('hires/:id/tasks')
-  @FormView('hires/onboarding', 'onboardingModel')
+  @FormView(OnboardingPage)
   @Redirect()
   async addTask(
     @CurrentUser() user: User,
@@ -224,7 +165,7 @@ export class HiresController {
   }
 
   @Post('hires/:id/connections')
-  @FormView('hires/onboarding', 'onboardingModel')
+  @FormView(OnboardingPage)
   @Redirect()
   async addConnection(
     @CurrentUser() user: User,
@@ -238,7 +179,7 @@ export class HiresController {
   }
 
   @Post('hires/:id/connections/:connectionId')
-  @FormView('hires/onboarding', 'onboardingModel')
+  @FormView(OnboardingPage)
   @Redirect()
   async updateConnection(
     @CurrentUser() user: User,
@@ -248,22 +189,19 @@ export class HiresController {
     @Req() req: Request,
   ) {
     const connection = await this.onboarding.updateConnection(user, id, connectionId, dto);
-    flash(
-      req,
-      'success',
-      connection.status === 'met' ? 'Marked as met, with what you learned.' : 'Connection updated.',
-    );
+    const done = connection.status === 'met' ? 'Marked as met, with what you learned.' : 'Connection updated.';
+    flash(req, 'success', done);
     return seeOther(`/hires/${id}#connection-${connectionId}`);
   }
 
   @Get('hires/:id/plan')
   @Render('hires/plan')
-  planPage(@Req() req: Request) {
-    return this.planModel(req);
+  showPlan(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.planPage.build({ user, id, params: {}, body: null });
   }
 
   @Post('hires/:id/check-ins')
-  @FormView('hires/plan', 'planModel')
+  @FormView(PlanPage)
   @Redirect()
   async checkIn(
     @CurrentUser() user: User,
@@ -277,7 +215,7 @@ export class HiresController {
   }
 
   @Post('hires/:id/check-ins/:checkInId/view')
-  @FormView('hires/plan', 'planModel')
+  @FormView(PlanPage)
   @Redirect()
   async newHireView(
     @CurrentUser() user: User,
@@ -286,13 +224,13 @@ export class HiresController {
     @Body() dto: NewHireViewDto,
     @Req() req: Request,
   ) {
-    await this.development.addNewHireView(user, checkInId, dto);
+    await this.development.addNewHireView(user, id, checkInId, dto);
     flash(req, 'success', 'Your view is added to the check-in.');
     return seeOther(`/hires/${id}/plan#check-in-${checkInId}`);
   }
 
   @Post('hires/:id/learning')
-  @FormView('hires/plan', 'planModel')
+  @FormView(PlanPage)
   @Redirect()
   async learning(
     @CurrentUser() user: User,
@@ -306,7 +244,7 @@ export class HiresController {
   }
 
   @Post('hires/:id/review')
-  @FormView('hires/plan', 'planModel')
+  @FormView(PlanPage)
   @Redirect()
   async review(
     @CurrentUser() user: User,
@@ -317,135 +255,5 @@ export class HiresController {
     const hire = await this.development.review(user, id, dto);
     flash(req, 'success', `Review recorded: ${hire.keeper ? 'a keeper' : 'not a keeper'}.`);
     return seeOther(`/hires/${id}/plan#review`);
-  }
-
-  async onboardingModel(req: Request) {
-    const user = req.user as User;
-    const hire = await this.hires.findVisible(user, idParam(req));
-    const { tasks, connections, progress } = await this.onboarding.plan(hire);
-    const on = today();
-    const week = onboardingWeek(hire.startDate, on);
-    const views = tasks.map((task) => taskView(task, hire, user, on));
-    const manages = canManageHire(user, hire);
-    const isNewHire = hire.userId === user.id;
-    const colleagues = manages || isNewHire ? await this.onboarding.colleagues() : [];
-    return {
-      title: isNewHire ? 'My onboarding' : `Onboarding · ${hire.user.name}`,
-      hire: {
-        id: hire.id,
-        name: hire.user.name,
-        position: hire.position.title,
-        startDate: hire.startDate,
-        manager: hire.manager.name,
-        buddy: hire.buddy?.name ?? null,
-        week,
-        started: hire.startDate <= on,
-      },
-      isNewHire,
-      manages,
-      progress,
-      thisWeek: views.filter((task) => dueThisWeek(task, hire.startDate, on)),
-      tasks: views,
-      connections: connections.map((connection) => ({
-        id: connection.id,
-        who: connection.user?.name ?? connection.name,
-        role: connection.role,
-        why: connection.why,
-        targetWeek: connection.targetWeek,
-        status: connection.status,
-        statusLabel: CONNECTION_STATUS_LABELS[connection.status],
-        note: connection.note,
-        thisWeek: toMeetNow(connection, week),
-        statuses: CONNECTION_STATUSES.map((value) => ({
-          value,
-          label: CONNECTION_STATUS_LABELS[value],
-          selected: value === connection.status,
-        })),
-      })),
-      categories: TASK_CATEGORIES.map((value) => ({ value, label: TASK_CATEGORY_LABELS[value] })),
-      owners: [
-        { value: 'new-hire', label: `${hire.user.name} (the new hire)` },
-        { value: 'manager', label: `${hire.manager.name} (the manager)` },
-        ...colleagues
-          .filter((person) => person.id !== hire.userId && person.id !== hire.managerId)
-          .map((person) => ({ value: `user:${person.id}`, label: person.name })),
-        { value: 'role', label: 'A role outside Keeper (e.g. IT)' },
-      ],
-      people: colleagues
-        .filter((person) => person.id !== hire.userId)
-        .map((person) => ({ value: String(person.id), label: person.name })),
-      values: { startDate: hire.startDate, dueDay: '', targetWeek: '', owner: 'new-hire', category: 'immersion' },
-    };
-  }
-
-  async planModel(req: Request) {
-    const user = req.user as User;
-    const hire = await this.hires.findVisible(user, idParam(req));
-    const plan = await this.development.plan(hire);
-    const manages = canManageHire(user, hire);
-    const isNewHire = hire.userId === user.id;
-    const on = today();
-    return {
-      title: isNewHire ? 'My first-year plan' : `First-year plan · ${hire.user.name}`,
-      hire: {
-        id: hire.id,
-        name: hire.user.name,
-        position: hire.position.title,
-        startDate: hire.startDate,
-        manager: hire.manager.name,
-        keeper: hire.keeper,
-        reviewedAt: hire.reviewedAt,
-        reviewNotes: hire.reviewNotes,
-      },
-      manages,
-      isNewHire,
-      coaching: plan.coaching,
-      goals: plan.goals.map(({ goal, latest, rows, chart }) => ({
-        id: goal.id,
-        label: goal.label,
-        sentence: goal.sentence,
-        deadlineOn: goal.deadlineOn,
-        kind: goal.kind,
-        valueLabel: goal.kind === 'pace' ? 'Annualized pace' : 'Actual',
-        target: number(goal.target),
-        unit: goal.unit,
-        result: goal.result ? REVIEW_RESULT_LABELS[goal.result] : null,
-        latest: latest
-          ? {
-              value: number(latest.value),
-              expected: number(latest.expected),
-              status: latest.status,
-              statusLabel: STATUS_LABELS[latest.status],
-            }
-          : null,
-        rows: rows.map((row) => ({
-          on: row.on,
-          actual: number(row.actual),
-          value: number(row.value),
-          expected: number(row.expected),
-          statusLabel: STATUS_LABELS[row.status],
-        })),
-        chart: { ...chart, targetLabel: compact(goal.target) },
-        hasData: rows.length > 0,
-      })),
-      milestones: plan.milestones.map((milestone) => ({ ...milestone, passed: milestone.dueOn < on })),
-      checkIns: [...plan.checkIns].reverse().map((checkIn) => ({
-        ...checkIn,
-        lines: plan.goals
-          .filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined)
-          .map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),
-      })),
-      learning: plan.learning.slice(0, 30),
-      streaks: plan.streaks,
-      areas: plan.streaks.map((area) => ({ value: area.name, label: area.name })),
-      reviewResults: REVIEW_RESULTS.map((value) => ({ value, label: REVIEW_RESULT_LABELS[value] })),
-      values: { heldOn: on, weekOf: on, minutes: '', area: plan.streaks[0]?.name ?? '' },
-    };
-  }
-
-  private async mine(user: User): Promise<Hire> {
-    const [hire] = await this.repository.hiresOf(user.id);
-    if (!hire) throw notFound('Your onboarding plan');
-    return hire;
   }
 }

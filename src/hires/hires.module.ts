@@ -5,16 +5,32 @@ import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { OfferSection } from './application-offer.section.js';
 import { DevelopmentService } from './development.service.js';
+import { HiresAccess } from './hires.access.js';
 import { HiresController, OffersController } from './hires.controller.js';
 import { HiresRepository } from './hires.repository.js';
 import { HiresService } from './hires.service.js';
+import { OfferPage } from './offer.page.js';
 import { OnboardingTemplateController } from './onboarding-template.controller.js';
+import { OnboardingTemplatePage } from './onboarding-template.page.js';
+import { OnboardingPage } from './onboarding.page.js';
 import { OnboardingService } from './onboarding.service.js';
+import { PlanPage } from './plan.page.js';
 
 @Module({
   imports: [AccountsModule, CandidatesModule, PositionsModule, MailModule],
   controllers: [OffersController, HiresController, OnboardingTemplateController],
-  providers: [OfferSection, HiresRepository, HiresService, OnboardingService, DevelopmentService],
-  exports: [HiresRepository, HiresService],
+  providers: [
+    OfferSection,
+    HiresRepository,
+    HiresAccess,
+    HiresService,
+    OnboardingService,
+    DevelopmentService,
+    OfferPage,
+    OnboardingPage,
+    PlanPage,
+    OnboardingTemplatePage,
+  ],
+  exports: [HiresRepository, HiresAccess, HiresService],
 })
 export class HiresModule {}

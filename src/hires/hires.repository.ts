@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, Not } from 'typeorm';
 import { CheckIn, HireGoal, HireMilestone, LearningEntry } from './entities/development.entity.js';
 import { Connection, Hire, Offer, OnboardingTask } from './entities/hire.entity.js';
 import { OnboardingTemplate } from './entities/onboarding-template.entity.js';
 
-/** Offers, hires, their onboarding plans and development plans. */
+/** Which hires a list shows: all of them, or those of one manager (built from the user by HiresAccess). */
+export interface HireScope {
+  managerId?: number;
+}
+
+/** Offers, hires, their onboarding plans and development plans. Writes join the active unit of work. */
 @Injectable()
 export class HiresRepository {
   constructor(private readonly uow: UnitOfWork) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.uow.run(work);
-  }
 
   offersFor(applicationId: number): Promise<Offer[]> {
     return this.uow.manager.getRepository(Offer).find({ where: { applicationId }, order: { id: 'ASC' } });
@@ -22,8 +23,9 @@ export class HiresRepository {
     return this.uow.manager.getRepository(Offer).findOneBy({ id });
   }
 
-  saveOffer(offer: Partial<Offer>, manager: EntityManager = this.uow.manager): Promise<Offer> {
-    return manager.getRepository(Offer).save(manager.getRepository(Offer).create(offer));
+  saveOffer(offer: Partial<Offer>): Promise<Offer> {
+    const offers = this.uow.repository(Offer);
+    return offers.save(offers.create(offer));
   }
 
   findHire(id: number): Promise<Hire | null> {
@@ -43,10 +45,10 @@ export class HiresRepository {
       .find({ where: { userId }, relations: { position: true }, order: { id: 'DESC' } });
   }
 
-  /** Hires a manager looks after (all of them for an admin), newest first. */
-  hiresManagedBy(managerId: number | null, page: { page: number; perPage: number }): Promise<[Hire[], number]> {
+  /** One page of the hires in a scope, newest start first. */
+  hiresIn(scope: HireScope, page: { page: number; perPage: number }): Promise<[Hire[], number]> {
     return this.uow.manager.getRepository(Hire).findAndCount({
-      where: managerId === null ? {} : { managerId },
+      where: scope.managerId === undefined ? {} : { managerId: scope.managerId },
       relations: { user: true, position: true },
       order: { startDate: 'DESC', id: 'DESC' },
       skip: (page.page - 1) * page.perPage,
@@ -58,12 +60,13 @@ export class HiresRepository {
     return this.uow.manager.getRepository(Hire).countBy({ positionId });
   }
 
-  saveHire(hire: Partial<Hire>, manager: EntityManager = this.uow.manager): Promise<Hire> {
-    return manager.getRepository(Hire).save(manager.getRepository(Hire).create(hire));
+  saveHire(hire: Partial<Hire>): Promise<Hire> {
+    const hires = this.uow.repository(Hire);
+    return hires.save(hires.create(hire));
   }
 
-  defaultTemplate(manager: EntityManager = this.uow.manager): Promise<OnboardingTemplate | null> {
-    return manager.getRepository(OnboardingTemplate).findOne({
+  defaultTemplate(): Promise<OnboardingTemplate | null> {
+    return this.uow.repository(OnboardingTemplate).findOne({
       where: { isDefault: true },
       relations: { tasks: true },
       order: { tasks: { dueDay: 'ASC', sortOrder: 'ASC' } },
@@ -86,8 +89,8 @@ export class HiresRepository {
       .findOne({ where: { id }, relations: { hire: { user: true } } });
   }
 
-  saveTasks(tasks: Partial<OnboardingTask>[], manager: EntityManager = this.uow.manager): Promise<OnboardingTask[]> {
-    const repository = manager.getRepository(OnboardingTask);
+  saveTasks(tasks: Partial<OnboardingTask>[]): Promise<OnboardingTask[]> {
+    const repository = this.uow.repository(OnboardingTask);
     return repository.save(tasks.map((task) => repository.create(task)));
   }
 
@@ -137,16 +140,13 @@ export class HiresRepository {
       .find({ where: { hireId }, order: { dueOn: 'ASC', sortOrder: 'ASC' } });
   }
 
-  saveGoals(goals: Partial<HireGoal>[], manager: EntityManager = this.uow.manager): Promise<HireGoal[]> {
-    const repository = manager.getRepository(HireGoal);
+  saveGoals(goals: Partial<HireGoal>[]): Promise<HireGoal[]> {
+    const repository = this.uow.repository(HireGoal);
     return repository.save(goals.map((goal) => repository.create(goal)));
   }
 
-  saveMilestones(
-    milestones: Partial<HireMilestone>[],
-    manager: EntityManager = this.uow.manager,
-  ): Promise<HireMilestone[]> {
-    const repository = manager.getRepository(HireMilestone);
+  saveMilestones(milestones: Partial<HireMilestone>[]): Promise<HireMilestone[]> {
+    const repository = this.uow.repository(HireMilestone);
     return repository.save(milestones.map((milestone) => repository.create(milestone)));
   }
 

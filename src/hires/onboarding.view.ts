@@ -1,6 +1,6 @@
 import type { User } from '../accounts/entities/user.entity.js';
 import { TASK_CATEGORY_LABELS, type Connection, type Hire, type OnboardingTask } from './entities/hire.entity.js';
-import { canManageHire } from './hires.service.js';
+import { mayTick } from './hires.access.js';
 import { addDays } from './plan-dates.js';
 
 const OWNER_TEXT = { 'new-hire': 'New hire', manager: 'Manager', buddy: 'Colleague', role: 'Role' } as const;
@@ -17,7 +17,7 @@ export function taskView(task: OnboardingTask, hire: Hire, user: User, on: strin
     dueDay: task.dueDay,
     done: Boolean(task.doneAt),
     overdue: !task.doneAt && task.dueOn < on,
-    canTick: task.ownerId === user.id || canManageHire(user, hire),
+    canTick: mayTick(user, task, hire),
   };
 }
 

@@ -28,20 +28,18 @@ describeInBrowser('Blind grading in a real browser', () => {
     const writing = testApp.app.get(WritingTestService);
     await writing.savePrompts(positionId, ['Write a follow-up email to a prospect you met at an industry event.']);
     await testApp.app.get(GradingService).setGraders(positionId, [priya.id, tom.id]);
-    const { application } = await testApp.app
-      .get(CandidatesService)
-      .create(
-        manager,
-        Object.assign(new CandidateDto(), {
-          name: 'Zelda Quartz',
-          email: 'zelda@example.com',
-          source: 'referral',
-          phone: null,
-          notes: null,
-          positionId,
-        }),
-        null,
-      );
+    const { application } = await testApp.app.get(CandidatesService).create(
+      manager,
+      Object.assign(new CandidateDto(), {
+        name: 'Zelda Quartz',
+        email: 'zelda@example.com',
+        source: 'referral',
+        phone: null,
+        notes: null,
+        positionId,
+      }),
+      null,
+    );
     const full = await testApp.app.get(PipelineService).findOrFail(application!.id);
     await writing.start(full);
     const text =

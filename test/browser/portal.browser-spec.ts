@@ -32,20 +32,18 @@ describeInBrowser('The candidate portal in a real browser', () => {
       .savePrompts(positionId, [
         'Write a follow-up email to a prospect you met at an industry event who asked how we shorten patient intake.',
       ]);
-    const { application } = await testApp.app
-      .get(CandidatesService)
-      .create(
-        manager,
-        Object.assign(new CandidateDto(), {
-          name: 'Rosa Quinn',
-          email: 'rosa@example.com',
-          source: 'referral',
-          phone: null,
-          notes: null,
-          positionId,
-        }),
-        null,
-      );
+    const { application } = await testApp.app.get(CandidatesService).create(
+      manager,
+      Object.assign(new CandidateDto(), {
+        name: 'Rosa Quinn',
+        email: 'rosa@example.com',
+        source: 'referral',
+        phone: null,
+        notes: null,
+        positionId,
+      }),
+      null,
+    );
     const baseUrl = await serve(testApp.app);
     const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
     const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);

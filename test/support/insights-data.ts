@@ -55,22 +55,18 @@ export async function history(
   },
 ): Promise<Application> {
   serial += 1;
-  const candidate = await dataSource
-    .getRepository(Candidate)
-    .save(
-      dataSource
-        .getRepository(Candidate)
-        .create({
-          name: `History ${serial}`,
-          email: `history${serial}@example.org`,
-          phone: null,
-          source: input.source,
-          notes: null,
-          consentAt: null,
-          resumeFileId: null,
-          createdById: input.byId,
-        } as Partial<Candidate>),
-    );
+  const candidate = await dataSource.getRepository(Candidate).save(
+    dataSource.getRepository(Candidate).create({
+      name: `History ${serial}`,
+      email: `history${serial}@example.org`,
+      phone: null,
+      source: input.source,
+      notes: null,
+      consentAt: null,
+      resumeFileId: null,
+      createdById: input.byId,
+    } as Partial<Candidate>),
+  );
   const stage = input.moves.length ? input.moves.at(-1)![1] : 'applied';
   const application = await dataSource.getRepository(Application).save(
     dataSource.getRepository(Application).create({
@@ -184,54 +180,46 @@ export async function reviewedHire(
     byId: input.managerId,
   });
   const user = await person(dataSource, `Hired ${application.code}`, 'new-hire');
-  await dataSource
-    .getRepository(Assessment)
-    .insert({
+  await dataSource.getRepository(Assessment).insert({
+    applicationId: application.id,
+    provider: 'Harrison Assessments',
+    takenOn: '2026-01-06',
+    eligibility: input.eligibility,
+    suitability: input.suitability,
+    traits: null,
+    reportFileId: null,
+    recordedById: input.managerId,
+    recordedAt: day(T0, 3),
+  });
+  const hire = await dataSource.getRepository(Hire).save(
+    dataSource.getRepository(Hire).create({
       applicationId: application.id,
-      provider: 'Harrison Assessments',
-      takenOn: '2026-01-06',
-      eligibility: input.eligibility,
-      suitability: input.suitability,
-      traits: null,
-      reportFileId: null,
-      recordedById: input.managerId,
-      recordedAt: day(T0, 3),
-    });
-  const hire = await dataSource
-    .getRepository(Hire)
-    .save(
-      dataSource
-        .getRepository(Hire)
-        .create({
-          applicationId: application.id,
-          positionId: input.positionId,
-          userId: user.id,
-          managerId: input.managerId,
-          buddyId: null,
-          startDate: '2026-02-02',
-          keeper: true,
-          reviewedAt: day(T0, 300),
-          reviewNotes: null,
-        }),
-    );
-  await dataSource
-    .getRepository(HireGoal)
-    .insert(
-      input.results.map(([weight, result], index) => ({
-        hireId: hire.id,
-        outcomeId: null,
-        sortOrder: index,
-        label: `Goal ${index + 1}`,
-        sentence: 'A goal.',
-        kind: 'total' as const,
-        target: 10,
-        unit: null,
-        deadlineKind: null,
-        deadlineN: null,
-        deadlineOn: '2026-12-31',
-        weight,
-        result,
-      })),
-    );
+      positionId: input.positionId,
+      userId: user.id,
+      managerId: input.managerId,
+      buddyId: null,
+      startDate: '2026-02-02',
+      keeper: true,
+      reviewedAt: day(T0, 300),
+      reviewNotes: null,
+    }),
+  );
+  await dataSource.getRepository(HireGoal).insert(
+    input.results.map(([weight, result], index) => ({
+      hireId: hire.id,
+      outcomeId: null,
+      sortOrder: index,
+      label: `Goal ${index + 1}`,
+      sentence: 'A goal.',
+      kind: 'total' as const,
+      target: 10,
+      unit: null,
+      deadlineKind: null,
+      deadlineN: null,
+      deadlineOn: '2026-12-31',
+      weight,
+      result,
+    })),
+  );
   return hire;
 }

@@ -1,4 +1,18 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EmptyToNull, ToNumberOrNull, Trim } from '../../common/validation.js';
 import {
   CONNECTION_STATUSES,
@@ -72,6 +86,15 @@ export class TemplateTaskDto {
   @IsInt({ message: 'A whole day' })
   dueDay: number | null;
   @IsOptional() @IsIn(['1']) remove?: '1';
+}
+
+export class TemplateDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => TemplateTaskDto)
+  tasks: TemplateTaskDto[] = [];
 }
 
 export class CheckInDto {

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { FormPage, PageRequest } from '../common/decorators.js';
+import { HiresService } from './hires.service.js';
+import { today } from './plan-dates.js';
+
+const OFFER_STATUS_LABELS = { extended: 'Open', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' };
+
+/** The offer page of an application in Offer: record an offer, then the candidate's answer. */
+@Injectable()
+export class OfferPage implements FormPage {
+  readonly view = 'hires/offer';
+
+  constructor(private readonly hires: HiresService) {}
+
+  async build({ user, id }: PageRequest) {
+    const { application, offers, buddies } = await this.hires.offers(user, id);
+    const open = offers.find((offer) => offer.status === 'extended') ?? null;
+    return {
+      title: `Offer · ${application.candidate.name}`,
+      application: { id: application.id, stage: application.stage },
+      candidate: { name: application.candidate.name, email: application.candidate.email },
+      position: { title: application.position.title },
+      offers: offers.map((offer) => ({ ...offer, statusLabel: OFFER_STATUS_LABELS[offer.status] })),
+      open,
+      canOffer: application.stage === 'offer' && !open,
+      buddies: buddies.map((person) => ({ value: String(person.id), label: person.name })),
+      values: { offeredOn: today(), terms: '', startDate: '', buddyId: '' },
+    };
+  }
+}
