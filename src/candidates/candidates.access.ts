@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError } from '../common/errors.js';
-import { canEditPosition } from '../positions/position-access.js';
+import { PositionsService } from '../positions/positions.service.js';
 import { CandidatesRepository } from './candidates.repository.js';
 import type { Application } from './entities/application.entity.js';
 import type { Candidate } from './entities/candidate.entity.js';
@@ -12,11 +12,14 @@ import type { Candidate } from './entities/candidate.entity.js';
  */
 @Injectable()
 export class CandidatesAccess {
-  constructor(private readonly candidates: CandidatesRepository) {}
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    private readonly positions: PositionsService,
+  ) {}
 
   /** Act on an application: the position's hiring manager or its creator (while a manager), or an admin. */
   canManage(user: User, application: Application): boolean {
-    return canEditPosition(user, application.position);
+    return this.positions.canEdit(user, application.position);
   }
 
   requireManage(user: User, application: Application): void {

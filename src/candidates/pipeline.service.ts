@@ -6,7 +6,6 @@ import { contributionsOf } from '../common/contributions.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { assertCanEditPosition } from '../positions/position-access.js';
 import { PositionsService } from '../positions/positions.service.js';
 import {
   BoardMarks,
@@ -70,8 +69,7 @@ export class PipelineService implements OnModuleInit {
 
   /** The candidate applies to the position's current published version (inside the caller's unit of work). */
   async apply(user: User, candidate: Candidate, positionId: number): Promise<Application> {
-    const position = await this.positions.findOrFail(positionId);
-    assertCanEditPosition(user, position);
+    const position = await this.positions.requireEditable(user, positionId);
     if (await this.candidates.applicationExists(candidate.id, positionId)) {
       throw FormInvalidError.single('positionId', `${candidate.name} has already applied to “${position.title}”.`);
     }
@@ -167,7 +165,7 @@ export class PipelineService implements OnModuleInit {
   }
 
   async bulkReject(user: User, positionId: number, ids: number[], reasonId: number): Promise<number> {
-    assertCanEditPosition(user, await this.positions.findOrFail(positionId));
+    await this.positions.requireEditable(user, positionId);
     const applications = await this.candidates.findApplicationsByIds(positionId, ids);
     const open = applications.filter((application) => stages.canMove(application.stage, 'rejected'));
     for (const application of open) await this.rejectOne(user, application, reasonId);
