@@ -75,6 +75,7 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     const position = await testApp.app.get(PositionsService).findOrFail(positionId);
     const outcomeIds = position.outcomes.map((outcome) => outcome.id);
     await kits.saveKit(
+      manager.user,
       positionId,
       Object.assign(new KitDto(), {
         instructions: 'Alice opens; Bob takes the plan walk-through.',
@@ -84,9 +85,8 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
           { include: '1', questionId: second.question.id, minutes: 15, order: 2, outcomeIds },
         ],
       }),
-      position.outcomes,
     );
-    await kits.publishKit(positionId, position.outcomes);
+    await kits.publishKit(manager.user, positionId);
   });
   afterAll(() => testApp.close());
 

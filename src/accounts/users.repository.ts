@@ -104,4 +104,17 @@ export class UsersRepository {
       .getMany();
     return [people, total];
   }
+
+  /** Everyone active who interviews, manages or administers, by name: the people who may sit on an interview panel. */
+  findActiveStaff(): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('person')
+      .innerJoinAndSelect('person.userRoles', 'userRole')
+      .where('person.active = :active', { active: true })
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', {
+        roles: ['interviewer', 'manager', 'admin'],
+      })
+      .orderBy('person.name', 'ASC')
+      .getMany();
+  }
 }
