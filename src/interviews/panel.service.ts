@@ -103,16 +103,14 @@ export class PanelService {
     user: User,
     interviewId: number,
   ): Promise<{ interview: Interview; seat: Panelist; sheet: ScoreSheet }> {
-    const interview = await this.readable(user, interviewId, 'interview.sit');
-    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
-    const seat = interview.panelists.find((panelist) => panelist.userId === user.id)!;
+    const { interview, seat } = await this.seatOn(user, interviewId);
     const [sheet] = await this.sheetsOf([seat]);
     return { interview, seat, sheet };
   }
 
   /** Records that the panelist has read the kit, the resume and the vetting results; the scorecard opens after this. */
   async prepare(user: User, interviewId: number): Promise<Panelist> {
-    const { seat } = await this.scorecard(user, interviewId);
+    const { seat } = await this.seatOn(user, interviewId);
     if (seat.preparedAt) return seat;
     seat.preparedAt = new Date();
     return this.interviews.savePanelist(seat);
@@ -259,6 +257,13 @@ export class PanelService {
     if (!interview) throw notFound('That interview');
     this.access.require(user, permission, interview);
     return interview;
+  }
+
+  /** The user's seat on an interview that was not cancelled; only panelists have one. */
+  private async seatOn(user: User, interviewId: number): Promise<{ interview: Interview; seat: Panelist }> {
+    const interview = await this.readable(user, interviewId, 'interview.sit');
+    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
+    return { interview, seat: interview.panelists.find((panelist) => panelist.userId === user.id)! };
   }
 
   /** An interview whose debrief the user may read and which is open: not cancelled, every scorecard in. */
