@@ -1,14 +1,20 @@
+import { jest } from '@jest/globals';
 import type { User } from '../src/accounts/entities/user.entity.js';
+import { ApplicationEvent } from '../src/candidates/entities/application-event.entity.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
+import { ScorecardRatingsOnly1795389600000 } from '../src/database/migrations/1795389600000-ScorecardRatingsOnly.js';
 import { PipelineService } from '../src/candidates/pipeline.service.js';
-import { Interview, Panelist, ScorecardEdit } from '../src/interviews/entities/interview.entity.js';
+import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../src/interviews/entities/interview.entity.js';
 import { KitDto, QuestionDto } from '../src/interviews/dto/interviews.dto.js';
+import { InterviewsRepository } from '../src/interviews/interviews.repository.js';
 import { InterviewsService } from '../src/interviews/interviews.service.js';
+import { InsightsRepository } from '../src/insights/insights.repository.js';
 import { PanelService } from '../src/interviews/panel.service.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { PositionsService } from '../src/positions/positions.service.js';
 import { PortalService } from '../src/vetting/portal.service.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
+import { panel as pastPanel, reviewedHire } from './support/insights-data.js';
 import { applicationInInterview, readInvite, scheduleFields } from './support/interviews.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -75,6 +81,7 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     const position = await testApp.app.get(PositionsService).findOrFail(positionId);
     const outcomeIds = position.outcomes.map((outcome) => outcome.id);
     await kits.saveKit(
+      manager.user,
       positionId,
       Object.assign(new KitDto(), {
         instructions: 'Alice opens; Bob takes the plan walk-through.',
@@ -84,9 +91,8 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
           { include: '1', questionId: second.question.id, minutes: 15, order: 2, outcomeIds },
         ],
       }),
-      position.outcomes,
     );
-    await kits.publishKit(positionId, position.outcomes);
+    await kits.publishKit(manager.user, positionId);
   });
   afterAll(() => testApp.close());
 
@@ -555,5 +561,183 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     expect(Number(/Overdue scorecards<\/dt><dd>(\d+)<\/dd>/.exec(managerHome.text)![1])).toBe(1);
     expect((await carol.agent.get('/').expect(200)).text).toContain('Overdue: your scorecard');
     expect((await bob.agent.get('/').expect(200)).text).not.toContain(late);
+  });
+
+  it('records a decision and its stage move together: a failure after the move leaves neither', async () => {
+    const { application, interview } = await scheduled([alice, bob], alice);
+    for (const person of [alice, bob]) {
+      await redirected(
+        submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+      );
+      await redirected(submitForm(person.agent, scorecardPage(interview), scorecard(interview, [4, 3], 'UNIT')));
+    }
+    const rationale = 'Specific, researched answers from both panelists; the plan was welcomed.';
+    const failing = jest
+      .spyOn(InterviewsRepository.prototype, 'saveInterview')
+      .mockRejectedValueOnce(new Error('The disk is full'));
+    try {
+      const failed = await submitForm(
+        manager.agent,
+        `/interviews/${interview.id}/debrief`,
+        { decision: 'hire', rationale },
+        `/interviews/${interview.id}/decision`,
+      );
+      expect(failed.status).toBe(500);
+      expect(failing).toHaveBeenCalledTimes(1);
+    } finally {
+      failing.mockRestore();
+    }
+    const applications = testApp.dataSource.getRepository(Application);
+    expect((await applications.findOneByOrFail({ id: application.id })).stage).toBe('interview');
+    expect(await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).toMatchObject({
+      decision: null,
+      decidedAt: null,
+    });
+    const events = await testApp.dataSource.getRepository(ApplicationEvent).findBy({ applicationId: application.id });
+    expect(events.map((event) => event.summary).join('\n')).not.toContain('Debrief of round 1');
+
+    await redirected(
+      submitForm(
+        manager.agent,
+        `/interviews/${interview.id}/debrief`,
+        { decision: 'hire', rationale },
+        `/interviews/${interview.id}/decision`,
+      ),
+    );
+    expect((await applications.findOneByOrFail({ id: application.id })).stage).toBe('offer');
+  });
+
+  it('keeps ratings only as rows, drafts and evidence included, and its migration round-trips through the JSON', async () => {
+    const { interview } = await scheduled([alice, bob], alice);
+    const [first, second] = interview.questions;
+    for (const person of [alice, bob])
+      await redirected(
+        submitForm(person.agent, `/interviews/${interview.id}`, {}, `/interviews/${interview.id}/prepared`),
+      );
+    await redirected(submitForm(alice.agent, scorecardPage(interview), scorecard(interview, [4, 2], 'ROWS')));
+    // Bob's draft: a rating without evidence on the first question, evidence without a rating on the second.
+    await redirected(
+      submitForm(bob.agent, scorecardPage(interview), {
+        [`ratings[q${first.questionId}][rating]`]: '3',
+        [`ratings[q${second.questionId}][evidence]`]: 'DRAFT-ONLY evidence',
+        action: 'draft',
+      }),
+    );
+    const seats = await testApp.dataSource
+      .getRepository(Panelist)
+      .find({ where: { interviewId: interview.id }, order: { id: 'ASC' } });
+    const [aliceSeat, bobSeat] = [alice, bob].map((person) => seats.find((seat) => seat.userId === person.user.id)!);
+    const rows = () =>
+      testApp.dataSource.getRepository(ScorecardRating).find({
+        where: seats.map((seat) => ({ panelistId: seat.id })),
+        order: { panelistId: 'ASC', questionId: 'ASC' },
+      });
+    const stored = (await rows()).map(({ panelistId, questionId, rating, evidence }) => ({
+      panelistId,
+      questionId,
+      rating,
+      evidence,
+    }));
+    expect(stored).toEqual(
+      [
+        {
+          panelistId: aliceSeat.id,
+          questionId: first.questionId,
+          rating: 4,
+          evidence: expect.stringContaining('ROWS'),
+        },
+        {
+          panelistId: aliceSeat.id,
+          questionId: second.questionId,
+          rating: 2,
+          evidence: expect.stringContaining('ROWS'),
+        },
+        { panelistId: bobSeat.id, questionId: first.questionId, rating: 3, evidence: '' },
+        { panelistId: bobSeat.id, questionId: second.questionId, rating: null, evidence: 'DRAFT-ONLY evidence' },
+      ].sort((a, b) => a.panelistId - b.panelistId || a.questionId - b.questionId),
+    );
+    // Bob's draft survives a reload of his scorecard.
+    const draft = await bob.agent.get(scorecardPage(interview)).expect(200);
+    expect(draft.text).toContain('DRAFT-ONLY evidence');
+
+    // Each step on its own query runner, as the migration CLI runs them (a runner caches the tables it has read).
+    const migrate = async (step: 'up' | 'down') => {
+      const runner = testApp.dataSource.createQueryRunner();
+      try {
+        await runner.beforeMigration();
+        await runner.startTransaction();
+        await new ScorecardRatingsOnly1795389600000()[step](runner);
+        await runner.commitTransaction();
+        await runner.afterMigration();
+      } finally {
+        await runner.release();
+      }
+    };
+    await migrate('down');
+    const json = (await testApp.dataSource.query(
+      `SELECT id, ratings FROM panelists WHERE id IN (${aliceSeat.id}, ${bobSeat.id}) ORDER BY id`,
+    )) as { id: number; ratings: string }[];
+    const restored = Object.fromEntries(json.map((seat) => [seat.id, JSON.parse(seat.ratings) as unknown]));
+    expect(restored[aliceSeat.id]).toEqual({
+      [first.questionId]: { rating: 4, evidence: expect.stringContaining('ROWS') },
+      [second.questionId]: { rating: 2, evidence: expect.stringContaining('ROWS') },
+    });
+    expect(restored[bobSeat.id]).toEqual({
+      [first.questionId]: { rating: 3, evidence: '' },
+      [second.questionId]: { rating: null, evidence: 'DRAFT-ONLY evidence' },
+    });
+    // As before the migration: rows only for the rated questions of submitted scorecards.
+    const oldRows = (await testApp.dataSource.query(
+      `SELECT "panelistId", "questionId", rating FROM scorecard_ratings WHERE "panelistId" IN (${aliceSeat.id}, ${bobSeat.id}) ORDER BY "questionId"`,
+    )) as { panelistId: number; questionId: number; rating: number }[];
+    expect(oldRows.map((row) => [Number(row.panelistId), Number(row.rating)])).toEqual([
+      [aliceSeat.id, 4],
+      [aliceSeat.id, 2],
+    ]);
+    await migrate('up');
+    const again = (await rows()).map(({ panelistId, questionId, rating, evidence }) => ({
+      panelistId,
+      questionId,
+      rating,
+      evidence,
+    }));
+    expect(again).toEqual(stored);
+  });
+
+  it('counts only submitted scorecards in the hires’ interview measures, though drafts are rows too', async () => {
+    const ds = testApp.dataSource;
+    const otherPositionId = await publishedPosition(testApp, manager.user, 'Account executive (insights)');
+    const hire = await reviewedHire(ds, {
+      positionId: otherPositionId,
+      managerId: manager.user.id,
+      eligibility: 70,
+      suitability: 70,
+      results: [[1, 'met']],
+    });
+    const seat = (user: User, ratings: number[]) => ({ user, ratings, recommendation: 'yes' as const, hoursLate: 1 });
+    await pastPanel(ds, {
+      applicationId: hire.applicationId,
+      day: 20,
+      decision: 'hire',
+      byId: manager.user.id,
+      seats: [seat(alice.user, [4, 4])],
+    });
+    // An earlier round, cancelled while Bob's scorecard was still a draft.
+    const cancelled = await pastPanel(ds, {
+      applicationId: hire.applicationId,
+      day: 10,
+      decision: null,
+      byId: manager.user.id,
+      seats: [seat(bob.user, [1, 1])],
+    });
+    await ds.getRepository(Panelist).update({ interviewId: cancelled.id }, { submittedAt: null });
+    await ds.getRepository(Interview).update(cancelled.id, { cancelledAt: new Date() });
+
+    const insights = testApp.app.get(InsightsRepository);
+    const filter = { managerId: null, positionId: otherPositionId };
+    const [measures] = await insights.hireMeasures(filter);
+    expect(Number(measures.interview)).toBe(4);
+    const byInterviewer = (await insights.hireRatings(filter)).filter((row) => row.kind === 'interviewer');
+    expect(byInterviewer.map((row) => [Number(row.key), Number(row.mean)])).toEqual([[alice.user.id, 4]]);
   });
 });

@@ -274,16 +274,18 @@ export async function seedHistory(
           planReaction: talent > 0.4 ? 'embraces' : 'neutral',
           planNotes: null,
           recommendation,
-          ratings: Object.fromEntries(
-            kit.items.map((item, i) => [String(item.questionId), { rating: ratings[i], evidence: 'History.' }]),
-          ),
           submittedAt: daysAgo(applied - 22 - (seatIndex === 2 && index % 3 === 0 ? 2 : 0), 16),
           remindedAt: null,
         }),
       );
-      await ds
-        .getRepository(ScorecardRating)
-        .insert(kit.items.map((item, i) => ({ panelistId: seat.id, questionId: item.questionId, rating: ratings[i] })));
+      await ds.getRepository(ScorecardRating).insert(
+        kit.items.map((item, i) => ({
+          panelistId: seat.id,
+          questionId: item.questionId,
+          rating: ratings[i],
+          evidence: 'History.',
+        })),
+      );
     }
     const user = await ds.getRepository(UserEntity).save(
       ds.getRepository(UserEntity).create({

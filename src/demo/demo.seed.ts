@@ -238,6 +238,7 @@ async function seedKit(app: INestApplication, manager: User, positionId: number)
   const position = await app.get(PositionsService).findOrFail(positionId);
   const [billings, pipeline, meetings, winRate, plans, retention] = position.outcomes.map((outcome) => outcome.id);
   await interviews.saveKit(
+    manager,
     positionId,
     Object.assign(new KitDto(), {
       instructions:
@@ -250,9 +251,8 @@ async function seedKit(app: INestApplication, manager: User, positionId: number)
         { include: '1', questionId: ids[3], minutes: 8, order: 4, outcomeIds: [retention] },
       ],
     }),
-    position.outcomes,
   );
-  await interviews.publishKit(positionId, position.outcomes);
+  await interviews.publishKit(manager, positionId);
 }
 
 /** Candidates for the ready position, one or more in every stage. */

@@ -281,7 +281,7 @@ export class InsightsRepository {
          (SELECT s.suitability FROM assessments s WHERE s."applicationId" = h."applicationId") AS suitability,
          (SELECT AVG(wg.overall) FROM writing_grades wg JOIN writing_submissions ws ON ws.id = wg."submissionId" WHERE ws."applicationId" = h."applicationId" AND wg."submittedAt" IS NOT NULL) AS writing,
          (SELECT AVG(ps.overall) FROM presentation_scores ps JOIN presentations pr ON pr.id = ps."presentationId" WHERE pr."applicationId" = h."applicationId" AND ps."submittedAt" IS NOT NULL) AS presentation,
-         (SELECT AVG(r.rating * 1.0) FROM scorecard_ratings r JOIN panelists s ON s.id = r."panelistId" JOIN interviews i ON i.id = s."interviewId" WHERE i."applicationId" = h."applicationId") AS interview
+         (SELECT AVG(r.rating * 1.0) FROM scorecard_ratings r JOIN panelists s ON s.id = r."panelistId" JOIN interviews i ON i.id = s."interviewId" WHERE i."applicationId" = h."applicationId" AND s."submittedAt" IS NOT NULL) AS interview
        FROM hires h JOIN positions p ON p.id = h."positionId"
        WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
        ORDER BY h.id`,
@@ -295,14 +295,14 @@ export class InsightsRepository {
     return this.run<{ hireId: number; kind: string; key: number; label: string; mean: number | string }>(
       `SELECT h.id AS "hireId", 'question' AS kind, r."questionId" AS key, q.text AS label, AVG(r.rating * 1.0) AS mean
        FROM hires h JOIN positions p ON p.id = h."positionId"
-       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id JOIN scorecard_ratings r ON r."panelistId" = s.id
+       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id AND s."submittedAt" IS NOT NULL JOIN scorecard_ratings r ON r."panelistId" = s.id
        JOIN questions q ON q.id = r."questionId"
        WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
        GROUP BY h.id, r."questionId", q.text
        UNION ALL
        SELECT h.id AS "hireId", 'interviewer' AS kind, s."userId" AS key, u.name AS label, AVG(r.rating * 1.0) AS mean
        FROM hires h JOIN positions p ON p.id = h."positionId"
-       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id JOIN scorecard_ratings r ON r."panelistId" = s.id
+       JOIN interviews i ON i."applicationId" = h."applicationId" JOIN panelists s ON s."interviewId" = i.id AND s."submittedAt" IS NOT NULL JOIN scorecard_ratings r ON r."panelistId" = s.id
        JOIN users u ON u.id = s."userId"
        WHERE h."reviewedAt" IS NOT NULL AND ${this.where(filter, params, 'h."reviewedAt"')}
        GROUP BY h.id, s."userId", u.name`,

@@ -1,20 +1,73 @@
 import { Injectable } from '@nestjs/common';
+import { In, IsNull, LessThan, MoreThan } from 'typeorm';
+import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
-import { Interview, Panelist, ScorecardEdit, ScorecardRating } from './entities/interview.entity.js';
+import { InterviewKit } from './entities/interview-kit.entity.js';
+import { Interview, Panelist, ScorecardEdit, ScorecardRating, type Rating } from './entities/interview.entity.js';
+import { Question } from './entities/question.entity.js';
 
-/** Interviews, their panels and scorecard history. Read by the application page and the candidate portal too. */
+/**
+ * The only place the question bank, interview kits, interviews, their panels and scorecards meet TypeORM.
+ * Interviews are read by the application page, the candidate portal and home too.
+ */
 @Injectable()
 export class InterviewsRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.uow.run(work);
+  /** One page of the question bank, newest first; `search` matches the question or what it probes. */
+  findQuestionPage(search: string | undefined, page: PageRequest): Promise<[Question[], number]> {
+    const query = this.uow
+      .repository(Question)
+      .createQueryBuilder('question')
+      .orderBy('question.updatedAt', 'DESC')
+      .addOrderBy('question.id', 'DESC');
+    if (search)
+      query.where('LOWER(question.text) LIKE :term OR LOWER(question.probes) LIKE :term', {
+        term: `%${search.toLowerCase()}%`,
+      });
+    return query
+      .skip((page.page - 1) * page.perPage)
+      .take(page.perPage)
+      .getManyAndCount();
+  }
+
+  findAllQuestions(): Promise<Question[]> {
+    return this.uow.repository(Question).find({ order: { id: 'ASC' } });
+  }
+
+  findQuestion(id: number): Promise<Question | null> {
+    return this.uow.repository(Question).findOneBy({ id });
+  }
+
+  saveQuestion(question: Partial<Question>): Promise<Question> {
+    const questions = this.uow.repository(Question);
+    return questions.save(questions.create(question));
+  }
+
+  /** A position's kit with its items (in order) and their questions. */
+  findKit(positionId: number): Promise<InterviewKit | null> {
+    return this.uow.repository(InterviewKit).findOne({
+      where: { positionId },
+      relations: { items: { question: true } },
+      order: { items: { sortOrder: 'ASC' } },
+    });
+  }
+
+  /** Starts a position's kit: no questions, nothing covered, unpublished. */
+  createEmptyKit(positionId: number): Promise<InterviewKit> {
+    const kits = this.uow.repository(InterviewKit);
+    return kits.save(
+      kits.create({ positionId, instructions: null, vettingCoverage: {}, publishedAt: null, items: [] }),
+    );
+  }
+
+  saveKit(kit: InterviewKit): Promise<InterviewKit> {
+    return this.uow.repository(InterviewKit).save(kit);
   }
 
   /** One interview with its panel, the candidate and the position (with its hiring manager). */
   findById(id: number): Promise<Interview | null> {
-    return this.uow.manager.getRepository(Interview).findOne({
+    return this.uow.repository(Interview).findOne({
       where: { id },
       relations: {
         panelists: { user: true },
@@ -27,7 +80,7 @@ export class InterviewsRepository {
 
   /** Every round for an application, oldest first, with panels. */
   findForApplication(applicationId: number): Promise<Interview[]> {
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { applicationId },
       relations: { panelists: { user: true }, decidedBy: true },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -36,48 +89,59 @@ export class InterviewsRepository {
 
   /** The time zone of the last interview someone scheduled: the scheduling form's default. */
   async lastTimeZoneOf(userId: number): Promise<string | null> {
-    const last = await this.uow.manager
-      .getRepository(Interview)
+    const last = await this.uow
+      .repository(Interview)
       .findOne({ where: { scheduledById: userId }, select: { id: true, timeZone: true }, order: { id: 'DESC' } });
     return last?.timeZone ?? null;
   }
 
   countRounds(applicationId: number): Promise<number> {
-    return this.uow.manager.getRepository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
+    return this.uow.repository(Interview).countBy({ applicationId, cancelledAt: IsNull() });
   }
 
-  save(interview: Interview, manager: EntityManager = this.uow.manager): Promise<Interview> {
-    return manager.getRepository(Interview).save(interview);
+  /** Saves an interview with its panel; a seat taken off the panel is deleted with its scorecard. */
+  saveInterview(interview: Interview): Promise<Interview> {
+    return this.uow.repository(Interview).save(interview);
   }
 
-  savePanelist(panelist: Panelist, manager: EntityManager = this.uow.manager): Promise<Panelist> {
-    return manager.getRepository(Panelist).save(panelist);
+  savePanelist(panelist: Panelist): Promise<Panelist> {
+    return this.uow.repository(Panelist).save(panelist);
   }
 
-  /** Replaces a submitted scorecard's rating rows (what the insights aggregate). */
-  async replaceRatings(panelist: Panelist, manager: EntityManager): Promise<void> {
-    const rows = manager.getRepository(ScorecardRating);
-    await rows.delete({ panelistId: panelist.id });
-    const ratings = Object.entries(panelist.ratings).filter(([, entry]) => typeof entry.rating === 'number');
-    if (ratings.length)
+  /** The rating rows of these seats' scorecards, drafts included. */
+  findRatings(panelistIds: number[]): Promise<ScorecardRating[]> {
+    if (!panelistIds.length) return Promise.resolve([]);
+    return this.uow.repository(ScorecardRating).find({
+      where: { panelistId: In(panelistIds) },
+      order: { panelistId: 'ASC', questionId: 'ASC' },
+    });
+  }
+
+  /** Replaces a scorecard's rating rows with these (question id → rating and evidence); empty answers get no row. */
+  async replaceRatings(panelistId: number, ratings: Record<string, Rating>): Promise<void> {
+    const rows = this.uow.repository(ScorecardRating);
+    await rows.delete({ panelistId });
+    const answered = Object.entries(ratings).filter(([, entry]) => entry.rating !== null || entry.evidence !== '');
+    if (answered.length)
       await rows.insert(
-        ratings.map(([questionId, entry]) => ({
-          panelistId: panelist.id,
+        answered.map(([questionId, entry]) => ({
+          panelistId,
           questionId: Number(questionId),
-          rating: entry.rating!,
+          rating: entry.rating,
+          evidence: entry.evidence,
         })),
       );
   }
 
-  addEdit(panelistId: number, changes: ScorecardEdit['changes'], manager: EntityManager): Promise<ScorecardEdit> {
-    const edits = manager.getRepository(ScorecardEdit);
+  addEdit(panelistId: number, changes: ScorecardEdit['changes']): Promise<ScorecardEdit> {
+    const edits = this.uow.repository(ScorecardEdit);
     return edits.save(edits.create({ panelistId, changes }));
   }
 
   editsFor(panelistIds: number[]): Promise<ScorecardEdit[]> {
     if (!panelistIds.length) return Promise.resolve([]);
-    return this.uow.manager
-      .getRepository(ScorecardEdit)
+    return this.uow
+      .repository(ScorecardEdit)
       .createQueryBuilder('edit')
       .where('edit.panelistId IN (:...panelistIds)', { panelistIds })
       .orderBy('edit.createdAt', 'ASC')
@@ -87,7 +151,7 @@ export class InterviewsRepository {
 
   /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
   openSeatsOf(userId: number): Promise<Panelist[]> {
-    return this.uow.manager.getRepository(Panelist).find({
+    return this.uow.repository(Panelist).find({
       where: { userId, submittedAt: IsNull(), interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
       relations: { interview: { application: { candidate: true, position: true } } },
       order: { interview: { startsAt: 'ASC' } },
@@ -97,13 +161,13 @@ export class InterviewsRepository {
 
   /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
   async openPanelsOf(userId: number): Promise<Interview[]> {
-    const seats = await this.uow.manager.getRepository(Panelist).find({
+    const seats = await this.uow.repository(Panelist).find({
       where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
       select: { id: true, interviewId: true },
       take: 50,
     });
     if (!seats.length) return [];
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { id: In(seats.map((seat) => seat.interviewId)) },
       relations: { panelists: true, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC' },
@@ -112,7 +176,7 @@ export class InterviewsRepository {
 
   /** Open interviews that started before a moment, with panels: where overdue scorecards and ready debriefs are found. */
   openStartedBefore(moment: Date): Promise<Interview[]> {
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { startsAt: LessThan(moment), cancelledAt: IsNull(), decidedAt: IsNull() },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -121,7 +185,7 @@ export class InterviewsRepository {
 
   /** Open interviews for positions a manager hires for, with panels: debriefs waiting for a decision, late scorecards. */
   openForManager(managerId: number): Promise<Interview[]> {
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { cancelledAt: IsNull(), decidedAt: IsNull(), application: { position: { hiringManagerId: managerId } } },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -131,13 +195,13 @@ export class InterviewsRepository {
 
   /** Open interviews a user leads, with panels. */
   async openLedBy(userId: number): Promise<Interview[]> {
-    const led = await this.uow.manager.getRepository(Panelist).find({
+    const led = await this.uow.repository(Panelist).find({
       where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
       select: { id: true, interviewId: true },
       take: 50,
     });
     if (!led.length) return [];
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { id: In(led.map((seat) => seat.interviewId)) },
       relations: { panelists: { user: true }, application: { candidate: true, position: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
@@ -146,7 +210,7 @@ export class InterviewsRepository {
 
   /** The candidate's interviews still ahead, for the portal. */
   upcomingFor(applicationId: number, now: Date): Promise<Interview[]> {
-    return this.uow.manager.getRepository(Interview).find({
+    return this.uow.repository(Interview).find({
       where: { applicationId, cancelledAt: IsNull(), startsAt: MoreThan(new Date(now.getTime() - 3_600_000 * 12)) },
       relations: { panelists: { user: true } },
       order: { startsAt: 'ASC', panelists: { id: 'ASC' } },

@@ -1,53 +1,66 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { STALE_FORM } from '../development/plan-templates.service.js';
 import { CheckPhrasesService } from '../positions/check-phrases.service.js';
 import type { Outcome } from '../positions/entities/outcome.entity.js';
-import { STALE_FORM } from '../development/plan-templates.service.js';
+import type { Position } from '../positions/entities/position.entity.js';
+import { PositionsService } from '../positions/positions.service.js';
 import type { KitDto, QuestionDto } from './dto/interviews.dto.js';
 import { InterviewKit, KitItem } from './entities/interview-kit.entity.js';
 import { Question } from './entities/question.entity.js';
+import { InterviewsAccess } from './interviews.access.js';
+import { InterviewsRepository } from './interviews.repository.js';
 import { checkQuestion, type QuestionIssue } from './question-check.js';
+
+export interface SavedQuestion {
+  question: Question;
+  /** Backward-looking phrasing: saved, with these warnings. */
+  warnings: string[];
+  /** The position whose kit the question was added to, when written from a kit editor. */
+  kitPositionId: number | null;
+}
 
 /** The question bank (with the question check) and each position's interview kit (with the coverage check). */
 @Injectable()
 export class InterviewsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interviews: InterviewsRepository,
+    private readonly access: InterviewsAccess,
+    private readonly positions: PositionsService,
     private readonly phrases: CheckPhrasesService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   questions(search: string | undefined, page: PageRequest): Promise<[Question[], number]> {
-    const query = this.dataSource
-      .getRepository(Question)
-      .createQueryBuilder('question')
-      .orderBy('question.updatedAt', 'DESC')
-      .addOrderBy('question.id', 'DESC');
-    if (search)
-      query.where('LOWER(question.text) LIKE :term OR LOWER(question.probes) LIKE :term', {
-        term: `%${search.toLowerCase()}%`,
-      });
-    return query
-      .skip((page.page - 1) * page.perPage)
-      .take(page.perPage)
-      .getManyAndCount();
+    return this.interviews.findQuestionPage(search, page);
   }
 
   allQuestions(): Promise<Question[]> {
-    return this.dataSource.getRepository(Question).find({ order: { id: 'ASC' } });
+    return this.interviews.findAllQuestions();
   }
 
   async question(id: number): Promise<Question> {
-    const question = await this.dataSource.getRepository(Question).findOneBy({ id });
+    const question = await this.interviews.findQuestion(id);
     if (!question) throw notFound('That question');
     return question;
   }
 
   async checkText(text: string): Promise<QuestionIssue[]> {
     return checkQuestion(text, await this.phrases.questionLists());
+  }
+
+  /** A new question for the bank; written from a position's kit editor, it joins that kit too (one unit of work). */
+  async createQuestion(user: User, dto: QuestionDto): Promise<SavedQuestion> {
+    const kitPosition = dto.kitPositionId ? await this.positions.findOrFail(dto.kitPositionId) : null;
+    if (kitPosition) this.access.require(user, 'kit.edit', kitPosition);
+    return this.uow.run(async () => {
+      const { question, warnings } = await this.saveQuestion(user, null, dto);
+      if (kitPosition) await this.addToKit(kitPosition.id, question.id);
+      return { question, warnings, kitPositionId: kitPosition?.id ?? null };
+    });
   }
 
   /** Saves a question; protected topics refuse it, backward phrasing is returned as warnings. */
@@ -59,37 +72,37 @@ export class InterviewsService {
     const issues = await this.checkText(dto.text);
     const errors = issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message);
     if (errors.length) throw new FormInvalidError({ text: errors });
-    const questions = this.dataSource.getRepository(Question);
     const existing = id ? await this.question(id) : null;
-    const question = await questions.save(
-      questions.create({
-        ...existing,
-        text: dto.text,
-        type: dto.type,
-        probes: dto.probes ?? null,
-        followUps: dto.followUps ?? null,
-        rubric: [dto.rubric1, dto.rubric2, dto.rubric3, dto.rubric4],
-        createdById: existing?.createdById ?? user.id,
-      }),
-    );
+    const question = await this.interviews.saveQuestion({
+      ...existing,
+      text: dto.text,
+      type: dto.type,
+      probes: dto.probes ?? null,
+      followUps: dto.followUps ?? null,
+      rubric: [dto.rubric1, dto.rubric2, dto.rubric3, dto.rubric4],
+      createdById: existing?.createdById ?? user.id,
+    });
     return { question, warnings: issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.message) };
   }
 
+  /** The kit editor's data: the position (which the user must be allowed to change), its kit and the whole bank. */
+  async kitEditor(
+    user: User,
+    positionId: number,
+  ): Promise<{ position: Position; kit: InterviewKit; questions: Question[] }> {
+    const position = await this.editablePosition(user, positionId);
+    const [kit, questions] = await Promise.all([this.kit(position.id), this.allQuestions()]);
+    return { position, kit, questions };
+  }
+
+  /** A position's kit; the first time it is asked for, an empty one is started. */
   async kit(positionId: number): Promise<InterviewKit> {
-    const kits = this.dataSource.getRepository(InterviewKit);
-    const kit = await kits.findOne({
-      where: { positionId },
-      relations: { items: { question: true } },
-      order: { items: { sortOrder: 'ASC' } },
-    });
-    return (
-      kit ??
-      kits.save(kits.create({ positionId, instructions: null, vettingCoverage: {}, publishedAt: null, items: [] }))
-    );
+    return (await this.interviews.findKit(positionId)) ?? this.interviews.createEmptyKit(positionId);
   }
 
   /** Saves the kit; any change takes it back to unpublished, since the coverage may have changed. */
-  async saveKit(positionId: number, dto: KitDto, outcomes: Outcome[]): Promise<InterviewKit> {
+  async saveKit(user: User, positionId: number, dto: KitDto): Promise<InterviewKit> {
+    const { outcomes } = await this.editablePosition(user, positionId);
     const kit = await this.kit(positionId);
     if (dto.lockVersion !== undefined && dto.lockVersion !== kit.lockVersion)
       throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
@@ -117,18 +130,7 @@ export class InterviewsService {
         }),
       );
     kit.publishedAt = null;
-    return this.dataSource.getRepository(InterviewKit).save(kit);
-  }
-
-  /** Appends a question to the kit (written from the kit editor); the kit goes back to unpublished. */
-  async addToKit(positionId: number, questionId: number): Promise<InterviewKit> {
-    const kit = await this.kit(positionId);
-    if (kit.items.some((item) => item.questionId === questionId)) return kit;
-    kit.items.push(
-      Object.assign(new KitItem(), { questionId, sortOrder: kit.items.length, minutes: 10, outcomeIds: [] }),
-    );
-    kit.publishedAt = null;
-    return this.dataSource.getRepository(InterviewKit).save(kit);
+    return this.interviews.saveKit(kit);
   }
 
   /** The outcomes no kit question and no vetting step probes. */
@@ -142,7 +144,8 @@ export class InterviewsService {
       );
   }
 
-  async publishKit(positionId: number, outcomes: Outcome[]): Promise<InterviewKit> {
+  async publishKit(user: User, positionId: number): Promise<InterviewKit> {
+    const { outcomes } = await this.editablePosition(user, positionId);
     const kit = await this.kit(positionId);
     if (kit.items.length === 0)
       throw new DomainError('conflict', 'Add at least one question before publishing the kit.');
@@ -156,6 +159,23 @@ export class InterviewsService {
       });
     }
     kit.publishedAt = new Date();
-    return this.dataSource.getRepository(InterviewKit).save(kit);
+    return this.interviews.saveKit(kit);
+  }
+
+  /** Appends a question to the kit (written from the kit editor); the kit goes back to unpublished. */
+  private async addToKit(positionId: number, questionId: number): Promise<InterviewKit> {
+    const kit = await this.kit(positionId);
+    if (kit.items.some((item) => item.questionId === questionId)) return kit;
+    kit.items.push(
+      Object.assign(new KitItem(), { questionId, sortOrder: kit.items.length, minutes: 10, outcomeIds: [] }),
+    );
+    kit.publishedAt = null;
+    return this.interviews.saveKit(kit);
+  }
+
+  private async editablePosition(user: User, positionId: number): Promise<Position> {
+    const position = await this.positions.findOrFail(positionId);
+    this.access.require(user, 'kit.edit', position);
+    return position;
   }
 }

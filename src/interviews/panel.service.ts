@@ -1,30 +1,54 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
+import type { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError, notFound, type FieldErrors } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { FilesRepository } from '../files/files.repository.js';
 import { MailService } from '../mail/mail.service.js';
-import { canEditPosition } from '../positions/position-access.js';
-import { debriefMatrix, outcomeMeans, scorecardChanges, type ScoreSheet } from './debrief.js';
+import { PresentationService } from '../vetting/presentation.service.js';
+import { debriefMatrix, outcomeMeans, scorecardChanges, type MatrixRow, type ScoreSheet } from './debrief.js';
 import type { DecisionDto, ScorecardDto } from './dto/panel.dto.js';
-import { DECISION_LABELS, type Interview, type Panelist, type Rating } from './entities/interview.entity.js';
+import {
+  DECISION_LABELS,
+  type Interview,
+  type Panelist,
+  type Rating,
+  type ScorecardEdit,
+} from './entities/interview.entity.js';
 import { interviewTimeText } from './interview-time.js';
+import { InterviewsAccess } from './interviews.access.js';
 import { InterviewsRepository } from './interviews.repository.js';
 
-export interface InterviewAccess {
+/** An interview as one user may see it. */
+export interface OpenInterview {
   interview: Interview;
   /** The viewer's seat on the panel, if they have one. */
   seat: Panelist | null;
-  /** The position's hiring manager, its creator or an admin. */
-  manages: boolean;
+  /** Whether the viewer may still reschedule, change the panel or cancel. */
+  canChange: boolean;
 }
 
-const sheetOf = (seat: Panelist): ScoreSheet => ({
-  ratings: seat.ratings,
-  planReaction: seat.planReaction,
-  planNotes: seat.planNotes,
-  recommendation: seat.recommendation,
-});
+export interface Debrief {
+  interview: Interview;
+  sheets: ScoreSheet[];
+  matrix: MatrixRow[];
+  outcomeMeans: { label: string; mean: number | null; ratings: number }[];
+  edits: (ScorecardEdit & { by: string })[];
+  canDecide: boolean;
+  /** The active rejection reasons, when the viewer may decide. */
+  reasons: RejectionReason[];
+}
+
+export interface SavedScorecard {
+  seat: Panelist;
+  submitted: boolean;
+  changes: number;
+}
+
+/** Stages in which a debrief may decide. */
+const DECIDABLE_STAGES = ['interview', 'decision'];
 
 /**
  * The panel's side of an interview: preparation, independent scorecards, the debrief and the decision.
@@ -36,32 +60,57 @@ export class PanelService {
 
   constructor(
     private readonly interviews: InterviewsRepository,
+    private readonly access: InterviewsAccess,
     private readonly pipeline: PipelineService,
+    private readonly presentations: PresentationService,
+    private readonly files: FilesRepository,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Only the panel and whoever manages the position may open an interview (or the candidate's files through it). */
-  async access(user: User, interviewId: number): Promise<InterviewAccess> {
-    const interview = await this.interviews.findById(interviewId);
-    if (!interview) throw notFound('That interview');
+  async open(user: User, interviewId: number): Promise<OpenInterview> {
+    const interview = await this.readable(user, interviewId, 'interview.read');
     const seat = interview.panelists.find((panelist) => panelist.userId === user.id) ?? null;
-    const manages = canEditPosition(user, interview.application.position);
-    if (!seat && !manages)
-      throw new DomainError('forbidden', 'Only the interview panel and the hiring manager can open this interview.');
-    return { interview, seat, manages };
+    const canChange =
+      this.access.can(user, 'interview.manage', interview) &&
+      !interview.cancelledAt &&
+      !interview.decidedAt &&
+      !interview.panelists.some((panelist) => panelist.submittedAt);
+    return { interview, seat, canChange };
   }
 
-  async seatOf(user: User, interviewId: number): Promise<{ interview: Interview; seat: Panelist }> {
-    const { interview, seat } = await this.access(user, interviewId);
-    if (!seat) throw new DomainError('forbidden', 'Only the panelists fill in scorecards for this interview.');
-    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
-    return { interview, seat };
+  /** The candidate's resume, for the panel and the hiring manager. */
+  async resume(user: User, interviewId: number): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const interview = await this.readable(user, interviewId, 'interview.read');
+    const file = interview.application.candidate.resumeFile;
+    const data = file ? await this.files.readData(file.id) : null;
+    if (!file || !data) throw new DomainError('not-found', 'This candidate has no resume.');
+    return { fileName: file.fileName, contentType: file.contentType, data };
+  }
+
+  /** The candidate's presentation deck, for the panel and the hiring manager. */
+  async deck(user: User, interviewId: number): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const interview = await this.readable(user, interviewId, 'interview.read');
+    const file = await this.presentations.deckOf(interview.applicationId);
+    if (!file) throw new DomainError('not-found', 'No presentation was uploaded.');
+    return file;
+  }
+
+  /** The viewer's own seat and scorecard on an interview that still takes place. */
+  async scorecard(
+    user: User,
+    interviewId: number,
+  ): Promise<{ interview: Interview; seat: Panelist; sheet: ScoreSheet }> {
+    const { interview, seat } = await this.seatOn(user, interviewId);
+    const [sheet] = await this.sheetsOf([seat]);
+    return { interview, seat, sheet };
   }
 
   /** Records that the panelist has read the kit, the resume and the vetting results; the scorecard opens after this. */
   async prepare(user: User, interviewId: number): Promise<Panelist> {
-    const { seat } = await this.seatOf(user, interviewId);
+    const { seat } = await this.seatOn(user, interviewId);
     if (seat.preparedAt) return seat;
     seat.preparedAt = new Date();
     return this.interviews.savePanelist(seat);
@@ -71,12 +120,8 @@ export class PanelService {
    * Saves a draft or submits. Submitting needs a rating and evidence for every question, the plan reaction and a
    * recommendation. After submission every change is kept in the history, until the debrief closes with a decision.
    */
-  async saveScorecard(
-    user: User,
-    interviewId: number,
-    dto: ScorecardDto,
-  ): Promise<{ seat: Panelist; submitted: boolean; changes: number }> {
-    const { interview, seat } = await this.seatOf(user, interviewId);
+  async saveScorecard(user: User, interviewId: number, dto: ScorecardDto): Promise<SavedScorecard> {
+    const { interview, seat, sheet: before } = await this.scorecard(user, interviewId);
     if (!seat.preparedAt) throw new DomainError('conflict', 'Mark “I have prepared” before you fill in the scorecard.');
     if (interview.decidedAt)
       throw new DomainError('conflict', 'The debrief is closed with a decision; scorecards can no longer change.');
@@ -93,7 +138,6 @@ export class PanelService {
       if (!dto.recommendation) errors.recommendation = ['Choose a recommendation: strong no, no, yes or strong yes'];
     }
     if (Object.keys(errors).length) throw new FormInvalidError(errors);
-    const before = sheetOf(seat);
     const after: ScoreSheet = {
       ratings,
       planReaction: dto.planReaction,
@@ -101,60 +145,69 @@ export class PanelService {
       recommendation: dto.recommendation,
     };
     const changes = seat.submittedAt ? scorecardChanges(interview.questions, before, after) : [];
-    Object.assign(seat, after);
+    Object.assign(seat, {
+      planReaction: after.planReaction,
+      planNotes: after.planNotes,
+      recommendation: after.recommendation,
+    });
     const firstSubmission = submit && !seat.submittedAt;
     if (firstSubmission) seat.submittedAt = new Date();
-    await this.interviews.transaction(async (manager) => {
-      await this.interviews.savePanelist(seat, manager);
-      if (seat.submittedAt) await this.interviews.replaceRatings(seat, manager);
-      if (changes.length) await this.interviews.addEdit(seat.id, changes, manager);
+    await this.uow.run(async () => {
+      await this.interviews.savePanelist(seat);
+      await this.interviews.replaceRatings(seat.id, ratings);
+      if (changes.length) await this.interviews.addEdit(seat.id, changes);
     });
     return { seat, submitted: firstSubmission, changes: changes.length };
   }
 
   /** The debrief opens for the panel and the hiring manager once every scorecard is in. */
-  async debrief(user: User, interviewId: number) {
-    const { interview, seat, manages } = await this.access(user, interviewId);
-    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
-    const submitted = interview.panelists.filter((panelist) => panelist.submittedAt).length;
-    if (submitted < interview.panelists.length) {
-      throw new DomainError(
-        'conflict',
-        `The debrief opens when every scorecard is in: ${submitted} of ${interview.panelists.length} so far. Until then nobody sees anyone else’s scores.`,
-      );
-    }
-    const sheets = interview.panelists.map(sheetOf);
-    const edits = await this.interviews.editsFor(interview.panelists.map((panelist) => panelist.id));
+  async debrief(user: User, interviewId: number): Promise<Debrief> {
+    const interview = await this.debriefed(user, interviewId);
+    const canDecide =
+      this.access.can(user, 'debrief.decide', interview) &&
+      !interview.decidedAt &&
+      DECIDABLE_STAGES.includes(interview.application.stage);
+    const [sheets, edits, reasons] = await Promise.all([
+      this.sheetsOf(interview.panelists),
+      this.interviews.editsFor(interview.panelists.map((panelist) => panelist.id)),
+      canDecide ? this.pipeline.reasons() : Promise.resolve([]),
+    ]);
     return {
       interview,
-      seat,
-      manages,
+      sheets,
       matrix: debriefMatrix(interview.questions, sheets),
       outcomeMeans: outcomeMeans(interview.questions, interview.outcomes, sheets),
-      edits: edits.map((edit) => ({
-        ...edit,
-        by: interview.panelists.find((panelist) => panelist.id === edit.panelistId)!.user.name,
-      })),
+      edits: edits.map((edit) =>
+        Object.assign(edit, {
+          by: interview.panelists.find((panelist) => panelist.id === edit.panelistId)!.user.name,
+        }),
+      ),
+      canDecide,
+      reasons,
     };
   }
 
-  /** The hiring manager's decision with its rationale; the application moves to Offer or Rejected, or waits on hold. */
+  /**
+   * The hiring manager's decision with its rationale; the application moves to Offer or Rejected, or waits on hold.
+   * The move and the decision are one unit of work: both are saved or neither is.
+   */
   async decide(user: User, interviewId: number, dto: DecisionDto): Promise<Interview> {
-    const { interview } = await this.debrief(user, interviewId);
-    this.pipeline.assertCanManage(user, interview.application);
+    const interview = await this.debriefed(user, interviewId);
+    this.access.require(user, 'debrief.decide', interview);
     if (interview.decidedAt)
       throw new DomainError('conflict', 'A decision has already been recorded for this interview.');
     const summary = `Debrief of round ${interview.round}: ${DECISION_LABELS[dto.decision]}. “${dto.rationale}”`;
-    const application = interview.application;
-    await this.pipeline.recordDecision(user, application, dto.decision, summary, dto.reasonId);
-    Object.assign(interview, {
-      decision: dto.decision,
-      rationale: dto.rationale,
-      decidedAt: new Date(),
-      decidedById: user.id,
-      decidedBy: user,
+    return this.uow.run(async () => {
+      await this.pipeline.recordDecision(user, interview.application, dto.decision, summary, dto.reasonId);
+      Object.assign(interview, {
+        decision: dto.decision,
+        rationale: dto.rationale,
+        decidedAt: new Date(),
+        decidedById: user.id,
+        decidedBy: user,
+      });
+      return this.interviews.saveInterview(interview);
     });
-    return this.interviews.save(interview);
   }
 
   /** Scorecards past due (24 hours after the interview ended) and not submitted, on open interviews. */
@@ -193,6 +246,53 @@ export class PanelService {
       reminded += 1;
     }
     return reminded;
+  }
+
+  private async readable(
+    user: User,
+    interviewId: number,
+    permission: 'interview.read' | 'interview.sit' | 'debrief.read',
+  ): Promise<Interview> {
+    const interview = await this.interviews.findById(interviewId);
+    if (!interview) throw notFound('That interview');
+    this.access.require(user, permission, interview);
+    return interview;
+  }
+
+  /** The user's seat on an interview that was not cancelled; only panelists have one. */
+  private async seatOn(user: User, interviewId: number): Promise<{ interview: Interview; seat: Panelist }> {
+    const interview = await this.readable(user, interviewId, 'interview.sit');
+    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
+    return { interview, seat: interview.panelists.find((panelist) => panelist.userId === user.id)! };
+  }
+
+  /** An interview whose debrief the user may read and which is open: not cancelled, every scorecard in. */
+  private async debriefed(user: User, interviewId: number): Promise<Interview> {
+    const interview = await this.readable(user, interviewId, 'debrief.read');
+    if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
+    const submitted = interview.panelists.filter((panelist) => panelist.submittedAt).length;
+    if (submitted < interview.panelists.length) {
+      throw new DomainError(
+        'conflict',
+        `The debrief opens when every scorecard is in: ${submitted} of ${interview.panelists.length} so far. Until then nobody sees anyone else’s scores.`,
+      );
+    }
+    return interview;
+  }
+
+  /** Each seat's scorecard as written so far, from its rating rows, in the seats' order. */
+  private async sheetsOf(seats: Panelist[]): Promise<ScoreSheet[]> {
+    const rows = await this.interviews.findRatings(seats.map((seat) => seat.id));
+    return seats.map((seat) => ({
+      ratings: Object.fromEntries(
+        rows
+          .filter((row) => row.panelistId === seat.id)
+          .map((row): [string, Rating] => [String(row.questionId), { rating: row.rating, evidence: row.evidence }]),
+      ),
+      planReaction: seat.planReaction,
+      planNotes: seat.planNotes,
+      recommendation: seat.recommendation,
+    }));
   }
 
   /** Turns the posted ratings into stored ones, keeping only this interview's questions. */

@@ -1,22 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { User } from '../accounts/entities/user.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
-import { DomainError, FormInvalidError } from '../common/errors.js';
+import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
-import { GradingService } from '../vetting/grading.service.js';
 import type { ScheduleDto } from './dto/panel.dto.js';
 import { Interview, Panelist } from './entities/interview.entity.js';
 import { interviewCalendar } from './interview-calendar.js';
 import { interviewTimeText, zonedInstant } from './interview-time.js';
+import { InterviewsAccess } from './interviews.access.js';
 import { InterviewsRepository } from './interviews.repository.js';
 import { InterviewsService } from './interviews.service.js';
 
 export const SCHEDULABLE_STAGES = ['interview', 'decision'];
+
+/** What the scheduling form for a new round needs. */
+export interface NewInterviewForm {
+  application: Application;
+  blockers: string[];
+  timeZone: string;
+  people: User[];
+}
 
 interface Recipient {
   name: string;
@@ -35,18 +45,37 @@ export class SchedulingService {
 
   constructor(
     private readonly interviews: InterviewsRepository,
+    private readonly access: InterviewsAccess,
     private readonly kits: InterviewsService,
     private readonly pipeline: PipelineService,
     private readonly positions: PositionsService,
     private readonly publishing: PublishingService,
-    private readonly grading: GradingService,
+    private readonly users: UsersRepository,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** The people who may sit on a panel: active interviewers, managers and admins. */
   eligiblePanelists(): Promise<User[]> {
-    return this.grading.eligibleEvaluators();
+    return this.users.findActiveStaff();
+  }
+
+  /** The form for a new round: why it cannot be scheduled yet (if so), the zone to start in, who may sit on the panel. */
+  async newInterviewForm(user: User, applicationId: number): Promise<NewInterviewForm> {
+    const application = await this.schedulableApplication(user, applicationId);
+    const [blockers, timeZone, people] = await Promise.all([
+      this.blockers(application),
+      this.defaultTimeZone(user),
+      this.eligiblePanelists(),
+    ]);
+    return { application, blockers, timeZone, people };
+  }
+
+  /** The form for changing a round: the interview as it stands and who may sit on the panel. */
+  async changeForm(user: User, interviewId: number): Promise<{ interview: Interview; people: User[] }> {
+    const [interview, people] = await Promise.all([this.editable(user, interviewId), this.eligiblePanelists()]);
+    return { interview, people };
   }
 
   /** The zone a new interview form starts in: the one this person used last, else the server's. */
@@ -76,8 +105,7 @@ export class SchedulingService {
   }
 
   async schedule(user: User, applicationId: number, dto: ScheduleDto): Promise<Interview> {
-    const application = await this.pipeline.findOrFail(applicationId);
-    this.pipeline.assertCanManage(user, application);
+    const application = await this.schedulableApplication(user, applicationId);
     const blockers = await this.blockers(application);
     if (blockers.length) throw new FormInvalidError({ _form: blockers }, 'conflict');
     const when = this.when(dto);
@@ -116,15 +144,17 @@ export class SchedulingService {
       scheduledById: user.id,
       panelists: panel.map(({ user: member, lead }) => this.seat(member, lead)),
     });
-    const saved = await this.interviews.save(interview);
-    await this.pipeline.note(
-      user,
-      application,
-      `Scheduled interview round ${saved.round} for ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
-    );
-    saved.application = application;
-    await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Interview');
-    return saved;
+    return this.uow.run(async () => {
+      const saved = await this.interviews.saveInterview(interview);
+      await this.pipeline.note(
+        user,
+        application,
+        `Scheduled interview round ${saved.round} for ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
+      );
+      saved.application = application;
+      this.uow.afterCommit(() => this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Interview'));
+      return saved;
+    });
   }
 
   /** Moves the interview or changes its panel: everyone on it gets an update, anyone taken off gets a cancellation. */
@@ -149,41 +179,46 @@ export class SchedulingService {
     });
     Object.assign(interview, when, { location: dto.location, sequence: interview.sequence + 1 });
     const application = interview.application;
-    const saved = await this.interviews.save(interview);
-    saved.application = application;
-    await this.pipeline.note(
-      user,
-      application,
-      `Moved interview round ${saved.round} to ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
-    );
-    await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Updated interview');
-    if (removed.length) {
-      await this.sendInvitations(
-        saved,
-        'CANCEL',
-        removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
-        'You are no longer on the panel',
+    return this.uow.run(async () => {
+      const saved = await this.interviews.saveInterview(interview);
+      saved.application = application;
+      await this.pipeline.note(
+        user,
+        application,
+        `Moved interview round ${saved.round} to ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
       );
-    }
-    return saved;
+      this.uow.afterCommit(async () => {
+        await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Updated interview');
+        if (removed.length)
+          await this.sendInvitations(
+            saved,
+            'CANCEL',
+            removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
+            'You are no longer on the panel',
+          );
+      });
+      return saved;
+    });
   }
 
   async cancel(user: User, interviewId: number): Promise<Interview> {
     const interview = await this.editable(user, interviewId);
     Object.assign(interview, { cancelledAt: new Date(), sequence: interview.sequence + 1 });
     const application = interview.application;
-    const saved = await this.interviews.save(interview);
-    saved.application = application;
-    await this.pipeline.note(user, application, `Cancelled interview round ${saved.round}`);
-    await this.sendInvitations(saved, 'CANCEL', this.recipients(saved), 'Cancelled interview');
-    return saved;
+    return this.uow.run(async () => {
+      const saved = await this.interviews.saveInterview(interview);
+      saved.application = application;
+      await this.pipeline.note(user, application, `Cancelled interview round ${saved.round}`);
+      this.uow.afterCommit(() => this.sendInvitations(saved, 'CANCEL', this.recipients(saved), 'Cancelled interview'));
+      return saved;
+    });
   }
 
-  /** An interview its manager may still change: not cancelled, not decided, and no scorecard submitted. */
+  /** An interview the user may still change: they manage it, and it is not cancelled, not decided, and unscored. */
   async editable(user: User, interviewId: number): Promise<Interview> {
     const interview = await this.interviews.findById(interviewId);
-    if (!interview) throw new DomainError('not-found', 'That interview was not found.');
-    this.pipeline.assertCanManage(user, interview.application);
+    if (!interview) throw notFound('That interview');
+    this.access.require(user, 'interview.manage', interview);
     if (interview.cancelledAt) throw new DomainError('conflict', 'This interview was cancelled.');
     if (interview.decidedAt)
       throw new DomainError('conflict', 'The debrief has recorded a decision; this interview can no longer change.');
@@ -193,6 +228,12 @@ export class SchedulingService {
         'A scorecard has been submitted, so this interview has taken place and can no longer be moved.',
       );
     return interview;
+  }
+
+  private async schedulableApplication(user: User, applicationId: number): Promise<Application> {
+    const application = await this.pipeline.findOrFail(applicationId);
+    this.access.require(user, 'interview.schedule', application);
+    return application;
   }
 
   private when(dto: ScheduleDto): Pick<Interview, 'startsAt' | 'timeZone' | 'durationMinutes'> {
@@ -230,7 +271,6 @@ export class SchedulingService {
       user,
       lead,
       preparedAt: null,
-      ratings: {},
       planReaction: null,
       planNotes: null,
       recommendation: null,

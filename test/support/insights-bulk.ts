@@ -112,7 +112,7 @@ export async function seedBulkHistory(
   const recommendations = ['strong-no', 'no', 'yes', 'strong-yes'];
   const panelistIds = await insert(
     'panelists',
-    ['interviewId', 'userId', 'lead', 'ratings', 'recommendation', 'submittedAt'],
+    ['interviewId', 'userId', 'lead', 'recommendation', 'submittedAt'],
     interviewIds.flatMap((interviewId, i) =>
       input.panelistIds
         .slice(0, 3)
@@ -120,7 +120,6 @@ export async function seedBulkHistory(
           interviewId,
           userId,
           bool(seat === 0),
-          '{}',
           recommendations[(i + seat) % 4],
           at((i % 300) + 10 + (seat === 2 ? 3 : 0)),
         ]),

@@ -146,7 +146,6 @@ export async function panel(
         userId: seat.user.id,
         lead: false,
         preparedAt: startsAt,
-        ratings: {},
         planReaction: 'neutral',
         planNotes: null,
         recommendation: seat.recommendation,

@@ -39,6 +39,7 @@ export async function publishKit(testApp: TestApp, user: User, positionId: numbe
   );
   const position = await testApp.app.get(PositionsService).findOrFail(positionId);
   await interviews.saveKit(
+    user,
     positionId,
     Object.assign(new KitDto(), {
       instructions: null,
@@ -53,9 +54,8 @@ export async function publishKit(testApp: TestApp, user: User, positionId: numbe
         },
       ],
     }),
-    position.outcomes,
   );
-  await interviews.publishKit(positionId, position.outcomes);
+  await interviews.publishKit(user, positionId);
 }
 
 /** Saves a position's vetting steps through the real form, with the method's defaults unless overridden. */

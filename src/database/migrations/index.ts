@@ -8,6 +8,7 @@ import { PlanSharing1795386000000 } from './1795386000000-PlanSharing.js';
 import { Interviews1795387000000 } from './1795387000000-Interviews.js';
 import { Hires1795388000000 } from './1795388000000-Hires.js';
 import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.js';
+import { ScorecardRatingsOnly1795389600000 } from './1795389600000-ScorecardRatingsOnly.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Interviews1795387000000,
   Hires1795388000000,
   ScorecardRatings1795389000000,
+  ScorecardRatingsOnly1795389600000,
 ];

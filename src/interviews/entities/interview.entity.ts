@@ -139,7 +139,7 @@ export interface Rating {
   evidence: string;
 }
 
-/** One interviewer on a panel: preparation, and their scorecard (draft until submittedAt). */
+/** One interviewer on a panel: preparation, and their scorecard (draft until submittedAt; ratings are ScorecardRating rows). */
 @Entity('panelists')
 @Index(['interviewId', 'userId'], { unique: true })
 export class Panelist {
@@ -166,10 +166,6 @@ export class Panelist {
 
   @Column({ type: Date, nullable: true })
   preparedAt: Date | null;
-
-  /** Question id → rating 1–4 and the evidence behind it. */
-  @Column({ type: 'simple-json' })
-  ratings: Record<string, Rating>;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   planReaction: PlanReaction | null;
@@ -212,8 +208,12 @@ export class ScorecardEdit {
   createdAt: Date;
 }
 
-/** One rating of one question by one panelist, kept as a row so reports can aggregate ratings in SQL. */
+/**
+ * One question's rating (1–4) and evidence on one panelist's scorecard: the only store of ratings, drafts included
+ * (a draft may have evidence and no rating yet). Reports aggregate the rows of submitted scorecards in SQL.
+ */
 @Entity('scorecard_ratings')
+@Index(['panelistId', 'questionId'], { unique: true })
 export class ScorecardRating {
   @PrimaryGeneratedColumn()
   id: number;
@@ -230,6 +230,9 @@ export class ScorecardRating {
   @Column({ type: 'integer' })
   questionId: number;
 
-  @Column({ type: 'integer' })
-  rating: number;
+  @Column({ type: 'integer', nullable: true })
+  rating: number | null;
+
+  @Column({ type: 'text', default: '' })
+  evidence: string;
 }
