@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { stages } from '../candidates/stages.js';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
@@ -48,7 +49,6 @@ export interface SavedScorecard {
 }
 
 /** Stages in which a debrief may decide. */
-const DECIDABLE_STAGES = ['interview', 'decision'];
 
 /**
  * The panel's side of an interview: preparation, independent scorecards, the debrief and the decision.
@@ -166,7 +166,7 @@ export class PanelService {
     const canDecide =
       this.access.can(user, 'debrief.decide', interview) &&
       !interview.decidedAt &&
-      DECIDABLE_STAGES.includes(interview.application.stage);
+      stages.isSchedulable(interview.application.stage);
     const [sheets, edits, reasons] = await Promise.all([
       this.sheetsOf(interview.panelists),
       this.interviews.editsFor(interview.panelists.map((panelist) => panelist.id)),

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { stages } from '../candidates/stages.js';
 import { randomBytes } from 'node:crypto';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -17,8 +18,6 @@ import { interviewTimeText, zonedInstant } from './interview-time.js';
 import { InterviewsAccess } from './interviews.access.js';
 import { InterviewsRepository } from './interviews.repository.js';
 import { InterviewsService } from './interviews.service.js';
-
-export const SCHEDULABLE_STAGES = ['interview', 'decision'];
 
 /** What the scheduling form for a new round needs. */
 export interface NewInterviewForm {
@@ -86,7 +85,7 @@ export class SchedulingService {
   /** Why this application cannot have an interview scheduled yet, or an empty list. */
   async blockers(application: Application): Promise<string[]> {
     const blockers: string[] = [];
-    if (!SCHEDULABLE_STAGES.includes(application.stage))
+    if (!stages.isSchedulable(application.stage))
       blockers.push('Move the application to Interview first: every vetting step must have passed.');
     const readiness = await this.publishing.readinessOf(application.positionId);
     if (!readiness.ready)
