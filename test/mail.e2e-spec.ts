@@ -4,6 +4,7 @@ import { csrfTokenIn, PASSWORD, signedInAs, submitForm } from './support/http.js
 import { startSmtpServer } from './support/smtp.js';
 import { readInvite } from './support/interviews.js';
 import { interviewCalendar } from '../src/interviews/interview-calendar.js';
+import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { MailService } from '../src/mail/mail.service.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -118,5 +119,40 @@ describe('Mail over SMTP', () => {
     expect(page.text).toContain('the invitation mail could not be sent');
     expect(page.text).toContain('Send the invitation again');
     smtp = await startSmtpServer();
+  });
+});
+
+describe('Mail kept in the outbox (no SMTP server)', () => {
+  let testApp: TestApp;
+  const message = (to: string) => ({
+    to,
+    subject: 'Kept',
+    template: 'interview-cancelled',
+    data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
+  });
+  const kept = (to: string) => testApp.dataSource.getRepository(OutboxMessage).countBy({ to });
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('keeps a message sent outside a unit of work at once', async () => {
+    await expect(testApp.app.get(MailService).send(message('outside@acme.example'))).resolves.toBe(true);
+    await expect(kept('outside@acme.example')).resolves.toBe(1);
+  });
+
+  it('writes a message sent inside a unit of work in its transaction: kept on commit, gone on rollback', async () => {
+    const mail = testApp.app.get(MailService);
+    const uow = testApp.app.get(UnitOfWork);
+    await uow.run(() => mail.send(message('committed@acme.example')));
+    await expect(kept('committed@acme.example')).resolves.toBe(1);
+    await expect(
+      uow.run(async () => {
+        await mail.send(message('rolled-back@acme.example'));
+        throw new Error('a later step failed');
+      }),
+    ).rejects.toThrow('a later step failed');
+    await expect(kept('rolled-back@acme.example')).resolves.toBe(0);
   });
 });

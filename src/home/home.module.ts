@@ -8,6 +8,7 @@ import { InterviewsModule } from '../interviews/interviews.module.js';
 import { HiresModule } from '../hires/hires.module.js';
 import { InsightsModule } from '../insights/insights.module.js';
 import { HomeController } from './home.controller.js';
+import { HomePage } from './home.page.js';
 import { HomeService } from './home.service.js';
 import { SettingsController } from './settings.controller.js';
 
@@ -23,6 +24,6 @@ import { SettingsController } from './settings.controller.js';
     InsightsModule,
   ],
   controllers: [HomeController, SettingsController],
-  providers: [HomeService],
+  providers: [HomeService, HomePage],
 })
 export class HomeModule {}

@@ -44,10 +44,10 @@ export class HomeService {
   ) {}
 
   /** The hiring manager's pipeline at a glance, each figure linked to where it can be acted on. */
-  async health(user: User) {
+  async pipelineHealth(user: User) {
     if (!user.hasRole('manager')) return null;
     const [counts, firstYear] = await Promise.all([
-      this.insights.health(user.id, new Date(), today()),
+      this.insights.pipelineHealth(user.id, new Date(), today()),
       this.hires.firstYearOf(user.id),
     ]);
     const offPace = offPaceHires(firstYear);

@@ -1,4 +1,4 @@
-import { badHireCost, defaultInputs } from './bad-hire-cost.js';
+import { badHireCost, defaultInputs, NO_EFFORT, processHours } from './bad-hire-cost.js';
 
 describe(badHireCost.name, () => {
   it('adds up the article’s cost lines; a $120,000 sales hire costs over $250,000 with the defaults', () => {
@@ -21,5 +21,12 @@ describe(badHireCost.name, () => {
       legal: 0,
     });
     expect(total).toBe(80_000);
+  });
+});
+
+describe(processHours.name, () => {
+  it('counts half an hour a grade, an hour and a half a score, an hour of preparation a seat, and the panels’ minutes', () => {
+    expect(processHours({ grades: 2, scores: 2, seats: 4, minutes: 240 })).toBe(1 + 3 + 4 + 4);
+    expect(processHours(NO_EFFORT)).toBe(0);
   });
 });

@@ -51,3 +51,23 @@ export function badHireCost(inputs: BadHireInputs): { lines: { label: string; am
 
 /** Hours Keeper's process asks of people per step: reading and grading a writing test, a presentation, a panel seat (with preparation). */
 export const PROCESS_HOURS = { writingGrade: 0.5, presentationScore: 1.5, preparationPerSeat: 1 };
+
+/** What a position's process has asked of people so far (InsightsRepository.processEffort). */
+export interface ProcessEffort {
+  grades: number;
+  scores: number;
+  seats: number;
+  minutes: number;
+}
+
+export const NO_EFFORT: ProcessEffort = { grades: 0, scores: 0, seats: 0, minutes: 0 };
+
+/** People's hours behind that effort: each grade, score and seat's preparation, plus the panels' own minutes. */
+export function processHours(effort: ProcessEffort): number {
+  return (
+    effort.grades * PROCESS_HOURS.writingGrade +
+    effort.scores * PROCESS_HOURS.presentationScore +
+    effort.seats * PROCESS_HOURS.preparationPerSeat +
+    effort.minutes / 60
+  );
+}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PositionsModule } from '../positions/positions.module.js';
+import { InsightsAccess } from './insights.access.js';
 import { InsightsController } from './insights.controller.js';
+import { InsightsPages } from './insights.pages.js';
 import { InsightsRepository } from './insights.repository.js';
 import { InsightsService } from './insights.service.js';
 
 @Module({
   imports: [PositionsModule],
   controllers: [InsightsController],
-  providers: [InsightsRepository, InsightsService],
+  providers: [InsightsAccess, InsightsRepository, InsightsService, InsightsPages],
   exports: [InsightsRepository],
 })
 export class InsightsModule {}

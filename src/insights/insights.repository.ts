@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
+
+/** Whose positions a report covers: every position, those one hiring manager hires for, or none. */
+export type InsightsScope = 'all' | 'none' | { hiringManagerId: number };
 
 export interface InsightsFilter {
   /** "YYYY-MM-DD", inclusive. */
   from?: string;
   to?: string;
   positionId?: number;
-  /** A manager sees only the positions they hire for; null for an admin. */
-  managerId: number | null;
+  /** Built from the user by InsightsAccess.scopeFor. */
+  scope: InsightsScope;
 }
 
 /** Builds parameter placeholders for either database. */
@@ -32,10 +34,10 @@ const rank = (column: string) => STAGE_RANK.replace('{col}', column);
  */
 @Injectable()
 export class InsightsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   private get postgres(): boolean {
-    return this.dataSource.options.type === 'postgres';
+    return this.uow.manager.dataSource.options.type === 'postgres';
   }
 
   /** Days between two timestamps, as a decimal. */
@@ -45,10 +47,16 @@ export class InsightsRepository {
       : `(julianday(${later}) - julianday(${earlier}))`;
   }
 
+  /** The condition limiting positions (alias p) to the scope. */
+  private scoped(scope: InsightsScope, params: Params): string {
+    if (scope === 'all') return '1 = 1';
+    if (scope === 'none') return '1 = 0';
+    return `p."hiringManagerId" = ${params.add(scope.hiringManagerId)}`;
+  }
+
   /** WHERE conditions on the position (alias p) and on a dated column. */
   private where(filter: InsightsFilter, params: Params, dated: string): string {
-    const conditions = ['1 = 1'];
-    if (filter.managerId !== null) conditions.push(`p."hiringManagerId" = ${params.add(filter.managerId)}`);
+    const conditions = [this.scoped(filter.scope, params)];
     if (filter.positionId) conditions.push(`p.id = ${params.add(filter.positionId)}`);
     if (filter.from) conditions.push(`${dated} >= ${params.add(filter.from)}`);
     if (filter.to) conditions.push(`${dated} < ${params.add(addDays(filter.to, 1))}`);
@@ -56,11 +64,11 @@ export class InsightsRepository {
   }
 
   private run<T>(sql: string, params: Params): Promise<T[]> {
-    return this.dataSource.query(sql, params.values) as Promise<T[]>;
+    return this.uow.manager.query(sql, params.values) as Promise<T[]>;
   }
 
-  /** The hiring manager's pipeline at a glance: one query of counts. `now` and `weekAhead` bound "this week". */
-  async health(managerId: number, now: Date, today: string) {
+  /** The hiring manager's pipeline at a glance: one query of counts; "this week" is the 7 days from `now`. */
+  async pipelineHealth(managerId: number, now: Date, today: string) {
     const params = new Params(this.postgres);
     const mine = () => params.add(managerId);
     const stamp = (date: Date) =>
@@ -94,10 +102,11 @@ export class InsightsRepository {
     };
   }
 
-  positions(managerId: number | null) {
+  /** The positions a report can be filtered by, by title (at most 200). */
+  positionChoices(scope: InsightsScope) {
     const params = new Params(this.postgres);
     return this.run<{ id: number; title: string }>(
-      `SELECT p.id, p.title FROM positions p ${managerId === null ? '' : `WHERE p."hiringManagerId" = ${params.add(managerId)}`} ORDER BY p.title LIMIT 200`,
+      `SELECT p.id, p.title FROM positions p WHERE ${this.scoped(scope, params)} ORDER BY p.title LIMIT 200`,
       params,
     );
   }

@@ -3,6 +3,10 @@ import { scaleLinear } from 'd3-scale';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PIPELINE_STAGES, STAGE_LABELS } from '../candidates/entities/application.entity.js';
 import { SOURCE_LABELS } from '../candidates/entities/candidate.entity.js';
+import { PositionsService } from '../positions/positions.service.js';
+import { badHireCost, defaultInputs, NO_EFFORT, processHours, type BadHireInputs } from './bad-hire-cost.js';
+import type { CostQueryDto } from './dto/insights-query.dto.js';
+import { InsightsAccess } from './insights.access.js';
 import { InsightsRepository, type InsightsFilter } from './insights.repository.js';
 import { MIN_N, spearman, type Correlation } from './statistics.js';
 
@@ -27,65 +31,46 @@ export interface ValidityRow {
   correlation: Correlation;
 }
 
-const short = (text: string, length = 34) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
-/** A forest plot: each measure's ρ as a dot on −1…1 with its 95% interval as a line; zero marked. */
-export function forestPlot(rows: ValidityRow[]) {
-  const shown = rows.filter((row) => row.correlation.rho !== null);
-  const x = scaleLinear().domain([-1, 1]).range([250, 620]);
-  return {
-    height: shown.length * 26 + 34,
-    zero: x(0),
-    ticks: [-1, -0.5, 0, 0.5, 1].map((tick) => ({ x: x(tick), label: tick.toFixed(1) })),
-    rows: shown.map((row, index) => ({
-      y: index * 26 + 14,
-      label: short(row.measure),
-      low: x(row.correlation.low!),
-      high: x(row.correlation.high!),
-      rho: x(row.correlation.rho!),
-      text: `${row.measure}: ${row.correlation.rho!.toFixed(2)}`,
-    })),
-  };
+/** A report's filter as the user chose it; the user's scope is added here. */
+export interface ReportQuery {
+  from?: string;
+  to?: string;
+  positionId?: number | null;
 }
 
-/** Diverging bars: each interviewer's difference from the other panelists, lenient to the right. */
-export function calibrationBars(rows: { name: string; delta: number | null }[]) {
-  const shown = rows.filter((row) => row.delta !== null);
-  const extent = Math.max(1, ...shown.map((row) => Math.abs(row.delta!)));
-  const x = scaleLinear().domain([-extent, extent]).range([180, 600]);
-  return {
-    height: shown.length * 28 + 30,
-    zero: x(0),
-    ticks: [-extent, 0, extent].map((tick) => ({
-      x: x(tick),
-      label: tick > 0 ? `+${tick.toFixed(1)}` : tick.toFixed(1),
-    })),
-    rows: shown.map((row, index) => ({
-      y: index * 28 + 6,
-      label: short(row.name, 24),
-      x: Math.min(x(0), x(row.delta!)),
-      width: Math.abs(x(row.delta!) - x(0)),
-      lenient: row.delta! > 0,
-      text: `${row.name}: ${row.delta!.toFixed(2)}`,
-    })),
-  };
-}
-
-/** The hiring insights: the funnel, interviewer calibration, predictive validity. */
+/** The hiring insights: the funnel, interviewer calibration, predictive validity, the cost of a bad hire. */
 @Injectable()
 export class InsightsService {
-  constructor(private readonly insights: InsightsRepository) {}
+  constructor(
+    private readonly insights: InsightsRepository,
+    private readonly access: InsightsAccess,
+    private readonly positions: PositionsService,
+  ) {}
 
-  filterFor(user: User, query: { from?: string; to?: string; positionId?: number | null }): InsightsFilter {
-    return {
-      from: query.from || undefined,
-      to: query.to || undefined,
-      positionId: query.positionId ?? undefined,
-      managerId: user.hasRole('admin') ? null : user.id,
-    };
+  /** The positions the user may filter the reports by. */
+  positionChoices(user: User) {
+    return this.insights.positionChoices(this.access.scopeFor(user));
   }
 
-  async funnel(filter: InsightsFilter) {
+  /**
+   * The cost of a bad hire for the chosen position (the user's first by title when none is chosen), from the
+   * query's figures or the defaults, beside the hours its vetting and panels have taken so far.
+   */
+  async badHireCost(user: User, query: CostQueryDto) {
+    const choices = await this.positionChoices(user);
+    const positionId = query.positionId ?? choices[0]?.id ?? null;
+    const position = positionId ? await this.positions.findOrFail(positionId) : null;
+    if (position) this.access.require(user, 'position.costs', position);
+    const defaults = defaultInputs(position?.compensationMax ?? position?.compensationMin ?? null);
+    const inputs = Object.fromEntries(
+      Object.entries(defaults).map(([key, value]) => [key, query[key as keyof BadHireInputs] ?? value]),
+    ) as unknown as BadHireInputs;
+    const effort = position ? await this.insights.processEffort(position.id) : NO_EFFORT;
+    return { choices, position, inputs, ...badHireCost(inputs), effort, hours: processHours(effort) };
+  }
+
+  async funnel(user: User, query: ReportQuery) {
+    const filter = this.filterFor(user, query);
     const [counts, durations, timeToHire, reasons, sources] = await Promise.all([
       this.insights.stageCounts(filter),
       this.insights.stageDurations(filter),
@@ -131,8 +116,8 @@ export class InsightsService {
     };
   }
 
-  async calibration(filter: InsightsFilter) {
-    const rows = await this.insights.calibration(filter);
+  async calibration(user: User, query: ReportQuery) {
+    const rows = await this.insights.calibration(this.filterFor(user, query));
     return rows.map((row) => {
       const submitted = Number(row.submitted);
       const delta = num(row.delta);
@@ -165,7 +150,8 @@ export class InsightsService {
     });
   }
 
-  async validity(filter: InsightsFilter): Promise<{ hires: number; rows: ValidityRow[]; minN: number }> {
+  async validity(user: User, query: ReportQuery): Promise<{ hires: number; rows: ValidityRow[]; minN: number }> {
+    const filter = this.filterFor(user, query);
     const [hires, ratings] = await Promise.all([this.insights.hireMeasures(filter), this.insights.hireRatings(filter)]);
     const attainment = new Map(hires.map((hire) => [hire.hireId, num(hire.attainment)]));
     const pairsOf = (values: { hireId: number; value: number | null }[]): [number, number][] =>
@@ -206,5 +192,14 @@ export class InsightsService {
       }
     }
     return { hires: hires.filter((hire) => attainment.get(hire.hireId) !== null).length, rows, minN: MIN_N };
+  }
+
+  private filterFor(user: User, query: ReportQuery): InsightsFilter {
+    return {
+      from: query.from || undefined,
+      to: query.to || undefined,
+      positionId: query.positionId ?? undefined,
+      scope: this.access.scopeFor(user),
+    };
   }
 }

@@ -1,13 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import hbs from 'hbs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { VIEWS_DIR } from '../common/paths.js';
-import { OutboxMessage, type MailAttachment } from './entities/outbox-message.entity.js';
+import type { MailAttachment } from './entities/outbox-message.entity.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 export interface MailMessage {
   to: string;
@@ -21,7 +20,10 @@ export interface MailMessage {
 
 type Template = (data: Record<string, unknown>) => string;
 
-/** Sends mail over SMTP_URL, or keeps it in the outbox (read at /admin/outbox) when no SMTP server is configured. */
+/**
+ * Sends mail over SMTP_URL, or keeps it in the outbox (read at /admin/outbox) when no SMTP server is configured;
+ * a message kept during a unit of work is written in its transaction, and one kept outside it is written at once.
+ */
 @Injectable()
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger(MailService.name);
@@ -30,7 +32,7 @@ export class MailService implements OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    @InjectRepository(OutboxMessage) private readonly outbox: Repository<OutboxMessage>,
+    private readonly outbox: OutboxRepository,
   ) {
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   }
@@ -49,7 +51,7 @@ export class MailService implements OnModuleDestroy {
             },
           ]
         : null;
-      await this.outbox.save(this.outbox.create({ to: message.to, subject: message.subject, text, attachments }));
+      await this.outbox.keep({ to: message.to, subject: message.subject, text, attachments });
       return true;
     }
     try {

@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { OutboxMessage } from './entities/outbox-message.entity.js';
 
+export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'attachments'>;
+
+/** Messages kept instead of sent; written inside a unit of work, a message joins its transaction. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>) {}
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private get messages() {
+    return this.uow.repository(OutboxMessage);
+  }
+
+  keep(message: NewOutboxMessage): Promise<OutboxMessage> {
+    const messages = this.messages;
+    return messages.save(messages.create(message));
+  }
 
   findPageNewestFirst(page: PageRequest): Promise<[OutboxMessage[], number]> {
     return this.messages.findAndCount({

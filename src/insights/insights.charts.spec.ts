@@ -1,4 +1,4 @@
-import { calibrationBars, forestPlot } from './insights.service.js';
+import { calibrationBars, forestPlot } from './insights.charts.js';
 
 describe(forestPlot.name, () => {
   it('places each ρ and its interval on −1…1 and leaves out measures without enough data', () => {

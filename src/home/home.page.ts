@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../accounts/entities/user.entity.js';
+import { HomeService } from './home.service.js';
+
+/** The home page: the user's to-dos, their own onboarding, their part in others', and a manager's pipeline health. */
+@Injectable()
+export class HomePage {
+  constructor(private readonly home: HomeService) {}
+
+  async build(user: User) {
+    const [todos, onboarding, tasksForOthers, pipelineHealth] = await Promise.all([
+      this.home.todosFor(user),
+      this.home.myOnboarding(user),
+      this.home.tasksForOthers(user),
+      this.home.pipelineHealth(user),
+    ]);
+    return {
+      title: 'Home',
+      firstName: user.name.split(' ')[0],
+      todos,
+      onboarding,
+      tasksForOthers,
+      pipelineHealth,
+      nothing: !todos.length && !onboarding && !tasksForOthers.length,
+    };
+  }
+}

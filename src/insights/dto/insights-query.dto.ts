@@ -1,0 +1,26 @@
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { EmptyToNull, ToNumberOrNull } from '../../common/validation.js';
+
+/** The bad-hire calculator's figures; any left out take the defaults (bad-hire-cost.ts). */
+export class CostQueryDto {
+  @IsOptional() @ToNumberOrNull() @IsInt() positionId?: number | null;
+  @IsOptional() @IsIn(['csv']) format?: 'csv';
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) salary?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100) recruiterFeePercent?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(200) benefitsPercent?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(120) monthsUntilRecognised?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) lostOpportunities?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) managerHours?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) colleagueHours?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(10_000) hourlyRate?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) travelAndExpenses?: number | null;
+  @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) legal?: number | null;
+}
+
+/** A report's filter: a date range and a position; `format=csv` downloads what is shown. */
+export class InsightsQueryDto {
+  @IsOptional() @EmptyToNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date' }) from?: string;
+  @IsOptional() @EmptyToNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date' }) to?: string;
+  @IsOptional() @ToNumberOrNull() @IsInt() positionId?: number | null;
+  @IsOptional() @IsIn(['csv']) format?: 'csv';
+}
