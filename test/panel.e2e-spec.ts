@@ -734,7 +734,7 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     await ds.getRepository(Interview).update(cancelled.id, { cancelledAt: new Date() });
 
     const insights = testApp.app.get(InsightsRepository);
-    const filter = { managerId: null, positionId: otherPositionId };
+    const filter = { scope: 'all' as const, positionId: otherPositionId };
     const [measures] = await insights.hireMeasures(filter);
     expect(Number(measures.interview)).toBe(4);
     const byInterviewer = (await insights.hireRatings(filter)).filter((row) => row.kind === 'interviewer');
