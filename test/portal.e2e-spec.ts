@@ -1,9 +1,12 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { PortalLink } from '../src/vetting/entities/portal-link.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
 import { publishedPosition } from './support/positions.js';
+import { startSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const PROMPT =
@@ -218,6 +221,26 @@ describe('Candidate portal and the writing test', () => {
     ).resolves.toMatchObject({ planOpenedAt: expect.any(Date) });
   });
 
+  it('issues a new link, its history note and its mail as one unit: a failure midway leaves the old link working', async () => {
+    const e = await candidateWithPortal('Eve Unit');
+    const mailsBefore = (await outboxMessages(testApp.dataSource)).length;
+    const page = await manager.agent.get(`/applications/${e.applicationId}`).expect(200);
+    const note = jest
+      .spyOn(testApp.app.get(PipelineService), 'note')
+      .mockRejectedValueOnce(new Error('The history could not be written'));
+    await manager.agent
+      .post(`/applications/${e.applicationId}/portal`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(500);
+    note.mockRestore();
+    await request(testApp.server).get(e.portal).expect(200);
+    const links = await testApp.dataSource.getRepository(PortalLink).findBy({ applicationId: e.applicationId });
+    expect(links).toHaveLength(1);
+    expect(links[0].revokedAt).toBeNull();
+    await expect(outboxMessages(testApp.dataSource)).resolves.toHaveLength(mailsBefore);
+  });
+
   it('stops the portal link working when the application is rejected', async () => {
     const c = await candidateWithPortal('Cy Closed');
     await request(testApp.server).get(c.portal).expect(200);
@@ -229,5 +252,55 @@ describe('Candidate portal and the writing test', () => {
       .send({ _csrf: csrfTokenIn(page.text), reasonId })
       .expect(303);
     await request(testApp.server).get(c.portal).expect(410);
+  });
+});
+
+describe('Candidate portal links over SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    testApp = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Keeper <keeper@acme.example>' });
+  });
+  afterAll(async () => {
+    await testApp.close();
+    await smtp.close();
+  });
+
+  it('says whether the mail went out, which it knows only after the link is committed', async () => {
+    await signedInAs(testApp, ['admin']);
+    const manager = await signedInAs(testApp, ['manager']);
+    const positionId = await publishedPosition(testApp, manager.user);
+    const page = await manager.agent.get(`/candidates/new?position=${positionId}`).expect(200);
+    const created = await manager.agent
+      .post('/candidates')
+      .field('_csrf', csrfTokenIn(page.text))
+      .field('positionId', String(positionId))
+      .field('name', 'Mo Mail')
+      .field('email', 'mo@example.com')
+      .field('source', 'referral');
+    const app = created.headers.location as string;
+    const send = async () => {
+      const html = await manager.agent.get(app).expect(200);
+      const sent = await manager.agent
+        .post(`${app}/portal`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(html.text) })
+        .expect(303);
+      return (await manager.agent.get(sent.headers.location).expect(200)).text;
+    };
+
+    expect(await send()).toContain('Portal link sent to mo@example.com.');
+    expect(smtp.received.map((mail) => mail.to)).toEqual([['mo@example.com']]);
+
+    await smtp.close();
+    const refused = await send();
+    expect(refused).toContain('A new portal link was made, but the mail could not be sent.');
+    const applicationId = Number(app.split('/').pop());
+    const links = await testApp.dataSource.getRepository(PortalLink).findBy({ applicationId });
+    expect(links.filter((link) => !link.revokedAt)).toHaveLength(1);
+    expect(links).toHaveLength(2);
+    smtp = await startSmtpServer();
   });
 });

@@ -64,6 +64,14 @@ export class CandidatesRepository {
     });
   }
 
+  /** Applications by id with their candidates and positions (for later steps' lists), in one query. */
+  findApplicationsWithPeople(ids: number[]): Promise<Application[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.uow.manager
+      .getRepository(Application)
+      .find({ where: { id: In(ids) }, relations: { candidate: true, position: true } });
+  }
+
   findApplicationsByIds(positionId: number, ids: number[]): Promise<Application[]> {
     return this.uow.manager.getRepository(Application).find({ where: { positionId, id: In(ids) } });
   }

@@ -106,6 +106,11 @@ export class PipelineService implements OnModuleInit {
     return application;
   }
 
+  /** Several applications with their candidates and positions, for later steps' lists (no access check). */
+  findMany(ids: number[]): Promise<Application[]> {
+    return this.candidates.findApplicationsWithPeople([...new Set(ids)]);
+  }
+
   /** The application, for a user who may act on it (403 otherwise). */
   async findManaged(user: User, id: number): Promise<Application> {
     const application = await this.findOrFail(id);

@@ -364,7 +364,7 @@ async function seedVettingResults(app: INestApplication, manager: User, graders:
   const amara = await byName('Amara Obi');
   await app.get(PortalService).issue(manager, amara);
   await pipeline.sharePlan(manager, amara.id);
-  await app.get(PortalService).recordPlanOpened(amara.id);
+  await pipeline.recordPlanOpened(await pipeline.findOrFail(amara.id));
   await writing.start(amara);
   await writing.save(amara, DEMO_EMAIL('Amara Obi'), true);
   for (const [index, grader] of graders.entries()) {
@@ -424,7 +424,7 @@ async function seedInterviews(app: INestApplication, manager: User, priya: User,
   const schedule = async (name: string, daysAhead: number, time: string) => {
     const application = await byName(name);
     await pipeline.sharePlan(manager, application.id);
-    await app.get(PortalService).recordPlanOpened(application.id);
+    await pipeline.recordPlanOpened(await pipeline.findOrFail(application.id));
     const date = new Date(Date.now() + Math.max(daysAhead, 1) * 86_400_000).toISOString().slice(0, 10);
     const interview = await scheduling.schedule(
       manager,

@@ -69,8 +69,8 @@ export class ApplicationVettingController {
   }
 
   @Get('presentation/deck')
-  async deck(@Param('id', ParseIdPipe) id: number) {
-    return attachment(await this.vetting.deck(id));
+  async deck(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return attachment(await this.vetting.deck(user, id));
   }
 
   @Get('assessment/report')

@@ -4,6 +4,7 @@ import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError } from '../common/errors.js';
 import { isRealDate } from '../common/params.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import type { DownloadableFile } from '../files/download.js';
 import type { Upload } from '../files/upload.js';
 import type { AssessmentDto, SessionDto } from './dto/vetting.dto.js';
 import { PortalService } from './portal.service.js';
@@ -24,9 +25,12 @@ export class ApplicationVettingService {
   /** A new portal link, mailed to the candidate; the email it went to, or null when the mail failed. */
   async sendPortalLink(user: User, id: number): Promise<string | null> {
     const application = await this.pipeline.findManaged(user, id);
-    const { mailed } = await this.portal.issue(user, application);
-    await this.pipeline.note(user, application, 'Sent a new candidate portal link');
-    return mailed ? application.candidate.email : null;
+    const invitation = await this.uow.run(async () => {
+      const issued = await this.portal.issue(user, application);
+      await this.pipeline.note(user, application, 'Sent a new candidate portal link');
+      return issued;
+    });
+    return invitation.mailed ? application.candidate.email : null;
   }
 
   async revokePortalLink(user: User, id: number): Promise<void> {
@@ -63,14 +67,12 @@ export class ApplicationVettingService {
     });
   }
 
-  async deck(id: number) {
+  async deck(user: User, id: number): Promise<DownloadableFile> {
     const application = await this.pipeline.findOrFail(id);
-    const file = await this.presentations.deckOf(application.id);
-    if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
-    return file;
+    return this.presentations.deckFor(user, application.id);
   }
 
-  async report(id: number) {
+  async report(id: number): Promise<DownloadableFile> {
     const application = await this.pipeline.findOrFail(id);
     const file = await this.vetting.reportOf(application.id);
     if (!file) throw new DomainError('not-found', 'No assessment report was uploaded.');

@@ -6,7 +6,6 @@ import {
 } from '../candidates/application-hub.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { stages } from '../candidates/stages.js';
-import { GradingService } from './grading.service.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
 import { VettingService } from './vetting.service.js';
@@ -83,15 +82,12 @@ export class WritingSection implements ApplicationSectionProvider {
 @Injectable()
 @ApplicationSection({ partial: 'application/presentation', order: 70 })
 export class PresentationSection implements ApplicationSectionProvider {
-  constructor(
-    private readonly presentations: PresentationService,
-    private readonly grading: GradingService,
-  ) {}
+  constructor(private readonly presentations: PresentationService) {}
 
   async load({ application, canManage }: ApplicationContext) {
     const [presentation, evaluators] = await Promise.all([
       this.presentations.forApplication(application.id),
-      this.grading.eligibleEvaluators(),
+      this.presentations.evaluatorChoices(),
     ]);
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const allScored = scores.length > 0 && scores.every((score) => score.submittedAt);

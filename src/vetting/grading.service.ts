@@ -1,135 +1,108 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
-import { User as UserEntity } from '../accounts/entities/user.entity.js';
-import { Application } from '../candidates/entities/application.entity.js';
-import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
-import { PositionGrader } from './entities/position-grader.entity.js';
-import { WRITING_CRITERIA, WritingGrade, type WritingCriterion } from './entities/writing-grade.entity.js';
-import { WritingSubmission } from './entities/writing-submission.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import type { Application } from '../candidates/entities/application.entity.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
+import { FormInvalidError, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { WRITING_CRITERIA, type WritingCriterion, type WritingGrade } from './entities/writing-grade.entity.js';
+import type { WritingSubmission } from './entities/writing-submission.entity.js';
+import { completeScore, othersOnceAllIn } from './rubric-score.js';
+import { VettingAccess } from './vetting.access.js';
+import { VettingRepository } from './vetting.repository.js';
 
 /** Blind grading of writing tests: who grades, independent scoring, a third grader when two disagree. */
 @Injectable()
 export class GradingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly vetting: VettingRepository,
+    private readonly users: UsersRepository,
+    private readonly pipeline: PipelineService,
+    private readonly access: VettingAccess,
+    private readonly uow: UnitOfWork,
+  ) {}
 
-  async graderIds(positionId: number): Promise<number[]> {
-    return (await this.dataSource.getRepository(PositionGrader).findBy({ positionId })).map((row) => row.userId);
+  graderIds(positionId: number): Promise<number[]> {
+    return this.vetting.findGraderIds(positionId);
   }
 
   /**
    * People who may grade blind: active interviewers who are not also managers or admins, since those
    * can open candidate records and would see whose text they are grading.
    */
-  async eligibleGraders(): Promise<UserEntity[]> {
-    const people = await this.peopleWithRoles(['interviewer']);
-    return people.filter((person) => !person.hasRole('manager') && !person.hasRole('admin'));
+  async blindGraders(): Promise<User[]> {
+    const staff = await this.users.findActiveStaff();
+    return staff.filter(
+      (person) => person.hasRole('interviewer') && !person.hasRole('manager') && !person.hasRole('admin'),
+    );
   }
 
-  /** People who may evaluate a live presentation (not blind): active interviewers, managers and admins. */
-  eligibleEvaluators(): Promise<UserEntity[]> {
-    return this.peopleWithRoles(['interviewer', 'manager', 'admin']);
+  /**
+   * @deprecated Evaluators and panelists are any active staff: use `UsersRepository.findActiveStaff()`.
+   * Kept for interviews' scheduling until it calls accounts directly.
+   */
+  eligibleEvaluators(): Promise<User[]> {
+    return this.users.findActiveStaff();
   }
 
-  async assertEligible(userIds: number[]): Promise<void> {
-    const allowed = new Set((await this.eligibleGraders()).map((user) => user.id));
+  async assertBlindGraders(userIds: number[]): Promise<void> {
+    const allowed = new Set((await this.blindGraders()).map((user) => user.id));
     if (userIds.some((id) => !allowed.has(id)))
       throw FormInvalidError.single('graderIds', 'Choose graders from the list');
   }
 
   /** Saves the position's graders, then gives submitted tests that lack graders their missing ones. */
   async setGraders(positionId: number, userIds: number[]): Promise<void> {
-    await this.assertEligible(userIds);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(PositionGrader).delete({ positionId });
-      await manager.getRepository(PositionGrader).save(userIds.map((userId) => ({ positionId, userId })));
+    await this.assertBlindGraders(userIds);
+    await this.uow.run(async () => {
+      await this.vetting.replaceGraders(positionId, userIds);
+      const waiting = await this.vetting.findSubmittedWithoutTwoGraders();
+      const ofPosition = new Set(
+        (await this.pipeline.findMany(waiting.map((submission) => submission.applicationId)))
+          .filter((application) => application.positionId === positionId)
+          .map((application) => application.id),
+      );
+      for (const { id, applicationId } of waiting) {
+        if (!ofPosition.has(applicationId)) continue;
+        const assigned = (await this.vetting.findGradesOf(id)).length;
+        await this.assign(await this.vetting.findSubmissionById(id), positionId, 2 - assigned);
+      }
     });
-    const waiting = (await this.dataSource
-      .getRepository(WritingSubmission)
-      .createQueryBuilder('submission')
-      .innerJoin(Application, 'application', 'application.id = submission.applicationId')
-      .leftJoin(WritingGrade, 'grade', 'grade.submissionId = submission.id')
-      .where('application.positionId = :positionId', { positionId })
-      .andWhere('submission.submittedAt IS NOT NULL')
-      .groupBy('submission.id')
-      .having('COUNT(grade.id) < 2')
-      .select('submission.id', 'id')
-      .getRawMany()) as { id: number }[];
-    for (const { id } of waiting) {
-      const submission = await this.dataSource.getRepository(WritingSubmission).findOneByOrFail({ id: Number(id) });
-      const assigned = await this.dataSource.getRepository(WritingGrade).countBy({ submissionId: submission.id });
-      await this.assign(submission, positionId, 2 - assigned);
-    }
-  }
-
-  private peopleWithRoles(roles: string[]): Promise<UserEntity[]> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('person')
-      .innerJoinAndSelect('person.userRoles', 'userRole')
-      .where('person.active = :active', { active: true })
-      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles })
-      .orderBy('person.name', 'ASC')
-      .getMany();
   }
 
   /** Assigns the least-loaded graders of the position who have not graded this submission yet. */
   async assign(submission: WritingSubmission, positionId: number, count: number): Promise<number> {
     if (count <= 0) return 0;
     // Only graders who can still sign in and are still eligible get new assignments.
-    const eligible = new Set((await this.eligibleGraders()).map((user) => user.id));
+    const eligible = new Set((await this.blindGraders()).map((user) => user.id));
     const pool = (await this.graderIds(positionId)).filter((id) => eligible.has(id));
-    const grades = this.dataSource.getRepository(WritingGrade);
-    const already = (await grades.findBy({ submissionId: submission.id })).map((grade) => grade.graderId);
+    const already = (await this.vetting.findGradesOf(submission.id)).map((grade) => grade.graderId);
     const candidates = pool.filter((id) => !already.includes(id));
     if (candidates.length === 0) return 0;
-    const load = (await grades
-      .createQueryBuilder('grade')
-      .select('grade.graderId', 'graderId')
-      .addSelect('COUNT(*)', 'pending')
-      .where('grade.submittedAt IS NULL')
-      .andWhere('grade.graderId IN (:...ids)', { ids: candidates })
-      .groupBy('grade.graderId')
-      .getRawMany()) as { graderId: number; pending: string | number }[];
-    const pending = new Map(load.map((row) => [Number(row.graderId), Number(row.pending)]));
+    const pending = await this.vetting.pendingLoad(candidates);
     const chosen = [...candidates]
       .sort((a, b) => (pending.get(a) ?? 0) - (pending.get(b) ?? 0) || a - b)
       .slice(0, count);
-    await grades.save(
-      chosen.map((graderId) => grades.create({ submissionId: submission.id, graderId, assignedAt: new Date() })),
-    );
+    await this.vetting.assignGraders(submission.id, chosen);
     return chosen.length;
   }
 
-  /** The grader's own assignments, with the anonymous code only. */
+  /** The grader's own assignments, with the anonymous code only: still to grade first, oldest first. */
   async assignmentsOf(user: User): Promise<{ id: number; code: string; assignedAt: Date; submittedAt: Date | null }[]> {
-    const rows = (await this.dataSource
-      .getRepository(WritingGrade)
-      .createQueryBuilder('grade')
-      .innerJoin('grade.submission', 'submission')
-      .innerJoin(Application, 'application', 'application.id = submission.applicationId')
-      .select([
-        'grade.id AS id',
-        'application.code AS code',
-        'grade.assignedAt AS "assignedAt"',
-        'grade.submittedAt AS "submittedAt"',
-      ])
-      .where('grade.graderId = :graderId', { graderId: user.id })
-      .orderBy('grade.assignedAt', 'ASC')
-      .getRawMany()) as { id: number; code: string; assignedAt: string | Date; submittedAt: string | Date | null }[];
-    const assignments = rows.map((row) => ({
-      id: Number(row.id),
-      code: row.code,
-      assignedAt: new Date(row.assignedAt),
-      submittedAt: row.submittedAt ? new Date(row.submittedAt) : null,
+    const grades = await this.vetting.findGradesByGrader(user.id);
+    const applications = await this.pipeline.findMany(grades.map((grade) => grade.submission.applicationId));
+    const codes = new Map(applications.map((application) => [application.id, application.code]));
+    const assignments = grades.map((grade) => ({
+      id: grade.id,
+      code: codes.get(grade.submission.applicationId) ?? '',
+      assignedAt: grade.assignedAt,
+      submittedAt: grade.submittedAt,
     }));
-    // Still to grade first, oldest first.
     return [...assignments.filter((a) => !a.submittedAt), ...assignments.filter((a) => a.submittedAt)];
   }
 
   pendingCount(user: User): Promise<number> {
-    return this.dataSource.getRepository(WritingGrade).countBy({ graderId: user.id, submittedAt: IsNull() });
+    return this.vetting.countPendingGrades(user.id);
   }
 
   /** One assignment of this grader; another grader's assignment is refused (403). */
@@ -137,23 +110,17 @@ export class GradingService {
     user: User,
     gradeId: number,
   ): Promise<{ grade: WritingGrade; application: Application; others: WritingGrade[] }> {
-    const grade = await this.dataSource
-      .getRepository(WritingGrade)
-      .findOne({ where: { id: gradeId }, relations: { submission: true } });
+    const grade = await this.vetting.findGrade(gradeId);
     if (!grade) throw notFound('That assignment');
-    if (grade.graderId !== user.id)
-      throw new DomainError('forbidden', 'This writing test is assigned to another grader.');
-    const application = await this.dataSource
-      .getRepository(Application)
-      .findOneOrFail({ where: { id: grade.submission.applicationId }, relations: { candidate: true, position: true } });
-    const all = await this.dataSource
-      .getRepository(WritingGrade)
-      .find({ where: { submissionId: grade.submissionId }, relations: { grader: true }, order: { id: 'ASC' } });
-    // Independent scoring: the others' scores only once every assigned grader has submitted.
-    const others = all.every((other) => other.submittedAt) ? all.filter((other) => other.id !== grade.id) : [];
-    return { grade, application, others };
+    this.access.require(user, 'writing.grade', grade);
+    const [application, all] = await Promise.all([
+      this.pipeline.findOrFail(grade.submission.applicationId),
+      this.vetting.findGradesOf(grade.submissionId),
+    ]);
+    return { grade, application, others: othersOnceAllIn(all, grade) };
   }
 
+  /** Submits the grade; when the first two differ by more than one level, a third grader is asked. */
   async submit(
     user: User,
     gradeId: number,
@@ -161,34 +128,15 @@ export class GradingService {
     comment: string | null,
   ): Promise<{ thirdRequested: boolean }> {
     const { grade, application } = await this.gradeOf(user, gradeId);
-    if (grade.submittedAt) throw new DomainError('conflict', 'You have already submitted this grade.');
-    const missing = WRITING_CRITERIA.filter((criterion) => !levels[criterion]);
-    if (missing.length)
-      throw new FormInvalidError(
-        Object.fromEntries(missing.map((criterion) => [`levels.${criterion}`, ['Choose a level']])),
-      );
-    grade.levels = levels;
-    grade.overall =
-      Math.round(
-        (WRITING_CRITERIA.reduce((sum, criterion) => sum + levels[criterion], 0) / WRITING_CRITERIA.length) * 100,
-      ) / 100;
-    grade.comment = comment;
-    grade.submittedAt = new Date();
-    await this.dataSource.getRepository(WritingGrade).save(grade);
-
-    const all = await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: grade.submissionId });
-    const done = all.filter((other) => other.submittedAt);
-    if (all.length === 2 && done.length === 2 && Math.abs(done[0].overall! - done[1].overall!) > 1) {
-      return { thirdRequested: (await this.assign(grade.submission, application.positionId, 1)) > 0 };
-    }
-    return { thirdRequested: false };
-  }
-
-  gradesOf(submissionIds: number[]): Promise<WritingGrade[]> {
-    return submissionIds.length
-      ? this.dataSource
-          .getRepository(WritingGrade)
-          .find({ where: { submissionId: In(submissionIds) }, relations: { grader: true } })
-      : Promise.resolve([]);
+    completeScore(grade, WRITING_CRITERIA, levels, comment, 'grade');
+    return this.uow.run(async () => {
+      await this.vetting.saveScore(grade);
+      const all = await this.vetting.findGradesOf(grade.submissionId);
+      const done = all.filter((other) => other.submittedAt);
+      if (all.length === 2 && done.length === 2 && Math.abs(done[0].overall! - done[1].overall!) > 1) {
+        return { thirdRequested: (await this.assign(grade.submission, application.positionId, 1)) > 0 };
+      }
+      return { thirdRequested: false };
+    });
   }
 }

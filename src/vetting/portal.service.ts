@@ -1,81 +1,87 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
-import { Application } from '../candidates/entities/application.entity.js';
+import type { Application } from '../candidates/entities/application.entity.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
+import { stages } from '../candidates/stages.js';
 import { DomainError } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
-import { PortalLink } from './entities/portal-link.entity.js';
+import type { PortalLink } from './entities/portal-link.entity.js';
+import { VettingRepository } from './vetting.repository.js';
 
 export const PORTAL_LINK_DAYS = 30;
+
+/** A new portal link; `mailed` is known once the unit of work that issued it has committed and sent the mail. */
+export interface PortalInvitation {
+  link: PortalLink;
+  mailed: boolean;
+}
 
 /** The candidate's private link: no account, one application, nothing about anyone else. */
 @Injectable()
 export class PortalService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly vetting: VettingRepository,
+    private readonly pipeline: PipelineService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   activeLink(applicationId: number): Promise<PortalLink | null> {
-    return this.dataSource
-      .getRepository(PortalLink)
-      .findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.vetting.findActiveLink(applicationId);
   }
 
   url(link: PortalLink): string {
     return this.config.link(`/portal/${link.token}`);
   }
 
-  /** A new link (the previous one stops working), mailed to the candidate. Returns whether the mail went out. */
-  async issue(user: User, application: Application): Promise<{ link: PortalLink; mailed: boolean }> {
-    if (['rejected', 'withdrawn', 'hired'].includes(application.stage)) {
+  /** A new link (the previous one stops working); the invitation is mailed once the change has committed. */
+  async issue(user: User, application: Application): Promise<PortalInvitation> {
+    if (stages.isClosed(application.stage)) {
       throw new DomainError('conflict', 'This application is closed: its candidate portal cannot be opened again.');
     }
-    const links = this.dataSource.getRepository(PortalLink);
-    await this.revokeAll(application.id);
-    const link = await links.save(
-      links.create({
-        applicationId: application.id,
-        token: randomBytes(24).toString('base64url'),
-        expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000),
-        createdById: user.id,
-      }),
-    );
-    const mailed = await this.mail.send({
-      to: application.candidate.email,
-      subject: `Your next steps for ${application.position.title}`,
-      template: 'portal-invitation',
-      data: {
-        name: application.candidate.name,
-        position: application.position.title,
-        link: this.url(link),
-        days: PORTAL_LINK_DAYS,
-      },
+    return this.uow.run(async () => {
+      await this.vetting.revokeLinks(application.id);
+      const invitation: PortalInvitation = {
+        link: await this.vetting.addLink({
+          applicationId: application.id,
+          token: randomBytes(24).toString('base64url'),
+          expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000),
+          createdById: user.id,
+        }),
+        mailed: false,
+      };
+      this.uow.afterCommit(async () => {
+        invitation.mailed = await this.mail.send({
+          to: application.candidate.email,
+          subject: `Your next steps for ${application.position.title}`,
+          template: 'portal-invitation',
+          data: {
+            name: application.candidate.name,
+            position: application.position.title,
+            link: this.url(invitation.link),
+            days: PORTAL_LINK_DAYS,
+          },
+        });
+      });
+      return invitation;
     });
-    return { link, mailed };
   }
 
-  async revokeAll(applicationId: number): Promise<void> {
-    await this.dataSource
-      .getRepository(PortalLink)
-      .update({ applicationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Every link of the application stops working (inside the caller's unit of work, e.g. a stage change). */
+  revokeAll(applicationId: number): Promise<void> {
+    return this.vetting.revokeLinks(applicationId);
   }
 
-  /** The first time the candidate sees the shared development plan (their reaction is evidence later). */
-  async recordPlanOpened(applicationId: number): Promise<void> {
-    await this.dataSource
-      .getRepository(Application)
-      .update({ id: applicationId, planOpenedAt: IsNull() }, { planOpenedAt: new Date() });
-  }
-
-  /** The application behind a portal link, or a clear refusal. */
+  /**
+   * The application behind a portal link, or a clear refusal. The first visit is recorded once (the hiring team
+   * sees "first opened"); see README, "No GET changes anything".
+   */
   async open(token: string): Promise<Application> {
-    const links = this.dataSource.getRepository(PortalLink);
-    const link = await links.findOneBy({ token });
+    const link = await this.vetting.findLink(token);
     if (!link)
       throw new DomainError(
         'not-found',
@@ -88,11 +94,7 @@ export class PortalService {
       );
     if (link.expiresAt.getTime() <= Date.now())
       throw new DomainError('gone', 'This link has expired. Ask the hiring team for a new one.');
-    if (!link.firstOpenedAt) await links.update({ id: link.id }, { firstOpenedAt: new Date() });
-    const application = await this.dataSource
-      .getRepository(Application)
-      .findOne({ where: { id: link.applicationId }, relations: { candidate: true, position: true } });
-    if (!application) throw new DomainError('gone', 'This application no longer exists.');
-    return application;
+    if (!link.firstOpenedAt) await this.vetting.recordLinkOpened(link.id);
+    return this.pipeline.findOrFail(link.applicationId);
   }
 }

@@ -1,11 +1,8 @@
 import type { PresentationCriterion } from './entities/presentation.entity.js';
+import type { RubricCriterion } from './rubric-score.js';
 
 /** The anchored rubric for the company-research presentation ("Crashing at the Finish", "Don't Be Creepy!"). */
-export const PRESENTATION_RUBRIC: {
-  key: PresentationCriterion;
-  label: string;
-  levels: [string, string, string, string];
-}[] = [
+export const PRESENTATION_RUBRIC: RubricCriterion<PresentationCriterion>[] = [
   {
     key: 'research',
     label: 'Depth of research',

@@ -1,39 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
-import { Application } from '../candidates/entities/application.entity.js';
+import { UsersRepository } from '../accounts/users.repository.js';
+import type { Application } from '../candidates/entities/application.entity.js';
+import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
+import type { DownloadableFile } from '../files/download.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { assertKind, type Upload } from '../files/upload.js';
-import { GradingService } from './grading.service.js';
 import {
   PRESENTATION_CRITERIA,
-  Presentation,
-  PresentationScore,
+  type Presentation,
   type PresentationCriterion,
+  type PresentationScore,
 } from './entities/presentation.entity.js';
+import { completeScore, othersOnceAllIn } from './rubric-score.js';
+import { VettingAccess } from './vetting.access.js';
+import { VettingRepository } from './vetting.repository.js';
 
 /** The company-research presentation: the deck from the portal, a session with 2–3 evaluators, independent scores. */
 @Injectable()
 export class PresentationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly vetting: VettingRepository,
     private readonly files: FilesRepository,
-    private readonly grading: GradingService,
+    private readonly users: UsersRepository,
+    private readonly pipeline: PipelineService,
+    private readonly access: VettingAccess,
+    private readonly uow: UnitOfWork,
   ) {}
 
   forApplication(applicationId: number): Promise<Presentation | null> {
-    return this.dataSource
-      .getRepository(Presentation)
-      .findOne({ where: { applicationId }, relations: { deckFile: true } });
+    return this.vetting.findPresentation(applicationId);
   }
 
   scoresOf(presentationId: number): Promise<PresentationScore[]> {
-    return this.dataSource
-      .getRepository(PresentationScore)
-      .find({ where: { presentationId }, relations: { evaluator: true }, order: { id: 'ASC' } });
+    return this.vetting.findScoresOf(presentationId);
+  }
+
+  /** People who may evaluate a live presentation (not blind): active interviewers, managers and admins. */
+  evaluatorChoices(): Promise<User[]> {
+    return this.users.findActiveStaff();
   }
 
   /** The candidate uploads (or replaces, until it is scored) their deck: PDF or PPTX, checked by content. */
@@ -41,10 +49,10 @@ export class PresentationService {
     if (!deck) throw FormInvalidError.single('deck', 'Choose your presentation file (PDF or PowerPoint)');
     const kind = assertKind(deck, 'deck', ['pdf', 'pptx']);
     const existing = await this.forApplication(application.id);
-    if (existing && (await this.anyScored(existing.id))) {
+    if (existing && (await this.vetting.anyScoreSubmitted(existing.id))) {
       throw new DomainError('conflict', 'Your presentation has already been scored; it can no longer be replaced.');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async () => {
       const file = await this.files.save(
         {
           fileName: safeFileName(deck.originalName, kind),
@@ -52,23 +60,20 @@ export class PresentationService {
           createdById: application.createdById,
         },
         deck.data,
-        manager,
       );
-      const presentations = manager.getRepository(Presentation);
-      const saved = await presentations.save(
-        presentations.create({
-          ...existing,
-          applicationId: application.id,
-          deckFileId: file.id,
-          uploadedAt: new Date(),
-        }),
-      );
-      if (existing?.deckFileId) await this.files.remove(existing.deckFileId, manager);
+      const saved = await this.vetting.savePresentation({
+        id: existing?.id,
+        applicationId: application.id,
+        deckFileId: file.id,
+        uploadedAt: new Date(),
+      });
+      if (existing?.deckFileId) await this.files.remove(existing.deckFileId);
       return saved;
     });
   }
 
-  async deckOf(applicationId: number): Promise<{ fileName: string; contentType: string; data: Buffer } | null> {
+  /** The deck as stored, for whoever already checked who may have it (see deckFor). */
+  async deckOf(applicationId: number): Promise<DownloadableFile | null> {
     const presentation = await this.forApplication(applicationId);
     const data = presentation?.deckFileId ? await this.files.readData(presentation.deckFileId) : null;
     return presentation?.deckFile && data
@@ -76,44 +81,49 @@ export class PresentationService {
       : null;
   }
 
+  /** The application's deck, for the hiring side or one of the session's evaluators. */
+  async deckFor(user: User, applicationId: number): Promise<DownloadableFile> {
+    const presentation = await this.forApplication(applicationId);
+    const scores = presentation ? await this.scoresOf(presentation.id) : [];
+    this.access.require(user, 'presentation.deck', { evaluatorIds: scores.map((score) => score.evaluatorId) });
+    const file = await this.deckOf(applicationId);
+    if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
+    return file;
+  }
+
+  /** The deck of the presentation an evaluator's assignment is about. */
+  async deckOfAssignment(user: User, scoreId: number): Promise<DownloadableFile> {
+    const score = await this.vetting.findScore(scoreId);
+    if (!score) throw notFound('That assignment');
+    return this.deckFor(user, score.presentation.applicationId);
+  }
+
   /** Schedules the session with 2 or 3 evaluators, each of whom will score independently. */
   async schedule(application: Application, sessionAt: Date, evaluatorIds: number[]): Promise<Presentation> {
     const unique = [...new Set(evaluatorIds)];
     if (unique.length < 2 || unique.length > 3)
       throw FormInvalidError.single('evaluatorIds', 'Choose two or three evaluators');
-    const allowed = new Set((await this.grading.eligibleEvaluators()).map((user) => user.id));
+    const allowed = new Set((await this.evaluatorChoices()).map((user) => user.id));
     if (unique.some((id) => !allowed.has(id)))
       throw FormInvalidError.single('evaluatorIds', 'Choose evaluators from the list');
     const existing = await this.forApplication(application.id);
-    if (existing && (await this.anyScored(existing.id)))
+    if (existing && (await this.vetting.anyScoreSubmitted(existing.id)))
       throw new DomainError('conflict', 'Scoring has started; the session can no longer be changed.');
-    return this.dataSource.transaction(async (manager) => {
-      const presentations = manager.getRepository(Presentation);
-      const presentation = await presentations.save(
-        presentations.create({ ...existing, applicationId: application.id, sessionAt }),
-      );
-      const scores = manager.getRepository(PresentationScore);
-      await scores.delete({ presentationId: presentation.id });
-      await scores.save(
-        unique.map((evaluatorId) =>
-          scores.create({ presentationId: presentation.id, evaluatorId, assignedAt: new Date() }),
-        ),
-      );
+    return this.uow.run(async () => {
+      const presentation = await this.vetting.savePresentation({
+        id: existing?.id,
+        applicationId: application.id,
+        sessionAt,
+      });
+      await this.vetting.replaceEvaluators(presentation.id, unique);
       return presentation;
     });
   }
 
   /** The evaluator's own assignments, with the candidate (presentations are live, not blind). */
   async assignmentsOf(user: User) {
-    const scores = await this.dataSource
-      .getRepository(PresentationScore)
-      .find({ where: { evaluatorId: user.id }, relations: { presentation: true }, order: { assignedAt: 'ASC' } });
-    const applications = scores.length
-      ? await this.dataSource.getRepository(Application).find({
-          where: { id: In(scores.map((score) => score.presentation.applicationId)) },
-          relations: { candidate: true, position: true },
-        })
-      : [];
+    const scores = await this.vetting.findScoresByEvaluator(user.id);
+    const applications = await this.pipeline.findMany(scores.map((score) => score.presentation.applicationId));
     return scores.map((score) => {
       const application = applications.find((a) => a.id === score.presentation.applicationId)!;
       return {
@@ -126,20 +136,16 @@ export class PresentationService {
     });
   }
 
+  /** One assignment of this evaluator; another evaluator's assignment is refused (403). */
   async scoreOf(user: User, scoreId: number) {
-    const score = await this.dataSource
-      .getRepository(PresentationScore)
-      .findOne({ where: { id: scoreId }, relations: { presentation: true } });
+    const score = await this.vetting.findScore(scoreId);
     if (!score) throw notFound('That assignment');
-    if (score.evaluatorId !== user.id)
-      throw new DomainError('forbidden', 'This presentation is assigned to other evaluators.');
-    const application = await this.dataSource.getRepository(Application).findOneOrFail({
-      where: { id: score.presentation.applicationId },
-      relations: { candidate: true, position: true },
-    });
-    const all = await this.scoresOf(score.presentationId);
-    const others = all.every((other) => other.submittedAt) ? all.filter((other) => other.id !== score.id) : [];
-    return { score, application, others };
+    this.access.require(user, 'presentation.score', score);
+    const [application, all] = await Promise.all([
+      this.pipeline.findOrFail(score.presentation.applicationId),
+      this.scoresOf(score.presentationId),
+    ]);
+    return { score, application, others: othersOnceAllIn(all, score) };
   }
 
   async submit(
@@ -149,19 +155,7 @@ export class PresentationService {
     comment: string | null,
   ): Promise<void> {
     const { score } = await this.scoreOf(user, scoreId);
-    if (score.submittedAt) throw new DomainError('conflict', 'You have already submitted this score.');
-    score.levels = levels;
-    score.overall =
-      Math.round(
-        (PRESENTATION_CRITERIA.reduce((sum, criterion) => sum + levels[criterion], 0) / PRESENTATION_CRITERIA.length) *
-          100,
-      ) / 100;
-    score.comment = comment;
-    score.submittedAt = new Date();
-    await this.dataSource.getRepository(PresentationScore).save(score);
-  }
-
-  private anyScored(presentationId: number): Promise<boolean> {
-    return this.dataSource.getRepository(PresentationScore).existsBy({ presentationId, submittedAt: Not(IsNull()) });
+    completeScore(score, PRESENTATION_CRITERIA, levels, comment, 'score');
+    await this.vetting.saveScore(score);
   }
 }

@@ -1,5 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { ReportUploadMiddleware } from '../files/upload.js';
@@ -15,6 +16,7 @@ import {
 import { ApplicationVettingController } from './application-vetting.controller.js';
 import { ApplicationVettingService } from './application-vetting.service.js';
 import { GradingController } from './grading.controller.js';
+import { GradePage, GradingIndexPage, PresentationScorePage } from './grading.pages.js';
 import { GradingService } from './grading.service.js';
 import { PipelineHooks } from './pipeline.hooks.js';
 import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
@@ -25,12 +27,16 @@ import { PortalTasksService } from './portal-tasks.service.js';
 import { PresentationService } from './presentation.service.js';
 import { PresentationsController } from './presentations.controller.js';
 import { VettingConfigController } from './vetting-config.controller.js';
+import { VettingConfigPage } from './vetting-config.page.js';
+import { VettingStepsService } from './vetting-steps.service.js';
+import { VettingAccess } from './vetting.access.js';
+import { VettingRepository } from './vetting.repository.js';
 import { VettingService } from './vetting.service.js';
 import { WritingTestService } from './writing-test.service.js';
 
 /** Vetting before any interview: assessment, blind-graded writing test, research presentation, and the candidate portal. */
 @Module({
-  imports: [FilesModule, PositionsModule, CandidatesModule, MailModule, DiscoveryModule],
+  imports: [AccountsModule, FilesModule, PositionsModule, CandidatesModule, MailModule, DiscoveryModule],
   controllers: [
     VettingConfigController,
     GradingController,
@@ -39,7 +45,10 @@ import { WritingTestService } from './writing-test.service.js';
     PortalController,
   ],
   providers: [
+    VettingRepository,
+    VettingAccess,
     VettingService,
+    VettingStepsService,
     WritingTestService,
     PortalService,
     GradingService,
@@ -48,6 +57,10 @@ import { WritingTestService } from './writing-test.service.js';
     PortalTasksService,
     PortalHomePage,
     PortalWritingPage,
+    GradingIndexPage,
+    GradePage,
+    PresentationScorePage,
+    VettingConfigPage,
     VettingGateSection,
     PortalLinkSection,
     WritingSection,

@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { FormInvalidError } from '../common/errors.js';
 import { isRealDate } from '../common/params.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { assertKind, type Upload } from '../files/upload.js';
 import type { AssessmentDto, VettingConfigDto } from './dto/vetting.dto.js';
-import { Assessment } from './entities/assessment.entity.js';
+import type { Assessment } from './entities/assessment.entity.js';
 import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
-import { Presentation, PresentationScore } from './entities/presentation.entity.js';
-import { WritingGrade } from './entities/writing-grade.entity.js';
-import { WritingSubmission } from './entities/writing-submission.entity.js';
-import { writingResult } from './writing-rubric.js';
+import { rubricResult } from './rubric-score.js';
+import { VettingRepository } from './vetting.repository.js';
 
 export type StepStatus = 'pass' | 'fail' | 'pending';
 
@@ -36,14 +33,16 @@ export interface GateResult {
 @Injectable()
 export class VettingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly vetting: VettingRepository,
     private readonly files: FilesRepository,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** The position's settings, or the method's defaults when none were saved. */
   async configFor(positionId: number): Promise<VettingConfig> {
-    const configs = this.dataSource.getRepository(VettingConfig);
-    return (await configs.findOneBy({ positionId })) ?? configs.create({ positionId, ...DEFAULTS });
+    return (
+      (await this.vetting.findConfig(positionId)) ?? Object.assign(new VettingConfig(), { positionId, ...DEFAULTS })
+    );
   }
 
   async saveConfig(positionId: number, dto: VettingConfigDto): Promise<VettingConfig> {
@@ -69,13 +68,11 @@ export class VettingService {
         'Require at least one vetting step: the method vets every candidate before any interview',
       );
     }
-    return this.dataSource.getRepository(VettingConfig).save(config);
+    return this.vetting.saveConfig(config);
   }
 
   assessmentFor(applicationId: number): Promise<Assessment | null> {
-    return this.dataSource
-      .getRepository(Assessment)
-      .findOne({ where: { applicationId }, relations: { reportFile: true } });
+    return this.vetting.findAssessment(applicationId);
   }
 
   /** Records (or replaces) the assessment result; the report, if any, must be a real PDF. */
@@ -89,9 +86,8 @@ export class VettingService {
     if (dto.takenOn > new Date().toISOString().slice(0, 10))
       throw FormInvalidError.single('takenOn', 'The assessment cannot be taken in the future');
     if (report) assertKind(report, 'report', ['pdf']);
-    return this.dataSource.transaction(async (manager) => {
-      const assessments = manager.getRepository(Assessment);
-      const existing = await assessments.findOneBy({ applicationId });
+    return this.uow.run(async () => {
+      const existing = await this.vetting.findAssessment(applicationId);
       const file = report
         ? await this.files.save(
             {
@@ -100,24 +96,21 @@ export class VettingService {
               createdById: user.id,
             },
             report.data,
-            manager,
           )
         : null;
-      const saved = await assessments.save(
-        assessments.create({
-          ...existing,
-          applicationId,
-          provider: dto.provider,
-          takenOn: dto.takenOn,
-          eligibility: dto.eligibility,
-          suitability: dto.suitability,
-          traits: dto.traits ?? null,
-          reportFileId: file?.id ?? existing?.reportFileId ?? null,
-          recordedById: user.id,
-          recordedAt: new Date(),
-        }),
-      );
-      if (file && existing?.reportFileId) await this.files.remove(existing.reportFileId, manager);
+      const saved = await this.vetting.saveAssessment({
+        id: existing?.id,
+        applicationId,
+        provider: dto.provider,
+        takenOn: dto.takenOn,
+        eligibility: dto.eligibility,
+        suitability: dto.suitability,
+        traits: dto.traits ?? null,
+        reportFileId: file?.id ?? existing?.reportFileId ?? null,
+        recordedById: user.id,
+        recordedAt: new Date(),
+      });
+      if (file && existing?.reportFileId) await this.files.remove(existing.reportFileId);
       return saved;
     });
   }
@@ -136,25 +129,13 @@ export class VettingService {
     if (applicationIds.length === 0) return result;
     const config = await this.configFor(positionId);
     const [assessments, submissions, presentations] = await Promise.all([
-      this.dataSource.getRepository(Assessment).findBy({ applicationId: In(applicationIds) }),
-      this.dataSource.getRepository(WritingSubmission).find({
-        where: { applicationId: In(applicationIds) },
-        select: { id: true, applicationId: true, submittedAt: true },
-      }),
-      this.dataSource.getRepository(Presentation).find({
-        where: { applicationId: In(applicationIds) },
-        select: { id: true, applicationId: true, sessionAt: true },
-      }),
+      this.vetting.findAssessments(applicationIds),
+      this.vetting.findSubmissionStates(applicationIds),
+      this.vetting.findPresentationStates(applicationIds),
     ]);
     const [grades, scores] = await Promise.all([
-      submissions.length
-        ? this.dataSource.getRepository(WritingGrade).findBy({ submissionId: In(submissions.map((s) => s.id)) })
-        : [],
-      presentations.length
-        ? this.dataSource
-            .getRepository(PresentationScore)
-            .findBy({ presentationId: In(presentations.map((p) => p.id)) })
-        : [],
+      this.vetting.findGradesOfSubmissions(submissions.map((submission) => submission.id)),
+      this.vetting.findScoresOfPresentations(presentations.map((presentation) => presentation.id)),
     ]);
     for (const applicationId of applicationIds) {
       const assessment = assessments.find((a) => a.applicationId === applicationId);
@@ -170,10 +151,10 @@ export class VettingService {
             : 'fail',
         writing:
           submission?.submittedAt && submissionGrades.length
-            ? writingResult(submissionGrades, config.writingPassMean).status
+            ? rubricResult(submissionGrades, config.writingPassMean).status
             : 'pending',
         presentation: presentationScores.length
-          ? writingResult(presentationScores, config.presentationPassMean).status
+          ? rubricResult(presentationScores, config.presentationPassMean).status
           : 'pending',
       });
     }
@@ -214,20 +195,18 @@ export class VettingService {
 
   /** Every required step must pass before any interview. */
   async gate(positionId: number, applicationId: number): Promise<GateResult> {
-    const [config, assessment, writing] = await Promise.all([
+    const [config, assessment, writing, presentation] = await Promise.all([
       this.configFor(positionId),
       this.assessmentFor(applicationId),
-      this.dataSource.getRepository(WritingSubmission).findOneBy({ applicationId }),
+      this.vetting.findSubmission(applicationId),
+      this.vetting.findPresentation(applicationId),
     ]);
-    const grades = writing
-      ? await this.dataSource.getRepository(WritingGrade).findBy({ submissionId: writing.id })
-      : [];
-    const result = writingResult(grades, config.writingPassMean);
-    const presentation = await this.dataSource.getRepository(Presentation).findOneBy({ applicationId });
-    const scores = presentation
-      ? await this.dataSource.getRepository(PresentationScore).findBy({ presentationId: presentation.id })
-      : [];
-    const scored = writingResult(scores, config.presentationPassMean);
+    const [grades, scores] = await Promise.all([
+      this.vetting.findGradesOfSubmissions(writing ? [writing.id] : []),
+      this.vetting.findScoresOfPresentations(presentation ? [presentation.id] : []),
+    ]);
+    const result = rubricResult(grades, config.writingPassMean);
+    const scored = rubricResult(scores, config.presentationPassMean);
     const presentationState = !presentation?.uploadedAt
       ? 'No deck uploaded yet in the candidate portal.'
       : !presentation.sessionAt

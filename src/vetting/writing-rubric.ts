@@ -1,7 +1,8 @@
 import type { WritingCriterion } from './entities/writing-grade.entity.js';
+import type { RubricCriterion } from './rubric-score.js';
 
 /** The anchored rubric for the writing test: what each level looks like, per criterion. */
-export const WRITING_RUBRIC: { key: WritingCriterion; label: string; levels: [string, string, string, string] }[] = [
+export const WRITING_RUBRIC: RubricCriterion<WritingCriterion>[] = [
   {
     key: 'purpose',
     label: 'Purpose and clarity',
@@ -63,23 +64,4 @@ export function maskCandidate(text: string, name: string, email: string): string
     masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'giu'), '[candidate]');
   }
   return masked;
-}
-
-export interface WritingResult {
-  status: 'pass' | 'fail' | 'pending';
-  mean: number | null;
-  graded: number;
-  needed: number;
-}
-
-/** Mean of the graders' overall levels, once every assigned grader has submitted. */
-export function writingResult(
-  grades: { overall: number | null; submittedAt: Date | null }[],
-  passMean: number,
-): WritingResult {
-  const submitted = grades.filter((grade) => grade.submittedAt && grade.overall !== null);
-  const needed = Math.max(2, grades.length);
-  if (submitted.length < needed) return { status: 'pending', mean: null, graded: submitted.length, needed };
-  const mean = Math.round((submitted.reduce((sum, grade) => sum + grade.overall!, 0) / submitted.length) * 100) / 100;
-  return { status: mean >= passMean ? 'pass' : 'fail', mean, graded: submitted.length, needed };
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { DomainError, FormInvalidError } from '../common/errors.js';
-import { WritingPrompt } from './entities/writing-prompt.entity.js';
-import { WritingSubmission } from './entities/writing-submission.entity.js';
-import { computeWritingSignals } from './writing-signals.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { WritingPrompt } from './entities/writing-prompt.entity.js';
+import type { WritingSubmission } from './entities/writing-submission.entity.js';
 import { GradingService } from './grading.service.js';
+import { VettingRepository } from './vetting.repository.js';
 import { VettingService } from './vetting.service.js';
+import { computeWritingSignals } from './writing-signals.js';
 
 /** Saves that arrive this long after the deadline still count: the request may have been on its way. */
 const GRACE_MS = 60 * 1000;
@@ -20,33 +20,26 @@ export function countWords(text: string): number {
 @Injectable()
 export class WritingTestService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: VettingRepository,
     private readonly vetting: VettingService,
     private readonly grading: GradingService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   prompts(positionId: number): Promise<WritingPrompt[]> {
-    return this.dataSource
-      .getRepository(WritingPrompt)
-      .find({ where: { positionId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return this.repository.findPrompts(positionId);
   }
 
   async savePrompts(positionId: number, texts: string[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(WritingPrompt).delete({ positionId });
-      await manager
-        .getRepository(WritingPrompt)
-        .save(
-          texts.map((text, sortOrder) => manager.getRepository(WritingPrompt).create({ positionId, sortOrder, text })),
-        );
-    });
+    await this.uow.run(() => this.repository.replacePrompts(positionId, texts));
   }
 
-  /** The submission, first closing it if its time ran out (the last saved draft is what counts). */
+  /**
+   * The submission, first closing it if its time ran out: the last saved draft is what counts. A read may close
+   * it because the deadline, not the candidate, ends the test (see README, "No GET changes anything").
+   */
   async submissionFor(application: Application): Promise<WritingSubmission | null> {
-    const submission = await this.dataSource
-      .getRepository(WritingSubmission)
-      .findOneBy({ applicationId: application.id });
+    const submission = await this.repository.findSubmission(application.id);
     if (submission && !submission.submittedAt && this.overdue(submission))
       return this.finalize(application, submission, submission.draft);
     return submission;
@@ -65,18 +58,15 @@ export class WritingTestService {
         'The writing test is not ready yet. The hiring team has been told; try again later.',
       );
     const now = new Date();
-    const submissions = this.dataSource.getRepository(WritingSubmission);
-    return submissions.save(
-      submissions.create({
-        applicationId: application.id,
-        prompt: prompts[application.id % prompts.length].text,
-        draft: '',
-        startedAt: now,
-        deadlineAt: config.writingTimeLimitMinutes
-          ? new Date(now.getTime() + config.writingTimeLimitMinutes * 60000)
-          : null,
-      }),
-    );
+    return this.repository.saveSubmission({
+      applicationId: application.id,
+      prompt: prompts[application.id % prompts.length].text,
+      draft: '',
+      startedAt: now,
+      deadlineAt: config.writingTimeLimitMinutes
+        ? new Date(now.getTime() + config.writingTimeLimitMinutes * 60000)
+        : null,
+    });
   }
 
   /** Saves the draft, or submits it. After the deadline nothing new is accepted and the last saved draft is submitted. */
@@ -85,9 +75,7 @@ export class WritingTestService {
     text: string,
     submit: boolean,
   ): Promise<{ submission: WritingSubmission; late: boolean }> {
-    const submission = await this.dataSource
-      .getRepository(WritingSubmission)
-      .findOneBy({ applicationId: application.id });
+    const submission = await this.repository.findSubmission(application.id);
     if (!submission) throw new DomainError('conflict', 'Start the writing test first.');
     if (submission.submittedAt)
       throw new DomainError('conflict', 'Your writing test is already submitted. It cannot be changed.');
@@ -96,14 +84,14 @@ export class WritingTestService {
     if (!submit) {
       submission.draft = text;
       submission.draftSavedAt = new Date();
-      return { submission: await this.dataSource.getRepository(WritingSubmission).save(submission), late: false };
+      return { submission: await this.repository.saveSubmission(submission), late: false };
     }
     const config = await this.vetting.configFor(application.positionId);
     const words = countWords(text);
     if (words < config.writingMinWords || words > config.writingMaxWords) {
       submission.draft = text;
       submission.draftSavedAt = new Date();
-      await this.dataSource.getRepository(WritingSubmission).save(submission);
+      await this.repository.saveSubmission(submission);
       throw FormInvalidError.single(
         'text',
         `Your text has ${words} words; write between ${config.writingMinWords} and ${config.writingMaxWords}. Your draft is saved.`,
@@ -123,15 +111,11 @@ export class WritingTestService {
     text: string,
   ): Promise<WritingSubmission> {
     const signals = await computeWritingSignals(text, { ignore: application.candidate?.name.split(/\s+/) ?? [] });
-    const submissions = this.dataSource.getRepository(WritingSubmission);
-    const closed = await submissions
-      .createQueryBuilder()
-      .update()
-      .set({ text, draft: text, submittedAt: new Date(), signals })
-      .where('id = :id AND "submittedAt" IS NULL', { id: submission.id })
-      .execute();
-    const saved = await submissions.findOneByOrFail({ id: submission.id });
-    if (closed.affected === 1) await this.grading.assign(saved, application.positionId, 2);
-    return saved;
+    return this.uow.run(async () => {
+      const closed = await this.repository.closeSubmission(submission.id, { text, draft: text, signals });
+      const saved = await this.repository.findSubmissionById(submission.id);
+      if (closed) await this.grading.assign(saved, application.positionId, 2);
+      return saved;
+    });
   }
 }

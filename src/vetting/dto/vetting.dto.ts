@@ -12,6 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { EmptyToNull, ToArray, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
+import { PRESENTATION_CRITERIA } from '../entities/presentation.entity.js';
+import { WRITING_CRITERIA } from '../entities/writing-grade.entity.js';
+import { RubricScoreDto } from '../rubric-score.js';
 
 const SCORE = { message: 'Use a whole number from 0 to 100' };
 const LEVEL = { message: 'Use a level from 1 to 4, e.g. 3 or 2.5' };
@@ -60,3 +63,9 @@ export class SessionDto {
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'Enter the date and time of the session' }) sessionAt: string;
   @ToIntArray() @IsInt({ each: true }) evaluatorIds: number[] = [];
 }
+
+/** A blind grade of a writing test: a level per writing criterion. */
+export class GradeDto extends RubricScoreDto(WRITING_CRITERIA) {}
+
+/** An evaluator's score of a research presentation: a level per presentation criterion. */
+export class PresentationScoreDto extends RubricScoreDto(PRESENTATION_CRITERIA) {}

@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
 import { StoredFile } from '../../files/stored-file.entity.js';
+import { RubricScoreColumns } from './rubric-score.columns.js';
 
 export const PRESENTATION_CRITERIA = [
   'research',
@@ -37,7 +38,7 @@ export class Presentation {
 
 /** One evaluator's independent score of a presentation session. */
 @Entity('presentation_scores')
-export class PresentationScore {
+export class PresentationScore extends RubricScoreColumns<PresentationCriterion> {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -54,19 +55,4 @@ export class PresentationScore {
   @ManyToOne(() => User)
   @JoinColumn({ name: 'evaluatorId' })
   evaluator: Relation<User>;
-
-  @Column({ type: 'simple-json', nullable: true })
-  levels: Record<PresentationCriterion, number> | null;
-
-  @Column({ type: 'float', nullable: true })
-  overall: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  comment: string | null;
-
-  @Column({ type: Date })
-  assignedAt: Date;
-
-  @Column({ type: Date, nullable: true })
-  submittedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
+import { RubricScoreColumns } from './rubric-score.columns.js';
 import { WritingSubmission } from './writing-submission.entity.js';
 
 export const WRITING_CRITERIA = ['purpose', 'structure', 'mechanics', 'tone', 'callToAction'] as const;
@@ -7,7 +8,7 @@ export type WritingCriterion = (typeof WRITING_CRITERIA)[number];
 
 /** One grader's blind, independent scoring of one writing test. */
 @Entity('writing_grades')
-export class WritingGrade {
+export class WritingGrade extends RubricScoreColumns<WritingCriterion> {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -24,21 +25,4 @@ export class WritingGrade {
   @ManyToOne(() => User)
   @JoinColumn({ name: 'graderId' })
   grader: Relation<User>;
-
-  /** Levels 1–4 per criterion, once submitted. */
-  @Column({ type: 'simple-json', nullable: true })
-  levels: Record<WritingCriterion, number> | null;
-
-  /** Mean of the criteria levels. */
-  @Column({ type: 'float', nullable: true })
-  overall: number | null;
-
-  @Column({ type: 'text', nullable: true })
-  comment: string | null;
-
-  @Column({ type: Date })
-  assignedAt: Date;
-
-  @Column({ type: Date, nullable: true })
-  submittedAt: Date | null;
 }

@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, Not, type Repository } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { Assessment } from './entities/assessment.entity.js';
+import { PortalLink } from './entities/portal-link.entity.js';
+import { PositionGrader } from './entities/position-grader.entity.js';
+import { Presentation, PresentationScore } from './entities/presentation.entity.js';
+import { VettingConfig } from './entities/vetting-config.entity.js';
+import { WritingGrade } from './entities/writing-grade.entity.js';
+import { WritingPrompt } from './entities/writing-prompt.entity.js';
+import { WritingSubmission } from './entities/writing-submission.entity.js';
+
+/**
+ * The only place vetting meets TypeORM: steps, assessments, writing tests and their grades, presentations and their
+ * scores, portal links. Every call joins the active unit of work.
+ */
+@Injectable()
+export class VettingRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private get configs(): Repository<VettingConfig> {
+    return this.uow.repository(VettingConfig);
+  }
+  private get prompts(): Repository<WritingPrompt> {
+    return this.uow.repository(WritingPrompt);
+  }
+  private get graders(): Repository<PositionGrader> {
+    return this.uow.repository(PositionGrader);
+  }
+  private get assessments(): Repository<Assessment> {
+    return this.uow.repository(Assessment);
+  }
+  private get submissions(): Repository<WritingSubmission> {
+    return this.uow.repository(WritingSubmission);
+  }
+  private get grades(): Repository<WritingGrade> {
+    return this.uow.repository(WritingGrade);
+  }
+  private get presentations(): Repository<Presentation> {
+    return this.uow.repository(Presentation);
+  }
+  private get scores(): Repository<PresentationScore> {
+    return this.uow.repository(PresentationScore);
+  }
+  private get links(): Repository<PortalLink> {
+    return this.uow.repository(PortalLink);
+  }
+
+  // A position's vetting steps
+
+  findConfig(positionId: number): Promise<VettingConfig | null> {
+    return this.configs.findOneBy({ positionId });
+  }
+
+  saveConfig(config: VettingConfig): Promise<VettingConfig> {
+    return this.configs.save(config);
+  }
+
+  findPrompts(positionId: number): Promise<WritingPrompt[]> {
+    return this.prompts.find({ where: { positionId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+  }
+
+  async replacePrompts(positionId: number, texts: string[]): Promise<void> {
+    await this.prompts.delete({ positionId });
+    await this.prompts.save(texts.map((text, sortOrder) => this.prompts.create({ positionId, sortOrder, text })));
+  }
+
+  async findGraderIds(positionId: number): Promise<number[]> {
+    return (await this.graders.findBy({ positionId })).map((row) => row.userId);
+  }
+
+  async replaceGraders(positionId: number, userIds: number[]): Promise<void> {
+    await this.graders.delete({ positionId });
+    await this.graders.save(userIds.map((userId) => this.graders.create({ positionId, userId })));
+  }
+
+  // External assessments
+
+  findAssessment(applicationId: number): Promise<Assessment | null> {
+    return this.assessments.findOne({ where: { applicationId }, relations: { reportFile: true } });
+  }
+
+  findAssessments(applicationIds: number[]): Promise<Assessment[]> {
+    return this.assessments.findBy({ applicationId: In(applicationIds) });
+  }
+
+  saveAssessment(assessment: Partial<Assessment>): Promise<Assessment> {
+    return this.assessments.save(this.assessments.create(assessment));
+  }
+
+  // Writing tests
+
+  findSubmission(applicationId: number): Promise<WritingSubmission | null> {
+    return this.submissions.findOneBy({ applicationId });
+  }
+
+  findSubmissionById(id: number): Promise<WritingSubmission> {
+    return this.submissions.findOneByOrFail({ id });
+  }
+
+  /** Which of these applications started or submitted a test, without the texts (for the board). */
+  findSubmissionStates(applicationIds: number[]): Promise<WritingSubmission[]> {
+    return this.submissions.find({
+      where: { applicationId: In(applicationIds) },
+      select: { id: true, applicationId: true, submittedAt: true },
+    });
+  }
+
+  saveSubmission(submission: Partial<WritingSubmission>): Promise<WritingSubmission> {
+    return this.submissions.save(this.submissions.create(submission));
+  }
+
+  /** Submits once: true only for the call that closed the still-open row. */
+  async closeSubmission(id: number, values: Pick<WritingSubmission, 'text' | 'draft' | 'signals'>): Promise<boolean> {
+    const result = await this.submissions
+      .createQueryBuilder()
+      .update()
+      .set({ ...values, submittedAt: new Date() })
+      .where('id = :id AND "submittedAt" IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Submitted tests with fewer than two graders (their position had too few when they came in). */
+  async findSubmittedWithoutTwoGraders(): Promise<{ id: number; applicationId: number }[]> {
+    const rows = (await this.submissions
+      .createQueryBuilder('submission')
+      .leftJoin(WritingGrade, 'grade', 'grade.submissionId = submission.id')
+      .where('submission.submittedAt IS NOT NULL')
+      .groupBy('submission.id')
+      .addGroupBy('submission.applicationId')
+      .having('COUNT(grade.id) < 2')
+      .select('submission.id', 'id')
+      .addSelect('submission.applicationId', 'applicationId')
+      .getRawMany()) as { id: number | string; applicationId: number | string }[];
+    return rows.map((row) => ({ id: Number(row.id), applicationId: Number(row.applicationId) }));
+  }
+
+  // Blind grades
+
+  findGrade(id: number): Promise<WritingGrade | null> {
+    return this.grades.findOne({ where: { id }, relations: { submission: true } });
+  }
+
+  findGradesOf(submissionId: number): Promise<WritingGrade[]> {
+    return this.grades.find({ where: { submissionId }, relations: { grader: true }, order: { id: 'ASC' } });
+  }
+
+  findGradesOfSubmissions(submissionIds: number[]): Promise<WritingGrade[]> {
+    return submissionIds.length ? this.grades.findBy({ submissionId: In(submissionIds) }) : Promise.resolve([]);
+  }
+
+  findGradesByGrader(graderId: number): Promise<WritingGrade[]> {
+    return this.grades.find({
+      where: { graderId },
+      relations: { submission: true },
+      order: { assignedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  countPendingGrades(graderId: number): Promise<number> {
+    return this.grades.countBy({ graderId, submittedAt: IsNull() });
+  }
+
+  /** How many ungraded tests each of these graders has waiting. */
+  async pendingLoad(graderIds: number[]): Promise<Map<number, number>> {
+    const rows = (await this.grades
+      .createQueryBuilder('grade')
+      .select('grade.graderId', 'graderId')
+      .addSelect('COUNT(*)', 'pending')
+      .where('grade.submittedAt IS NULL')
+      .andWhere('grade.graderId IN (:...ids)', { ids: graderIds })
+      .groupBy('grade.graderId')
+      .getRawMany()) as { graderId: number; pending: string | number }[];
+    return new Map(rows.map((row) => [Number(row.graderId), Number(row.pending)]));
+  }
+
+  async assignGraders(submissionId: number, graderIds: number[]): Promise<void> {
+    await this.grades.save(
+      graderIds.map((graderId) => this.grades.create({ submissionId, graderId, assignedAt: new Date() })),
+    );
+  }
+
+  /** Saves a writing grade or a presentation score (both are rubric scores). */
+  saveScore<S extends WritingGrade | PresentationScore>(score: S): Promise<S> {
+    return this.uow.manager.save(score);
+  }
+
+  // Research presentations
+
+  findPresentation(applicationId: number): Promise<Presentation | null> {
+    return this.presentations.findOne({ where: { applicationId }, relations: { deckFile: true } });
+  }
+
+  /** Which of these applications have a presentation, without the deck (for the board). */
+  findPresentationStates(applicationIds: number[]): Promise<Presentation[]> {
+    return this.presentations.find({
+      where: { applicationId: In(applicationIds) },
+      select: { id: true, applicationId: true, sessionAt: true },
+    });
+  }
+
+  savePresentation(presentation: Partial<Presentation>): Promise<Presentation> {
+    return this.presentations.save(this.presentations.create(presentation));
+  }
+
+  findScore(id: number): Promise<PresentationScore | null> {
+    return this.scores.findOne({ where: { id }, relations: { presentation: true } });
+  }
+
+  findScoresOf(presentationId: number): Promise<PresentationScore[]> {
+    return this.scores.find({ where: { presentationId }, relations: { evaluator: true }, order: { id: 'ASC' } });
+  }
+
+  findScoresOfPresentations(presentationIds: number[]): Promise<PresentationScore[]> {
+    return presentationIds.length ? this.scores.findBy({ presentationId: In(presentationIds) }) : Promise.resolve([]);
+  }
+
+  findScoresByEvaluator(evaluatorId: number): Promise<PresentationScore[]> {
+    return this.scores.find({
+      where: { evaluatorId },
+      relations: { presentation: true },
+      order: { assignedAt: 'ASC' },
+    });
+  }
+
+  anyScoreSubmitted(presentationId: number): Promise<boolean> {
+    return this.scores.existsBy({ presentationId, submittedAt: Not(IsNull()) });
+  }
+
+  /** The session's evaluators, replacing any chosen before (only while nobody has scored). */
+  async replaceEvaluators(presentationId: number, evaluatorIds: number[]): Promise<void> {
+    await this.scores.delete({ presentationId });
+    await this.scores.save(
+      evaluatorIds.map((evaluatorId) => this.scores.create({ presentationId, evaluatorId, assignedAt: new Date() })),
+    );
+  }
+
+  // Portal links
+
+  findActiveLink(applicationId: number): Promise<PortalLink | null> {
+    return this.links.findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  findLink(token: string): Promise<PortalLink | null> {
+    return this.links.findOneBy({ token });
+  }
+
+  addLink(link: Pick<PortalLink, 'applicationId' | 'token' | 'expiresAt' | 'createdById'>): Promise<PortalLink> {
+    return this.links.save(this.links.create(link));
+  }
+
+  async revokeLinks(applicationId: number): Promise<void> {
+    await this.links.update({ applicationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** The first time the candidate opened the link; later visits change nothing. */
+  async recordLinkOpened(id: number): Promise<void> {
+    await this.links.update({ id, firstOpenedAt: IsNull() }, { firstOpenedAt: new Date() });
+  }
+}
