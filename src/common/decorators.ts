@@ -33,26 +33,20 @@ export interface FormPage<U extends User | undefined = User> {
 
 export type FormViewOptions =
   | { page: Type<FormPage<User | undefined>> }
-  | { view: string; model: Record<string, unknown> }
-  /** @deprecated transitional: a builder method found by name; being replaced by page builders. */
-  | { view: string; method: string };
+  | { view: string; model: Record<string, unknown> };
 
 /**
  * When this handler's input is invalid, show the form again with the submitted values and the errors:
  * either a page builder (an injectable `FormPage`, by reference) or a fixed view and model.
  */
 export function FormView(page: Type<FormPage<User>> | Type<FormPage<undefined>>): MethodDecorator;
-export function FormView(view: string, model?: Record<string, unknown> | string): MethodDecorator;
+export function FormView(view: string, model?: Record<string, unknown>): MethodDecorator;
 export function FormView(
   target: string | Type<FormPage<User>> | Type<FormPage<undefined>>,
-  model: Record<string, unknown> | string = {},
+  model: Record<string, unknown> = {},
 ): MethodDecorator {
   const options: FormViewOptions =
-    typeof target !== 'string'
-      ? { page: target as Type<FormPage<User | undefined>> }
-      : typeof model === 'string'
-        ? { view: target, method: model }
-        : { view: target, model };
+    typeof target === 'string' ? { view: target, model } : { page: target as Type<FormPage<User | undefined>> };
   return SetMetadata(FORM_VIEW, options);
 }
 

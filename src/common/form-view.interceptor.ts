@@ -7,8 +7,6 @@ import { FORM_VIEW, type FormViewOptions, type PageRequest } from './decorators.
 import { FormInvalidError } from './errors.js';
 import { idParam } from './params.js';
 
-type LegacyBuilder = (req: Request) => Promise<Record<string, unknown>>;
-
 /** The page request a builder gets, from an Express request (the numeric id checked once, here). */
 export function pageRequestOf(req: Request): PageRequest<User | undefined> {
   const params = req.params as Record<string, string>;
@@ -51,10 +49,6 @@ export class FormViewInterceptor implements NestInterceptor {
     context: ExecutionContext,
   ): Promise<{ view: string; model: Record<string, unknown> }> {
     const req = context.switchToHttp().getRequest<Request>();
-    if ('method' in options) {
-      const controller = this.moduleRef.get(context.getClass(), { strict: false }) as Record<string, LegacyBuilder>;
-      return { view: options.view, model: await controller[options.method](req) };
-    }
     if (!('page' in options)) return options;
     const page = this.moduleRef.get(options.page, { strict: false });
     return { view: page.view, model: await page.build(pageRequestOf(req)) };

@@ -37,14 +37,6 @@ export class GradingService {
     );
   }
 
-  /**
-   * @deprecated Evaluators and panelists are any active staff: use `UsersRepository.findActiveStaff()`.
-   * Kept for interviews' scheduling until it calls accounts directly.
-   */
-  eligibleEvaluators(): Promise<User[]> {
-    return this.users.findActiveStaff();
-  }
-
   async assertBlindGraders(userIds: number[]): Promise<void> {
     const allowed = new Set((await this.blindGraders()).map((user) => user.id));
     if (userIds.some((id) => !allowed.has(id)))
