@@ -8,7 +8,7 @@ import { FormViewInterceptor } from './common/form-view.interceptor.js';
 import { AuthGuard, CsrfGuard, RolesGuard } from './common/guards.js';
 import { formValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
-import { ConfigModule } from './config/config.module.js';
+import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
@@ -31,7 +31,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        AppConfigModule.forRoot(config),
         ScheduleModule.forRoot(),
         DatabaseModule,
         SessionsModule,

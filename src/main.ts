@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { AppLogger } from './common/app-logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { prepareEnvironment } from './config/prepare-environment.js';
 
 /** Builds Keeper with its database migrated; on a database problem prints one line naming the cause and exits. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -40,9 +41,10 @@ export async function listen(app: NestExpressApplication, config: AppConfig): Pr
   app.useLogger(new AppLogger(config.env));
 }
 
+/** The validated settings, with the data folder and development session secret ready; or one line and exit. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
-    return loadConfig(env);
+    return prepareEnvironment(loadConfig(env));
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;

@@ -1,28 +1,35 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config.js';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { AppConfig, ConfigError, loadConfig } from './app-config.js';
+import { AppConfigModule } from './config.module.js';
 
 describe('loadConfig', () => {
-  const folder = () => mkdtempSync(join(tmpdir(), 'keeper-config-'));
-
   it('defaults to SQLite in ./data, port 3000 and a localhost base URL', () => {
-    const dir = folder();
-    const sut = loadConfig({ DATABASE_URL: join(dir, 'keeper.sqlite') });
+    const sut = loadConfig({});
+    expect(sut.env).toBe('development');
     expect(sut.port).toBe(3000);
-    expect(sut.database).toEqual({ kind: 'sqlite', path: join(dir, 'keeper.sqlite') });
+    expect(sut.database).toEqual({ kind: 'sqlite', path: resolve('data/keeper.sqlite') });
     expect(sut.baseUrl.toString()).toBe('http://localhost:3000/');
     expect(sut.secureCookies).toBe(false);
     expect(sut.smtpUrl).toBeNull();
+    expect(sut.mailFrom).toBe('Keeper <keeper@localhost.localdomain>');
   });
 
-  it('generates a development session secret once and keeps it beside the database', () => {
-    const dir = folder();
-    const first = loadConfig({ DATABASE_URL: join(dir, 'keeper.sqlite') });
-    const second = loadConfig({ DATABASE_URL: join(dir, 'keeper.sqlite') });
-    expect(first.sessionSecret).toHaveLength(64);
-    expect(second.sessionSecret).toEqual(first.sessionSecret);
-    expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toEqual(first.sessionSecret);
+  it('reads no file: creates neither the data folder nor a session secret', () => {
+    const folder = join(tmpdir(), `keeper-config-${process.pid}-${Date.now()}`);
+    const sut = loadConfig({ DATABASE_URL: join(folder, 'keeper.sqlite') });
+    expect(existsSync(folder)).toBe(false);
+    expect(sut.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('treats blank values as unset and trims the others', () => {
+    const sut = loadConfig({ PORT: ' 8080 ', BASE_URL: '  ', SMTP_URL: '' });
+    expect(sut.port).toBe(8080);
+    expect(sut.baseUrl.toString()).toBe('http://localhost:8080/');
+    expect(sut.smtpUrl).toBeNull();
   });
 
   it('accepts a postgres URL and an https base URL', () => {
@@ -33,24 +40,55 @@ describe('loadConfig', () => {
     });
     expect(sut.database).toEqual({ kind: 'postgres', url: 'postgres://keeper@db:5432/keeper' });
     expect(sut.secureCookies).toBe(true);
+    expect(sut.sessionSecret).toBe('x'.repeat(40));
     expect(sut.link('/invitations/abc')).toBe('https://keeper.example.com/invitations/abc');
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'PORT'],
-    [{ PORT: '0' }, 'PORT'],
-    [{ PORT: '65536' }, 'PORT'],
-    [{ DATABASE_URL: 'mysql://root@localhost/keeper' }, 'DATABASE_URL'],
-    [{ DATABASE_URL: 'postgres://' }, 'DATABASE_URL'],
-    [{ BASE_URL: 'keeper.example.com' }, 'BASE_URL'],
-    [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL'],
-    [{ MAIL_FROM: 'Keeper' }, 'MAIL_FROM'],
-    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
-    [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
-    [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET'],
-  ])('refuses %j, naming %s', (env, variable) => {
-    const attempt = () => loadConfig({ DATABASE_URL: join(folder(), 'k.sqlite'), ...env });
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: '0' }, 'PORT must be a whole number from 1 to 65535 (got "0")'],
+    [{ PORT: '65536' }, 'PORT must be a whole number from 1 to 65535 (got "65536")'],
+    [
+      { DATABASE_URL: 'mysql://root@localhost/keeper' },
+      'DATABASE_URL must be a SQLite file path or a postgres:// URL (got a mysql:// URL)',
+    ],
+    [
+      { DATABASE_URL: 'postgres://' },
+      'DATABASE_URL must name a host and a database, e.g. postgres://user@host:5432/keeper',
+    ],
+    [{ DATABASE_URL: 'postgres://[db' }, 'DATABASE_URL is not a valid postgres:// URL'],
+    [{ BASE_URL: 'keeper.example.com' }, 'BASE_URL must be an http:// or https:// URL (got "keeper.example.com")'],
+    [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL must start with smtp:// or smtps://'],
+    [{ SMTP_URL: 'smtp://[mail' }, 'SMTP_URL is not a valid URL'],
+    [{ MAIL_FROM: 'Keeper' }, 'MAIL_FROM must contain an email address (got "Keeper")'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test (got "staging")'],
+    [{ NODE_ENV: 'production' }, 'SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)'],
+    [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET must be at least 32 characters'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    const attempt = () => loadConfig(env);
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  });
+
+  it('names the first wrong variable in the order NODE_ENV, PORT, DATABASE_URL, ...', () => {
+    expect(() => loadConfig({ MAIL_FROM: 'Keeper', PORT: 'abc', NODE_ENV: 'staging' })).toThrow(
+      /^Invalid configuration: NODE_ENV /,
+    );
+    expect(() => loadConfig({ MAIL_FROM: 'Keeper', DATABASE_URL: 'mysql://x/y', PORT: 'abc' })).toThrow(
+      /^Invalid configuration: PORT /,
+    );
+  });
+});
+
+describe(AppConfigModule.name, () => {
+  it('injects the AppConfig it was given, and serves the validated variables through ConfigService', async () => {
+    const config = loadConfig({ PORT: '8080', SMTP_URL: 'smtp://mail.example.com:587' });
+    const sut = await NestFactory.createApplicationContext(AppConfigModule.forRoot(config), { logger: false });
+    expect(sut.get(AppConfig)).toBe(config);
+    const env = sut.get(ConfigService);
+    expect(env.get('PORT')).toBe('8080');
+    expect(env.get('SMTP_URL')).toBe('smtp://mail.example.com:587');
+    expect(env.get('PATH')).toBeUndefined();
+    await sut.close();
   });
 });

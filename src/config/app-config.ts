@@ -1,22 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { isPostgresUrl, sqlitePath, validate, type Environment, type EnvironmentVariables } from './environment.js';
 
-export type Environment = 'development' | 'production' | 'test';
+export { ConfigError, type Environment } from './environment.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
-/** The whole environment, validated once at start-up. */
+/** The whole environment, validated once at start-up, as the typed object services inject. */
 export class AppConfig {
+  readonly env: Environment;
+  readonly port: number;
+  readonly baseUrl: URL;
+  readonly database: DatabaseConfig;
+  readonly sessionSecret: string;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+
+  /**
+   * Without SESSION_SECRET, sessions are signed with `keptSessionSecret` (the one start-up keeps beside
+   * the SQLite file, see prepareEnvironment) or else with a secret that lasts as long as the process.
+   */
   constructor(
-    readonly env: Environment,
-    readonly port: number,
-    readonly baseUrl: URL,
-    readonly database: DatabaseConfig,
-    readonly sessionSecret: string,
-    readonly smtpUrl: string | null,
-    readonly mailFrom: string,
-  ) {}
+    readonly variables: EnvironmentVariables,
+    keptSessionSecret?: string,
+  ) {
+    this.env = variables.NODE_ENV;
+    this.port = Number(variables.PORT);
+    this.baseUrl = new URL(variables.BASE_URL ?? `http://localhost:${this.port}`);
+    this.database = databaseConfig(variables.DATABASE_URL);
+    this.sessionSecret = variables.SESSION_SECRET ?? keptSessionSecret ?? randomBytes(32).toString('hex');
+    this.smtpUrl = variables.SMTP_URL ?? null;
+    const host = this.baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : this.baseUrl.hostname;
+    this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;
+  }
 
   get isProduction(): boolean {
     return this.env === 'production';
@@ -32,132 +48,13 @@ export class AppConfig {
   }
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-  }
+/** Reads the environment into an AppConfig, or throws a ConfigError naming the variable. Touches no file. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  return new AppConfig(validate(env));
 }
 
-type Env = Record<string, string | undefined>;
-
-const DEFAULT_SQLITE_PATH = './data/keeper.sqlite';
-
-export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = parseEnvironment(env.NODE_ENV);
-  const port = parsePort(env.PORT);
-  const database = parseDatabase(env.DATABASE_URL);
-  const baseUrl = parseBaseUrl(env.BASE_URL, port);
-  return new AppConfig(
-    nodeEnv,
-    port,
-    baseUrl,
-    database,
-    parseSessionSecret(env.SESSION_SECRET, nodeEnv, database),
-    parseSmtpUrl(env.SMTP_URL),
-    parseMailFrom(env.MAIL_FROM, baseUrl),
-  );
-}
-
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-function parseEnvironment(value: string | undefined): Environment {
-  const env = present(value) ?? 'development';
-  if (env === 'development' || env === 'production' || env === 'test') return env;
-  throw new ConfigError('NODE_ENV', `must be development, production or test (got "${env}")`);
-}
-
-function parsePort(value: string | undefined): number {
-  const raw = present(value) ?? '3000';
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw new ConfigError('PORT', `must be a whole number from 1 to 65535 (got "${raw}")`);
-  }
-  return port;
-}
-
-function parseDatabase(value: string | undefined): DatabaseConfig {
-  const raw = present(value) ?? DEFAULT_SQLITE_PATH;
-  if (/^postgres(ql)?:\/\//i.test(raw)) {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
-    }
-    if (!url.hostname || url.pathname.length < 2) {
-      throw new ConfigError('DATABASE_URL', 'must name a host and a database, e.g. postgres://user@host:5432/keeper');
-    }
-    return { kind: 'postgres', url: raw };
-  }
-  const sqlitePath = raw.replace(/^sqlite:(\/\/)?/i, '');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(sqlitePath)) {
-    throw new ConfigError(
-      'DATABASE_URL',
-      `must be a SQLite file path or a postgres:// URL (got a ${sqlitePath.split(':')[0]}:// URL)`,
-    );
-  }
-  if (sqlitePath === ':memory:') return { kind: 'sqlite', path: sqlitePath };
-  const path = resolve(sqlitePath);
-  const folder = dirname(path);
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch {
-    throw new ConfigError('DATABASE_URL', `points into a folder that cannot be created: ${folder}`);
-  }
-  return { kind: 'sqlite', path };
-}
-
-function parseBaseUrl(value: string | undefined, port: number): URL {
-  const raw = present(value) ?? `http://localhost:${port}`;
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-  } catch {
-    // reported below
-  }
-  throw new ConfigError('BASE_URL', `must be an http:// or https:// URL (got "${raw}")`);
-}
-
-function parseSessionSecret(value: string | undefined, env: Environment, database: DatabaseConfig): string {
-  const secret = present(value);
-  if (secret) {
-    if (secret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
-    return secret;
-  }
-  if (env === 'production') {
-    throw new ConfigError('SESSION_SECRET', 'is required when NODE_ENV=production (at least 32 random characters)');
-  }
-  if (database.kind === 'postgres' || database.path === ':memory:') return randomBytes(32).toString('hex');
-  // In development the secret is generated once and kept beside the database, so sessions survive restarts.
-  const file = resolve(dirname(database.path), 'session-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
-function parseSmtpUrl(value: string | undefined): string | null {
-  const raw = present(value);
-  if (!raw) return null;
-  if (!/^smtps?:\/\//i.test(raw)) {
-    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
-  }
-  try {
-    new URL(raw);
-  } catch {
-    throw new ConfigError('SMTP_URL', 'is not a valid URL');
-  }
-  return raw;
-}
-
-function parseMailFrom(value: string | undefined, baseUrl: URL): string {
-  const raw =
-    present(value) ??
-    `Keeper <keeper@${baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : baseUrl.hostname}>`;
-  if (!/@[^\s@>]+/.test(raw)) throw new ConfigError('MAIL_FROM', `must contain an email address (got "${raw}")`);
-  return raw;
+function databaseConfig(url: string): DatabaseConfig {
+  if (isPostgresUrl(url)) return { kind: 'postgres', url };
+  const path = sqlitePath(url);
+  return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
 }
