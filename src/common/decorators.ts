@@ -32,8 +32,7 @@ export interface FormPage<U extends User | undefined = User> {
 }
 
 export type FormViewOptions =
-  | { page: Type<FormPage<User | undefined>> }
-  | { view: string; model: Record<string, unknown> };
+  { page: Type<FormPage<User | undefined>> } | { view: string; model: Record<string, unknown> };
 
 /**
  * When this handler's input is invalid, show the form again with the submitted values and the errors:
