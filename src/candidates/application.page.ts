@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { contributionsOf } from '../common/contributions.js';
+import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { positionSummary } from '../positions/positions.view.js';
 import { ApplicationSection, type ApplicationContext, type ApplicationSectionProvider } from './application-hub.js';
@@ -38,7 +38,7 @@ export class ApplicationPage implements FormPage, OnModuleInit {
       this.pipeline.events(application.id),
       this.pipeline.reasons(),
       this.pipeline.gate(application, 'interview'),
-      this.loadSections(context),
+      loadSections(this.sections, context),
     ]);
     return {
       title: `${application.candidate.name} · ${application.position.title}`,
@@ -55,12 +55,5 @@ export class ApplicationPage implements FormPage, OnModuleInit {
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
       events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
     };
-  }
-
-  private async loadSections(context: ApplicationContext) {
-    const models = await Promise.all(this.sections.map(({ instance }) => instance.load(context)));
-    return this.sections
-      .map(({ meta }, index) => ({ partial: meta.partial, model: models[index] }))
-      .filter((section) => section.model !== null);
   }
 }

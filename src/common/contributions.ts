@@ -19,3 +19,20 @@ export function contributionsOf<T, M extends { order?: number }>(
     }))
     .sort((a, b) => (a.meta.order ?? 0) - (b.meta.order ?? 0));
 }
+
+/** A page section someone contributed: loads its own model for the page's context, or null to stay out. */
+export interface SectionProvider<C> {
+  load(context: C): Promise<object | null>;
+}
+
+/** Loads every contributed section for one page, in order, as `{ partial, model }` for `{{> (lookup . "partial") model}}`. */
+export async function loadSections<C>(
+  sections: { instance: SectionProvider<C>; meta: { partial: string } }[],
+  context: C,
+): Promise<{ partial: string; model: object }[]> {
+  const models = await Promise.all(sections.map(({ instance }) => instance.load(context)));
+  return sections.flatMap(({ meta }, index) => {
+    const model = models[index];
+    return model === null ? [] : [{ partial: meta.partial, model }];
+  });
+}

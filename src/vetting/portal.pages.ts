@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { User } from '../accounts/entities/user.entity.js';
-import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
-import { contributionsOf } from '../common/contributions.js';
+import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { PortalSection, type PortalSectionProvider } from './portal-hub.js';
@@ -42,7 +41,7 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
-      this.loadSections(application),
+      loadSections(this.sections, application),
     ]);
     // Reading the shared plan is evidence for the interview: the first view is recorded (see README).
     await this.pipeline.recordPlanOpened(application);
@@ -72,13 +71,6 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
           }
         : null,
     };
-  }
-
-  private async loadSections(application: Application) {
-    const models = await Promise.all(this.sections.map(({ instance }) => instance.load(application)));
-    return this.sections
-      .map(({ meta }, index) => ({ partial: meta.partial, model: models[index] }))
-      .filter((section) => section.model !== null);
   }
 }
 
