@@ -1,5 +1,4 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
@@ -15,6 +14,7 @@ import { HomeModule } from './home/home.module.js';
 import { HiresModule } from './hires/hires.module.js';
 import { InsightsModule } from './insights/insights.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -32,8 +32,8 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        ScheduleModule.forRoot(),
         DatabaseModule,
+        JobsModule,
         SessionsModule,
         MailModule,
         AccountsModule,

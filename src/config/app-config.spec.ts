@@ -15,6 +15,8 @@ describe('loadConfig', () => {
     expect(sut.baseUrl.toString()).toBe('http://localhost:3000/');
     expect(sut.secureCookies).toBe(false);
     expect(sut.smtpUrl).toBeNull();
+    expect(sut.reminderSweepSeconds).toBe(900);
+    expect(sut.extraMigrationsDir).toBeNull();
     expect(sut.mailFrom).toBe('Keeper <keeper@localhost.localdomain>');
   });
 
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL must start with smtp:// or smtps://'],
     [{ SMTP_URL: 'smtp://[mail' }, 'SMTP_URL is not a valid URL'],
     [{ MAIL_FROM: 'Keeper' }, 'MAIL_FROM must contain an email address (got "Keeper")'],
+    [{ REMINDER_SWEEP_SECONDS: '0' }, 'REMINDER_SWEEP_SECONDS must be a whole number of seconds, at least 1 (got "0")'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test (got "staging")'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)'],
     [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET must be at least 32 characters'],

@@ -15,6 +15,9 @@ export class AppConfig {
   readonly sessionSecret: string;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** How often overdue scorecards are looked for (REMINDER_SWEEP_SECONDS, a quarter hour by default). */
+  readonly reminderSweepSeconds: number;
+  readonly extraMigrationsDir: string | null;
 
   /**
    * Without SESSION_SECRET, sessions are signed with `keptSessionSecret` (the one start-up keeps beside
@@ -32,6 +35,8 @@ export class AppConfig {
     this.smtpUrl = variables.SMTP_URL ?? null;
     const host = this.baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : this.baseUrl.hostname;
     this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;
+    this.reminderSweepSeconds = Number(variables.REMINDER_SWEEP_SECONDS);
+    this.extraMigrationsDir = variables.EXTRA_MIGRATIONS_DIR ? resolve(variables.EXTRA_MIGRATIONS_DIR) : null;
   }
 
   get isProduction(): boolean {

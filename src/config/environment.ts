@@ -64,6 +64,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/@[^\s@>]+/, { message: got('must contain an email address') })
   MAIL_FROM?: string;
+
+  @Satisfies(isWholePositive, { message: got('must be a whole number of seconds, at least 1') })
+  REMINDER_SWEEP_SECONDS = '900';
+
+  /** For tests and operations: a folder of compiled migrations (.js/.mjs/.cjs) run after Keeper's own. */
+  @IsOptional()
+  EXTRA_MIGRATIONS_DIR?: string;
 }
 
 /**
@@ -105,6 +112,10 @@ function got(problem: string) {
 function isPort(value: string): boolean {
   const port = Number(value);
   return /^\d+$/.test(value) && port >= 1 && port <= 65535;
+}
+
+function isWholePositive(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) >= 1;
 }
 
 function whenPostgres(_: EnvironmentVariables, value: string): boolean {

@@ -1,11 +1,24 @@
+import { resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
-/** One definition of the database for the app, the demo, the CLI and the tests. Schema changes go through migrations only. */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+/**
+ * One definition of the database for the app, the demo, the CLI and the tests. Schema changes go through
+ * migrations only, run by `migrateOnce` (never by `initialize`, which would race between processes).
+ * `extraMigrationsDir` (EXTRA_MIGRATIONS_DIR) adds compiled migrations from a folder after Keeper's own.
+ */
+export function dataSourceOptions(database: DatabaseConfig, extraMigrationsDir?: string | null): DataSourceOptions {
+  const common = {
+    entities,
+    migrations: extraMigrationsDir
+      ? [...migrations, `${resolve(extraMigrationsDir)}/*.{js,mjs,cjs}`.replace(/\\/g, '/')]
+      : migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
   }

@@ -4,4 +4,5 @@ import { loadConfig } from '../config/app-config.js';
 import { prepareEnvironment } from '../config/prepare-environment.js';
 import { dataSourceOptions } from './data-source-options.js';
 
-export default new DataSource(dataSourceOptions(prepareEnvironment(loadConfig()).database));
+const config = prepareEnvironment(loadConfig());
+export default new DataSource(dataSourceOptions(config.database, config.extraMigrationsDir));

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { migrateOnce } from './migrate-once.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 @Global()
@@ -9,7 +11,21 @@ import { UnitOfWork } from './unit-of-work.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database, config.extraMigrationsDir),
+        retryAttempts: 0,
+      }),
+      // Migrated before any module starts, so every service sees the current schema.
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        try {
+          await migrateOnce(dataSource);
+        } catch (error) {
+          await dataSource.destroy();
+          throw error;
+        }
+        return dataSource;
+      },
     }),
   ],
   providers: [UnitOfWork],

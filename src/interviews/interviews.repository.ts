@@ -108,6 +108,14 @@ export class InterviewsRepository {
     return this.uow.repository(Panelist).save(panelist);
   }
 
+  /** Marks a seat reminded unless it already was; false when another sweep got there first. */
+  async claimReminder(panelistId: number, now: Date): Promise<boolean> {
+    const result = await this.uow
+      .repository(Panelist)
+      .update({ id: panelistId, remindedAt: IsNull() }, { remindedAt: now });
+    return result.affected === 1;
+  }
+
   /** The rating rows of these seats' scorecards, drafts included. */
   findRatings(panelistIds: number[]): Promise<ScorecardRating[]> {
     if (!panelistIds.length) return Promise.resolve([]);

@@ -7,7 +7,7 @@ import { DomainError, FormInvalidError, notFound, type FieldErrors } from '../co
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { FilesRepository } from '../files/files.repository.js';
-import { MailService } from '../mail/mail.service.js';
+import { MailService, type MailMessage } from '../mail/mail.service.js';
 import { PresentationService } from '../vetting/presentation.service.js';
 import { debriefMatrix, outcomeMeans, scorecardChanges, type MatrixRow, type ScoreSheet } from './debrief.js';
 import type { DecisionDto, ScorecardDto } from './dto/panel.dto.js';
@@ -219,33 +219,44 @@ export class PanelService {
     );
   }
 
-  /** Mails each panelist whose scorecard is overdue, once. Returns how many were reminded. */
+  /**
+   * Mails each panelist whose scorecard is overdue, once: the seat is claimed by a conditional update in
+   * the mail's transaction, so concurrent sweeps cannot both mail it. Returns how many were reminded.
+   */
   async remindOverdue(now = new Date()): Promise<number> {
     const started = await this.interviews.openStartedBefore(new Date(now.getTime() - 24 * 3_600_000));
     let reminded = 0;
     for (const { interview, seat } of this.overdueSeats(started, now)) {
       if (seat.remindedAt) continue;
-      const sent = await this.mail.send({
-        to: seat.user.email,
-        subject: `Your scorecard for ${interview.application.candidate.name} is overdue`,
-        template: 'scorecard-overdue',
-        data: {
-          name: seat.user.name,
-          candidateName: interview.application.candidate.name,
-          positionTitle: interview.application.position.title,
-          when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
-          url: this.config.link(`/interviews/${interview.id}/scorecard`),
-        },
-      });
-      if (!sent) {
-        this.logger.warn({ message: 'Scorecard reminder not delivered', interviewId: interview.id });
-        continue;
-      }
-      seat.remindedAt = now;
-      await this.interviews.savePanelist(seat);
-      reminded += 1;
+      const sent = await this.uow
+        .run(async () => {
+          if (!(await this.interviews.claimReminder(seat.id, now))) return false;
+          if (await this.mail.send(this.reminder(interview, seat))) return true;
+          throw new ReminderNotSent();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof ReminderNotSent)) throw error;
+          this.logger.warn({ message: 'Scorecard reminder not delivered', interviewId: interview.id });
+          return false;
+        });
+      if (sent) reminded += 1;
     }
     return reminded;
+  }
+
+  private reminder(interview: Interview, seat: Panelist): MailMessage {
+    return {
+      to: seat.user.email,
+      subject: `Your scorecard for ${interview.application.candidate.name} is overdue`,
+      template: 'scorecard-overdue',
+      data: {
+        name: seat.user.name,
+        candidateName: interview.application.candidate.name,
+        positionTitle: interview.application.position.title,
+        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        url: this.config.link(`/interviews/${interview.id}/scorecard`),
+      },
+    };
   }
 
   private async readable(
@@ -316,3 +327,6 @@ export class PanelService {
     return { ratings, errors };
   }
 }
+
+/** Rolls back a reminder's claim when its mail was refused, so the next sweep tries again. */
+class ReminderNotSent extends Error {}

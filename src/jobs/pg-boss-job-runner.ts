@@ -1,0 +1,60 @@
+import PgBoss from 'pg-boss';
+import { JobRunner, type ScheduledJob } from './job-runner.js';
+
+/** pg-boss keeps its tables in this schema, which it creates and migrates itself. */
+export const JOBS_SCHEMA = 'pgboss';
+
+/**
+ * Every process offers a job for each time slot (`sendThrottled`: at most one job per job name and slot of
+ * `seconds`, enforced by a unique index) and works the queue; pg-boss hands each job to one worker, and the
+ * "stately" policy allows one waiting and one running job per name, so runs never pile up or overlap.
+ * pg-boss's cron `schedule` is not used: it ticks in whole minutes, and tests need seconds.
+ */
+export class PgBossJobRunner extends JobRunner {
+  private readonly boss: PgBoss;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private booted = false;
+
+  constructor(connectionString: string) {
+    super();
+    this.boss = new PgBoss({
+      connectionString,
+      schema: JOBS_SCHEMA,
+      application_name: 'keeper-jobs',
+      max: 3,
+      schedule: false,
+    });
+    this.boss.on('error', (error) => this.logger.error({ message: 'Job queue error', error: error.message }));
+  }
+
+  override async start(): Promise<void> {
+    await this.boss.start();
+    this.booted = true;
+    await super.start();
+  }
+
+  protected async begin(job: ScheduledJob): Promise<void> {
+    await this.boss.createQueue(job.name, {
+      name: job.name,
+      policy: 'stately',
+      retryLimit: 0,
+      expireInSeconds: Math.max(job.seconds * 4, 15 * 60),
+    });
+    const pollingIntervalSeconds = Math.min(Math.max(job.seconds / 2, 0.5), 2);
+    await this.boss.work(job.name, { pollingIntervalSeconds }, () => this.run(job));
+    // Offered twice per slot so that a slot is never skipped; the second offer is ignored.
+    const offer = () =>
+      this.boss
+        .sendThrottled(job.name, {}, {}, job.seconds, job.name)
+        .catch((error: Error) => this.logger.error({ message: 'Job not queued', job: job.name, error: error.message }));
+    const timer = setInterval(offer, (job.seconds * 1000) / 2);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /** Stops offering and fetching, waits for running jobs (up to 30 s), then closes pg-boss's connections. */
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    if (this.booted) await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  }
+}
