@@ -44,7 +44,7 @@ export abstract class JobRunner {
       this.failed(job, error);
       throw error;
     }
-    this.logger.debug?.({ message: 'Job ran', job: job.name, durationMs: Date.now() - started });
+    this.logger.debug({ message: 'Job ran', job: job.name, durationMs: Date.now() - started });
   }
 
   private failed(job: ScheduledJob, error: unknown): void {
