@@ -1,10 +1,10 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
 import { AccountTokensService } from './account-tokens.service.js';
+import { AttemptLimitsService } from './attempt-limits.service.js';
 import { AccountsService } from './accounts.service.js';
 import { CurrentUserMiddleware } from './current-user.middleware.js';
 import { InvitationsController } from './invitations.controller.js';
-import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordController } from './password.controller.js';
 import { PeopleController } from './people.controller.js';
 import { DeactivatePersonPage, PeopleListPage, PersonPage } from './people.pages.js';
@@ -20,7 +20,7 @@ import { UsersRepository } from './users.repository.js';
     AccountsService,
     PeopleService,
     AccountTokensService,
-    LoginThrottleService,
+    AttemptLimitsService,
     UsersRepository,
     PeopleListPage,
     PersonPage,

@@ -7,7 +7,9 @@ import { AccountTokensService } from './account-tokens.service.js';
 import type { AcceptInvitationDto, ChangePasswordDto, ResetPasswordDto, SetupDto } from './dto/account.dto.js';
 import type { User } from './entities/user.entity.js';
 import { UserRole } from './entities/user-role.entity.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { AttemptLimitsService } from './attempt-limits.service.js';
+import type { TokenPurpose } from './entities/account-token.entity.js';
+import { assertStrongPassword } from './password-strength.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hasher.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -21,7 +23,7 @@ export class AccountsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: AccountTokensService,
-    private readonly throttle: LoginThrottleService,
+    private readonly limits: AttemptLimitsService,
     private readonly mail: MailService,
     private readonly sessions: TypeOrmSessionStore,
     private readonly config: AppConfig,
@@ -37,6 +39,7 @@ export class AccountsService {
   async createFirstAdmin(dto: SetupDto): Promise<User> {
     if (!(await this.needsSetup())) throw new DomainError('not-found', 'Keeper is already set up.');
     assertConfirmed(dto);
+    assertStrongPassword(dto.password, dto);
     const user = this.users.create({
       name: dto.name,
       email: dto.email,
@@ -50,18 +53,18 @@ export class AccountsService {
     return saved;
   }
 
-  /** The same answer, and about the same time, for an unknown email, a wrong password or a deactivated account. */
+  /**
+   * The same answer, and about the same time, for an unknown email, a wrong password or a deactivated account.
+   * The attempt is counted before the password is checked, so concurrent guesses cannot outrun the limit.
+   */
   async signIn(email: string, password: string, address: string): Promise<User> {
-    await this.throttle.assertAllowed(email, address);
+    const attempt = await this.limits.startSignIn(email, address);
     const user = await this.users.findByEmail(email);
     const valid = user?.passwordHash
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstNothing(password);
-    if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(email, address);
-      throw FormInvalidError.single('_form', WRONG_CREDENTIALS);
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user || !valid || !user.active) throw FormInvalidError.single('_form', WRONG_CREDENTIALS);
+    await attempt.succeeded();
     user.lastSignedInAt = new Date();
     return this.users.save(user);
   }
@@ -77,13 +80,15 @@ export class AccountsService {
       throw FormInvalidError.single('currentPassword', 'That is not your current password');
     }
     assertConfirmed(dto);
+    assertStrongPassword(dto.password, user);
     user.passwordHash = await hashPassword(dto.password);
     await this.users.save(user);
     await this.sessions.destroyAllForUser(user.id, currentSid);
   }
 
   /** Mails a reset link if the address belongs to an active account; says nothing either way. */
-  async requestPasswordReset(email: string): Promise<void> {
+  async requestPasswordReset(email: string, address: string): Promise<void> {
+    if (!(await this.limits.mayMailReset(email, address))) return;
     const user = await this.users.findByEmail(email);
     if (!user?.active || !user.passwordHash) return;
     const token = await this.tokens.issue(user.id, 'password-reset');
@@ -95,13 +100,14 @@ export class AccountsService {
     });
   }
 
-  checkResetToken(token: string) {
-    return this.tokens.check(token, 'password-reset');
+  checkResetToken(token: string, address: string) {
+    return this.checkLink(token, 'password-reset', address);
   }
 
-  async resetPassword(token: string, dto: ResetPasswordDto): Promise<User> {
-    await this.tokens.check(token, 'password-reset');
+  async resetPassword(token: string, dto: ResetPasswordDto, address: string): Promise<User> {
+    const { user: person } = await this.checkLink(token, 'password-reset', address);
     assertConfirmed(dto);
+    assertStrongPassword(dto.password, person);
     const record = await this.tokens.consume(token, 'password-reset');
     const user = record.user;
     user.passwordHash = await hashPassword(dto.password);
@@ -110,19 +116,28 @@ export class AccountsService {
     return user;
   }
 
-  async checkInvitation(token: string) {
-    return this.tokens.check(token, 'invitation');
+  checkInvitation(token: string, address: string) {
+    return this.checkLink(token, 'invitation', address);
   }
 
-  async acceptInvitation(token: string, dto: AcceptInvitationDto): Promise<User> {
-    await this.tokens.check(token, 'invitation');
+  async acceptInvitation(token: string, dto: AcceptInvitationDto, address: string): Promise<User> {
+    const { user: person } = await this.checkLink(token, 'invitation', address);
     assertConfirmed(dto);
+    assertStrongPassword(dto.password, { name: `${dto.name} ${person.name}`, email: person.email });
     const record = await this.tokens.consume(token, 'invitation');
     const user = record.user;
     user.name = dto.name;
     user.passwordHash = await hashPassword(dto.password);
     user.lastSignedInAt = new Date();
     return this.users.save(user);
+  }
+
+  /** A link's record if it may be used; a failed check counts against the address and the link. */
+  private async checkLink(token: string, purpose: TokenPurpose, address: string) {
+    const attempt = await this.limits.startLinkUse(token, address);
+    const record = await this.tokens.check(token, purpose);
+    await attempt.succeeded();
+    return record;
   }
 }
 

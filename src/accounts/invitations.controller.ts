@@ -5,6 +5,7 @@ import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { startSignedInSession } from '../common/sign-in-session.js';
 import { AccountsService } from './accounts.service.js';
+import { ClientAddress } from './client-address.decorator.js';
 import { AcceptInvitationDto } from './dto/account.dto.js';
 
 const TITLE = 'Join Keeper';
@@ -17,16 +18,21 @@ export class InvitationsController {
 
   @Get(':token')
   @Render('accounts/accept-invitation')
-  async show(@Param('token') token: string) {
-    const { user } = await this.accounts.checkInvitation(token);
+  async show(@Param('token') token: string, @ClientAddress() address: string) {
+    const { user } = await this.accounts.checkInvitation(token, address);
     return { title: TITLE, token, email: user.email, values: { name: user.name } };
   }
 
   @Post(':token')
   @FormView('accounts/accept-invitation', { title: TITLE })
   @Redirect()
-  async accept(@Param('token') token: string, @Body() dto: AcceptInvitationDto, @Req() req: Request) {
-    const user = await this.accounts.acceptInvitation(token, dto);
+  async accept(
+    @Param('token') token: string,
+    @Body() dto: AcceptInvitationDto,
+    @Req() req: Request,
+    @ClientAddress() address: string,
+  ) {
+    const user = await this.accounts.acceptInvitation(token, dto, address);
     await startSignedInSession(req, user.id);
     flash(req, 'success', `Welcome to Keeper, ${user.name}.`);
     return seeOther('/');

@@ -5,6 +5,7 @@ import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { startSignedInSession } from '../common/sign-in-session.js';
 import { AccountsService } from './accounts.service.js';
+import { ClientAddress } from './client-address.decorator.js';
 import { ChangePasswordDto, ForgotPasswordDto, ResetPasswordDto } from './dto/account.dto.js';
 import type { User } from './entities/user.entity.js';
 
@@ -24,16 +25,16 @@ export class PasswordController {
   @HttpCode(200)
   @FormView('accounts/forgot-password', { title: 'Reset your password' })
   @Render('accounts/forgot-password-sent')
-  async forgot(@Body() dto: ForgotPasswordDto) {
-    await this.accounts.requestPasswordReset(dto.email);
+  async forgot(@Body() dto: ForgotPasswordDto, @ClientAddress() address: string) {
+    await this.accounts.requestPasswordReset(dto.email, address);
     return { title: 'Check your mail', email: dto.email };
   }
 
   @Get('password/reset/:token')
   @Public()
   @Render('accounts/reset-password')
-  async showReset(@Param('token') token: string) {
-    const record = await this.accounts.checkResetToken(token);
+  async showReset(@Param('token') token: string, @ClientAddress() address: string) {
+    const record = await this.accounts.checkResetToken(token, address);
     return { title: 'Choose a new password', token, email: record.user.email };
   }
 
@@ -41,8 +42,13 @@ export class PasswordController {
   @Public()
   @FormView('accounts/reset-password', { title: 'Choose a new password' })
   @Redirect()
-  async reset(@Param('token') token: string, @Body() dto: ResetPasswordDto, @Req() req: Request) {
-    const user = await this.accounts.resetPassword(token, dto);
+  async reset(
+    @Param('token') token: string,
+    @Body() dto: ResetPasswordDto,
+    @Req() req: Request,
+    @ClientAddress() address: string,
+  ) {
+    const user = await this.accounts.resetPassword(token, dto, address);
     await startSignedInSession(req, user.id);
     flash(req, 'success', 'Your password has been changed. Every other session has been signed out.');
     return seeOther('/');

@@ -4,6 +4,7 @@ import { FormView, Public } from '../common/decorators.js';
 import { seeOther } from '../common/redirect.js';
 import { endSession, safeNextPath, startSignedInSession } from '../common/sign-in-session.js';
 import { AccountsService } from './accounts.service.js';
+import { ClientAddress } from './client-address.decorator.js';
 import { SignInDto } from './dto/account.dto.js';
 
 const TITLE = { title: 'Sign in' };
@@ -24,8 +25,8 @@ export class SessionController {
   @Public()
   @FormView('accounts/login', TITLE)
   @Redirect()
-  async signIn(@Body() dto: SignInDto, @Req() req: Request) {
-    const user = await this.accounts.signIn(dto.email, dto.password, req.ip ?? 'unknown');
+  async signIn(@Body() dto: SignInDto, @Req() req: Request, @ClientAddress() address: string) {
+    const user = await this.accounts.signIn(dto.email, dto.password, address);
     await startSignedInSession(req, user.id);
     return seeOther(safeNextPath(dto.next));
   }
