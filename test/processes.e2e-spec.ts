@@ -91,6 +91,37 @@ onPostgres('Two Keeper processes on one PostgreSQL database', () => {
     expect(stranger.status).toBeLessThan(400);
   });
 
+  it('counts failed sign-ins across both processes: 20 concurrent wrong passwords leave the account locked for that address', async () => {
+    const target = await person('Lee Locked', 'lee@example.com', PASSWORD);
+    const forms = await Promise.all(
+      Array.from({ length: 21 }, async (_, index) => {
+        const keeper = keepers[index % 2];
+        const page = await fetch(`${keeper.url}/login`);
+        return { keeper, cookie: cookieFrom(page, 'keeper.sid'), token: csrfTokenIn(await page.text()) };
+      }),
+    );
+    const attempt = (form: (typeof forms)[number], password: string) =>
+      fetch(`${form.keeper.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+        body: new URLSearchParams({ email: target.email, password, _csrf: form.token }),
+      });
+    const wrong = await Promise.all(forms.slice(0, 20).map((form) => attempt(form, 'not-the-password-at-all')));
+    const statuses = wrong.map((response) => response.status);
+    // One shared count: only five passwords are checked in all, whichever process answered.
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect(statuses.filter((status) => status !== 429 && status < 500)).toHaveLength(5);
+    const right = await attempt(forms[20], PASSWORD);
+    expect(right.status).toBe(429);
+    const home = await fetch(`${forms[20].keeper.url}/`, { redirect: 'manual', headers: { cookie: forms[20].cookie } });
+    expect(home.status).toBe(303);
+    const [row] = (await dataSource.query('SELECT "lastSignedInAt" FROM users WHERE id = $1', [target.id])) as {
+      lastSignedInAt: Date | null;
+    }[];
+    expect(row.lastSignedInAt).toBeNull();
+  });
+
   it('reminds the panelist of an overdue scorecard exactly once across both processes', async () => {
     const manager = await person('Max Manager', 'max@example.com', null);
     const late = await person('Lee Late', 'lee@example.com', null);
