@@ -214,7 +214,7 @@ export class PanelService {
           'Someone else recorded a decision for this interview a moment ago. Reload the page to see it.',
         );
       await this.pipeline.recordDecision(user, interview.application, dto.decision, summary, dto.reasonId);
-      return Object.assign(interview, decided, { decidedBy: user });
+      return this.interviews.saveInterview(Object.assign(interview, decided, { decidedBy: user }));
     });
   }
 
