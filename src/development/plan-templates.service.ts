@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { FormInvalidError } from '../common/errors.js';
 import type { Outcome } from '../positions/entities/outcome.entity.js';
 import { DEFAULT_LEARNING_AREAS, type PlanTemplateDraft } from '../positions/position-templates.js';
@@ -16,7 +17,10 @@ export const STALE_FORM =
 /** The first-year development plan template of a position: route, learning plan, coaching. */
 @Injectable()
 export class PlanTemplatesService {
-  constructor(private readonly plans: PlanTemplatesRepository) {}
+  constructor(
+    private readonly plans: PlanTemplatesRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   findByPosition(positionId: number): Promise<PlanTemplate | null> {
     return this.plans.findByPosition(positionId);
@@ -155,6 +159,13 @@ export class PlanTemplatesService {
       ];
     });
     if (Object.keys(errors).length > 0) throw new FormInvalidError(errors);
-    return this.plans.save(plan);
+    const seen = plan.lockVersion;
+    return this.uow.run(async () => {
+      // Two saves from forms at the same version: the first claims it, the other is refused like a stale form.
+      if (!(await this.plans.claimVersion(plan.id, seen)))
+        throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
+      plan.lockVersion = seen + 1;
+      return this.plans.save(plan);
+    });
   }
 }

@@ -23,6 +23,30 @@ export class HiresRepository {
     return this.uow.manager.getRepository(Offer).findOneBy({ id });
   }
 
+  /** Records the answer only while the offer is open: true for the one call that did. */
+  async answerOffer(id: number, status: 'accepted' | 'declined'): Promise<boolean> {
+    const result = await this.uow
+      .repository(Offer)
+      .createQueryBuilder()
+      .update()
+      .set({ status, respondedAt: new Date() })
+      .where("id = :id AND status = 'extended'", { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** A new open offer; null when the application already has one (the unique index on open offers). */
+  async addOpenOffer(offer: Partial<Offer>): Promise<Offer | null> {
+    const offers = this.uow.repository(Offer);
+    try {
+      return await offers.save(offers.create({ ...offer, status: 'extended' }));
+    } catch (error) {
+      const code = String((error as { driverError?: { code?: unknown } }).driverError?.code);
+      if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') return null;
+      throw error;
+    }
+  }
+
   saveOffer(offer: Partial<Offer>): Promise<Offer> {
     const offers = this.uow.repository(Offer);
     return offers.save(offers.create(offer));

@@ -18,6 +18,9 @@ import { HiresRepository } from './hires.repository.js';
 import { OnboardingService } from './onboarding.service.js';
 import { isIsoDate } from './plan-dates.js';
 
+const OFFER_ANSWERED = 'Someone else recorded the answer to this offer a moment ago. Reload the page to see it.';
+const OFFER_RECORDED = 'Someone else recorded an offer a moment ago. Reload the page to see it.';
+
 /**
  * Offers, and the hire itself: accepting an offer moves the application to Hired, invites the new hire,
  * and lays out their onboarding plan and first-year development plan with real dates, in one unit of work.
@@ -76,14 +79,14 @@ export class HiresService {
       throw new DomainError('conflict', 'An offer is already open; record the candidate’s answer to it first.');
     }
     return this.uow.run(async () => {
-      const offer = await this.hires.saveOffer({
+      const offer = await this.hires.addOpenOffer({
         applicationId,
         offeredOn: dto.offeredOn,
         terms: dto.terms,
-        status: 'extended',
         respondedAt: null,
         createdById: user.id,
       });
+      if (!offer) throw new DomainError('conflict', OFFER_RECORDED);
       await this.pipeline.note(user, application, `Offer made on ${dto.offeredOn}`);
       return offer;
     });
@@ -92,7 +95,8 @@ export class HiresService {
   async declineOffer(user: User, applicationId: number, offerId: number): Promise<Offer> {
     const { offer, application } = await this.openOffer(user, applicationId, offerId);
     return this.uow.run(async () => {
-      const saved = await this.hires.saveOffer({ ...offer, status: 'declined', respondedAt: new Date() });
+      if (!(await this.hires.answerOffer(offer.id, 'declined'))) throw new DomainError('conflict', OFFER_ANSWERED);
+      const saved = { ...offer, status: 'declined', respondedAt: new Date() } as Offer;
       await this.pipeline.move(user, application.id, 'withdrawn', null);
       await this.pipeline.note(user, application, 'The candidate declined the offer');
       return saved;
@@ -114,20 +118,21 @@ export class HiresService {
     if (dto.buddyId && (!buddy || !buddy.active))
       throw FormInvalidError.single('buddyId', 'Choose a buddy from the list');
     const candidate = application.candidate;
-    if (await this.users.findByEmail(candidate.email)) {
-      throw FormInvalidError.single(
-        'startDate',
-        `Someone already has a Keeper account with ${candidate.email}. Change the candidate's email or that account first.`,
-      );
-    }
 
     const hired = await this.uow.run(async () => {
+      // The answer is recorded first and only while the offer is open: of two accepts at once, one hires.
+      if (!(await this.hires.answerOffer(offer.id, 'accepted'))) throw new DomainError('conflict', OFFER_ANSWERED);
+      if (await this.users.findByEmail(candidate.email)) {
+        throw FormInvalidError.single(
+          'startDate',
+          `Someone already has a Keeper account with ${candidate.email}. Change the candidate's email or that account first.`,
+        );
+      }
       await this.pipeline.recordHire(
         user,
         application,
         `Accepted the offer of ${offer.offeredOn}; starts ${dto.startDate}`,
       );
-      await this.hires.saveOffer({ ...offer, status: 'accepted', respondedAt: new Date() });
       const person = await this.people.createInvited({
         name: candidate.name,
         email: candidate.email,

@@ -104,6 +104,33 @@ export class InterviewsRepository {
     return this.uow.repository(Interview).save(interview);
   }
 
+  /** Claims the seat for one scorecard save at the version it read; false when another save came first. */
+  async claimSeat(id: number, seen: number): Promise<boolean> {
+    const result = await this.uow
+      .repository(Panelist)
+      .createQueryBuilder()
+      .update()
+      .set({ lockVersion: () => '"lockVersion" + 1' })
+      .where('id = :id AND "lockVersion" = :seen', { id, seen })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Records the decision only while none is recorded: true for the one call that did. */
+  async recordDecision(
+    id: number,
+    fields: Pick<Interview, 'decision' | 'rationale' | 'decidedAt' | 'decidedById'>,
+  ): Promise<boolean> {
+    const result = await this.uow
+      .repository(Interview)
+      .createQueryBuilder()
+      .update()
+      .set(fields)
+      .where('id = :id AND "decidedAt" IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
   savePanelist(panelist: Panelist): Promise<Panelist> {
     return this.uow.repository(Panelist).save(panelist);
   }

@@ -152,7 +152,15 @@ export class PanelService {
     });
     const firstSubmission = submit && !seat.submittedAt;
     if (firstSubmission) seat.submittedAt = new Date();
+    const seen = seat.lockVersion;
     await this.uow.run(async () => {
+      // Another save of this scorecard since it was read would make this one's history wrong: refuse it.
+      if (!(await this.interviews.claimSeat(seat.id, seen)))
+        throw new DomainError(
+          'conflict',
+          'This scorecard was saved from another window a moment ago. Reload the page to see it, then make your change again.',
+        );
+      seat.lockVersion = seen + 1;
       await this.interviews.savePanelist(seat);
       await this.interviews.replaceRatings(seat.id, ratings);
       if (changes.length) await this.interviews.addEdit(seat.id, changes);
@@ -197,16 +205,16 @@ export class PanelService {
     if (interview.decidedAt)
       throw new DomainError('conflict', 'A decision has already been recorded for this interview.');
     const summary = `Debrief of round ${interview.round}: ${DECISION_LABELS[dto.decision]}. “${dto.rationale}”`;
+    const decided = { decision: dto.decision, rationale: dto.rationale, decidedAt: new Date(), decidedById: user.id };
     return this.uow.run(async () => {
+      // Recorded first and only while undecided: of two decisions at once, one wins and the other changes nothing.
+      if (!(await this.interviews.recordDecision(interview.id, decided)))
+        throw new DomainError(
+          'conflict',
+          'Someone else recorded a decision for this interview a moment ago. Reload the page to see it.',
+        );
       await this.pipeline.recordDecision(user, interview.application, dto.decision, summary, dto.reasonId);
-      Object.assign(interview, {
-        decision: dto.decision,
-        rationale: dto.rationale,
-        decidedAt: new Date(),
-        decidedById: user.id,
-        decidedBy: user,
-      });
-      return this.interviews.saveInterview(interview);
+      return this.interviews.saveInterview(Object.assign(interview, decided, { decidedBy: user }));
     });
   }
 

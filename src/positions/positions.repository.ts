@@ -68,6 +68,21 @@ export class PositionsRepository {
     return this.uow.repository(Position).save(position);
   }
 
+  /**
+   * Claims the position for one save, only at the version the form saw; false when someone else saved since.
+   * The conditional update is atomic on both databases and holds the row until the unit of work ends.
+   */
+  async claimVersion(id: number, seen: number): Promise<boolean> {
+    const result = await this.uow
+      .repository(Position)
+      .createQueryBuilder()
+      .update()
+      .set({ lockVersion: () => '"lockVersion" + 1' })
+      .where('id = :id AND "lockVersion" = :seen', { id, seen })
+      .execute();
+    return result.affected === 1;
+  }
+
   createPosition(fields: Partial<Position>): Position {
     return this.uow.repository(Position).create(fields);
   }

@@ -176,7 +176,12 @@ export class PositionsService {
       outcome.sortOrder = index;
       return outcome;
     });
+    const seen = position.lockVersion;
     return this.positions.transaction(async () => {
+      // Two saves from forms at the same version: the first claims it, the other is refused like a stale form.
+      if (!(await this.positions.claimVersion(id, seen)))
+        throw new FormInvalidError({ _form: [STALE_FORM] }, 'conflict');
+      position.lockVersion = seen + 1;
       const saved = await this.positions.savePosition(position);
       await this.positions.addEvent({ positionId: id, byId: user.id, summary: 'Edited the position' });
       return saved;

@@ -119,9 +119,12 @@ export class GradingService {
     levels: Record<WritingCriterion, number>,
     comment: string | null,
   ): Promise<{ thirdRequested: boolean }> {
-    const { grade, application } = await this.gradeOf(user, gradeId);
-    completeScore(grade, WRITING_CRITERIA, levels, comment, 'grade');
     return this.uow.run(async () => {
+      const { grade: seen } = await this.gradeOf(user, gradeId);
+      // Graders of one test submit one at a time: exactly one of them sees both grades in and asks for a third.
+      await this.vetting.lockSubmission(seen.submissionId);
+      const { grade, application } = await this.gradeOf(user, gradeId);
+      completeScore(grade, WRITING_CRITERIA, levels, comment, 'grade');
       await this.vetting.saveScore(grade);
       const all = await this.vetting.findGradesOf(grade.submissionId);
       const done = all.filter((other) => other.submittedAt);

@@ -181,6 +181,16 @@ export class VettingRepository {
     );
   }
 
+  /**
+   * Holds the writing test's row until the unit of work ends, so its graders submit one at a time (PostgreSQL;
+   * SQLite has a single writer and no row locks).
+   */
+  async lockSubmission(id: number): Promise<void> {
+    const query = this.submissions.createQueryBuilder('submission').select('submission.id').where({ id });
+    if (this.uow.manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+    await query.getRawOne();
+  }
+
   /** Saves a writing grade or a presentation score (both are rubric scores). */
   saveScore<S extends WritingGrade | PresentationScore>(score: S): Promise<S> {
     return this.uow.manager.save(score);

@@ -9,6 +9,7 @@ import { Interviews1795387000000 } from './1795387000000-Interviews.js';
 import { Hires1795388000000 } from './1795388000000-Hires.js';
 import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.js';
 import { ScorecardRatingsOnly1795389600000 } from './1795389600000-ScorecardRatingsOnly.js';
+import { RaceGuards1795390000000 } from './1795390000000-RaceGuards.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
@@ -24,5 +25,6 @@ export const migrations = [
   Hires1795388000000,
   ScorecardRatings1795389000000,
   ScorecardRatingsOnly1795389600000,
+  RaceGuards1795390000000,
   AttemptLimits1795390500000,
 ];

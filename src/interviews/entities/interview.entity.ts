@@ -8,6 +8,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity.js';
@@ -182,6 +183,10 @@ export class Panelist {
   /** When the overdue reminder was mailed; at most one per scorecard. */
   @Column({ type: Date, nullable: true })
   remindedAt: Date | null;
+
+  /** Each scorecard save claims the version it read, so two saves never both diff against the same ratings. */
+  @VersionColumn({ default: 1 })
+  lockVersion: number;
 
   @UpdateDateColumn()
   updatedAt: Date;
