@@ -15,6 +15,7 @@ export class AppConfig {
   readonly sessionSecret: string;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  readonly outboxPollSeconds: number;
 
   /**
    * Without SESSION_SECRET, sessions are signed with `keptSessionSecret` (the one start-up keeps beside
@@ -32,6 +33,7 @@ export class AppConfig {
     this.smtpUrl = variables.SMTP_URL ?? null;
     const host = this.baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : this.baseUrl.hostname;
     this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;
+    this.outboxPollSeconds = Number(variables.OUTBOX_POLL_SECONDS);
   }
 
   get isProduction(): boolean {

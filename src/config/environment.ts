@@ -64,6 +64,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/@[^\s@>]+/, { message: got('must contain an email address') })
   MAIL_FROM?: string;
+
+  /** How often the outbox worker looks for mail that is due; 0 only delivers right after a change queues mail. */
+  @Satisfies(isSeconds, { message: got('must be a whole number of seconds from 0 to 3600') })
+  OUTBOX_POLL_SECONDS = '5';
 }
 
 /**
@@ -105,6 +109,10 @@ function got(problem: string) {
 function isPort(value: string): boolean {
   const port = Number(value);
   return /^\d+$/.test(value) && port >= 1 && port <= 65535;
+}
+
+function isSeconds(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) <= 3600;
 }
 
 function whenPostgres(_: EnvironmentVariables, value: string): boolean {

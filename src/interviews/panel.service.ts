@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stages } from '../candidates/stages.js';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
@@ -56,8 +56,6 @@ export interface SavedScorecard {
  */
 @Injectable()
 export class PanelService {
-  private readonly logger = new Logger(PanelService.name);
-
   constructor(
     private readonly interviews: InterviewsRepository,
     private readonly access: InterviewsAccess,
@@ -225,24 +223,23 @@ export class PanelService {
     let reminded = 0;
     for (const { interview, seat } of this.overdueSeats(started, now)) {
       if (seat.remindedAt) continue;
-      const sent = await this.mail.send({
-        to: seat.user.email,
-        subject: `Your scorecard for ${interview.application.candidate.name} is overdue`,
-        template: 'scorecard-overdue',
-        data: {
-          name: seat.user.name,
-          candidateName: interview.application.candidate.name,
-          positionTitle: interview.application.position.title,
-          when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
-          url: this.config.link(`/interviews/${interview.id}/scorecard`),
-        },
+      // The reminder and the mark that it went out are kept together, so each seat is reminded once.
+      await this.uow.run(async () => {
+        await this.mail.send({
+          to: seat.user.email,
+          subject: `Your scorecard for ${interview.application.candidate.name} is overdue`,
+          template: 'scorecard-overdue',
+          data: {
+            name: seat.user.name,
+            candidateName: interview.application.candidate.name,
+            positionTitle: interview.application.position.title,
+            when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+            url: this.config.link(`/interviews/${interview.id}/scorecard`),
+          },
+        });
+        seat.remindedAt = now;
+        await this.interviews.savePanelist(seat);
       });
-      if (!sent) {
-        this.logger.warn({ message: 'Scorecard reminder not delivered', interviewId: interview.id });
-        continue;
-      }
-      seat.remindedAt = now;
-      await this.interviews.savePanelist(seat);
       reminded += 1;
     }
     return reminded;

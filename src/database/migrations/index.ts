@@ -9,6 +9,7 @@ import { Interviews1795387000000 } from './1795387000000-Interviews.js';
 import { Hires1795388000000 } from './1795388000000-Hires.js';
 import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.js';
 import { ScorecardRatingsOnly1795389600000 } from './1795389600000-ScorecardRatingsOnly.js';
+import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Hires1795388000000,
   ScorecardRatings1795389000000,
   ScorecardRatingsOnly1795389600000,
+  OutboxDelivery1795390200000,
 ];
