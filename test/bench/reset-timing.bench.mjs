@@ -1,10 +1,13 @@
 // Password-reset timing: does a request for a real account take longer than one for an unknown email?
 // Starts the built app (set up, with one admin) on a fresh SQLite file with a real SMTP server, alternates the two kinds of request one at a
 // time (with a pause, so background delivery finishes) and prints median and p90 for each. Run: npm run bench:reset
+/* global fetch */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { URLSearchParams } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../../dist/config/app-config.js';
 import { createApp } from '../../dist/main.js';
