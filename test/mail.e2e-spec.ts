@@ -6,6 +6,7 @@ import { readInvite } from './support/interviews.js';
 import { interviewCalendar } from '../src/interviews/interview-calendar.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { MailService } from '../src/mail/mail.service.js';
+import { OutboxWorker } from '../src/mail/outbox.worker.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Decodes a quoted-printable mail body enough to read links and text. */
@@ -32,7 +33,9 @@ describe('Mail over SMTP', () => {
     await smtp.close();
   });
 
-  it('sends the invitation to the SMTP server, with a working link, and keeps nothing in the outbox', async () => {
+  const deliverDue = () => testApp.app.get(OutboxWorker).deliverDue();
+
+  it('sends the invitation to the SMTP server, with a working link, and marks it sent in the outbox', async () => {
     const admin = await signedInAs(testApp, ['admin']);
     const response = await submitForm(
       admin.agent,
@@ -41,6 +44,7 @@ describe('Mail over SMTP', () => {
       '/people',
     );
     expect(response.status).toBe(303);
+    await deliverDue();
 
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
@@ -51,7 +55,12 @@ describe('Mail over SMTP', () => {
     expect(text).toContain('Hiring manager, Interviewer');
     const link = /http:\/\/keeper\.acme\.example(\/invitations\/[\w-]+)/.exec(text);
     expect(link).not.toBeNull();
-    await expect(testApp.dataSource.getRepository(OutboxMessage).count()).resolves.toBe(0);
+    await expect(
+      testApp.dataSource.getRepository(OutboxMessage).findOneBy({ to: 'sam@acme.example' }),
+    ).resolves.toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
 
     const agent = request.agent(testApp.server);
     const page = await agent.get(link![1]).expect(200);
@@ -78,15 +87,14 @@ describe('Mail over SMTP', () => {
       attendees: [{ name: 'Priya Shah', email: 'priya@acme.example', chair: true }],
     });
     const before = smtp.received.length;
-    await expect(
-      testApp.app.get(MailService).send({
-        to: 'priya@acme.example',
-        subject: 'Interview',
-        template: 'interview-cancelled',
-        data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
-        calendar: { method: 'REQUEST', content: calendar },
-      }),
-    ).resolves.toBe(true);
+    await testApp.app.get(MailService).send({
+      to: 'priya@acme.example',
+      subject: 'Interview',
+      template: 'interview-cancelled',
+      data: { name: 'Priya', when: 'soon', isCandidate: false, candidateName: 'Amara', positionTitle: 'AE' },
+      calendar: { method: 'REQUEST', content: calendar },
+    });
+    await deliverDue();
     const [mail] = smtp.received.slice(before);
     expect(mail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     const part =
@@ -105,7 +113,7 @@ describe('Mail over SMTP', () => {
     });
   });
 
-  it('tells the admin when the mail server refuses, and keeps the invited person so the mail can be sent again', async () => {
+  it('keeps the invited person when the mail server refuses; the Outbox shows the message waiting with the error', async () => {
     const admin = await signedInAs(testApp, ['admin']);
     await smtp.close();
     const response = await submitForm(
@@ -115,9 +123,13 @@ describe('Mail over SMTP', () => {
       '/people',
     );
     expect(response.status).toBe(303);
+    await deliverDue();
     const page = await admin.agent.get(response.headers.location).expect(200);
-    expect(page.text).toContain('the invitation mail could not be sent');
+    expect(page.text).toContain('Invitation to nora@acme.example is on its way.');
     expect(page.text).toContain('Send the invitation again');
+    const outbox = await admin.agent.get('/admin/outbox?status=queued').expect(200);
+    expect(outbox.text).toContain('nora@acme.example');
+    expect(outbox.text).toContain('ECONNREFUSED');
     smtp = await startSmtpServer();
   });
 });
@@ -138,8 +150,12 @@ describe('Mail kept in the outbox (no SMTP server)', () => {
   afterAll(() => testApp.close());
 
   it('keeps a message sent outside a unit of work at once', async () => {
-    await expect(testApp.app.get(MailService).send(message('outside@acme.example'))).resolves.toBe(true);
+    await testApp.app.get(MailService).send(message('outside@acme.example'));
     await expect(kept('outside@acme.example')).resolves.toBe(1);
+    await expect(
+      testApp.dataSource.getRepository(OutboxMessage).findOneBy({ to: 'outside@acme.example' }),
+    ).resolves.toMatchObject({ status: 'kept', attempts: 0 });
+    await expect(testApp.app.get(OutboxWorker).deliverDue()).resolves.toBe(0);
   });
 
   it('writes a message sent inside a unit of work in its transaction: kept on commit, gone on rollback', async () => {

@@ -76,7 +76,7 @@ describe('First run: setup, invitation, sign-in', () => {
     );
     expect(invited.status).toBe(303);
     const personPage = await admin.get(invited.headers.location).expect(200);
-    expect(personPage.text).toContain('Invitation sent to max@example.com');
+    expect(personPage.text).toContain('Invitation to max@example.com is on its way.');
     expect(personPage.text).toContain('Invited');
 
     const [mail] = await outboxMessages(testApp.dataSource);

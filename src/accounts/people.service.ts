@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { AppConfig } from '../config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { TypeOrmSessionStore } from '../sessions/typeorm-session.store.js';
 import { AccountTokensService } from './account-tokens.service.js';
@@ -11,9 +12,9 @@ import { UserRole } from './entities/user-role.entity.js';
 import { ROLE_LABELS, type Role } from './role.js';
 import { UsersRepository, type PeopleFilter } from './users.repository.js';
 
+/** The invited person; the invitation mail is in the outbox, on its way. */
 export interface InvitationResult {
   person: User;
-  mailed: boolean;
 }
 
 /** What admins do with people: invite, set roles, deactivate. */
@@ -25,6 +26,7 @@ export class PeopleService {
     private readonly mail: MailService,
     private readonly sessions: TypeOrmSessionStore,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   list(filter: PeopleFilter, page: PageRequest) {
@@ -42,8 +44,11 @@ export class PeopleService {
   }
 
   async invite(admin: User, dto: InviteDto): Promise<InvitationResult> {
-    const person = await this.createInvited(dto);
-    return { person, mailed: await this.sendInvitation(admin, person) };
+    return this.uow.run(async () => {
+      const person = await this.createInvited(dto);
+      await this.sendInvitation(admin, person);
+      return { person };
+    });
   }
 
   /** The account of someone invited, not yet mailed (it joins the active unit of work, e.g. accepting an offer). */
@@ -70,7 +75,8 @@ export class PeopleService {
     const person = await this.findOrFail(id);
     if (person.status !== 'invited')
       throw new DomainError('conflict', `${person.name} has already accepted their invitation.`);
-    return { person, mailed: await this.sendInvitation(admin, person) };
+    await this.uow.run(() => this.sendInvitation(admin, person));
+    return { person };
   }
 
   async setRoles(admin: User, id: number, roles: Role[]): Promise<User> {
@@ -108,10 +114,10 @@ export class PeopleService {
     return this.users.save(person);
   }
 
-  /** A new invitation link by mail; false when the mail could not be delivered. */
-  async sendInvitation(admin: User, person: User): Promise<boolean> {
+  /** A new invitation link, mailed through the outbox (in the active unit of work, if any). */
+  async sendInvitation(admin: User, person: User): Promise<void> {
     const token = await this.tokens.issue(person.id, 'invitation', admin.id);
-    return this.mail.send({
+    await this.mail.send({
       to: person.email,
       subject: `${admin.name} invited you to Keeper`,
       template: 'invitation',

@@ -18,6 +18,7 @@ export class AppConfig {
   /** How often overdue scorecards are looked for (REMINDER_SWEEP_SECONDS, a quarter hour by default). */
   readonly reminderSweepSeconds: number;
   readonly extraMigrationsDir: string | null;
+  readonly outboxPollSeconds: number;
 
   /**
    * Without SESSION_SECRET, sessions are signed with `keptSessionSecret` (the one start-up keeps beside
@@ -37,6 +38,7 @@ export class AppConfig {
     this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;
     this.reminderSweepSeconds = Number(variables.REMINDER_SWEEP_SECONDS);
     this.extraMigrationsDir = variables.EXTRA_MIGRATIONS_DIR ? resolve(variables.EXTRA_MIGRATIONS_DIR) : null;
+    this.outboxPollSeconds = Number(variables.OUTBOX_POLL_SECONDS);
   }
 
   get isProduction(): boolean {

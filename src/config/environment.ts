@@ -71,6 +71,9 @@ export class EnvironmentVariables {
   /** For tests and operations: a folder of compiled migrations (.js/.mjs/.cjs) run after Keeper's own. */
   @IsOptional()
   EXTRA_MIGRATIONS_DIR?: string;
+  /** How often the outbox worker looks for mail that is due; 0 only delivers right after a change queues mail. */
+  @Satisfies(isSeconds, { message: got('must be a whole number of seconds from 0 to 3600') })
+  OUTBOX_POLL_SECONDS = '5';
 }
 
 /**
@@ -116,6 +119,10 @@ function isPort(value: string): boolean {
 
 function isWholePositive(value: string): boolean {
   return /^\d+$/.test(value) && Number(value) >= 1;
+}
+
+function isSeconds(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) <= 3600;
 }
 
 function whenPostgres(_: EnvironmentVariables, value: string): boolean {

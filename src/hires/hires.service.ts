@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PeopleService } from '../accounts/people.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -27,8 +27,6 @@ const OFFER_RECORDED = 'Someone else recorded an offer a moment ago. Reload the 
  */
 @Injectable()
 export class HiresService {
-  private readonly logger = new Logger(HiresService.name);
-
   constructor(
     private readonly hires: HiresRepository,
     private readonly access: HiresAccess,
@@ -150,8 +148,8 @@ export class HiresService {
       await this.onboarding.layOut(hire);
       await this.development.layOut(hire, position, plan);
       await this.fillIfFull(user, position);
-      this.uow.afterCommit(() => this.invite(user, person, application.id));
-      this.uow.afterCommit(() => this.onboarding.mailOwners(hire.id, candidate.name));
+      await this.people.sendInvitation(user, person);
+      await this.onboarding.mailOwners(hire.id, candidate.name);
       return hire;
     });
     return (await this.hires.findHire(hired.id))!;
@@ -186,11 +184,5 @@ export class HiresService {
     if (position.status === 'published' && (await this.hires.countHired(position.id)) >= position.headcount) {
       await this.publishing.changeStatus(user, position.id, 'filled');
     }
-  }
-
-  /** The invitation goes out after commit: a rolled-back hire never mails a link to an account that does not exist. */
-  private async invite(user: User, person: User, applicationId: number): Promise<void> {
-    const mailed = await this.people.sendInvitation(user, person);
-    if (!mailed) this.logger.warn({ message: 'New hire invitation not delivered', applicationId });
   }
 }

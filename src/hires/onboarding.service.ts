@@ -131,7 +131,7 @@ export class OnboardingService {
         },
       ]);
       task.owner = owner;
-      if (owner && owner.id !== hire.userId) this.uow.afterCommit(() => this.mailAssigned([task], hire.user.name));
+      if (owner && owner.id !== hire.userId) await this.mailAssigned([task], hire.user.name);
       return task;
     });
   }

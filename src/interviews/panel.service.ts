@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stages } from '../candidates/stages.js';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
@@ -56,8 +56,6 @@ export interface SavedScorecard {
  */
 @Injectable()
 export class PanelService {
-  private readonly logger = new Logger(PanelService.name);
-
   constructor(
     private readonly interviews: InterviewsRepository,
     private readonly access: InterviewsAccess,
@@ -236,17 +234,12 @@ export class PanelService {
     let reminded = 0;
     for (const { interview, seat } of this.overdueSeats(started, now)) {
       if (seat.remindedAt) continue;
-      const sent = await this.uow
-        .run(async () => {
-          if (!(await this.interviews.claimReminder(seat.id, now))) return false;
-          if (await this.mail.send(this.reminder(interview, seat))) return true;
-          throw new ReminderNotSent();
-        })
-        .catch((error: unknown) => {
-          if (!(error instanceof ReminderNotSent)) throw error;
-          this.logger.warn({ message: 'Scorecard reminder not delivered', interviewId: interview.id });
-          return false;
-        });
+      // The claim and the reminder's outbox row commit together, so each seat is reminded once.
+      const sent = await this.uow.run(async () => {
+        if (!(await this.interviews.claimReminder(seat.id, now))) return false;
+        await this.mail.send(this.reminder(interview, seat));
+        return true;
+      });
       if (sent) reminded += 1;
     }
     return reminded;
@@ -337,4 +330,3 @@ export class PanelService {
 }
 
 /** Rolls back a reminder's claim when its mail was refused, so the next sweep tries again. */
-class ReminderNotSent extends Error {}

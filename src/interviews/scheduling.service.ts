@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stages } from '../candidates/stages.js';
 import { randomBytes } from 'node:crypto';
 import type { User } from '../accounts/entities/user.entity.js';
@@ -40,8 +40,6 @@ interface Recipient {
  */
 @Injectable()
 export class SchedulingService {
-  private readonly logger = new Logger(SchedulingService.name);
-
   constructor(
     private readonly interviews: InterviewsRepository,
     private readonly access: InterviewsAccess,
@@ -151,7 +149,7 @@ export class SchedulingService {
         `Scheduled interview round ${saved.round} for ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
       );
       saved.application = application;
-      this.uow.afterCommit(() => this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Interview'));
+      await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Interview');
       return saved;
     });
   }
@@ -186,16 +184,14 @@ export class SchedulingService {
         application,
         `Moved interview round ${saved.round} to ${interviewTimeText(saved.startsAt, saved.durationMinutes, saved.timeZone)} with ${this.panelText(saved)}`,
       );
-      this.uow.afterCommit(async () => {
-        await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Updated interview');
-        if (removed.length)
-          await this.sendInvitations(
-            saved,
-            'CANCEL',
-            removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
-            'You are no longer on the panel',
-          );
-      });
+      await this.sendInvitations(saved, 'REQUEST', this.recipients(saved), 'Updated interview');
+      if (removed.length)
+        await this.sendInvitations(
+          saved,
+          'CANCEL',
+          removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
+          'You are no longer on the panel',
+        );
       return saved;
     });
   }
@@ -208,7 +204,7 @@ export class SchedulingService {
       const saved = await this.interviews.saveInterview(interview);
       saved.application = application;
       await this.pipeline.note(user, application, `Cancelled interview round ${saved.round}`);
-      this.uow.afterCommit(() => this.sendInvitations(saved, 'CANCEL', this.recipients(saved), 'Cancelled interview'));
+      await this.sendInvitations(saved, 'CANCEL', this.recipients(saved), 'Cancelled interview');
       return saved;
     });
   }
@@ -322,7 +318,7 @@ export class SchedulingService {
         organizer: { name: 'Keeper', email: organizerEmail },
         attendees,
       });
-      const sent = await this.mail.send({
+      await this.mail.send({
         to: recipient.email,
         subject: `${subjectPrefix}: ${candidate.name} for ${position.title}, ${when}`,
         template: method === 'CANCEL' ? 'interview-cancelled' : 'interview-invitation',
@@ -339,7 +335,6 @@ export class SchedulingService {
         },
         calendar: { method, content: calendar },
       });
-      if (!sent) this.logger.warn({ message: 'Interview invitation not delivered', interviewId: interview.id, method });
     }
   }
 }

@@ -3,10 +3,11 @@ import { MailService } from './mail.service.js';
 import { OutboxController } from './outbox.controller.js';
 import { OutboxPages } from './outbox.pages.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { OutboxWorker } from './outbox.worker.js';
 
 @Module({
   controllers: [OutboxController],
-  providers: [MailService, OutboxRepository, OutboxPages],
-  exports: [MailService, OutboxRepository],
+  providers: [MailService, OutboxRepository, OutboxPages, OutboxWorker],
+  exports: [MailService, OutboxRepository, OutboxWorker],
 })
 export class MailModule {}

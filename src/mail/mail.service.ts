@@ -1,12 +1,14 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import hbs from 'hbs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
 import { VIEWS_DIR } from '../common/paths.js';
-import type { MailAttachment } from './entities/outbox-message.entity.js';
+import { DomainError, notFound } from '../common/errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { MailAttachment, OutboxMessage } from './entities/outbox-message.entity.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { OutboxWorker } from './outbox.worker.js';
 
 export interface MailMessage {
   to: string;
@@ -21,66 +23,54 @@ export interface MailMessage {
 type Template = (data: Record<string, unknown>) => string;
 
 /**
- * Sends mail over SMTP_URL, or keeps it in the outbox (read at /admin/outbox) when no SMTP server is configured;
- * a message kept during a unit of work is written in its transaction, and one kept outside it is written at once.
+ * Writes each message to the outbox: during a unit of work in its transaction (a change that rolls back sends
+ * nothing), outside one at once. The outbox worker delivers queued messages over SMTP_URL; without a mail server
+ * they are kept to be read at /admin/outbox. The request never waits for SMTP.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
-  private readonly logger = new Logger(MailService.name);
-  private readonly transport: Transporter | null;
+export class MailService {
   private readonly templates = new Map<string, Template>();
 
   constructor(
     private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
-  ) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
-  }
+    private readonly worker: OutboxWorker,
+    private readonly uow: UnitOfWork,
+  ) {}
 
-  /** Returns false when the SMTP server refused the message; the failure is logged without the message body. */
-  async send(message: MailMessage): Promise<boolean> {
-    const text = this.render(message.template, { ...message.data, baseUrl: this.config.baseUrl.toString() });
+  async send(message: MailMessage): Promise<void> {
+    const text = this.render(message);
     const calendar = message.calendar;
-    if (!this.transport) {
-      const attachments: MailAttachment[] | null = calendar
-        ? [
-            {
-              filename: 'invite.ics',
-              contentType: `text/calendar; method=${calendar.method}`,
-              content: calendar.content,
-            },
-          ]
-        : null;
-      await this.outbox.keep({ to: message.to, subject: message.subject, text, attachments });
-      return true;
+    const attachments: MailAttachment[] | null = calendar
+      ? [{ filename: 'invite.ics', contentType: `text/calendar; method=${calendar.method}`, content: calendar.content }]
+      : null;
+    if (!this.config.smtpUrl) {
+      await this.outbox.add({ to: message.to, subject: message.subject, text, attachments, status: 'kept' });
+      return;
     }
-    try {
-      await this.transport.sendMail({
-        from: this.config.mailFrom,
-        to: message.to,
-        subject: message.subject,
-        text,
-        // nodemailer adds it both as the text/calendar alternative and as invite.ics.
-        ...(calendar
-          ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } }
-          : {}),
-      });
-      return true;
-    } catch (error) {
-      this.logger.error({
-        message: 'Mail delivery failed',
-        template: message.template,
-        error: (error as Error).message,
-      });
-      return false;
-    }
+    await this.outbox.add({
+      to: message.to,
+      subject: message.subject,
+      text,
+      attachments,
+      status: 'queued',
+      nextAttemptAt: new Date(),
+    });
+    this.uow.afterCommit(async () => this.worker.kick());
   }
 
-  onModuleDestroy(): void {
-    this.transport?.close();
+  /** An admin's "Retry now" on a message that is waiting or has failed: it is due at once. */
+  async retry(id: number): Promise<OutboxMessage> {
+    const message = await this.outbox.findById(id);
+    if (!message) throw notFound('That message');
+    if (!(await this.outbox.retryNow(id, new Date())))
+      throw new DomainError('conflict', 'This message is not waiting to be sent, so there is nothing to retry.');
+    this.worker.kick();
+    return message;
   }
 
-  private render(name: string, data: Record<string, unknown>): string {
+  /** The message's text, as `send` writes it to the outbox. */
+  render({ template: name, data }: MailMessage): string {
     let template = this.templates.get(name);
     if (!template) {
       const source = readFileSync(resolve(VIEWS_DIR, 'mail', `${name}.txt.hbs`), 'utf8');
@@ -88,6 +78,6 @@ export class MailService implements OnModuleDestroy {
       template = hbs.handlebars.compile(source, { noEscape: true });
       this.templates.set(name, template);
     }
-    return template(data);
+    return template({ ...data, baseUrl: this.config.baseUrl.toString() });
   }
 }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { In, type FindOptionsWhere } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { OutboxMessage } from './entities/outbox-message.entity.js';
+import { OutboxMessage, type OutboxStatus } from './entities/outbox-message.entity.js';
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'attachments'>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'attachments' | 'status'> &
+  Partial<Pick<OutboxMessage, 'nextAttemptAt'>>;
 
-/** Messages kept instead of sent; written inside a unit of work, a message joins its transaction. */
+/** A due message is queued and its time has come, or was claimed by a worker that has not finished in time (it died). */
+const DUE = `(status = 'queued' AND "nextAttemptAt" <= :now) OR (status = 'sending' AND "claimedAt" <= :stale)`;
+
+/** Outgoing messages; written inside a unit of work, a message joins its transaction. */
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -14,13 +19,75 @@ export class OutboxRepository {
     return this.uow.repository(OutboxMessage);
   }
 
-  keep(message: NewOutboxMessage): Promise<OutboxMessage> {
+  add(message: NewOutboxMessage): Promise<OutboxMessage> {
     const messages = this.messages;
     return messages.save(messages.create(message));
   }
 
-  findPageNewestFirst(page: PageRequest): Promise<[OutboxMessage[], number]> {
+  /**
+   * Marks up to `limit` due messages as being sent under `token` and returns them. The claim is one conditional
+   * UPDATE, so two workers never claim the same row: on PostgreSQL the candidate rows are locked (SKIP LOCKED),
+   * and on both databases the status condition is checked again on the row being updated.
+   */
+  async claimDue(token: string, now: Date, stale: Date, limit: number): Promise<OutboxMessage[]> {
+    const messages = this.messages;
+    const candidates = messages.createQueryBuilder('due').select('due.id').where(DUE).orderBy('due.id').limit(limit);
+    if (messages.manager.connection.options.type === 'postgres')
+      candidates.setLock('pessimistic_write').setOnLocked('skip_locked');
+    await messages
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'sending', claimToken: token, claimedAt: now })
+      .where(`id IN (${candidates.getQuery()})`)
+      .andWhere(DUE)
+      .setParameters({ now, stale })
+      .execute();
+    return messages.find({ where: { claimToken: token, status: 'sending' }, order: { id: 'ASC' } });
+  }
+
+  /** Records the delivery of a claimed message; false when another worker has taken it over meanwhile. */
+  async markSent(message: OutboxMessage, token: string, sentAt: Date): Promise<boolean> {
+    const result = await this.messages.update(
+      { id: message.id, claimToken: token, status: 'sending' },
+      {
+        status: 'sent',
+        sentAt,
+        attempts: message.attempts + 1,
+        nextAttemptAt: null,
+        lastError: null,
+        claimToken: null,
+      },
+    );
+    return result.affected === 1;
+  }
+
+  /** Records a failed attempt: the message waits until `nextAttemptAt`, or has failed for good when that is null. */
+  async markFailed(message: OutboxMessage, token: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+    await this.messages.update(
+      { id: message.id, claimToken: token, status: 'sending' },
+      {
+        status: nextAttemptAt ? 'queued' : 'failed',
+        attempts: message.attempts + 1,
+        lastError: error,
+        nextAttemptAt,
+        claimToken: null,
+      },
+    );
+  }
+
+  /** Makes a waiting or failed message due now; false when it is neither (sent, being sent, or kept). */
+  async retryNow(id: number, now: Date): Promise<boolean> {
+    const result = await this.messages.update(
+      { id, status: In(['queued', 'failed']) },
+      { status: 'queued', nextAttemptAt: now },
+    );
+    return result.affected === 1;
+  }
+
+  findPageNewestFirst(page: PageRequest, status?: OutboxStatus): Promise<[OutboxMessage[], number]> {
+    const where: FindOptionsWhere<OutboxMessage> = status ? { status } : {};
     return this.messages.findAndCount({
+      where,
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (page.page - 1) * page.perPage,
       take: page.perPage,

@@ -20,14 +20,8 @@ export class ApplicationVettingController {
   @Post('portal')
   @Redirect()
   async sendPortalLink(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
-    const mailedTo = await this.vetting.sendPortalLink(user, id);
-    if (mailedTo) flash(req, 'success', `Portal link sent to ${mailedTo}. Any earlier link no longer works.`);
-    else
-      flash(
-        req,
-        'warning',
-        'A new portal link was made, but the mail could not be sent. Copy the link below and send it yourself.',
-      );
+    const email = await this.vetting.sendPortalLink(user, id);
+    flash(req, 'success', `Portal link on its way to ${email}. Any earlier link no longer works.`);
     return seeOther(`/applications/${id}#portal`);
   }
 

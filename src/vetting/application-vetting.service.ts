@@ -22,15 +22,14 @@ export class ApplicationVettingService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  /** A new portal link, mailed to the candidate; the email it went to, or null when the mail failed. */
-  async sendPortalLink(user: User, id: number): Promise<string | null> {
+  /** A new portal link, mailed to the candidate through the outbox; the email it goes to. */
+  async sendPortalLink(user: User, id: number): Promise<string> {
     const application = await this.pipeline.findManaged(user, id);
-    const invitation = await this.uow.run(async () => {
-      const issued = await this.portal.issue(user, application);
+    await this.uow.run(async () => {
+      await this.portal.issue(user, application);
       await this.pipeline.note(user, application, 'Sent a new candidate portal link');
-      return issued;
     });
-    return invitation.mailed ? application.candidate.email : null;
+    return application.candidate.email;
   }
 
   async revokePortalLink(user: User, id: number): Promise<void> {

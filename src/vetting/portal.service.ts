@@ -13,10 +13,9 @@ import { VettingRepository } from './vetting.repository.js';
 
 export const PORTAL_LINK_DAYS = 30;
 
-/** A new portal link; `mailed` is known once the unit of work that issued it has committed and sent the mail. */
+/** A new portal link; its mail is in the outbox, written in the same transaction. */
 export interface PortalInvitation {
   link: PortalLink;
-  mailed: boolean;
 }
 
 /** The candidate's private link: no account, one application, nothing about anyone else. */
@@ -38,7 +37,7 @@ export class PortalService {
     return this.config.link(`/portal/${link.token}`);
   }
 
-  /** A new link (the previous one stops working); the invitation is mailed once the change has committed. */
+  /** A new link (the previous one stops working), and its mail in the outbox; both or neither are kept. */
   async issue(user: User, application: Application): Promise<PortalInvitation> {
     if (stages.isClosed(application.stage)) {
       throw new DomainError('conflict', 'This application is closed: its candidate portal cannot be opened again.');
@@ -52,20 +51,17 @@ export class PortalService {
           expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000),
           createdById: user.id,
         }),
-        mailed: false,
       };
-      this.uow.afterCommit(async () => {
-        invitation.mailed = await this.mail.send({
-          to: application.candidate.email,
-          subject: `Your next steps for ${application.position.title}`,
-          template: 'portal-invitation',
-          data: {
-            name: application.candidate.name,
-            position: application.position.title,
-            link: this.url(invitation.link),
-            days: PORTAL_LINK_DAYS,
-          },
-        });
+      await this.mail.send({
+        to: application.candidate.email,
+        subject: `Your next steps for ${application.position.title}`,
+        template: 'portal-invitation',
+        data: {
+          name: application.candidate.name,
+          position: application.position.title,
+          link: this.url(invitation.link),
+          days: PORTAL_LINK_DAYS,
+        },
       });
       return invitation;
     });

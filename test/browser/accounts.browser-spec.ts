@@ -58,7 +58,7 @@ describeInBrowser('Accounts in a real browser', () => {
     await admin.getByRole('checkbox', { name: /Hiring manager/ }).check();
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await admin.waitForURL(/\/people\/\d+$/);
-    await waitForText(admin, 'Invitation sent to max@acme.example');
+    await waitForText(admin, 'Invitation to max@acme.example is on its way.');
     await visit(admin, '04-person');
 
     // The confirmation step before deactivating, then back out.

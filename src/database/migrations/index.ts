@@ -10,6 +10,7 @@ import { Hires1795388000000 } from './1795388000000-Hires.js';
 import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.js';
 import { ScorecardRatingsOnly1795389600000 } from './1795389600000-ScorecardRatingsOnly.js';
 import { RaceGuards1795390000000 } from './1795390000000-RaceGuards.js';
+import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
@@ -26,5 +27,6 @@ export const migrations = [
   ScorecardRatings1795389000000,
   ScorecardRatingsOnly1795389600000,
   RaceGuards1795390000000,
+  OutboxDelivery1795390200000,
   AttemptLimits1795390500000,
 ];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface MailAttachment {
   filename: string;
@@ -6,8 +6,16 @@ export interface MailAttachment {
   content: string;
 }
 
-/** A message kept in the database instead of being sent, when no SMTP_URL is configured. */
+/**
+ * queued: waiting for the worker (first try, or a retry after an error); sending: claimed by a worker;
+ * sent: delivered; failed: gave up after the last attempt; kept: no mail server is configured, kept to be read here.
+ */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'kept'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** One outgoing message, written in the transaction of the change that sends it and delivered by the outbox worker. */
 @Entity('outbox_messages')
+@Index('IDX_outbox_messages_status_nextAttemptAt', ['status', 'nextAttemptAt'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn()
   id: number;
@@ -24,6 +32,28 @@ export class OutboxMessage {
   /** Files sent with the message, e.g. a calendar invitation, as text. */
   @Column({ type: 'simple-json', nullable: true })
   attachments: MailAttachment[] | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'kept' })
+  status: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: Date, nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** The mail server's answer to the last attempt, without the message body. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: Date, nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  claimToken: string | null;
+
+  @Column({ type: Date, nullable: true })
+  sentAt: Date | null;
 
   @CreateDateColumn()
   createdAt: Date;
