@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { ParseIdPipe } from '../common/params.js';
 import { Roles } from '../common/decorators.js';
+import { PageQueryDto } from '../common/pagination.js';
 import { OutboxPages } from './outbox.pages.js';
 
 @Controller('admin/outbox')
@@ -10,8 +11,8 @@ export class OutboxController {
 
   @Get()
   @Render('outbox/index')
-  index(@Query('page') page?: string) {
-    return this.pages.list(page);
+  index(@Query() query: PageQueryDto) {
+    return this.pages.list(query.page);
   }
 
   @Get(':id')
