@@ -79,7 +79,7 @@ describe('Research presentations and the full vetting gate', () => {
         contentType: 'application/pdf',
       });
     expect(uploaded.status).toBe(303);
-    expect((await candidate.get(portal).expect(200)).text).toContain('My-research.pdf uploaded');
+    expect((await candidate.get(portal).expect(200)).text).toContain('My research.pdf uploaded');
 
     // The writing test, graded blind by two graders at level 3.
     const intro = await candidate.get(`${portal}/writing`).expect(200);
