@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import hbs from 'hbs';
@@ -9,10 +10,15 @@ import { resolve } from 'node:path';
 import { PROJECT_ROOT, requestPath, VIEWS_DIR } from './common/paths.js';
 import { viewHelpers } from './common/view-helpers.js';
 import type { AppConfig } from './config/app-config.js';
+import { absoluteSessionLifetime } from './sessions/session-lifetime.js';
 import { TypeOrmSessionStore } from './sessions/typeorm-session.store.js';
 
 export const SESSION_COOKIE = 'keeper.sid';
 const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+
+/** Features no Keeper page uses, switched off for the page and anything embedded in it. */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()';
 
 /** Everything between "create the app" and "listen", shared by main.ts, the demo and every test. */
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<NestExpressApplication> {
@@ -20,6 +26,8 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestLog());
+  // HTML, CSS, JS, CSV and JSON (compressible types over 1 kB), gzip or deflate as the client accepts.
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -40,11 +48,20 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
       strictTransportSecurity: config.secureCookies,
     }),
   );
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
 
   app.useStaticAssets(resolve(VIEWS_DIR, 'assets'), { prefix: '/assets/', maxAge: config.isProduction ? '1d' : 0 });
   app.useStaticAssets(resolve(PROJECT_ROOT, 'node_modules/@picocss/pico/css'), {
     prefix: '/assets/pico/',
     maxAge: config.isProduction ? '7d' : 0,
+  });
+  // Everything past the static assets is a page or a download that may hold personal data: never cached.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
   });
 
   app.use(
@@ -58,6 +75,7 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: IDLE_TIMEOUT_MS },
     }),
   );
+  app.use(absoluteSessionLifetime(config.sessionAbsoluteMs));
 
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('hbs');

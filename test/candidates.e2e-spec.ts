@@ -3,7 +3,7 @@ import { ApplicationEvent } from '../src/candidates/entities/application-event.e
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { Candidate } from '../src/candidates/entities/candidate.entity.js';
 import { StoredFile } from '../src/files/stored-file.entity.js';
-import { samplePdf, windowsProgram } from './support/files.js';
+import { docxBomb, docxWithParts, pdfWithJavaScript, sampleDocx, samplePdf, windowsProgram } from './support/files.js';
 import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { publishedPosition } from './support/positions.js';
 import { countQueries } from './support/query-counter.js';
@@ -65,7 +65,9 @@ describe('Candidates and the pipeline', () => {
       .parse(binary)
       .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(download.headers['content-disposition']).toBe('attachment; filename="Rosa-CV.pdf"');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Rosa-CV.pdf"; filename*=UTF-8''Rosa%20CV.pdf`,
+    );
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
   });
@@ -321,6 +323,58 @@ describe('Candidates and the pipeline', () => {
     expect(await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: candidateId })).toMatchObject({
       name: 'Vera Shared-Lee',
     });
+  });
+
+  it('refuses a DOCX zip bomb, a DOCX of too many parts and a PDF with JavaScript, storing nothing', async () => {
+    const [candidates, files] = [await count(Candidate), await count(StoredFile)];
+    const bomb = docxBomb();
+    expect(bomb.length).toBeLessThan(100_000);
+    const refused = [
+      [bomb, 'bomb.docx', 'a part expands more than 100 times'],
+      [docxWithParts(2_001), 'parts.docx', 'That document holds 2001 parts; Keeper accepts at most 2000'],
+      [pdfWithJavaScript(), 'script.pdf', 'That PDF contains scripts or launch actions'],
+      [pdfWithJavaScript('/Launch'), 'launch.pdf', 'That PDF contains scripts or launch actions'],
+    ] as const;
+    for (const [data, name, message] of refused) {
+      const response = await addCandidate(
+        manager.agent,
+        { name: 'Risky File', email: 'risky@example.com' },
+        { data, name },
+      );
+      expect([name, response.status]).toEqual([name, 422]);
+      expect(response.text).toContain(message);
+      expect(response.text).toContain('value="Risky File"');
+    }
+    await expect(count(Candidate)).resolves.toBe(candidates);
+    await expect(count(StoredFile)).resolves.toBe(files);
+
+    const docx = await addCandidate(
+      manager.agent,
+      { name: 'Plain Docx', email: 'docx@example.com' },
+      { data: sampleDocx(), name: 'cv.docx' },
+    );
+    expect(docx.status).toBe(303);
+  });
+
+  it('keeps a UTF-8 file name in the stored name and the download', async () => {
+    const response = await addCandidate(
+      manager.agent,
+      { name: 'Zoë Ångström', email: 'zoe@example.com' },
+      { data: await samplePdf('Resume of Zoë'), name: 'Zoë Ångström – CV.pdf' },
+    );
+    expect(response.status).toBe(303);
+    const candidate = await testApp.dataSource
+      .getRepository(Candidate)
+      .findOneOrFail({ where: { email: 'zoe@example.com' }, relations: { resumeFile: true } });
+    expect(candidate.resumeFile?.fileName).toBe('Zoë Ångström – CV.pdf');
+    const download = await manager.agent
+      .get(`/candidates/${candidate.id}/resume`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Zoe-Angstrom-CV.pdf"; filename*=UTF-8''Zo%C3%AB%20%C3%85ngstr%C3%B6m%20%E2%80%93%20CV.pdf`,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { User } from '../src/accounts/entities/user.entity.js';
 import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { Offer } from '../src/hires/entities/hire.entity.js';
+import { Panelist } from '../src/interviews/entities/interview.entity.js';
 import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { history, panel, person, reviewedHire, T0 } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
@@ -173,6 +174,49 @@ describe('Hiring insights on a data set with known answers', () => {
     // The chart draws the same differences: Alice lenient, Bob and Carol severe.
     expect(page.text).toContain('<title>Alice Ames: 1.25</title>');
     expect(page.text).toContain('<title>Carol Cruz: -1.50</title>');
+  });
+
+  it('leaves an interview out of calibration until its panel is finished, as the debrief stays closed', async () => {
+    const ds = testApp.dataSource;
+    const candidate = await history(ds, {
+      positionId: otherPositionId,
+      source: 'referral',
+      applied: 30,
+      byId: manager.user.id,
+      moves: [['applied', 'interview', 35]],
+    });
+    const [dana, eric] = [await person(ds, 'Dana Dahl'), await person(ds, 'Eric Engel')];
+    const interview = await panel(ds, {
+      applicationId: candidate.id,
+      day: 40,
+      decision: null,
+      byId: manager.user.id,
+      seats: [
+        { user: dana, ratings: [5, 5], recommendation: 'strong-yes', hoursLate: 1 },
+        { user: eric, ratings: [2, 2], recommendation: 'no', hoursLate: 1 },
+      ],
+    });
+    const seats = ds.getRepository(Panelist);
+    const ericSeat = await seats.findOneByOrFail({ interviewId: interview.id, userId: eric.id });
+    await seats.update(ericSeat.id, { submittedAt: null });
+    const oneDay = '/insights/calibration?from=2026-02-14&to=2026-02-14';
+
+    // Dana has submitted, Eric has not: the debrief is closed and calibration shows nothing of this interview.
+    await manager.agent.get(`/interviews/${interview.id}/debrief`).expect(409);
+    const midPanel = await manager.agent.get(oneDay).expect(200);
+    expect(midPanel.text).not.toContain('Dana Dahl');
+    const midCsv = await manager.agent.get(`${oneDay}&format=csv`).expect(200);
+    expect(midCsv.text).not.toContain('Dana Dahl');
+    expect(midCsv.text.trim().split('\r\n')).toHaveLength(1);
+    const everything = await manager.agent.get('/insights/calibration?format=csv').expect(200);
+    expect(everything.text).not.toContain('Dana Dahl');
+
+    // The last scorecard comes in: both appear.
+    await seats.update(ericSeat.id, { submittedAt: new Date('2026-02-14T11:00:00Z') });
+    const finished = await manager.agent.get(oneDay).expect(200);
+    expect(rowOf(finished.text, 'Dana Dahl').slice(0, 4)).toEqual(['1', '100', '5', '3']);
+    const finishedCsv = await manager.agent.get(`${oneDay}&format=csv`).expect(200);
+    expect(finishedCsv.text).toContain('\r\nEric Engel,1,100,2,-3,');
   });
 
   it('correlates assessments with first-year attainment, and says so plainly below the minimum n', async () => {

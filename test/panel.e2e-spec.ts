@@ -300,7 +300,9 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     // The panel reads the resume through the interview.
     const resume = await alice.agent.get(`/interviews/${interview.id}/resume`).expect(200);
     expect(resume.headers['content-type']).toBe('application/pdf');
-    expect(resume.headers['content-disposition']).toMatch(/^attachment; filename="Candidate-\d+-resume\.pdf"$/);
+    expect(resume.headers['content-disposition']).toMatch(
+      /^attachment; filename="Candidate-\d+-resume\.pdf"; filename\*=UTF-8''Candidate%20\d+%20resume\.pdf$/,
+    );
 
     const closed = await alice.agent.get(scorecardPage(interview)).expect(303);
     expect(closed.headers.location).toBe(`/interviews/${interview.id}#prepare`);

@@ -79,7 +79,7 @@ describe('Research presentations and the full vetting gate', () => {
         contentType: 'application/pdf',
       });
     expect(uploaded.status).toBe(303);
-    expect((await candidate.get(portal).expect(200)).text).toContain('My-research.pdf uploaded');
+    expect((await candidate.get(portal).expect(200)).text).toContain('My research.pdf uploaded');
 
     // The writing test, graded blind by two graders at level 3.
     const intro = await candidate.get(`${portal}/writing`).expect(200);
@@ -148,7 +148,9 @@ describe('Research presentations and the full vetting gate', () => {
     await people[0].agent.get(`/presentations/${scoreId}`).expect(403);
     await people[0].agent.get(`/presentations/${scoreId}/deck`).expect(403);
     const deck = await people[2].agent.get(`/presentations/${scoreId}/deck`).expect(200);
-    expect(deck.headers['content-disposition']).toBe('attachment; filename="My-research.pdf"');
+    expect(deck.headers['content-disposition']).toBe(
+      `attachment; filename="My-research.pdf"; filename*=UTF-8''My%20research.pdf`,
+    );
 
     const scoreLevels = (level: string) =>
       Object.fromEntries(

@@ -146,7 +146,9 @@ describe('Vetting: steps, the external assessment and the gate', () => {
         .status,
     ).toBe(303);
     const download = await manager.agent.get(`/applications/${id}/assessment/report`).expect(200);
-    expect(download.headers['content-disposition']).toBe('attachment; filename="Harrison-report.pdf"');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Harrison-report.pdf"; filename*=UTF-8''Harrison%20report.pdf`,
+    );
 
     const { agent } = await signedInAs(testApp, ['interviewer']);
     await agent.get(`/applications/${id}/assessment/report`).expect(403);

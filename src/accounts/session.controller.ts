@@ -5,7 +5,7 @@ import { seeOther } from '../common/redirect.js';
 import { endSession, safeNextPath, startSignedInSession } from '../common/sign-in-session.js';
 import { AccountsService } from './accounts.service.js';
 import { ClientAddress } from './client-address.decorator.js';
-import { SignInDto } from './dto/account.dto.js';
+import { SignInDto, SignInQueryDto } from './dto/account.dto.js';
 
 const TITLE = { title: 'Sign in' };
 
@@ -16,9 +16,9 @@ export class SessionController {
   @Get('login')
   @Public()
   @Render('accounts/login')
-  showSignIn(@Req() req: Request, @Query('next') next?: string) {
+  showSignIn(@Req() req: Request, @Query() query: SignInQueryDto) {
     if (req.user) return { ...TITLE, alreadySignedIn: true };
-    return { ...TITLE, values: { next: next ? safeNextPath(next) : '' } };
+    return { ...TITLE, values: { next: query.next ? safeNextPath(query.next) : '' } };
   }
 
   @Post('login')

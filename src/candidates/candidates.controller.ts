@@ -11,7 +11,7 @@ import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { CandidatePage, EditCandidatePage, NewCandidatePage } from './candidates.pages.js';
 import { CandidatesService } from './candidates.service.js';
 import { mapCandidate } from './candidates.view.js';
-import { AddApplicationDto, CandidateDto, CandidatesQueryDto } from './dto/candidate.dto.js';
+import { AddApplicationDto, CandidateDto, CandidatesQueryDto, NewCandidateQueryDto } from './dto/candidate.dto.js';
 
 @Controller('candidates')
 @Roles('manager', 'admin')
@@ -39,8 +39,8 @@ export class CandidatesController {
 
   @Get('new')
   @Render('candidates/new')
-  showNew(@CurrentUser() user: User, @Query('position') position?: string) {
-    return this.newPage.build({ user, id: 0, query: { position } });
+  showNew(@CurrentUser() user: User, @Query() query: NewCandidateQueryDto) {
+    return this.newPage.build({ user, id: 0, query: { position: query.position } });
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { CsrfTokenInvalidError, DomainError, FormInvalidError, SignInRequiredError, STATUS_BY_CODE } from './errors.js';
 
 const SECRET_FIELD = /password|_csrf|token/i;
@@ -71,6 +72,13 @@ export class AppExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, message: status >= 500 ? 'Please try again in a moment.' : exception.message };
     }
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus) return { status: clientStatus, message: TITLES[clientStatus] ?? TITLES[400] };
+    if (isUnstorableInput(exception)) {
+      // A value no column can hold reached the database: the request's fault, but a check is missing; say which.
+      this.logger.warn({ message: 'Input refused by the database', requestId: req.id, error: String(exception) });
+      return { status: 400, message: 'Some of what was sent cannot be stored. Check the values and try again.' };
+    }
     this.logger.error({
       message: 'Unhandled error',
       requestId: req.id,
@@ -82,6 +90,24 @@ export class AppExceptionFilter implements ExceptionFilter {
       message: 'Please try again in a moment. If it keeps happening, tell your admin the time it happened.',
     };
   }
+}
+
+/** The status of a client error raised below Nest (body-parser and multer errors carry one), or null. */
+function clientErrorStatus(exception: unknown): number | null {
+  const error = exception as { status?: unknown; statusCode?: unknown; name?: unknown } | null;
+  if (error?.name === 'MulterError') return 400;
+  const status = Number(error?.status ?? error?.statusCode);
+  return Number.isInteger(status) && status >= 400 && status < 500 ? status : null;
+}
+
+/**
+ * PostgreSQL's data exceptions (class 22: out-of-range numbers, invalid dates, bad encoding) and SQLite's
+ * type mismatch: the database refused a value that came from the request.
+ */
+function isUnstorableInput(exception: unknown): boolean {
+  if (!(exception instanceof QueryFailedError)) return false;
+  const code = String((exception.driverError as { code?: unknown } | undefined)?.code ?? '');
+  return /^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG';
 }
 
 function submittedValues(req: Request): Record<string, unknown> {

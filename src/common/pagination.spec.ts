@@ -7,6 +7,7 @@ describe('pagination', () => {
     expect(pageRequest('-2').page).toBe(1);
     expect(pageRequest('two').page).toBe(1);
     expect(pageRequest(undefined).page).toBe(1);
+    expect(pageRequest('99999999999999999999').page).toBe(100_000);
   });
 
   it('links to the neighbouring pages and keeps the filters', () => {

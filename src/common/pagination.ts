@@ -1,4 +1,11 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+
 export const PAGE_SIZE = 25;
+
+/** The query of a list with nothing to filter: only the page number. */
+export class PageQueryDto {
+  @IsOptional() @IsString() @Matches(/^\d*$/) page?: string;
+}
 
 export interface PageRequest {
   page: number;
@@ -15,9 +22,12 @@ export interface PageView {
   nextHref: string | null;
 }
 
+/** Far beyond any list Keeper shows, and small enough that the offset stays an integer for both databases. */
+export const MAX_PAGE = 100_000;
+
 export function pageRequest(page: unknown, perPage = PAGE_SIZE): PageRequest {
   const number = Number(page);
-  return { page: Number.isInteger(number) && number > 0 ? number : 1, perPage };
+  return { page: Number.isInteger(number) && number > 0 ? Math.min(number, MAX_PAGE) : 1, perPage };
 }
 
 /** The pagination bar under a list; keeps the list's other query parameters in the links. */

@@ -5,6 +5,8 @@ export type FlashKind = 'success' | 'info' | 'warning';
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** When the person signed in (ms since the epoch): the session ends a fixed time after, however active. */
+    signedInAt?: number;
     flash?: { kind: FlashKind; text: string }[];
   }
 }

@@ -1,11 +1,12 @@
 import type { Request } from 'express';
 
-/** A new session id at sign-in (no session fixation), holding only the user's id. */
+/** A new session id at sign-in (no session fixation), holding only the user's id and the time. */
 export function startSignedInSession(req: Request, userId: number): Promise<void> {
   return new Promise((resolve, reject) =>
     req.session.regenerate((err) => {
       if (err) return reject(err);
       req.session.userId = userId;
+      req.session.signedInAt = Date.now();
       req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
     }),
   );

@@ -1,6 +1,12 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { FormInvalidError, type FieldErrors } from './errors.js';
+import { isRealDate, MAX_ID } from './params.js';
+
+/** Deeper than any form Keeper has (e.g. outcomes[0][indicators][1] is three levels). */
+const MAX_DEPTH = 8;
 
 function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {}): FieldErrors {
   for (const error of errors) {
@@ -11,9 +17,35 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
   return into;
 }
 
+/**
+ * Why a body, query or route parameter cannot be read as a form at all, or null: a NUL character (no
+ * database column stores one) or nesting deeper than any form (it would exhaust the stack when transformed).
+ */
+export function unreadableInput(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? 'a NUL character' : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_DEPTH) return 'nesting too deep';
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const problem = unreadableInput(key, depth + 1) ?? unreadableInput(item, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The global ValidationPipe, refusing input no form could have sent with a plain 400 before transforming it. */
+class FormValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = unreadableInput(value);
+      if (problem) throw new BadRequestException(`The request could not be read (${problem}).`);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** The one global pipe: unknown fields are refused, and errors become a field → messages map for the form. */
 export function formValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new FormValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -21,6 +53,17 @@ export function formValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new FormInvalidError(collect(errors)),
   });
 }
+
+/** A reference to a row: a whole number both databases store (1 to MAX_ID). */
+export const IsId = (message = 'Choose one from the list') =>
+  applyDecorators(IsInt({ message }), Min(1, { message }), Max(MAX_ID, { message }));
+
+/** A real calendar date written YYYY-MM-DD (no 30 February, no five-digit year). */
+export const IsRealDate = (options: ValidationOptions = { message: 'Enter a real date' }) =>
+  ValidateBy(
+    { name: 'isRealDate', validator: { validate: (value: unknown) => typeof value === 'string' && isRealDate(value) } },
+    options,
+  );
 
 /** Form quirk: trims strings; leaves everything else alone. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     expect(sut.reminderSweepSeconds).toBe(900);
     expect(sut.extraMigrationsDir).toBeNull();
     expect(sut.mailFrom).toBe('Keeper <keeper@localhost.localdomain>');
+    expect(sut.sessionAbsoluteMs).toBe(12 * 60 * 60 * 1000);
+  });
+
+  it('reads the absolute session lifetime in hours', () => {
+    expect(loadConfig({ SESSION_ABSOLUTE_HOURS: '2' }).sessionAbsoluteMs).toBe(2 * 60 * 60 * 1000);
   });
 
   it('reads no file: creates neither the data folder nor a session secret', () => {
@@ -67,6 +72,11 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test (got "staging")'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)'],
     [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [{ SESSION_ABSOLUTE_HOURS: '0' }, 'SESSION_ABSOLUTE_HOURS must be a whole number of hours from 1 to 720 (got "0")'],
+    [
+      { SESSION_ABSOLUTE_HOURS: '1.5' },
+      'SESSION_ABSOLUTE_HOURS must be a whole number of hours from 1 to 720 (got "1.5")',
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     const attempt = () => loadConfig(env);
     expect(attempt).toThrow(ConfigError);

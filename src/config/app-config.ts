@@ -13,6 +13,8 @@ export class AppConfig {
   readonly baseUrl: URL;
   readonly database: DatabaseConfig;
   readonly sessionSecret: string;
+  /** How long a sign-in lasts however active the person is (the idle timeout ends it sooner). */
+  readonly sessionAbsoluteMs: number;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   /** How often overdue scorecards are looked for (REMINDER_SWEEP_SECONDS, a quarter hour by default). */
@@ -33,6 +35,7 @@ export class AppConfig {
     this.baseUrl = new URL(variables.BASE_URL ?? `http://localhost:${this.port}`);
     this.database = databaseConfig(variables.DATABASE_URL);
     this.sessionSecret = variables.SESSION_SECRET ?? keptSessionSecret ?? randomBytes(32).toString('hex');
+    this.sessionAbsoluteMs = Number(variables.SESSION_ABSOLUTE_HOURS) * 60 * 60 * 1000;
     this.smtpUrl = variables.SMTP_URL ?? null;
     const host = this.baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : this.baseUrl.hostname;
     this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;

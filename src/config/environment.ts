@@ -56,6 +56,9 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   SESSION_SECRET?: string;
 
+  @Satisfies(isSessionHours, { message: got('must be a whole number of hours from 1 to 720') })
+  SESSION_ABSOLUTE_HOURS = '12';
+
   @IsOptional()
   @Matches(/^smtps?:\/\//i, { message: 'must start with smtp:// or smtps://' })
   @Satisfies(isUrl, { validateIf: whenSmtp, message: 'is not a valid URL' })
@@ -123,6 +126,10 @@ function isWholePositive(value: string): boolean {
 
 function isSeconds(value: string): boolean {
   return /^\d+$/.test(value) && Number(value) <= 3600;
+}
+
+function isSessionHours(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 720;
 }
 
 function whenPostgres(_: EnvironmentVariables, value: string): boolean {

@@ -1,4 +1,4 @@
-import { safeFileName, sniffKind } from './content-type.js';
+import { asciiFileName, safeFileName, sniffKind } from './content-type.js';
 
 const zipWith = (entry: string) =>
   Buffer.concat([
@@ -24,11 +24,21 @@ describe(sniffKind.name, () => {
 });
 
 describe(safeFileName.name, () => {
-  it('keeps a readable name and forces the extension of the real kind', () => {
-    expect(safeFileName('Ana María – CV (final).pdf', 'pdf')).toBe('Ana-Maria-CV-final.pdf');
+  it('keeps the name in any script and forces the extension of the real kind', () => {
+    expect(safeFileName('Ana María – CV (final).pdf', 'pdf')).toBe('Ana María – CV (final).pdf');
+    expect(safeFileName('Zoe\u0308 A\u030angstro\u0308m.pdf', 'pdf')).toBe('Zoë Ångström.pdf');
     expect(safeFileName('evil.html', 'pdf')).toBe('evil.pdf');
-    expect(safeFileName('"; rm -rf /.docx', 'docx')).toBe('rm-rf.docx');
+    expect(safeFileName('"; rm -rf /.docx', 'docx')).toBe('; rm -rf.docx');
     expect(safeFileName('', 'pptx')).toBe('file.pptx');
     expect(safeFileName('../../.hidden.name.pdf', 'pdf')).toBe('hidden.name.pdf');
+    expect(safeFileName('cv\u202Efdp.exe\u0000\r\n.pdf', 'pdf')).toBe('cvfdp.exe.pdf');
+  });
+});
+
+describe(asciiFileName.name, () => {
+  it('spells the name in letters, digits, dot, dash and underscore for clients without filename*', () => {
+    expect(asciiFileName('Ana María – CV (final).pdf')).toBe('Ana-Maria-CV-final.pdf');
+    expect(asciiFileName('Zoë Ångström – CV.pdf')).toBe('Zoe-Angstrom-CV.pdf');
+    expect(asciiFileName('履歴書.docx')).toBe('file.docx');
   });
 });

@@ -25,15 +25,37 @@ export function sniffKind(data: Buffer): FileKind | null {
   return null;
 }
 
-/** A name safe for a Content-Disposition header: letters, digits, dot, dash, underscore. */
+/**
+ * The name a file is stored and downloaded under: the uploaded name in any script (NFC), without control
+ * or direction-override characters, path separators or characters Windows forbids, with the extension of
+ * what the file really is.
+ */
 export function safeFileName(name: string, kind: FileKind): string {
+  const base = [
+    ...name
+      .normalize('NFC')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/gu, '')
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.-]+|[\s.-]+$/g, ''),
+  ]
+    .slice(0, 100)
+    .join('')
+    .trim();
+  return `${base || 'file'}.${kind}`;
+}
+
+/** The same name in letters, digits, dot, dash and underscore: the fallback for clients without filename*. */
+export function asciiFileName(name: string): string {
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
   const base = name
-    .replace(/\.[^.]*$/, '')
+    .slice(0, name.length - extension.length)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\w.-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 80);
-  return `${base || 'file'}.${kind}`;
+  return `${base || 'file'}${extension}`;
 }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { FormInvalidError } from '../common/errors.js';
 import { CONTENT_TYPES, KIND_LABELS, sniffKind, type FileKind } from './content-type.js';
+import { refusalOf } from './inspect.js';
 
 export const RESUME_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -11,7 +12,13 @@ export interface Upload {
   data: Buffer;
 }
 
-type UploadRequest = Request & { file?: Express.Multer.File; uploadTooLarge?: boolean; uploadLimitBytes?: number };
+type UploadRequest = Request & {
+  file?: Express.Multer.File;
+  uploadTooLarge?: boolean;
+  uploadLimitBytes?: number;
+  /** Why the file was refused after reading it (a ZIP bomb, a PDF with scripts). */
+  uploadRefusal?: string;
+};
 
 /**
  * Parses a multipart form (one file field, kept in memory up to the limit) before the guards run,
@@ -22,6 +29,8 @@ export function parseUpload(field: string, limitBytes: number) {
   const parse = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: limitBytes, files: 1, fields: 50 },
+    // Browsers send file names as raw UTF-8.
+    defParamCharset: 'utf8',
   }).single(field);
   return (req: UploadRequest, res: Response): Promise<void> =>
     new Promise((resolve, reject) =>
@@ -35,7 +44,11 @@ export function parseUpload(field: string, limitBytes: number) {
           return resolve();
         }
         if (error) return reject(new FormInvalidError({ [field]: ['The upload could not be read. Try again.'] }));
-        resolve();
+        if (!req.file) return resolve();
+        refusalOf(req.file.buffer).then((refusal) => {
+          if (refusal) req.uploadRefusal = refusal;
+          resolve();
+        }, reject);
       }),
     );
 }
@@ -66,6 +79,7 @@ export const UploadedFileOf = createParamDecorator((field: string, ctx: Executio
       { [field]: [`The file is larger than ${(req.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`] },
       'too-large',
     );
+  if (req.uploadRefusal) throw FormInvalidError.single(field, req.uploadRefusal);
   if (!req.file || req.file.size === 0) return null;
   return { originalName: req.file.originalname, data: req.file.buffer };
 });

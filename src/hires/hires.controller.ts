@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
-import { pageRequest } from '../common/pagination.js';
+import { PageQueryDto, pageRequest } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
 import { DevelopmentService } from './development.service.js';
 import {
@@ -99,8 +99,8 @@ export class HiresController {
   @Get('hires')
   @Roles('manager', 'admin')
   @Render('hires/index')
-  async index(@CurrentUser() user: User, @Query('page') page?: string) {
-    const request = pageRequest(page);
+  async index(@CurrentUser() user: User, @Query() query: PageQueryDto) {
+    const request = pageRequest(query.page);
     return newHiresView(await this.hires.list(user, request), request);
   }
 

@@ -224,7 +224,8 @@ export class InsightsRepository {
   }
 
   /**
-   * Per interviewer, over submitted scorecards: count, on time (within 24 hours of the interview's end), mean rating,
+   * Per interviewer, over submitted scorecards of finished panels (every scorecard in, or the decision recorded), so
+   * no one's ratings show before the debrief opens: count, on time (within 24 hours of the interview's end), mean rating,
    * the mean difference from the other panelists of the same interviews, recommendations, agreement with the decision.
    */
   calibration(filter: InsightsFilter) {
@@ -252,7 +253,9 @@ export class InsightsRepository {
          JOIN applications a ON a.id = i."applicationId"
          JOIN positions p ON p.id = a."positionId"
          LEFT JOIN scorecard_ratings r ON r."panelistId" = s.id
-         WHERE s."submittedAt" IS NOT NULL AND i."cancelledAt" IS NULL AND ${this.where(filter, params, 'i."startsAt"')}
+         WHERE s."submittedAt" IS NOT NULL AND i."cancelledAt" IS NULL
+           AND (i."decidedAt" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM panelists o WHERE o."interviewId" = i.id AND o."submittedAt" IS NULL))
+           AND ${this.where(filter, params, 'i."startsAt"')}
          GROUP BY s.id, s."userId", s."interviewId", s.recommendation, i.decision, s."submittedAt", i."startsAt", i."durationMinutes"
        ), per_interview AS (
          SELECT "interviewId", SUM(mean) AS total, COUNT(mean) AS rated FROM seat GROUP BY "interviewId"

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post, Redirect, Render, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../common/params.js';
 import type { Request, Response } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
+import { attachment as download } from '../files/download.js';
 import { seeOther } from '../common/redirect.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from './dto/panel.dto.js';
 import { DECISION_LABELS } from './entities/interview.entity.js';
@@ -15,13 +16,6 @@ import { SchedulingService } from './scheduling.service.js';
 
 const PREPARE_FIRST =
   'Mark “I have prepared” first: read the kit, the resume and the vetting results, then your scorecard opens.';
-
-const download = (file: { fileName: string; contentType: string; data: Buffer }) =>
-  new StreamableFile(file.data, {
-    type: file.contentType,
-    disposition: `attachment; filename="${file.fileName}"`,
-    length: file.data.length,
-  });
 
 /** Scheduling, moving and cancelling a round of interviews: the position's hiring manager or an admin. */
 @Controller()

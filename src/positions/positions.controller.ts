@@ -17,6 +17,7 @@ import {
 } from './positions.pages.js';
 import { PositionsService } from './positions.service.js';
 import { PublishingService, STATUS_LABELS } from './publishing.service.js';
+import { contentDisposition } from '../files/download.js';
 
 @Controller('positions')
 @Roles('manager', 'admin')
@@ -163,5 +164,5 @@ export class PositionsController {
 }
 
 function pdfFile({ data, fileName }: { data: Buffer; fileName: string }): StreamableFile {
-  return new StreamableFile(data, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
+  return new StreamableFile(data, { type: 'application/pdf', disposition: contentDisposition(fileName) });
 }

@@ -110,7 +110,7 @@ describeInBrowser('Candidates in a real browser', () => {
 
     await page.getByRole('link', { name: 'Rosa Quinn' }).click();
     await page.getByRole('button', { name: 'Candidate record' }).click();
-    await waitForText(page, 'Download Rosa-Quinn-CV.pdf');
+    await waitForText(page, 'Download Rosa Quinn CV.pdf');
     await visit(page, 'c08-candidate');
   });
 });

@@ -96,7 +96,7 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await page.getByLabel('Your presentation').setInputFiles(deckPath);
     await page.getByRole('button', { name: 'Upload' }).click();
     await waitForText(page, 'your presentation is uploaded');
-    await waitForText(page, 'My-research.pdf uploaded');
+    await waitForText(page, 'My research.pdf uploaded');
     await visit(page, 'w06-portal-deck');
     await context.close();
   });

@@ -27,6 +27,11 @@ export class SetupDto extends NewPasswordFields {
   email: string;
 }
 
+/** Where to go after signing in (checked by safeNextPath). */
+export class SignInQueryDto {
+  @IsOptional() @IsString() @MaxLength(2000) next?: string;
+}
+
 export class SignInDto {
   @NormalizeEmail()
   @IsString()

@@ -47,6 +47,11 @@ export class ApplicationsQueryDto {
   @IsOptional() @IsString() @Matches(/^\d*$/) page?: string;
 }
 
+/** The new-candidate form, opened from a position's page. */
+export class NewCandidateQueryDto {
+  @IsOptional() @IsString() @Matches(/^\d*$/) position?: string;
+}
+
 export class CandidatesQueryDto {
   @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsString() @Matches(/^\d*$/) page?: string;

@@ -1,9 +1,9 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { EmptyToNull, ToNumberOrNull } from '../../common/validation.js';
+import { IsIn, IsOptional, Max, Min } from 'class-validator';
+import { EmptyToNull, IsId, IsRealDate, ToNumberOrNull } from '../../common/validation.js';
 
 /** The bad-hire calculator's figures; any left out take the defaults (bad-hire-cost.ts). */
 export class CostQueryDto {
-  @IsOptional() @ToNumberOrNull() @IsInt() positionId?: number | null;
+  @IsOptional() @ToNumberOrNull() @IsId() positionId?: number | null;
   @IsOptional() @IsIn(['csv']) format?: 'csv';
   @IsOptional() @ToNumberOrNull() @Min(0) @Max(100_000_000) salary?: number | null;
   @IsOptional() @ToNumberOrNull() @Min(0) @Max(100) recruiterFeePercent?: number | null;
@@ -19,8 +19,8 @@ export class CostQueryDto {
 
 /** A report's filter: a date range and a position; `format=csv` downloads what is shown. */
 export class InsightsQueryDto {
-  @IsOptional() @EmptyToNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date' }) from?: string;
-  @IsOptional() @EmptyToNull() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a date' }) to?: string;
-  @IsOptional() @ToNumberOrNull() @IsInt() positionId?: number | null;
+  @IsOptional() @EmptyToNull() @IsRealDate({ message: 'Enter a date' }) from?: string;
+  @IsOptional() @EmptyToNull() @IsRealDate({ message: 'Enter a date' }) to?: string;
+  @IsOptional() @ToNumberOrNull() @IsId() positionId?: number | null;
   @IsOptional() @IsIn(['csv']) format?: 'csv';
 }
