@@ -92,7 +92,7 @@ onPostgres('Two Keeper processes on one PostgreSQL database', () => {
   });
 
   it('counts failed sign-ins across both processes: 20 concurrent wrong passwords leave the account locked for that address', async () => {
-    const target = await person('Lee Locked', 'lee@example.com', PASSWORD);
+    const target = await person('Lou Locked', 'lou@example.com', PASSWORD);
     const forms = await Promise.all(
       Array.from({ length: 21 }, async (_, index) => {
         const keeper = keepers[index % 2];
