@@ -13,6 +13,8 @@ export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // PostgreSQL only (several app processes on one database): `npm run test:pg` runs them after the e2e suite.
+    { ...common, displayName: 'pg', testMatch: ['<rootDir>/test/**/*.pg-spec.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
     // Import direction and size rules (issue 11); `npm run test:architecture`.
     { ...common, displayName: 'architecture', testMatch: ['<rootDir>/test/architecture/**/*.spec.ts'] },

@@ -1,3 +1,5 @@
+import { RejectionReason } from '../src/candidates/entities/rejection-reason.entity.js';
+import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Database', () => {
@@ -28,6 +30,31 @@ describe('Database', () => {
     await expect(pragma('foreign_keys')).resolves.toBe(1);
     await expect(pragma('busy_timeout')).resolves.toBe(5000);
     await expect(pragma('synchronous')).resolves.toBe(1);
+  });
+
+  it('keeps a unit of work that committed when another one running at the same time rolls back', async () => {
+    const uow = testApp.app.get(UnitOfWork);
+    const reasons = () => uow.repository(RejectionReason);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const failing = uow.run(async () => {
+      await reasons().save(reasons().create({ label: 'Rolled back with its unit', active: true, sortOrder: 90 }));
+      await gate;
+      throw new Error('injected');
+    });
+    const committing = uow.run(async () => {
+      await reasons().save(reasons().create({ label: 'Committed by its own unit', active: true, sortOrder: 91 }));
+    });
+    // SQLite has one connection: without serialising units, the second would become a savepoint of the first.
+    setTimeout(release, 50);
+    await expect(failing).rejects.toThrow('injected');
+    await committing;
+    await expect(
+      testApp.dataSource.getRepository(RejectionReason).existsBy({ label: 'Committed by its own unit' }),
+    ).resolves.toBe(true);
+    await expect(
+      testApp.dataSource.getRepository(RejectionReason).existsBy({ label: 'Rolled back with its unit' }),
+    ).resolves.toBe(false);
   });
 
   it('caches compiled templates in production', () => {

@@ -17,6 +17,8 @@ interface Unit {
 export class UnitOfWork {
   private readonly logger = new Logger(UnitOfWork.name);
   private readonly current = new AsyncLocalStorage<Unit>();
+  /** SQLite (better-sqlite3) has one connection: units run one after another, or they would nest as savepoints. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -37,9 +39,11 @@ export class UnitOfWork {
     const outer = this.current.getStore();
     if (outer) return work(outer.manager);
     const effects: Unit['effects'] = [];
-    const result = await this.dataSource.transaction((manager) =>
-      this.current.run({ manager, effects }, () => work(manager)),
-    );
+    const transaction = () =>
+      this.dataSource.transaction((manager) => this.current.run({ manager, effects }, () => work(manager)));
+    const result = await (this.dataSource.options.type === 'better-sqlite3'
+      ? this.oneAtATime(transaction)
+      : transaction());
     for (const effect of effects) {
       // The change is committed; a failed effect is logged and does not undo it.
       await effect().catch((error: unknown) =>
@@ -47,6 +51,12 @@ export class UnitOfWork {
       );
     }
     return result;
+  }
+
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(task, task);
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Runs `effect` after the active unit commits (never if it rolls back), or now when no unit is active. */

@@ -14,8 +14,8 @@ import { cookieFrom, eventually, freshPostgresDatabase, startKeeper, type Keeper
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 // Several processes share one database only on PostgreSQL; SQLite serves a single process.
-const onPostgres = PG_URL ? describe : describe.skip;
-if (!PG_URL) console.info('test/processes.e2e-spec.ts: skipped without TEST_DATABASE_URL (run `npm run test:pg`)');
+// Two processes need PostgreSQL (SQLite serves one process): this file runs in `npm run test:pg` only.
+if (!PG_URL) throw new Error('test/processes.pg-spec.ts needs TEST_DATABASE_URL (run `npm run test:pg`)');
 
 const PROBE = 'ProcessesProbe1795399999999';
 // A migration "added in the test": it creates a table and records each time it runs.
@@ -32,7 +32,7 @@ export class ${PROBE} {
 }
 `;
 
-onPostgres('Two Keeper processes on one PostgreSQL database', () => {
+describe('Two Keeper processes on one PostgreSQL database', () => {
   let database: { url: string; drop(): Promise<void> };
   let dataSource: DataSource;
   let extra: string;
