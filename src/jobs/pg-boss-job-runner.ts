@@ -1,8 +1,12 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { JobRunner, type ScheduledJob } from './job-runner.js';
 
 /** pg-boss keeps its tables in this schema, which it creates and migrates itself. */
 export const JOBS_SCHEMA = 'pgboss';
+/** Advisory lock key: processes starting together set up pg-boss's schema and queues one at a time. */
+const JOBS_SETUP_LOCK = 7_305_349_128;
+const DEADLOCK = '40P01';
 
 /**
  * Every process offers a job for each time slot (`sendThrottled`: at most one job per job name and slot of
@@ -15,7 +19,7 @@ export class PgBossJobRunner extends JobRunner {
   private readonly timers: NodeJS.Timeout[] = [];
   private booted = false;
 
-  constructor(connectionString: string) {
+  constructor(private readonly connectionString: string) {
     super();
     this.boss = new PgBoss({
       connectionString,
@@ -27,19 +31,33 @@ export class PgBossJobRunner extends JobRunner {
     this.boss.on('error', (error) => this.logger.error({ message: 'Job queue error', error: error.message }));
   }
 
+  /** Starts pg-boss and the jobs registered so far, one process at a time (concurrent set-ups deadlocked). */
   override async start(): Promise<void> {
-    await this.boss.start();
-    this.booted = true;
-    await super.start();
+    const lock = new pg.Client({ connectionString: this.connectionString, application_name: 'keeper-jobs-setup' });
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
+      await this.boss.start();
+      this.booted = true;
+      await super.start();
+    } finally {
+      await lock.end();
+    }
   }
 
   protected async begin(job: ScheduledJob): Promise<void> {
-    await this.boss.createQueue(job.name, {
+    const queue = {
       name: job.name,
-      policy: 'stately',
+      policy: 'stately' as const,
       retryLimit: 0,
       expireInSeconds: Math.max(job.seconds * 4, 15 * 60),
-    });
+    };
+    // A queue created by another process at the same moment may deadlock once; the second try finds it made.
+    await this.boss
+      .createQueue(job.name, queue)
+      .catch((error: { code?: string }) =>
+        error.code === DEADLOCK ? this.boss.createQueue(job.name, queue) : Promise.reject(error),
+      );
     const pollingIntervalSeconds = Math.min(Math.max(job.seconds / 2, 0.5), 2);
     await this.boss.work(job.name, { pollingIntervalSeconds }, () => this.run(job));
     // Offered twice per slot so that a slot is never skipped; the second offer is ignored.
