@@ -31,6 +31,24 @@ export class UnitOfWork {
     return this.manager.getRepository(entity);
   }
 
+  /**
+   * Claims a versioned row for one save, only at the version the form saw: an atomic conditional update (it holds
+   * the row until the unit of work ends); false when someone else saved since.
+   */
+  async claimVersion<T extends ObjectLiteral & { lockVersion: number }>(
+    entity: EntityTarget<T>,
+    id: number,
+    seen: number,
+  ): Promise<boolean> {
+    const result = await this.repository(entity)
+      .createQueryBuilder()
+      .update()
+      .set({ lockVersion: () => '"lockVersion" + 1' } as never)
+      .where('id = :id AND "lockVersion" = :seen', { id, seen })
+      .execute();
+    return result.affected === 1;
+  }
+
   get active(): boolean {
     return Boolean(this.current.getStore());
   }

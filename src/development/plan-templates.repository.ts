@@ -17,15 +17,8 @@ export class PlanTemplatesRepository {
   }
 
   /** Claims the plan for one save at the version the form saw (atomic on both databases); false when saved since. */
-  async claimVersion(id: number, seen: number): Promise<boolean> {
-    const result = await this.uow
-      .repository(PlanTemplate)
-      .createQueryBuilder()
-      .update()
-      .set({ lockVersion: () => '"lockVersion" + 1' })
-      .where('id = :id AND "lockVersion" = :seen', { id, seen })
-      .execute();
-    return result.affected === 1;
+  claimVersion(id: number, seen: number): Promise<boolean> {
+    return this.uow.claimVersion(PlanTemplate, id, seen);
   }
 
   create(fields: Partial<PlanTemplate>): PlanTemplate {

@@ -105,15 +105,8 @@ export class InterviewsRepository {
   }
 
   /** Claims the seat for one scorecard save at the version it read; false when another save came first. */
-  async claimSeat(id: number, seen: number): Promise<boolean> {
-    const result = await this.uow
-      .repository(Panelist)
-      .createQueryBuilder()
-      .update()
-      .set({ lockVersion: () => '"lockVersion" + 1' })
-      .where('id = :id AND "lockVersion" = :seen', { id, seen })
-      .execute();
-    return result.affected === 1;
+  claimSeat(id: number, seen: number): Promise<boolean> {
+    return this.uow.claimVersion(Panelist, id, seen);
   }
 
   /** Records the decision only while none is recorded: true for the one call that did. */

@@ -72,15 +72,8 @@ export class PositionsRepository {
    * Claims the position for one save, only at the version the form saw; false when someone else saved since.
    * The conditional update is atomic on both databases and holds the row until the unit of work ends.
    */
-  async claimVersion(id: number, seen: number): Promise<boolean> {
-    const result = await this.uow
-      .repository(Position)
-      .createQueryBuilder()
-      .update()
-      .set({ lockVersion: () => '"lockVersion" + 1' })
-      .where('id = :id AND "lockVersion" = :seen', { id, seen })
-      .execute();
-    return result.affected === 1;
+  claimVersion(id: number, seen: number): Promise<boolean> {
+    return this.uow.claimVersion(Position, id, seen);
   }
 
   createPosition(fields: Partial<Position>): Position {
