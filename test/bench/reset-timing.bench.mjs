@@ -42,21 +42,32 @@ const config = loadConfig({
 });
 const app = await createApp(config);
 const users = app.get(UsersRepository);
-await users.save(
-  users.create({
-    name: 'Real Person',
-    active: true,
-    email: 'real@example.com',
-    passwordHash: await hashPassword('a real password 2026'),
-    userRoles: [Object.assign(new UserRole(), { role: 'admin' })],
-  }),
-);
+// One real account per known request: reset mails are limited per email (3 an hour), for known and unknown alike.
+const passwordHash = await hashPassword('a real password 2026');
+for (let i = 0; i < REQUESTS + 5; i++) {
+  await users.save(
+    users.create({
+      name: `Real Person ${i}`,
+      active: true,
+      email: `real-${i}@example.com`,
+      passwordHash,
+      userRoles: [Object.assign(new UserRole(), { role: 'admin' })],
+    }),
+  );
+}
 await app.listen(0, '127.0.0.1');
 const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
-/** One forgotten-password form, as a browser sends it: the page (for its cookie and CSRF token), then the POST. */
+let visitor = 0;
+/**
+ * One forgotten-password form, as a browser sends it: the page (for its cookie and CSRF token), then the POST.
+ * Each visitor has its own forwarded address (a header only; Keeper trusts it from loopback), since reset
+ * requests are limited per address.
+ */
 async function forgot(email) {
-  const page = await fetch(`${base}/password/forgot`);
+  visitor += 1;
+  const from = { 'x-forwarded-for': `198.18.${Math.floor(visitor / 250)}.${visitor % 250}` };
+  const page = await fetch(`${base}/password/forgot`, { headers: from });
   const cookie = page.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
@@ -66,7 +77,7 @@ async function forgot(email) {
   const started = performance.now();
   const response = await fetch(`${base}/password/forgot`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { ...from, cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body,
   });
   await response.text();
@@ -82,14 +93,14 @@ const percentile = (values, p) => {
 
 // Warm up both paths (template compilation, statement caches).
 for (let i = 0; i < 5; i++) {
-  await forgot('real@example.com');
+  await forgot(`real-${REQUESTS + i}@example.com`);
   await forgot(`nobody${i}@example.com`);
 }
 const times = { known: [], unknown: [] };
 for (let i = 0; i < REQUESTS; i++) {
   const order = i % 2 ? ['known', 'unknown'] : ['unknown', 'known'];
   for (const kind of order) {
-    times[kind].push(await forgot(kind === 'known' ? 'real@example.com' : `nobody-${i}@example.com`));
+    times[kind].push(await forgot(kind === 'known' ? `real-${i}@example.com` : `nobody-${i}@example.com`));
     await sleep(30);
   }
 }
