@@ -4,6 +4,7 @@ import { PlanTemplate } from '../src/development/entities/plan-template.entity.j
 import { Hire, Offer } from '../src/hires/entities/hire.entity.js';
 import { HiresService } from '../src/hires/hires.service.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../src/interviews/entities/interview.entity.js';
+import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { Outcome } from '../src/positions/entities/outcome.entity.js';
 import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
 import { PositionsService } from '../src/positions/positions.service.js';
@@ -196,6 +197,26 @@ describe('Races: one winner, consistent rows', () => {
       expect((await repo(Application).findOneByOrFail({ id: application.id })).stage).toBe(
         hired ? 'offer' : 'interview',
       );
+    }
+  });
+
+  it('two cancellations of one interview: one is recorded, and the panel and candidate are told once', async () => {
+    const [alice, bob] = [await signedInAs(testApp, ['interviewer']), await signedInAs(testApp, ['interviewer'])];
+    for (let round = 0; round < rounds(testApp); round += 1) {
+      const { interview } = await interviewWithPanel([alice.user, bob.user], true);
+      const page = `/interviews/${interview.id}/cancel`;
+      const action = `/interviews/${interview.id}/cancel`;
+      const before = await repo(OutboxMessage).count();
+      const responses = await race([
+        { agent: manager.agent, page, action, fields: () => ({}) },
+        { agent: managerAgain, page, action, fields: () => ({}) },
+      ]);
+      expect(outcomesOf(responses)).toEqual([303, 409]);
+      const cancelled = await repo(Interview).findOneByOrFail({ id: interview.id });
+      expect(cancelled.cancelledAt).not.toBeNull();
+      expect(cancelled.sequence).toBe(1);
+      // One cancellation each for the candidate and the two panelists, not two.
+      expect((await repo(OutboxMessage).count()) - before).toBe(3);
     }
   });
 

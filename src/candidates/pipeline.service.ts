@@ -173,7 +173,10 @@ export class PipelineService implements OnModuleInit {
     await this.positions.requireEditable(user, positionId);
     const applications = await this.candidates.findApplicationsByIds(positionId, ids);
     const open = applications.filter((application) => stages.canMove(application.stage, 'rejected'));
-    for (const application of open) await this.rejectOne(user, application, reasonId);
+    // All or nothing: if someone moves one of them meanwhile, none is rejected and the list is shown again.
+    await this.uow.run(async () => {
+      for (const application of open) await this.rejectOne(user, application, reasonId);
+    });
     return open.length;
   }
 

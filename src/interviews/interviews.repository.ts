@@ -124,6 +124,25 @@ export class InterviewsRepository {
     return result.affected === 1;
   }
 
+  /**
+   * Claims the interview for one change of its schedule, at the version (sequence) the manager saw, while it is
+   * still open: not cancelled, not decided, no scorecard in. False when someone changed it first.
+   */
+  async claimSchedule(id: number, seen: number): Promise<boolean> {
+    const result = await this.uow
+      .repository(Interview)
+      .createQueryBuilder()
+      .update()
+      .set({ sequence: () => 'sequence + 1' })
+      .where(
+        'id = :id AND sequence = :seen AND "cancelledAt" IS NULL AND "decidedAt" IS NULL AND NOT EXISTS ' +
+          '(SELECT 1 FROM panelists p WHERE p."interviewId" = :id AND p."submittedAt" IS NOT NULL)',
+        { id, seen },
+      )
+      .execute();
+    return result.affected === 1;
+  }
+
   savePanelist(panelist: Panelist): Promise<Panelist> {
     return this.uow.repository(Panelist).save(panelist);
   }

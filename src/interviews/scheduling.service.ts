@@ -174,9 +174,11 @@ export class SchedulingService {
       const seat = interview.panelists.find((existing) => existing.userId === member.id) ?? this.seat(member, lead);
       return Object.assign(seat, { lead, user: member });
     });
-    Object.assign(interview, when, { location: dto.location, sequence: interview.sequence + 1 });
+    const seen = interview.sequence;
+    Object.assign(interview, when, { location: dto.location, sequence: seen + 1 });
     const application = interview.application;
     return this.uow.run(async () => {
+      await this.claim(interview.id, seen);
       const saved = await this.interviews.saveInterview(interview);
       saved.application = application;
       await this.pipeline.note(
@@ -198,15 +200,26 @@ export class SchedulingService {
 
   async cancel(user: User, interviewId: number): Promise<Interview> {
     const interview = await this.editable(user, interviewId);
-    Object.assign(interview, { cancelledAt: new Date(), sequence: interview.sequence + 1 });
+    const seen = interview.sequence;
+    Object.assign(interview, { cancelledAt: new Date(), sequence: seen + 1 });
     const application = interview.application;
     return this.uow.run(async () => {
+      await this.claim(interview.id, seen);
       const saved = await this.interviews.saveInterview(interview);
       saved.application = application;
       await this.pipeline.note(user, application, `Cancelled interview round ${saved.round}`);
       await this.sendInvitations(saved, 'CANCEL', this.recipients(saved), 'Cancelled interview');
       return saved;
     });
+  }
+
+  /** Only one change of an interview's schedule at a time: a concurrent reschedule or cancel wins, this one is refused. */
+  private async claim(id: number, seen: number): Promise<void> {
+    if (!(await this.interviews.claimSchedule(id, seen)))
+      throw new DomainError(
+        'conflict',
+        'Someone changed this interview a moment ago (or a scorecard came in). Reload the page to see where it is now.',
+      );
   }
 
   /** An interview the user may still change: they manage it, and it is not cancelled, not decided, and unscored. */
