@@ -15,13 +15,14 @@ const WORKFLOW = [
   ['positions', 'development'],
   ['candidates'],
   ['vetting'],
-  ['interviews'],
+  ['careers', 'interviews'], // the careers site reads positions and opens applications with a portal link
   ['hires'],
+  ['agencies'], // an agency's portal shows its placements' hires
   ['insights'],
   ['home', 'demo'], // composition on top: may import every step
 ];
 const DOMAIN = WORKFLOW.flat();
-const INFRASTRUCTURE = ['config', 'database', 'sessions', 'mail', 'files', 'health', 'jobs'];
+const INFRASTRUCTURE = ['config', 'database', 'sessions', 'mail', 'files', 'health', 'jobs', 'company'];
 
 const layering = WORKFLOW.slice(0, -1).map((step, index) => {
   const later = WORKFLOW.slice(index + 1).flat();

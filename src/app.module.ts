@@ -1,6 +1,8 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { CareersModule } from './careers/careers.module.js';
+import { CompanyModule } from './company/company.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
 import { FormViewInterceptor } from './common/form-view.interceptor.js';
@@ -36,10 +38,12 @@ export class AppModule implements OnApplicationShutdown {
         JobsModule,
         SessionsModule,
         MailModule,
+        CompanyModule,
         AccountsModule,
         PositionsModule,
         VettingModule,
         CandidatesModule,
+        CareersModule,
         InterviewsModule,
         HiresModule,
         InsightsModule,

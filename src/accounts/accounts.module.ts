@@ -26,7 +26,7 @@ import { UsersRepository } from './users.repository.js';
     PersonPage,
     DeactivatePersonPage,
   ],
-  exports: [AccountsService, UsersRepository, PeopleService],
+  exports: [AccountsService, UsersRepository, PeopleService, AttemptLimitsService],
 })
 export class AccountsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -29,6 +29,7 @@ export class AttemptLimitsService {
       resetMailsPerEmail: limiter('resetMailsPerEmail'),
       linkFailuresPerAddress: limiter('linkFailuresPerAddress'),
       linkFailuresPerToken: limiter('linkFailuresPerToken'),
+      applicationsPerAddress: limiter('applicationsPerAddress'),
     };
   }
 
@@ -66,6 +67,21 @@ export class AttemptLimitsService {
       );
     }
     return (await spend(this.limiters.resetMailsPerEmail, limitKey(email))).allowed;
+  }
+
+  /** An application from the careers site: refused (429, the form again with every value) past the limit for this address. */
+  async startApplication(address: string): Promise<void> {
+    const spent = await spend(this.limiters.applicationsPerAddress, limitKey(address));
+    if (!spent.allowed) {
+      throw new FormInvalidError(
+        {
+          _form: [
+            `We have received many applications from your network in the last hour. ${wait(minutesUntil([spent.res]))} and send this form again; nothing you typed is lost.`,
+          ],
+        },
+        'throttled',
+      );
+    }
   }
 
   /** Invitation and password-reset links: refused (429) past the limit for this address or this link. */

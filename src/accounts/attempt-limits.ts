@@ -24,6 +24,8 @@ export const LIMITS = {
   linkFailuresPerAddress: { points: 20, minutes: 15 },
   /** Failed uses of one link; beyond, refused. */
   linkFailuresPerToken: { points: 10, minutes: 15 },
+  /** Applications sent from the careers site by one address; beyond, the form is shown again with a refusal. */
+  applicationsPerAddress: { points: 10, minutes: 60 },
 } as const;
 
 export const SLOW_DOWN_MS = 500;

@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'manager', 'interviewer', 'new-hire'] as const;
+export const ROLES = ['admin', 'manager', 'interviewer', 'new-hire', 'recruiter'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   manager: 'Hiring manager',
   interviewer: 'Interviewer',
   'new-hire': 'New hire',
+  recruiter: 'Agency recruiter',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -13,7 +14,11 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   manager: 'Writes positions and development plans, runs hiring, decides.',
   interviewer: 'Prepares for interviews, sits on panels, submits scorecards.',
   'new-hire': 'Follows an onboarding plan and a first-year development plan.',
+  recruiter: 'Works for an agency: sees only their assigned positions and their own submissions.',
 };
+
+/** The roles of the company's own people; a recruiter is external and holds no other role. */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'recruiter');
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

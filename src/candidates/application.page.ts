@@ -53,7 +53,11 @@ export class ApplicationPage implements FormPage, OnModuleInit {
       canReject: context.canManage && this.pipeline.nextStages(application).includes('rejected'),
       canOverrideGate: this.access.canOverrideGate(user) && next.includes('interview') && !gate.passed,
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
-      events: events.map((event) => ({ summary: event.summary, by: event.by.name, at: event.createdAt })),
+      events: events.map((event) => ({
+        summary: event.summary,
+        by: event.by?.name ?? 'The candidate',
+        at: event.createdAt,
+      })),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { CandidateDirectory } from './candidate-directory.service.js';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FilesModule } from '../files/files.module.js';
@@ -33,6 +34,7 @@ import { RejectionReasonsService } from './rejection-reasons.service.js';
     CandidatesAccess,
     CandidatesService,
     PipelineService,
+    CandidateDirectory,
     RejectionReasonsService,
     ApplicationPage,
     BoardPage,
@@ -44,7 +46,7 @@ import { RejectionReasonsService } from './rejection-reasons.service.js';
     CandidateSection,
     PlanSharingSection,
   ],
-  exports: [PipelineService, ApplicationPage],
+  exports: [PipelineService, ApplicationPage, CandidateDirectory],
 })
 export class CandidatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -19,8 +19,21 @@ import {
 import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesRepository, type ApplicationsFilter } from './candidates.repository.js';
 import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
-import type { Candidate } from './entities/candidate.entity.js';
+import type { Candidate, Source } from './entities/candidate.entity.js';
+import type { Position } from '../positions/entities/position.entity.js';
 import { stages } from './stages.js';
+
+/** How an application arrived: who entered it (null: the candidate), its source and what the candidate agreed to. */
+export interface Intake {
+  by: User | null;
+  source: Source;
+  summary?: string;
+  agencyId?: number | null;
+  recruiterId?: number | null;
+  privacyNoticeVersion?: number | null;
+  privacyAcceptedAt?: Date | null;
+  outcomesConfirmedAt?: Date | null;
+}
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const BOARD_COLUMN_SIZE = 20;
@@ -73,20 +86,34 @@ export class PipelineService implements OnModuleInit {
     if (await this.candidates.applicationExists(candidate.id, positionId)) {
       throw FormInvalidError.single('positionId', `${candidate.name} has already applied to “${position.title}”.`);
     }
+    return this.open(candidate, position, { by: user, source: candidate.source });
+  }
+
+  /**
+   * An application that no staff member entered: the candidate applied on the careers site (`by` null) or a recruiter
+   * submitted them. The caller has checked that the position takes applications from them and that none exists.
+   */
+  receive(candidate: Candidate, position: Position, intake: Intake): Promise<Application> {
+    return this.open(candidate, position, intake);
+  }
+
+  private async open(candidate: Candidate, position: Position, intake: Intake): Promise<Application> {
+    const { by, summary, ...fields } = intake;
     const application = await this.candidates.saveApplication({
+      ...fields,
       candidateId: candidate.id,
-      positionId,
+      positionId: position.id,
       positionVersion: position.publishedVersion!,
       stage: 'applied',
       stageChangedAt: new Date(),
       code: await this.newCode(),
-      createdById: user.id,
+      createdById: by?.id ?? null,
     });
     await this.candidates.addEvent({
       applicationId: application.id,
       toStage: 'applied',
-      summary: `Applied to version ${position.publishedVersion}`,
-      byId: user.id,
+      summary: summary ?? `Applied to version ${position.publishedVersion}`,
+      byId: by?.id ?? null,
     });
     return application;
   }

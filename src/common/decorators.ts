@@ -6,9 +6,16 @@ import type { Role } from '../accounts/role.js';
 export const IS_PUBLIC = 'keeper:public';
 export const ROLES = 'keeper:roles';
 export const FORM_VIEW = 'keeper:form-view';
+export const OPEN_TO_RECRUITERS = 'keeper:open-to-recruiters';
 
 /** The route needs no sign-in. Every other route does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * A route without @Roles that agency recruiters may also use (signing out, their password). Every other route
+ * refuses a recruiter unless its @Roles names 'recruiter': they are external and see only their portal.
+ */
+export const OpenToRecruiters = () => SetMetadata(OPEN_TO_RECRUITERS, true);
 
 /** Only users holding at least one of these roles may use the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

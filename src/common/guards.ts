@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '../accounts/role.js';
 import { csrf } from './csrf.js';
-import { IS_PUBLIC, ROLES } from './decorators.js';
+import { IS_PUBLIC, OPEN_TO_RECRUITERS, ROLES } from './decorators.js';
 import { CsrfTokenInvalidError, DomainError, SignInRequiredError } from './errors.js';
 
 /** Every state-changing request carries the session's CSRF token (synchronizer-token pattern). */
@@ -31,18 +31,27 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** @Roles(...) on a handler or controller: the user must hold one of them. */
+/**
+ * @Roles(...) on a handler or controller: the user must hold one of them. An agency recruiter is refused everywhere
+ * except routes whose @Roles names 'recruiter', routes marked @OpenToRecruiters() and public ones: staff pages
+ * without @Roles are open to every signed-in member of staff, never to an agency.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!roles?.length) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     const user = context.switchToHttp().getRequest<Request>().user;
+    if (user?.hasRole('recruiter') && !roles?.includes('recruiter')) {
+      const open =
+        this.reflector.getAllAndOverride<boolean>(OPEN_TO_RECRUITERS, targets) ||
+        this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+      if (!open)
+        throw new DomainError('forbidden', 'This page is for the hiring team. Your agency portal is at /agency.');
+    }
+    if (!roles?.length) return true;
     if (user && roles.some((role) => user.hasRole(role))) return true;
     throw new DomainError('forbidden', 'Your roles do not include this page.');
   }

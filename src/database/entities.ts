@@ -1,6 +1,10 @@
 import { AccountToken } from '../accounts/entities/account-token.entity.js';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { User } from '../accounts/entities/user.entity.js';
+import { Agency, AgencyRecruiter, AgencySubmission, RecruiterPosition } from '../agencies/entities/agency.entity.js';
+import { ApplicationAnswer } from '../candidates/entities/application-answer.entity.js';
+import { CompanySettings } from '../company/entities/company-settings.entity.js';
+import { PrivacyNotice } from '../company/entities/privacy-notice.entity.js';
 import { ApplicationEvent } from '../candidates/entities/application-event.entity.js';
 import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
@@ -34,6 +38,13 @@ import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
 import { WritingSubmission } from '../vetting/entities/writing-submission.entity.js';
 
 export const entities = [
+  CompanySettings,
+  PrivacyNotice,
+  ApplicationAnswer,
+  Agency,
+  AgencyRecruiter,
+  RecruiterPosition,
+  AgencySubmission,
   User,
   UserRole,
   AccountToken,

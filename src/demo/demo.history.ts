@@ -93,6 +93,7 @@ export async function seedHistory(
         candidateId: candidate.id,
         positionId,
         positionVersion: 1,
+        source,
         stage,
         stageChangedAt: daysAgo(path.at(-1)?.[1] ?? applied),
         code: `D-${candidate.id.toString(36).toUpperCase().padStart(4, '0')}`,

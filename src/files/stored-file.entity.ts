@@ -21,8 +21,9 @@ export class StoredFile {
   @Column({ type: 'varchar', length: 64 })
   sha256: string;
 
-  @Column({ type: 'integer' })
-  createdById: number;
+  /** Null for a file a candidate uploaded on the careers site. */
+  @Column({ type: 'integer', nullable: true })
+  createdById: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

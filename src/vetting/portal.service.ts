@@ -18,6 +18,13 @@ export interface PortalInvitation {
   link: PortalLink;
 }
 
+/** The mail that carries a new link: by default the invitation to the next steps. */
+export interface PortalMessage {
+  subject: string;
+  template: string;
+  data?: Record<string, unknown>;
+}
+
 /** The candidate's private link: no account, one application, nothing about anyone else. */
 @Injectable()
 export class PortalService {
@@ -38,7 +45,7 @@ export class PortalService {
   }
 
   /** A new link (the previous one stops working), and its mail in the outbox; both or neither are kept. */
-  async issue(user: User, application: Application): Promise<PortalInvitation> {
+  async issue(user: User | null, application: Application, message?: PortalMessage): Promise<PortalInvitation> {
     if (stages.isClosed(application.stage)) {
       throw new DomainError('conflict', 'This application is closed: its candidate portal cannot be opened again.');
     }
@@ -49,18 +56,19 @@ export class PortalService {
           applicationId: application.id,
           token: randomBytes(24).toString('base64url'),
           expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86400000),
-          createdById: user.id,
+          createdById: user?.id ?? null,
         }),
       };
       await this.mail.send({
         to: application.candidate.email,
-        subject: `Your next steps for ${application.position.title}`,
-        template: 'portal-invitation',
+        subject: message?.subject ?? `Your next steps for ${application.position.title}`,
+        template: message?.template ?? 'portal-invitation',
         data: {
           name: application.candidate.name,
           position: application.position.title,
           link: this.url(invitation.link),
           days: PORTAL_LINK_DAYS,
+          ...message?.data,
         },
       });
       return invitation;

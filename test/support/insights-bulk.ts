@@ -54,11 +54,22 @@ export async function seedBulkHistory(
   const stages = ['vetting', 'interview', 'rejected'];
   const applicationIds = await insert(
     'applications',
-    ['candidateId', 'positionId', 'positionVersion', 'stage', 'stageChangedAt', 'code', 'createdById', 'createdAt'],
+    [
+      'candidateId',
+      'positionId',
+      'positionVersion',
+      'source',
+      'stage',
+      'stageChangedAt',
+      'code',
+      'createdById',
+      'createdAt',
+    ],
     candidateIds.map((candidateId, i) => [
       candidateId,
       input.positionId,
       1,
+      sources[i % 4],
       stages[i % 3],
       at((i % 300) + 9),
       `${input.tag}${i.toString(36)}`.slice(0, 12),

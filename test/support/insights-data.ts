@@ -73,6 +73,7 @@ export async function history(
       candidateId: candidate.id,
       positionId: input.positionId,
       positionVersion: 1,
+      source: input.source,
       stage,
       stageChangedAt: day(T0, input.moves.at(-1)?.[2] ?? input.applied),
       code: `H-${String(serial).padStart(4, '0')}`,

@@ -27,12 +27,13 @@ export class ApplicationEvent {
   @Column({ type: 'varchar', length: 500 })
   summary: string;
 
-  @Column({ type: 'integer' })
-  byId: number;
+  /** Who acted; null for the candidate themselves (applying on the careers site). */
+  @Column({ type: 'integer', nullable: true })
+  byId: number | null;
 
-  @ManyToOne(() => User)
+  @ManyToOne(() => User, { nullable: true })
   @JoinColumn({ name: 'byId' })
-  by: Relation<User>;
+  by: Relation<User> | null;
 
   @CreateDateColumn()
   createdAt: Date;

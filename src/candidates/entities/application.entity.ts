@@ -8,7 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Position } from '../../positions/entities/position.entity.js';
-import { Candidate } from './candidate.entity.js';
+import { Candidate, type Source } from './candidate.entity.js';
 import { RejectionReason } from './rejection-reason.entity.js';
 
 export const STAGES = [
@@ -82,8 +82,31 @@ export class Application {
   @Column({ type: Date, nullable: true })
   planOpenedAt: Date | null;
 
-  @Column({ type: 'integer' })
-  createdById: number;
+  /** Where this application came from; the candidate's own source is where Keeper first met them. */
+  @Column({ type: 'varchar', length: 16 })
+  source: Source;
+
+  /** For a recruiter's submission: the agency and the recruiter credited with it. */
+  @Column({ type: 'integer', nullable: true })
+  agencyId: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  recruiterId: number | null;
+
+  /** The privacy notice version the candidate accepted when applying themselves, and when. */
+  @Column({ type: 'integer', nullable: true })
+  privacyNoticeVersion: number | null;
+
+  @Column({ type: Date, nullable: true })
+  privacyAcceptedAt: Date | null;
+
+  /** When the candidate confirmed "I have read the outcomes this position is measured by". */
+  @Column({ type: Date, nullable: true })
+  outcomesConfirmedAt: Date | null;
+
+  /** Who added it; null when the candidate applied on the careers site. */
+  @Column({ type: 'integer', nullable: true })
+  createdById: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

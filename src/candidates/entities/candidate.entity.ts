@@ -33,6 +33,10 @@ export class Candidate {
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone: string | null;
 
+  /** Where they live, as they wrote it. */
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  location: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   source: Source;
 
@@ -50,8 +54,9 @@ export class Candidate {
   @JoinColumn({ name: 'resumeFileId' })
   resumeFile: Relation<StoredFile> | null;
 
-  @Column({ type: 'integer' })
-  createdById: number;
+  /** Who added them; null when they applied themselves on the careers site. */
+  @Column({ type: 'integer', nullable: true })
+  createdById: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -11,6 +11,7 @@ import { ScorecardRatings1795389000000 } from './1795389000000-ScorecardRatings.
 import { ScorecardRatingsOnly1795389600000 } from './1795389600000-ScorecardRatingsOnly.js';
 import { RaceGuards1795390000000 } from './1795390000000-RaceGuards.js';
 import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
+import { CareersAndAgencies1795390800000 } from './1795390800000-CareersAndAgencies.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
@@ -29,4 +30,5 @@ export const migrations = [
   RaceGuards1795390000000,
   OutboxDelivery1795390200000,
   AttemptLimits1795390500000,
+  CareersAndAgencies1795390800000,
 ];

@@ -37,6 +37,10 @@ export class Offer {
   @Column({ type: 'text' })
   terms: string;
 
+  /** The first-year salary offered, in the position's currency (an agency's fee is a percentage of it). */
+  @Column({ type: 'integer', nullable: true })
+  salary: number | null;
+
   @Column({ type: 'varchar', length: 16 })
   status: OfferStatus;
 

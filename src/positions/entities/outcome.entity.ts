@@ -52,4 +52,11 @@ export class Outcome implements OutcomeFields {
 
   @Column({ type: 'integer', nullable: true })
   weight: number | null;
+
+  /** Asked on the application form: "How would you approach this in your first ten months?" */
+  @Column({ type: Boolean, default: false })
+  askOnApplication: boolean;
+
+  @Column({ type: Boolean, default: false })
+  answerRequired: boolean;
 }

@@ -88,6 +88,22 @@ export class Position {
   @Column({ type: 'integer' })
   createdById: number;
 
+  /** Listed on /careers (only while published and ready to recruit). */
+  @Column({ type: Boolean, default: false })
+  onCareersSite: boolean;
+
+  /** When it was first listed on the careers site (the JobPosting's datePosted). */
+  @Column({ type: Date, nullable: true })
+  careersListedAt: Date | null;
+
+  /** Most words in one answer to an outcome question on the application form. */
+  @Column({ type: 'integer', default: 150 })
+  answerWordLimit: number;
+
+  /** Whether blind graders read the answers to the outcome questions (masked like the writing test). */
+  @Column({ type: Boolean, default: false })
+  answersToGraders: boolean;
+
   /** Optimistic lock: a save from a stale form is refused. */
   @VersionColumn()
   lockVersion: number;

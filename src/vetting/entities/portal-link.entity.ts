@@ -21,8 +21,9 @@ export class PortalLink {
   @Column({ type: Date, nullable: true })
   firstOpenedAt: Date | null;
 
-  @Column({ type: 'integer' })
-  createdById: number;
+  /** Null when issued on the candidate's own application from the careers site. */
+  @Column({ type: 'integer', nullable: true })
+  createdById: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The company Keeper works for: its name and introduction on the careers site and in candidates' mail. One row. */
+@Entity('company_settings')
+export class CompanySettings {
+  /** Always 1. */
+  @PrimaryColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 120 })
+  companyName: string;
+
+  /** A few sentences above the positions on /careers. */
+  @Column({ type: 'text', nullable: true })
+  introduction: string | null;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}
