@@ -3,6 +3,9 @@ import { Application, STAGES } from '../src/candidates/entities/application.enti
 import { Position } from '../src/positions/entities/position.entity.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { Hire } from '../src/hires/entities/hire.entity.js';
+import { In, IsNull } from 'typeorm';
+import { AgencySubmission } from '../src/agencies/entities/agency.entity.js';
+import { ApplicationAnswer } from '../src/candidates/entities/application-answer.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -14,7 +17,7 @@ describe('Demo company', () => {
   });
   afterAll(() => testApp.close());
 
-  it('seeds the five documented sign-ins, each landing on a home page for its roles', async () => {
+  it('seeds the six documented sign-ins, each landing on a home page for its roles', async () => {
     const people = await seedDemo(testApp.app);
     expect(people.map((person) => person.email)).toEqual([
       'admin@keeper.demo',
@@ -22,8 +25,9 @@ describe('Demo company', () => {
       'interviewer@keeper.demo',
       'interviewer2@keeper.demo',
       'newhire@keeper.demo',
+      'recruiter@keeper.demo',
     ]);
-    for (const person of people) {
+    for (const person of people.filter((person) => !person.roles.includes('recruiter'))) {
       const agent = await signIn(testApp, person.email, DEMO_PASSWORD);
       const home = await agent.get('/').expect(200);
       expect(home.text).toContain(`Hello, ${person.name.split(' ')[0]}`);
@@ -87,7 +91,7 @@ describe('Demo company', () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const board = await manager.get(`/positions/${applications[0].positionId}/board`).expect(200);
     expect(board.text).toContain('Hana Sato');
-    expect(board.text).toContain('2 rejected or withdrawn');
+    expect(board.text).toContain('3 rejected or withdrawn');
   });
 
   it('has graded writing tests and a scored presentation, and writing tests waiting for the graders', async () => {
@@ -168,5 +172,35 @@ describe('Demo company', () => {
     );
     const cost = await manager.get('/insights/cost').expect(200);
     expect(cost.text).toMatch(/<h2 id="total-heading">\$[\d,]+<\/h2>/);
+  });
+
+  it('lists the ready position on the careers site with three applications from it, and an agency with a keeper placement', async () => {
+    const ds = testApp.dataSource;
+    const careers = await ds
+      .getRepository(Application)
+      .find({ where: { source: 'careers-page', createdById: IsNull() }, relations: { candidate: true } });
+    expect(careers.map((application) => application.candidate.name).sort()).toEqual([
+      'Grace Liu',
+      'Marco Silva',
+      'Olivia Brandt',
+    ]);
+    expect(careers.map((application) => application.stage).sort()).toEqual(['applied', 'rejected', 'vetting']);
+    expect(careers.every((application) => application.privacyNoticeVersion === 1)).toBe(true);
+    const answers = await ds.getRepository(ApplicationAnswer).countBy({ applicationId: In(careers.map((a) => a.id)) });
+    expect(answers).toBe(4);
+    const position = await ds.getRepository(Position).findOneByOrFail({ id: careers[0].positionId });
+    expect(position.onCareersSite).toBe(true);
+
+    const submissions = await ds
+      .getRepository(AgencySubmission)
+      .find({ relations: { agency: true, recruiter: true, application: true }, order: { createdAt: 'ASC' } });
+    expect(submissions.map((submission) => [submission.agency.name, submission.recruiter.email])).toEqual([
+      ['Northbridge Talent', 'recruiter@keeper.demo'],
+      ['Northbridge Talent', 'recruiter@keeper.demo'],
+    ]);
+    expect(submissions.map((submission) => submission.application?.stage)).toEqual(['hired', 'applied']);
+    const placed = await ds.getRepository(Hire).findOneByOrFail({ applicationId: submissions[0].applicationId! });
+    expect(placed.keeper).toBe(true);
+    expect(submissions.every((submission) => submission.application?.source === 'recruiter')).toBe(true);
   });
 });

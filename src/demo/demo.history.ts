@@ -171,6 +171,7 @@ export async function seedHistory(
       applicationId: app.id,
       offeredOn: isoDay(daysAgo(applied - 32)),
       terms: 'USD 90,000 base, 40% variable at target.',
+      salary: 90000,
       status: 'accepted',
       respondedAt: daysAgo(hiredDay),
       createdById: manager.id,

@@ -10,6 +10,7 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { KitDto, QuestionDto } from '../interviews/dto/interviews.dto.js';
 import { InterviewsService } from '../interviews/interviews.service.js';
 import { DataSource } from 'typeorm';
+import { seedCareers } from './demo.careers.js';
 import { seedHistory } from './demo.history.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
@@ -80,6 +81,12 @@ const PEOPLE: DemoPerson[] = [
     roles: ['new-hire'],
     description: 'New hire in week 2, account executive',
   },
+  {
+    email: 'recruiter@keeper.demo',
+    name: 'Jordan Blake',
+    roles: ['recruiter'],
+    description: 'Agency recruiter at Northbridge Talent: the agency portal only',
+  },
 ];
 
 export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
@@ -112,6 +119,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
+  await seedCareers(app, saved[0], saved[1], saved[4], readyPositionId, demoResume);
   return PEOPLE;
 }
 
