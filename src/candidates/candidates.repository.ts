@@ -144,7 +144,7 @@ export class CandidatesRepository {
       .orderBy('application.createdAt', 'DESC')
       .addOrderBy('application.id', 'DESC');
     if (filter.stage) query.andWhere('application.stage = :stage', { stage: filter.stage });
-    if (filter.source) query.andWhere('candidate.source = :source', { source: filter.source });
+    if (filter.source) query.andWhere('application.source = :source', { source: filter.source });
     if (filter.search) this.whereNameOrEmail(query, 'candidate', filter.search);
     // Many-to-one joins only: OFFSET/LIMIT count applications, so the page is one query plus the count.
     return query

@@ -43,7 +43,7 @@ export function mapApplicationRow(application: Application) {
           id: application.candidate.id,
           name: application.candidate.name,
           email: application.candidate.email,
-          source: SOURCE_LABELS[application.candidate.source],
+          source: SOURCE_LABELS[application.source],
         }
       : null,
     position: application.position ? { id: application.position.id, title: application.position.title } : null,
