@@ -46,7 +46,7 @@ describe('Insights at scale', () => {
     }[];
     expect(Number(ratings[0].n)).toBe(Math.ceil(BIG / 4) * 3 * 14 + 25 * 3 * 14);
 
-    for (const report of ['funnel', 'calibration', 'validity']) {
+    for (const report of ['funnel', 'calibration', 'validity', 'sources']) {
       const bigCount = await countQueries(testApp.dataSource, () =>
         manager.agent.get(`/insights/${report}?positionId=${big}`).expect(200),
       );

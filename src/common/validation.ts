@@ -86,10 +86,13 @@ export const EmptyToNull = () =>
     return trimmed === '' ? null : trimmed;
   });
 
-/** Form quirk: numbers arrive as text; "" is no value, anything not numeric is left for the validator to refuse. */
+/**
+ * Form quirk: numbers arrive as text; "" is no value, anything not numeric (a repeated field's list too, which
+ * would otherwise read "1,2" as 12) is left for the validator to refuse.
+ */
 export const ToNumberOrNull = () =>
   Transform(({ value }) => {
-    if (value === undefined || value === null) return value;
+    if (value === undefined || value === null || typeof value === 'object') return value;
     const text = String(value).trim().replace(/[,\s]/g, '');
     if (text === '') return null;
     return Number.isFinite(Number(text)) ? Number(text) : value;

@@ -81,6 +81,7 @@ export class HiresService {
         applicationId,
         offeredOn: dto.offeredOn,
         terms: dto.terms,
+        salary: dto.salary ?? null,
         respondedAt: null,
         createdById: user.id,
       });

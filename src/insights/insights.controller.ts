@@ -36,6 +36,11 @@ export class InsightsController {
     sendReport(res, await this.pages.calibration(user, query));
   }
 
+  @Get('sources')
+  async sources(@CurrentUser() user: User, @Query() query: InsightsQueryDto, @Res() res: Response) {
+    sendReport(res, await this.pages.sources(user, query));
+  }
+
   @Get('validity')
   async validity(@CurrentUser() user: User, @Query() query: InsightsQueryDto, @Res() res: Response) {
     sendReport(res, await this.pages.validity(user, query));

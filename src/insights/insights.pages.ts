@@ -4,6 +4,7 @@ import type { CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js
 import { calibrationBars, forestPlot } from './insights.charts.js';
 import type { CsvCell, ReportResponse } from './insights.csv.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
+import { csvCells, pageCells, SOURCE_QUALITY_CSV_HEADER } from './source-quality.js';
 
 const fixed = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 100));
@@ -116,6 +117,31 @@ export class InsightsPages {
           ...figure,
           sackett: figure.sackett === null ? '—' : figure.sackett.toFixed(2),
           schmidtHunter: figure.schmidtHunter.toFixed(2),
+        })),
+      },
+    };
+  }
+
+  async sources(user: User, query: InsightsQueryDto): Promise<ReportResponse> {
+    const { sources, agencies, minN } = await this.insights.sourceQuality(user, query);
+    if (query.format === 'csv') {
+      const rows = [
+        ...sources.map((row) => csvCells('Source', row)),
+        ...agencies.map((row) => csvCells('Agency', row)),
+      ];
+      return { csv: { fileName: 'source-quality.csv', header: SOURCE_QUALITY_CSV_HEADER, rows } };
+    }
+    return {
+      view: 'insights/sources',
+      model: {
+        title: 'Source quality',
+        ...(await this.filterModel(user, query, '/insights/sources')),
+        minN,
+        fewHires: [...sources, ...agencies].some((row) => row.reviewed > 0 && row.reviewed < minN),
+        sources: sources.map((row) => ({ label: row.label, cells: pageCells(row, minN) })),
+        agencies: agencies.map((row) => ({
+          label: row.label,
+          cells: [`${row.feePercent}%`, ...pageCells(row, minN)],
         })),
       },
     };

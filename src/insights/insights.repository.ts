@@ -25,6 +25,36 @@ class Params {
   }
 }
 
+/**
+ * A hire's first-year attainment (alias h): the weighted share of outcomes met, partly met counting half; null
+ * without goals. The validity report and source quality read it the same way.
+ */
+const ATTAINMENT = `(SELECT SUM(COALESCE(g.weight, 1) * CASE g.result WHEN 'met' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END) / SUM(COALESCE(g.weight, 1)) FROM hire_goals g WHERE g."hireId" = h.id)`;
+
+/**
+ * The stages after vetting: an application that reached one passed vetting (the gate lets none through without every
+ * required step passed, unless an admin overrode it with a written reason).
+ */
+const AFTER_VETTING = PIPELINE_STAGES.slice(PIPELINE_STAGES.indexOf('vetting') + 1)
+  .map((stage) => `'${stage}'`)
+  .join(', ');
+
+/** One group of source quality: applications of one source, agency and currency, followed to hire and review. */
+export interface SourceQualityGroup {
+  source: string;
+  agencyId: number | string | null;
+  currency: string;
+  applications: number | string;
+  vetted: number | string;
+  hires: number | string;
+  reviewed: number | string;
+  keepers: number | string;
+  attainmentSum: number | string | null;
+  attained: number | string;
+  fees: number | string | null;
+  unsalaried: number | string;
+}
+
 const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
 const rank = (column: string) => STAGE_RANK.replace('{col}', column);
 
@@ -212,13 +242,14 @@ export class InsightsRepository {
     );
   }
 
+  /** Per application source (where this application came from, not where Keeper first met the candidate). */
   outcomesBySource(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<{ source: string; stage: string; count: number | string }>(
-      `SELECT c.source AS source, a.stage AS stage, COUNT(*) AS count
-       FROM applications a JOIN positions p ON p.id = a."positionId" JOIN candidates c ON c.id = a."candidateId"
+      `SELECT a.source AS source, a.stage AS stage, COUNT(*) AS count
+       FROM applications a JOIN positions p ON p.id = a."positionId"
        WHERE ${this.where(filter, params, 'a."createdAt"')}
-       GROUP BY c.source, a.stage`,
+       GROUP BY a.source, a.stage`,
       params,
     );
   }
@@ -275,6 +306,50 @@ export class InsightsRepository {
     );
   }
 
+  /**
+   * Applications created in the period, grouped by source, agency and the position's currency: how many passed
+   * vetting, were hired, were reviewed at month 10 and became keepers; the sum and count of reviewed hires'
+   * attainment; the agency's fee on the accepted offer's salary (feePercent × salary / 100), and hires without one.
+   */
+  sourceQuality(filter: InsightsFilter) {
+    const params = new Params(this.postgres);
+    return this.run<SourceQualityGroup>(
+      `WITH followed AS (
+         SELECT a.source AS source, a."agencyId" AS "agencyId", COALESCE(UPPER(p."compensationCurrency"), 'USD') AS currency,
+           CASE WHEN EXISTS (SELECT 1 FROM application_events e WHERE e."applicationId" = a.id AND e."toStage" IN (${AFTER_VETTING})) THEN 1 ELSE 0 END AS vetted,
+           h.id AS "hireId", h.keeper AS keeper,
+           CASE WHEN h."reviewedAt" IS NOT NULL THEN ${ATTAINMENT} END AS attainment,
+           (SELECT MAX(o.salary) FROM offers o WHERE o."applicationId" = a.id AND o.status = 'accepted') AS salary
+         FROM applications a
+         JOIN positions p ON p.id = a."positionId"
+         LEFT JOIN hires h ON h."applicationId" = a.id
+         WHERE ${this.where(filter, params, 'a."createdAt"')}
+       )
+       SELECT f.source AS source, f."agencyId" AS "agencyId", f.currency AS currency,
+         COUNT(*) AS applications,
+         SUM(f.vetted) AS vetted,
+         COUNT(f."hireId") AS hires,
+         SUM(CASE WHEN f.keeper IS NOT NULL THEN 1 ELSE 0 END) AS reviewed,
+         SUM(CASE WHEN f.keeper THEN 1 ELSE 0 END) AS keepers,
+         SUM(f.attainment) AS "attainmentSum",
+         COUNT(f.attainment) AS attained,
+         SUM(CASE WHEN f."hireId" IS NOT NULL THEN ag."feePercent" * f.salary / 100.0 END) AS fees,
+         SUM(CASE WHEN f."hireId" IS NOT NULL AND f.salary IS NULL THEN 1 ELSE 0 END) AS unsalaried
+       FROM followed f
+       LEFT JOIN agencies ag ON ag.id = f."agencyId"
+       GROUP BY f.source, f."agencyId", f.currency`,
+      params,
+    );
+  }
+
+  /** Every agency, by name, with its fee. */
+  agencies() {
+    return this.run<{ id: number; name: string; feePercent: number | string; active: boolean | number }>(
+      `SELECT id, name, "feePercent" AS "feePercent", active FROM agencies ORDER BY name`,
+      new Params(this.postgres),
+    );
+  }
+
   /** Per reviewed hire: first-year attainment (weighted share of outcomes met, partly met counting half) and each pre-hire measure. */
   hireMeasures(filter: InsightsFilter) {
     const params = new Params(this.postgres);
@@ -288,7 +363,7 @@ export class InsightsRepository {
       interview: number | string | null;
     }>(
       `SELECT h.id AS "hireId",
-         (SELECT SUM(COALESCE(g.weight, 1) * CASE g.result WHEN 'met' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END) / SUM(COALESCE(g.weight, 1)) FROM hire_goals g WHERE g."hireId" = h.id) AS attainment,
+         ${ATTAINMENT} AS attainment,
          (SELECT s.eligibility FROM assessments s WHERE s."applicationId" = h."applicationId") AS eligibility,
          (SELECT s.suitability FROM assessments s WHERE s."applicationId" = h."applicationId") AS suitability,
          (SELECT AVG(wg.overall) FROM writing_grades wg JOIN writing_submissions ws ON ws.id = wg."submissionId" WHERE ws."applicationId" = h."applicationId" AND wg."submittedAt" IS NOT NULL) AS writing,

@@ -8,6 +8,7 @@ import { badHireCost, defaultInputs, NO_EFFORT, processHours, type BadHireInputs
 import type { CostQueryDto } from './dto/insights-query.dto.js';
 import { InsightsAccess } from './insights.access.js';
 import { InsightsRepository, type InsightsFilter } from './insights.repository.js';
+import { sourceQualityTables } from './source-quality.js';
 import { MIN_N, spearman, type Correlation } from './statistics.js';
 
 const num = (value: number | string | null | undefined): number | null =>
@@ -192,6 +193,15 @@ export class InsightsService {
       }
     }
     return { hires: hires.filter((hire) => attainment.get(hire.hireId) !== null).length, rows, minN: MIN_N };
+  }
+
+  /** Per source and per agency: how far their applications got, whether their hires became keepers, what they cost. */
+  async sourceQuality(user: User, query: ReportQuery) {
+    const [groups, agencies] = await Promise.all([
+      this.insights.sourceQuality(this.filterFor(user, query)),
+      this.insights.agencies(),
+    ]);
+    return { ...sourceQualityTables(groups, agencies), minN: MIN_N };
   }
 
   private filterFor(user: User, query: ReportQuery): InsightsFilter {

@@ -49,8 +49,10 @@ describeInBrowser('Hiring, onboarding and the development plan in a real browser
     await waitForText(morgan, 'Record the offer');
     await visit(morgan, 'h01-offer');
     await morgan.getByLabel('Terms').fill('USD 90,000 base, 40% variable at target.');
+    await morgan.getByLabel('First-year salary (optional)').fill('90,000');
     await morgan.getByRole('button', { name: 'Record the offer' }).click();
     await waitForText(morgan, 'Offer recorded.');
+    await waitForText(morgan, 'first-year salary $90,000');
     await morgan.getByLabel('Start date').fill(addDays(today(), -3));
     await morgan.getByLabel('Buddy (optional)').selectOption({ label: 'Priya Shah' });
     await morgan.getByRole('button', { name: /^Accepted: hire/ }).click();

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { createUser, PASSWORD } from '../support/http.js';
-import { history, panel, person, reviewedHire } from '../support/insights-data.js';
+import { agency, history, panel, person, reviewedHire } from '../support/insights-data.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { describeInBrowser, launch, newVisitor, serve, signInWithForm, visit, waitForText } from './support/browser.js';
@@ -13,12 +13,15 @@ describeInBrowser('Insights in a real browser', () => {
   let testApp: TestApp;
   let browser: Browser;
   let baseUrl: string;
+  let managerId: number;
+  let positionId: number;
 
   beforeAll(async () => {
     testApp = await createTestApp();
     await createUser(testApp, ['admin']);
     const manager = await createUser(testApp, ['manager'], { email: 'morgan@acme.example', name: 'Morgan Reyes' });
-    const positionId = await publishedPosition(testApp, manager);
+    managerId = manager.id;
+    positionId = await publishedPosition(testApp, manager);
     const ds = testApp.dataSource;
     const [reason] = await testApp.app.get(PipelineService).reasons();
     const hired = await history(ds, {
@@ -99,5 +102,55 @@ describeInBrowser('Insights in a real browser', () => {
     await page.getByRole('button', { name: 'Work it out' }).click();
     await page.getByRole('heading', { name: '$489,500' }).waitFor();
     await visit(page, 'n05-cost');
+  });
+
+  it('shows source quality per source and per agency, its tables scrolling in their own box on a phone', async () => {
+    const ds = testApp.dataSource;
+    await ds.query(`UPDATE positions SET "compensationCurrency" = 'EUR' WHERE id = ${positionId}`);
+    const northbridge = await agency(ds, 'Northbridge Talent', 20);
+    await agency(ds, 'Harbour Search', 17.5);
+    const viaNorthbridge = { positionId, managerId, source: 'recruiter' as const, agencyId: northbridge.id };
+    await reviewedHire(ds, { ...viaNorthbridge, keeper: true, results: [[1, 'met']], salary: 90000 });
+    await reviewedHire(ds, { ...viaNorthbridge, keeper: false, results: [[1, 'not-met']], salary: 80000 });
+    await reviewedHire(ds, { ...viaNorthbridge, keeper: null, results: [[1, 'met']], salary: null });
+    await history(ds, { positionId, source: 'careers-page', applied: 2, byId: managerId, moves: [] });
+
+    const page = await (await newVisitor(browser)).newPage();
+    await signInWithForm(page, baseUrl, 'morgan@acme.example', PASSWORD);
+    await page.goto(`${baseUrl}/insights`);
+    await page.getByRole('link', { name: 'Source quality' }).click();
+    await page.getByRole('heading', { name: 'Source quality', level: 1 }).waitFor();
+    // Fees 20% × (90,000 + 80,000) = 34,000 for one keeper; the third hire has no salary and no review yet.
+    await page
+      .getByRole('row', { name: /^Northbridge Talent 20% 3 3 \(100%\) 3 1 of 2 reviewed \(50%\) · few hires/ })
+      .waitFor();
+    await waitForText(page, '€34,000 (1 hire without a salary)');
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+      '/insights/sources?format=csv',
+    );
+    await visit(page, 'n06-sources');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('region', { name: 'Table by agency' }).waitFor();
+    // Nothing of the report runs off the screen; each table scrolls inside its own region, reachable by keyboard.
+    // (The layout's top navigation is checked where the layout is built.)
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => !element.closest('.table-scroll') && element.getBoundingClientRect().right > 390)
+        .map((element) => element.outerHTML.slice(0, 80)),
+    );
+    expect(overflowing).toEqual([]);
+    const agencies = page.getByRole('region', { name: 'Table by agency' });
+    expect(await agencies.getAttribute('tabindex')).toBe('0');
+    expect(await agencies.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await agencies.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    expect(await agencies.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    // The first column stays in view while the table scrolls.
+    const name = agencies.getByRole('rowheader', { name: 'Northbridge Talent' });
+    expect(await name.evaluate((cell) => cell.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
+    await visit(page, 'n07-sources-phone');
   });
 });

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { Agency } from '../../src/agencies/entities/agency.entity.js';
 import { User } from '../../src/accounts/entities/user.entity.js';
 import { UserRole } from '../../src/accounts/entities/user-role.entity.js';
 import { ApplicationEvent } from '../../src/candidates/entities/application-event.entity.js';
 import { Application, type Stage } from '../../src/candidates/entities/application.entity.js';
 import { Candidate, type Source } from '../../src/candidates/entities/candidate.entity.js';
 import { HireGoal } from '../../src/hires/entities/development.entity.js';
-import { Hire } from '../../src/hires/entities/hire.entity.js';
+import { Hire, Offer } from '../../src/hires/entities/hire.entity.js';
 import {
   Interview,
   Panelist,
@@ -52,6 +53,8 @@ export async function history(
     moves: [Stage | null, Stage, number][];
     byId: number;
     rejectionReasonId?: number;
+    /** A recruiter's submission: the agency credited with it. */
+    agencyId?: number | null;
   },
 ): Promise<Application> {
   serial += 1;
@@ -74,6 +77,7 @@ export async function history(
       positionId: input.positionId,
       positionVersion: 1,
       source: input.source,
+      agencyId: input.agencyId ?? null,
       stage,
       stageChangedAt: day(T0, input.moves.at(-1)?.[2] ?? input.applied),
       code: `H-${String(serial).padStart(4, '0')}`,
@@ -161,22 +165,39 @@ export async function panel(
   return interview;
 }
 
-/** A reviewed hire: assessment scores and outcome results with weights. */
+/** An agency with its fee (a percentage of the first-year salary). */
+export async function agency(dataSource: DataSource, name: string, feePercent: number, active = true): Promise<Agency> {
+  const agencies = dataSource.getRepository(Agency);
+  return agencies.save(agencies.create({ name, feeTerms: null, feePercent, guaranteeMonths: 6, active }));
+}
+
+/**
+ * A hire with assessment scores and outcome results with weights, reviewed at month 10 as a keeper unless `keeper`
+ * says otherwise (null: not reviewed yet, no results). With `salary` (a number or null), the accepted offer too.
+ */
 export async function reviewedHire(
   dataSource: DataSource,
   input: {
     positionId: number;
     managerId: number;
-    eligibility: number;
-    suitability: number;
+    eligibility?: number;
+    suitability?: number;
     results: [number, 'met' | 'partly' | 'not-met'][];
+    keeper?: boolean | null;
+    source?: Source;
+    agencyId?: number | null;
+    applied?: number;
+    salary?: number | null;
   },
 ): Promise<Hire> {
+  const applied = input.applied ?? 0;
+  const keeper = input.keeper === undefined ? true : input.keeper;
   const application = await history(dataSource, {
     positionId: input.positionId,
-    source: 'referral',
-    applied: 0,
-    moves: [['offer', 'hired', 30]],
+    source: input.source ?? 'referral',
+    agencyId: input.agencyId,
+    applied,
+    moves: [['offer', 'hired', applied + 30]],
     byId: input.managerId,
   });
   const user = await person(dataSource, `Hired ${application.code}`, 'new-hire');
@@ -184,13 +205,23 @@ export async function reviewedHire(
     applicationId: application.id,
     provider: 'Harrison Assessments',
     takenOn: '2026-01-06',
-    eligibility: input.eligibility,
-    suitability: input.suitability,
+    eligibility: input.eligibility ?? 70,
+    suitability: input.suitability ?? 70,
     traits: null,
     reportFileId: null,
     recordedById: input.managerId,
     recordedAt: day(T0, 3),
   });
+  if (input.salary !== undefined)
+    await dataSource.getRepository(Offer).insert({
+      applicationId: application.id,
+      offeredOn: '2026-02-01',
+      terms: 'The terms.',
+      salary: input.salary,
+      status: 'accepted',
+      respondedAt: day(T0, applied + 30),
+      createdById: input.managerId,
+    });
   const hire = await dataSource.getRepository(Hire).save(
     dataSource.getRepository(Hire).create({
       applicationId: application.id,
@@ -199,8 +230,8 @@ export async function reviewedHire(
       managerId: input.managerId,
       buddyId: null,
       startDate: '2026-02-02',
-      keeper: true,
-      reviewedAt: day(T0, 300),
+      keeper,
+      reviewedAt: keeper === null ? null : day(T0, applied + 300),
       reviewNotes: null,
     }),
   );
@@ -218,7 +249,7 @@ export async function reviewedHire(
       deadlineN: null,
       deadlineOn: '2026-12-31',
       weight,
-      result,
+      result: keeper === null ? null : result,
     })),
   );
   return hire;

@@ -31,6 +31,13 @@ export class OfferDto {
   @IsString()
   @Length(5, 4000, { message: 'Summarise the terms: salary, variable pay, start, anything agreed' })
   terms: string;
+  /** The first-year salary, in the position's currency; optional (an agency's fee is a percentage of it). */
+  @IsOptional()
+  @ToNumberOrNull()
+  @Min(0, { message: 'Enter the salary as a whole amount from 0 to 100,000,000' })
+  @Max(100_000_000, { message: 'Enter the salary as a whole amount from 0 to 100,000,000' })
+  @IsInt({ message: 'Enter the salary as a whole amount, e.g. 85000' })
+  salary?: number | null;
 }
 
 export class AcceptOfferDto {
