@@ -202,5 +202,11 @@ describe('Demo company', () => {
     const placed = await ds.getRepository(Hire).findOneByOrFail({ applicationId: submissions[0].applicationId! });
     expect(placed.keeper).toBe(true);
     expect(submissions.every((submission) => submission.application?.source === 'recruiter')).toBe(true);
+
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const sources = await manager.get('/insights/sources').expect(200);
+    // Northbridge's one placement: 20% of a 90,000 first-year salary, and that hire was a keeper.
+    expect(sources.text).toContain('Northbridge Talent');
+    expect(sources.text).toContain('$18,000');
   });
 });

@@ -612,6 +612,7 @@ async function seedHires(
       Object.assign(new OfferDto(), {
         offeredOn,
         terms: 'USD 90,000 base, 40% variable at target, standard benefits.',
+        salary: 90000,
       }),
     );
     return hires.acceptOffer(
