@@ -1,16 +1,38 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
+import { ApplyService } from './apply.service.js';
+import { CareersSiteService } from './careers-site.service.js';
+import { CareersController } from './careers.controller.js';
+import { CareersLayoutMiddleware, CareersUploadMiddleware } from './careers.middleware.js';
+import { CareersAfterPage, CareersListPage, CareersPositionPage, CareersPrivacyPage } from './careers.pages.js';
+import { CareersRepository } from './careers.repository.js';
 import { IntakeService } from './intake.service.js';
 
 /** The careers site: published positions for anyone to read, and the application form behind them. */
 @Module({
   imports: [AccountsModule, FilesModule, MailModule, PositionsModule, CandidatesModule, VettingModule],
-  providers: [IntakeService],
+  controllers: [CareersController],
+  providers: [
+    IntakeService,
+    CareersRepository,
+    CareersSiteService,
+    ApplyService,
+    CareersListPage,
+    CareersPositionPage,
+    CareersAfterPage,
+    CareersPrivacyPage,
+  ],
   exports: [IntakeService],
 })
-export class CareersModule {}
+export class CareersModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The layout first: an upload refused for a closed position is shown as a careers page.
+    consumer.apply(CareersLayoutMiddleware).forRoutes(CareersController);
+    consumer.apply(CareersUploadMiddleware).forRoutes({ path: 'careers/:ref', method: RequestMethod.POST });
+  }
+}

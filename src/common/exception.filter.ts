@@ -56,8 +56,17 @@ export class AppExceptionFilter implements ExceptionFilter {
       if (exception instanceof FormInvalidError) body.errors = exception.fields;
       return void res.status(status).json(body);
     }
-    const view = [403, 404, 500].includes(status) ? `errors/${status}` : 'errors/error';
-    res.status(status).render(view, { title: TITLES[status] ?? 'Error', status, message });
+    this.renderPage(res, { status, title: TITLES[status] ?? 'Error', message }, exception);
+  }
+
+  /** The HTML error page; a part of the app for other visitors (the careers site) shows its own. */
+  protected renderPage(
+    res: Response,
+    page: { status: number; title: string; message: string },
+    _exception: unknown,
+  ): void {
+    const view = [403, 404, 500].includes(page.status) ? `errors/${page.status}` : 'errors/error';
+    res.status(page.status).render(view, page);
   }
 
   private describe(exception: unknown, req: Request): { status: number; message: string } {

@@ -1,7 +1,7 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { Transform } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, Max, Min, validate, ValidateBy, type ValidationOptions } from 'class-validator';
 import { FormInvalidError, type FieldErrors } from './errors.js';
 import { isRealDate, MAX_ID } from './params.js';
 
@@ -52,6 +52,21 @@ export function formValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => new FormInvalidError(collect(errors)),
   });
+}
+
+/**
+ * Validates a form in a service, for forms whose rules are partly known only there (the careers form's questions
+ * come from the position): the same rules as the global pipe, with the errors returned to be shown together with
+ * the service's own. Fields named in `except` are left out (the service reads them itself).
+ */
+export async function validateForm<T extends object>(
+  type: new () => T,
+  body: Record<string, unknown>,
+  except: (field: string) => boolean = () => false,
+): Promise<{ form: T; errors: FieldErrors }> {
+  const form = plainToInstance(type, Object.fromEntries(Object.entries(body).filter(([field]) => !except(field))));
+  const errors = await validate(form, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  return { form, errors: collect(errors) };
 }
 
 /** A reference to a row: a whole number both databases store (1 to MAX_ID). */

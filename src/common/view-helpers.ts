@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import hbs from 'hbs';
 import { formatDateTime, formatDay, relativeDays } from './dates.js';
 
 function asDate(value: unknown): Date | null {
@@ -10,7 +11,20 @@ function asDate(value: unknown): Date | null {
   return null;
 }
 
-/** Handlebars helpers available in every view. None of them returns unescaped HTML. */
+/**
+ * JSON that is safe as the text of a <script> element: every <, > and & (and the two line separators JavaScript
+ * once refused) is written as a \u escape, so no value can close the element or open a comment.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Handlebars helpers available in every view. None returns unescaped HTML (jsonScript returns escaped JSON). */
 export const viewHelpers = {
   eq: (a: unknown, b: unknown) => a === b,
   /** Equal as text: form values are strings, ids are numbers. */
@@ -57,5 +71,7 @@ export const viewHelpers = {
     const value = values?.[name];
     return value === undefined || value === null ? '' : String(value);
   },
+  /** For <script type="application/ld+json">{{jsonScript data}}</script>: see scriptJson. */
+  jsonScript: (value: unknown) => new hbs.handlebars.SafeString(scriptJson(value)),
   plural: (count: number, singular: string, pluralForm: string) => (count === 1 ? singular : pluralForm),
 };

@@ -71,29 +71,54 @@ export const ResumeUploadMiddleware = staffUploadMiddleware('resume', RESUME_LIM
 export const ReportUploadMiddleware = staffUploadMiddleware('report', 10 * 1024 * 1024);
 export const DECK_LIMIT_BYTES = 20 * 1024 * 1024;
 
+/** What a form's file field brought: the file (null when none was chosen), or why it was refused. */
+export interface UploadState {
+  upload: Upload | null;
+  /** Refused before anything else was checked: over the limit, or unsafe content (a ZIP bomb, a PDF with scripts). */
+  error: string | null;
+  tooLarge: boolean;
+}
+
+/** The upload of a request parsed by parseUpload, without throwing: for forms that report it beside other errors. */
+export function uploadStateOf(req: Request): UploadState {
+  const upload = req as UploadRequest;
+  if (upload.uploadTooLarge)
+    return {
+      upload: null,
+      error: `The file is larger than ${(upload.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`,
+      tooLarge: true,
+    };
+  if (upload.uploadRefusal) return { upload: null, error: upload.uploadRefusal, tooLarge: false };
+  if (!upload.file || upload.file.size === 0) return { upload: null, error: null, tooLarge: false };
+  return { upload: { originalName: upload.file.originalname, data: upload.file.buffer }, error: null, tooLarge: false };
+}
+
 /** The uploaded file of the request, or null when none was chosen. Oversized files are refused with 413. */
 export const UploadedFileOf = createParamDecorator((field: string, ctx: ExecutionContext): Upload | null => {
-  const req = ctx.switchToHttp().getRequest<UploadRequest>();
-  if (req.uploadTooLarge)
-    throw new FormInvalidError(
-      { [field]: [`The file is larger than ${(req.uploadLimitBytes ?? 0) / 1024 / 1024} MB. Upload a smaller file.`] },
-      'too-large',
-    );
-  if (req.uploadRefusal) throw FormInvalidError.single(field, req.uploadRefusal);
-  if (!req.file || req.file.size === 0) return null;
-  return { originalName: req.file.originalname, data: req.file.buffer };
+  const state = uploadStateOf(ctx.switchToHttp().getRequest<Request>());
+  if (state.tooLarge) throw new FormInvalidError({ [field]: [state.error!] }, 'too-large');
+  if (state.error) throw FormInvalidError.single(field, state.error);
+  return state.upload;
 });
+
+/** The upload of the request with any refusal, for a form that reports it with its other errors (see uploadStateOf). */
+export const UploadStateOf = createParamDecorator((_: unknown, ctx: ExecutionContext): UploadState =>
+  uploadStateOf(ctx.switchToHttp().getRequest<Request>()),
+);
+
+/** Why the file is not one of the allowed kinds (judged by its bytes), or null when it is. */
+export function kindRefusal(upload: Upload, allowed: FileKind[]): string | null {
+  const kind = sniffKind(upload.data);
+  if (kind && allowed.includes(kind)) return null;
+  const kinds = allowed.map((k) => KIND_LABELS[k]).join(' or ');
+  return `That file is not a ${kinds} document. Upload a real ${kinds} file.`;
+}
 
 /** The kind of an uploaded file, judged by its bytes; anything not allowed is refused beside the field. */
 export function assertKind(upload: Upload, field: string, allowed: FileKind[]): FileKind {
-  const kind = sniffKind(upload.data);
-  if (!kind || !allowed.includes(kind)) {
-    throw FormInvalidError.single(
-      field,
-      `That file is not a ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} document. Upload a real ${allowed.map((k) => KIND_LABELS[k]).join(' or ')} file.`,
-    );
-  }
-  return kind;
+  const refusal = kindRefusal(upload, allowed);
+  if (refusal) throw FormInvalidError.single(field, refusal);
+  return sniffKind(upload.data)!;
 }
 
 export { CONTENT_TYPES };
