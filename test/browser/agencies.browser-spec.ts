@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { Application } from '../../src/candidates/entities/application.entity.js';
 import { Outcome } from '../../src/positions/entities/outcome.entity.js';
 import { samplePdf } from '../support/files.js';
 import { createUser, linkIn, outboxMessages, PASSWORD } from '../support/http.js';
@@ -142,5 +143,16 @@ describeInBrowser('Agencies and the agency portal in a real browser', () => {
     await waitForText(page, 'Nora Quist');
     await expect(page.getByRole('cell', { name: 'Active' }).count()).resolves.toBe(1);
     await look(page, 'r05-submissions');
+
+    // The hiring team sees who put the candidate forward, with the note.
+    const application = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { candidate: { email: 'nora@example.com' } }, relations: { candidate: true } });
+    const staff = await (await newVisitor(browser)).newPage();
+    await signInWithForm(staff, baseUrl, 'morgan@acme.example', PASSWORD);
+    await staff.goto(`${baseUrl}/applications/${application.id}`);
+    await waitForText(staff, 'Ran a territory of 40 clinics.');
+    await expect(staff.getByText('Submitted by Northbridge Talent — Rita Vance').count()).resolves.toBe(1);
+    await look(staff, 'm01-application-agency');
   });
 });
