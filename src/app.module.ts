@@ -1,6 +1,7 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AgenciesModule } from './agencies/agencies.module.js';
 import { CareersModule } from './careers/careers.module.js';
 import { CompanyModule } from './company/company.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
@@ -46,6 +47,7 @@ export class AppModule implements OnApplicationShutdown {
         CareersModule,
         InterviewsModule,
         HiresModule,
+        AgenciesModule,
         InsightsModule,
         HomeModule,
         HealthModule,

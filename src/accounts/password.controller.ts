@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { CurrentUser, FormView, Public } from '../common/decorators.js';
+import { CurrentUser, FormView, OpenToRecruiters, Public } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { startSignedInSession } from '../common/sign-in-session.js';
@@ -55,12 +55,14 @@ export class PasswordController {
   }
 
   @Get('account/password')
+  @OpenToRecruiters()
   @Render('accounts/change-password')
   showChange() {
     return { title: 'Change your password' };
   }
 
   @Post('account/password')
+  @OpenToRecruiters()
   @FormView('accounts/change-password', { title: 'Change your password' })
   @Redirect()
   async change(@CurrentUser() user: User, @Body() dto: ChangePasswordDto, @Req() req: Request) {

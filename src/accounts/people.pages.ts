@@ -3,6 +3,7 @@ import type { FormPage, PageRequest } from '../common/decorators.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import type { PeopleQueryDto } from './dto/account.dto.js';
 import { PeopleService } from './people.service.js';
+import { ROLES } from './role.js';
 import { mapPerson, roleChoices } from './people.view.js';
 
 /** The invitation form: a fixed model, shown again as it is when the form is refused. */
@@ -21,7 +22,8 @@ export class PeopleListPage {
       title: 'People',
       people: people.map(mapPerson),
       filter: { q: query.q ?? '', role: query.role ?? '', status: query.status ?? '' },
-      roleChoices: roleChoices(filter.role ? [filter.role] : []),
+      // The filter may look for agency recruiters too; they are given their role on their agency's page.
+      roleChoices: roleChoices(filter.role ? [filter.role] : [], ROLES),
       filtered: Boolean(filter.search || filter.role || filter.status),
       pagination: pageView(request, total, '/people', { q: filter.search, role: filter.role, status: filter.status }),
     };
@@ -44,6 +46,7 @@ export class PersonPage implements FormPage {
       canResendInvitation: person.status === 'invited',
       canReactivate: person.status === 'deactivated',
       canDeactivate: person.status !== 'deactivated',
+      isRecruiter: person.hasRole('recruiter'),
       roleChoices: roleChoices(person.roles),
       invitation: invitation
         ? { sentAt: invitation.createdAt, expiresAt: invitation.expiresAt, expired: invitation.expiresAt < new Date() }

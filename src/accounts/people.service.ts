@@ -81,6 +81,14 @@ export class PeopleService {
 
   async setRoles(admin: User, id: number, roles: Role[]): Promise<User> {
     const person = await this.findOrFail(id);
+    if (person.hasRole('recruiter') || roles.includes('recruiter')) {
+      throw FormInvalidError.single(
+        'roles',
+        person.hasRole('recruiter')
+          ? `${person.name} is an agency recruiter and holds no other role. Manage them on their agency’s page (Settings → Agencies).`
+          : 'Agency recruiters are invited from their agency’s page (Settings → Agencies), not given the role here',
+      );
+    }
     const removesAdmin = person.hasRole('admin') && !roles.includes('admin');
     if (removesAdmin && person.active && (await this.users.countActiveAdmins()) <= 1) {
       throw FormInvalidError.single(
@@ -114,8 +122,11 @@ export class PeopleService {
     return this.users.save(person);
   }
 
-  /** A new invitation link, mailed through the outbox (in the active unit of work, if any). */
-  async sendInvitation(admin: User, person: User): Promise<void> {
+  /**
+   * A new invitation link, mailed through the outbox (in the active unit of work, if any). An agency recruiter's mail
+   * names their agency.
+   */
+  async sendInvitation(admin: User, person: User, context: { agency?: string } = {}): Promise<void> {
     const token = await this.tokens.issue(person.id, 'invitation', admin.id);
     await this.mail.send({
       to: person.email,
@@ -126,6 +137,7 @@ export class PeopleService {
         inviter: admin.name,
         roles: person.roles.map((role) => ROLE_LABELS[role]).join(', '),
         link: this.config.link(`/invitations/${token}`),
+        agency: context.agency ?? null,
       },
     });
   }

@@ -1,5 +1,5 @@
 import type { User } from './entities/user.entity.js';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from './role.js';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type Role } from './role.js';
 
 const STATUS_LABELS = { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' } as const;
 
@@ -16,8 +16,9 @@ export function mapPerson(person: User) {
   };
 }
 
-export function roleChoices(selected: Role[]) {
-  return ROLES.map((role) => ({
+/** Roles to give on the People page: the staff roles (agency recruiters are invited from their agency's page). */
+export function roleChoices(selected: Role[], roles: readonly Role[] = STAFF_ROLES) {
+  return roles.map((role) => ({
     value: role,
     label: ROLE_LABELS[role],
     description: ROLE_DESCRIPTIONS[role],

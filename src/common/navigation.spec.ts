@@ -43,4 +43,12 @@ describe('navigationFor', () => {
       ['/my/plan', true],
     ]);
   });
+
+  it('shows agency recruiters their portal only, marking the most specific item', () => {
+    expect(navigationFor(['recruiter'], '/agency/submissions/3').map((item) => [item.href, item.current])).toEqual([
+      ['/agency', false],
+      ['/agency/submissions', true],
+    ]);
+    expect(navigationFor(['recruiter'], '/agency/positions/4').find((item) => item.current)?.label).toBe('Positions');
+  });
 });

@@ -1,9 +1,9 @@
-import type { Role } from '../accounts/role.js';
+import { STAFF_ROLES, type Role } from '../accounts/role.js';
 
 export interface NavItem {
   label: string;
   href: string;
-  roles: Role[] | 'everyone';
+  roles: readonly Role[];
 }
 
 /**
@@ -11,7 +11,7 @@ export interface NavItem {
  * as their pages are built (see UX.md for the full plan per role).
  */
 const NAV_ITEMS: NavItem[] = [
-  { label: 'Home', href: '/', roles: 'everyone' },
+  { label: 'Home', href: '/', roles: STAFF_ROLES },
   { label: 'Positions', href: '/positions', roles: ['manager', 'admin'] },
   { label: 'Candidates', href: '/candidates', roles: ['manager', 'admin'] },
   { label: 'Questions', href: '/questions', roles: ['manager', 'admin'] },
@@ -23,15 +23,18 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'People', href: '/people', roles: ['admin'] },
   { label: 'Settings', href: '/admin/settings', roles: ['admin'] },
   { label: 'Outbox', href: '/admin/outbox', roles: ['admin'] },
+  // An agency recruiter holds no other role and sees their portal only.
+  { label: 'Positions', href: '/agency', roles: ['recruiter'] },
+  { label: 'Submissions', href: '/agency/submissions', roles: ['recruiter'] },
 ];
 
 export function navigationFor(roles: Role[], currentPath: string): { label: string; href: string; current: boolean }[] {
-  return NAV_ITEMS.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role))).map(
-    (item) => ({
-      label: item.label,
-      href: item.href,
-      current:
-        item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
-    }),
-  );
+  const items = NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
+  const matches = (href: string) =>
+    href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`);
+  // The most specific item is current: /agency/submissions/3 is under Submissions, not under Positions (/agency).
+  const current = items
+    .filter((item) => matches(item.href))
+    .reduce<NavItem | null>((best, item) => (best && best.href.length >= item.href.length ? best : item), null);
+  return items.map((item) => ({ label: item.label, href: item.href, current: item === current }));
 }

@@ -6,6 +6,7 @@ import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
 import { InterviewsModule } from '../interviews/interviews.module.js';
 import { HiresModule } from '../hires/hires.module.js';
+import { AgenciesModule } from '../agencies/agencies.module.js';
 import { InsightsModule } from '../insights/insights.module.js';
 import { HomeController } from './home.controller.js';
 import { HomePage } from './home.page.js';
@@ -21,6 +22,7 @@ import { SettingsController } from './settings.controller.js';
     CandidatesModule,
     InterviewsModule,
     HiresModule,
+    AgenciesModule,
     InsightsModule,
   ],
   controllers: [HomeController, SettingsController],

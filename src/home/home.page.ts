@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
+import { AgenciesAccess } from '../agencies/agencies.access.js';
 import { HomeService } from './home.service.js';
 
 /** The home page: the user's to-dos, their own onboarding, their part in others', and a manager's pipeline health. */
 @Injectable()
 export class HomePage {
-  constructor(private readonly home: HomeService) {}
+  constructor(
+    private readonly home: HomeService,
+    private readonly agencies: AgenciesAccess,
+  ) {}
+
+  /** Where the user's home is instead of this page, if anywhere: an agency recruiter's is their portal. */
+  elsewhere(user: User): string | null {
+    return this.agencies.homeOf(user);
+  }
 
   async build(user: User) {
     const [todos, onboarding, tasksForOthers, pipelineHealth] = await Promise.all([

@@ -1,6 +1,6 @@
 import { ArrayNotEmpty, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { NormalizeEmail, ToArray, Trim } from '../../common/validation.js';
-import { ROLES, type Role } from '../role.js';
+import { ROLES, STAFF_ROLES, type Role } from '../role.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 const PASSWORD_RULE = `Use at least ${PASSWORD_MIN_LENGTH} characters (a few unrelated words work well)`;
@@ -85,7 +85,7 @@ export class InviteDto {
 
   // class-validator checks bottom-up: "none chosen" is reported before "not in the list".
   @ToArray()
-  @IsIn(ROLES, { each: true, message: 'Choose roles from the list' })
+  @IsIn(STAFF_ROLES, { each: true, message: 'Choose roles from the list' })
   @ArrayNotEmpty({ message: 'Choose at least one role' })
   roles: Role[];
 }
@@ -93,7 +93,7 @@ export class InviteDto {
 export class RolesDto {
   // class-validator checks bottom-up: "none chosen" is reported before "not in the list".
   @ToArray()
-  @IsIn(ROLES, { each: true, message: 'Choose roles from the list' })
+  @IsIn(STAFF_ROLES, { each: true, message: 'Choose roles from the list' })
   @ArrayNotEmpty({ message: 'Choose at least one role' })
   roles: Role[];
 }
