@@ -27,6 +27,12 @@ describe('Demo company', () => {
       'newhire@keeper.demo',
       'recruiter@keeper.demo',
     ]);
+    const recruiter = await signIn(testApp, 'recruiter@keeper.demo', DEMO_PASSWORD);
+    await recruiter.get('/').expect(303).expect('Location', '/agency');
+    const portal = await recruiter.get('/agency').expect(200);
+    expect(portal.text).toContain('Account Executive, Mid-Market Healthcare');
+    const submissions = await recruiter.get('/agency/submissions').expect(200);
+    expect(submissions.text).toContain('Samuel Okoro');
     for (const person of people.filter((person) => !person.roles.includes('recruiter'))) {
       const agent = await signIn(testApp, person.email, DEMO_PASSWORD);
       const home = await agent.get('/').expect(200);
