@@ -5,12 +5,30 @@ import { FilesModule } from '../files/files.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
+import { ApplicationIntakeSection } from './application-answers.section.js';
+import { CareersSettingsController } from './careers-settings.controller.js';
+import { CareersSettingsPage } from './careers-settings.page.js';
+import { CareersSettingsRepository } from './careers-settings.repository.js';
+import { CareersSettingsService } from './careers-settings.service.js';
+import { CompanySettingsController } from './company-settings.controller.js';
+import { CompanyProfilePage, PrivacyNoticePage } from './company-settings.pages.js';
+import { CompanySettingsService } from './company-settings.service.js';
 import { IntakeService } from './intake.service.js';
 
 /** The careers site: published positions for anyone to read, and the application form behind them. */
 @Module({
   imports: [AccountsModule, FilesModule, MailModule, PositionsModule, CandidatesModule, VettingModule],
-  providers: [IntakeService],
+  controllers: [CompanySettingsController, CareersSettingsController],
+  providers: [
+    IntakeService,
+    CareersSettingsRepository,
+    CareersSettingsService,
+    CompanySettingsService,
+    CareersSettingsPage,
+    CompanyProfilePage,
+    PrivacyNoticePage,
+    ApplicationIntakeSection,
+  ],
   exports: [IntakeService],
 })
 export class CareersModule {}
