@@ -11,12 +11,20 @@ import { CareersController } from './careers.controller.js';
 import { CareersLayoutMiddleware, CareersUploadMiddleware } from './careers.middleware.js';
 import { CareersAfterPage, CareersListPage, CareersPositionPage, CareersPrivacyPage } from './careers.pages.js';
 import { CareersRepository } from './careers.repository.js';
+import { ApplicationIntakeSection } from './application-answers.section.js';
+import { CareersSettingsController } from './careers-settings.controller.js';
+import { CareersSettingsPage } from './careers-settings.page.js';
+import { CareersSettingsRepository } from './careers-settings.repository.js';
+import { CareersSettingsService } from './careers-settings.service.js';
+import { CompanySettingsController } from './company-settings.controller.js';
+import { CompanyProfilePage, PrivacyNoticePage } from './company-settings.pages.js';
+import { CompanySettingsService } from './company-settings.service.js';
 import { IntakeService } from './intake.service.js';
 
 /** The careers site: published positions for anyone to read, and the application form behind them. */
 @Module({
   imports: [AccountsModule, FilesModule, MailModule, PositionsModule, CandidatesModule, VettingModule],
-  controllers: [CareersController],
+  controllers: [CareersController, CompanySettingsController, CareersSettingsController],
   providers: [
     IntakeService,
     CareersRepository,
@@ -26,6 +34,13 @@ import { IntakeService } from './intake.service.js';
     CareersPositionPage,
     CareersAfterPage,
     CareersPrivacyPage,
+    CareersSettingsRepository,
+    CareersSettingsService,
+    CompanySettingsService,
+    CareersSettingsPage,
+    CompanyProfilePage,
+    PrivacyNoticePage,
+    ApplicationIntakeSection,
   ],
   exports: [IntakeService],
 })

@@ -94,5 +94,6 @@ export function positionSummary(position: Position) {
     hiringManager: position.hiringManager?.name ?? '',
     updatedAt: position.updatedAt,
     team: position.team,
+    onCareersSite: position.onCareersSite,
   };
 }

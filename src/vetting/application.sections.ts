@@ -44,8 +44,12 @@ export class PortalLinkSection implements ApplicationSectionProvider {
   constructor(private readonly portal: PortalService) {}
 
   async load({ application, canManage }: ApplicationContext) {
-    const link = await this.portal.activeLink(application.id);
+    const [link, tasksOpen] = await Promise.all([
+      this.portal.activeLink(application.id),
+      this.portal.tasksOpen(application),
+    ]);
     return {
+      waiting: Boolean(link) && !tasksOpen,
       link:
         link && link.expiresAt > new Date()
           ? { url: this.portal.url(link), expiresAt: link.expiresAt, firstOpenedAt: link.firstOpenedAt }

@@ -42,12 +42,14 @@ export class GradePage implements FormPage {
     const { grade, application, others } = await this.grading.gradeOf(user, id);
     const submission = grade.submission;
     const mask = (text: string) => maskCandidate(text, application.candidate.name, application.candidate.email);
+    const answers = await this.grading.answersForGraders(application);
     return {
       title: `Writing test ${application.code}`,
       id: grade.id,
       code: application.code,
       prompt: submission.prompt,
       text: mask(submission.text ?? ''),
+      answers: answers.map((answer) => ({ sentence: answer.outcomeSentence, text: mask(answer.answer) })),
       signals: submission.signals
         ? {
             ...submission.signals,

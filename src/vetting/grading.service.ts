@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { CandidateDirectory } from '../candidates/candidate-directory.service.js';
+import type { ApplicationAnswer } from '../candidates/entities/application-answer.entity.js';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { FormInvalidError, notFound } from '../common/errors.js';
@@ -19,6 +21,7 @@ export class GradingService {
     private readonly users: UsersRepository,
     private readonly pipeline: PipelineService,
     private readonly access: VettingAccess,
+    private readonly directory: CandidateDirectory,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -110,6 +113,14 @@ export class GradingService {
       this.vetting.findGradesOf(grade.submissionId),
     ]);
     return { grade, application, others: othersOnceAllIn(all, grade) };
+  }
+
+  /**
+   * The candidate's answers to the outcome questions, for a blind grader only when the position's hiring manager chose
+   * to show them (off by default); the caller masks them like the writing test.
+   */
+  answersForGraders(application: Application): Promise<ApplicationAnswer[]> {
+    return application.position.answersToGraders ? this.directory.answersOf(application.id) : Promise.resolve([]);
   }
 
   /** Submits the grade; when the first two differ by more than one level, a third grader is asked. */

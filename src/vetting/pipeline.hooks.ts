@@ -62,4 +62,15 @@ export class PortalClosing implements StageListener {
   }
 }
 
-export const PipelineHooks = [VettingGate, VettingBoardMarks, PortalClosing];
+/** Moving a self-arrived application (careers site, agency) to Vetting mails the candidate their next steps. */
+@Injectable()
+@OnStageChange()
+export class PortalInviting implements StageListener {
+  constructor(private readonly portal: PortalService) {}
+
+  async onStageChange({ application, to, user }: StageChange): Promise<void> {
+    if (to === 'vetting') await this.portal.inviteToVetting(user, application);
+  }
+}
+
+export const PipelineHooks = [VettingGate, VettingBoardMarks, PortalClosing, PortalInviting];

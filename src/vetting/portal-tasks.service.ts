@@ -28,15 +28,15 @@ export class PortalTasksService {
   ) {}
 
   async uploadDeck(token: string, deck: Upload | null): Promise<void> {
-    await this.presentations.upload(await this.portal.open(token), deck);
+    await this.presentations.upload(await this.portal.openForTasks(token), deck);
   }
 
   async startWriting(token: string): Promise<void> {
-    await this.writing.start(await this.portal.open(token));
+    await this.writing.start(await this.portal.openForTasks(token));
   }
 
   async saveWriting(token: string, dto: WritingDto): Promise<WritingSaved> {
-    const application = await this.portal.open(token);
+    const application = await this.portal.openForTasks(token);
     if (dto.intent === 'submit' && dto.confirm !== '1') {
       throw FormInvalidError.single('confirm', 'Tick the box to confirm: a submitted test cannot be changed');
     }

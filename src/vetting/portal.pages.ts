@@ -36,40 +36,45 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
   async build({ params = {} }: PageRequest<User | undefined>) {
     const token = params.token;
     const application = await this.portal.open(token);
-    const [version, config, submission, presentation, sections] = await Promise.all([
+    const [version, config, submission, presentation, sections, tasksOpen] = await Promise.all([
       this.publishing.versionOrFail(application.positionId, application.positionVersion),
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
       loadSections(this.sections, application),
+      this.portal.tasksOpen(application),
     ]);
     // Reading the shared plan is evidence for the interview: the first view is recorded (see README).
     await this.pipeline.recordPlanOpened(application);
     return {
       sections,
+      // Waiting in Applied for the hiring manager: where the application stands, and no task it cannot yet do.
+      waiting: tasksOpen ? null : { appliedAt: application.createdAt },
       planShared: Boolean(application.planSharedAt),
-      presentation: config.presentationRequired
-        ? {
-            brief: config.presentationBrief,
-            uploadedAt: presentation?.uploadedAt ?? null,
-            fileName: presentation?.deckFile?.fileName ?? null,
-            sessionAt: presentation?.sessionAt ?? null,
-          }
-        : null,
+      presentation:
+        tasksOpen && config.presentationRequired
+          ? {
+              brief: config.presentationBrief,
+              uploadedAt: presentation?.uploadedAt ?? null,
+              fileName: presentation?.deckFile?.fileName ?? null,
+              sessionAt: presentation?.sessionAt ?? null,
+            }
+          : null,
       title: `Your application: ${version.snapshot.title}`,
       token,
       candidateName: application.candidate.name,
       snapshot: version.snapshot,
-      writing: config.writingRequired
-        ? {
-            state: submission?.submittedAt ? 'Submitted' : submission ? 'Started' : 'Not started',
-            submittedAt: submission?.submittedAt ?? null,
-            deadlineAt: submission?.submittedAt ? null : (submission?.deadlineAt ?? null),
-            minWords: config.writingMinWords,
-            maxWords: config.writingMaxWords,
-            timeLimit: config.writingTimeLimitMinutes,
-          }
-        : null,
+      writing:
+        tasksOpen && config.writingRequired
+          ? {
+              state: submission?.submittedAt ? 'Submitted' : submission ? 'Started' : 'Not started',
+              submittedAt: submission?.submittedAt ?? null,
+              deadlineAt: submission?.submittedAt ? null : (submission?.deadlineAt ?? null),
+              minWords: config.writingMinWords,
+              maxWords: config.writingMaxWords,
+              timeLimit: config.writingTimeLimitMinutes,
+            }
+          : null,
     };
   }
 }
@@ -88,15 +93,17 @@ export class PortalWritingPage implements FormPage<undefined> {
   async build({ params = {} }: PageRequest<User | undefined>) {
     const token = params.token;
     const application = await this.portal.open(token);
-    const [config, submission] = await Promise.all([
+    const [config, submission, tasksOpen] = await Promise.all([
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
+      this.portal.tasksOpen(application),
     ]);
     const draft = submission?.draft ?? '';
     return {
       title: 'Writing test',
       token,
       positionTitle: application.position.title,
+      waiting: !tasksOpen,
       started: Boolean(submission),
       submitted: Boolean(submission?.submittedAt),
       submission: submission

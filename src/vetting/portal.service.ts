@@ -13,6 +13,9 @@ import { VettingRepository } from './vetting.repository.js';
 
 export const PORTAL_LINK_DAYS = 30;
 
+export const TASKS_NOT_OPEN =
+  'Your tasks open when the hiring manager invites you to vetting. We will write to you; there is nothing to do until then.';
+
 /** A new portal link; its mail is in the outbox, written in the same transaction. */
 export interface PortalInvitation {
   link: PortalLink;
@@ -73,6 +76,32 @@ export class PortalService {
       });
       return invitation;
     });
+  }
+
+  /**
+   * Whether the candidate's vetting tasks are open. They open when the hiring team invites the candidate: the
+   * application has left Applied, or a member of staff sent the portal link. The link mailed on applying (careers
+   * site, agency) shows where the application stands and the position, and no task yet.
+   */
+  async tasksOpen(application: Application): Promise<boolean> {
+    return application.stage !== 'applied' || this.vetting.hasLinkFromStaff(application.id);
+  }
+
+  /** The application behind a link, for doing a task: refused while it waits in Applied for the hiring manager. */
+  async openForTasks(token: string): Promise<Application> {
+    const application = await this.open(token);
+    if (!(await this.tasksOpen(application))) throw new DomainError('conflict', TASKS_NOT_OPEN);
+    return application;
+  }
+
+  /**
+   * Moving to Vetting invites a candidate who holds only the link mailed on applying: a new link from the member of
+   * staff, mailed as their next steps (inside the move's unit of work). Candidates invited before are left alone.
+   */
+  async inviteToVetting(user: User, application: Application): Promise<void> {
+    const link = await this.vetting.findActiveLink(application.id);
+    if (!link || (await this.vetting.hasLinkFromStaff(application.id))) return;
+    await this.issue(user, application);
   }
 
   /** Every link of the application stops working (inside the caller's unit of work, e.g. a stage change). */

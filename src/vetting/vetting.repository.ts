@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type Repository } from 'typeorm';
+import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Assessment } from './entities/assessment.entity.js';
 import { PortalLink } from './entities/portal-link.entity.js';
@@ -250,6 +251,17 @@ export class VettingRepository {
 
   findActiveLink(applicationId: number): Promise<PortalLink | null> {
     return this.links.findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Whether a member of staff (anyone but an agency recruiter) ever issued a portal link for the application. */
+  hasLinkFromStaff(applicationId: number): Promise<boolean> {
+    return this.links
+      .createQueryBuilder('link')
+      .innerJoin(UserRole, 'role', 'role."userId" = link."createdById" AND role.role <> :recruiter', {
+        recruiter: 'recruiter',
+      })
+      .where('link."applicationId" = :applicationId', { applicationId })
+      .getExists();
   }
 
   findLink(token: string): Promise<PortalLink | null> {
