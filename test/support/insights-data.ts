@@ -50,7 +50,7 @@ export async function history(
     positionId: number;
     source: Source;
     applied: number;
-    moves: [Stage | null, Stage, number][];
+    moves: readonly (readonly [Stage | null, Stage, number])[];
     byId: number;
     rejectionReasonId?: number;
     /** A recruiter's submission: the agency credited with it. */
