@@ -14,7 +14,7 @@ const WORKFLOW = [
   ['accounts'],
   ['positions', 'development'],
   ['candidates'],
-  ['vetting'],
+  ['vetting', 'messages'], // messages: the communication log and the hiring team's own mail to candidates
   ['careers', 'interviews'], // the careers site reads positions and opens applications with a portal link
   ['hires'],
   ['agencies'], // an agency's portal shows its placements' hires

@@ -22,6 +22,7 @@ import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { VettingModule } from './vetting/vetting.module.js';
+import { MessagesModule } from './messages/messages.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -43,6 +44,7 @@ export class AppModule implements OnApplicationShutdown {
         AccountsModule,
         PositionsModule,
         VettingModule,
+        MessagesModule,
         CandidatesModule,
         CareersModule,
         InterviewsModule,

@@ -1,3 +1,4 @@
+import { CompanyService } from '../src/company/company.service.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
@@ -26,7 +27,12 @@ describe('Outbox: every message is written with its change and delivered by the 
   });
   /** A worker as another app process on the same database would have it. */
   const otherProcessWorker = () =>
-    new OutboxWorker(testApp.app.get(OutboxRepository), testApp.app.get(AppConfig), testApp.app.get(JobRunner));
+    new OutboxWorker(
+      testApp.app.get(OutboxRepository),
+      testApp.app.get(AppConfig),
+      testApp.app.get(JobRunner),
+      testApp.app.get(CompanyService),
+    );
 
   beforeAll(async () => {
     port = await freePort();

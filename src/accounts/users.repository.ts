@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, IsNull, type Repository } from 'typeorm';
+import { Brackets, In, IsNull, type Repository } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { AccountToken, type TokenPurpose } from './entities/account-token.entity.js';
@@ -27,6 +27,11 @@ export class UsersRepository {
 
   findById(id: number): Promise<User | null> {
     return this.users.findOne({ where: { id } });
+  }
+
+  /** The users with these ids (any status), in one query. */
+  findByIds(ids: number[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   findByEmail(email: string): Promise<User | null> {

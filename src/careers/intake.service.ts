@@ -6,12 +6,12 @@ import type { Candidate, Source } from '../candidates/entities/candidate.entity.
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { stages } from '../candidates/stages.js';
 import { FormInvalidError, type FieldErrors } from '../common/errors.js';
-import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CONTENT_TYPES, safeFileName, type FileKind } from '../files/content-type.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { assertKind, type Upload } from '../files/upload.js';
 import { MailService } from '../mail/mail.service.js';
+import { candidateValues } from '../mail/message-templates.js';
 import type { Outcome } from '../positions/entities/outcome.entity.js';
 import type { Position } from '../positions/entities/position.entity.js';
 import { composeOutcomeSentence } from '../positions/outcome-sentence.js';
@@ -69,7 +69,6 @@ export class IntakeService {
     private readonly pipeline: PipelineService,
     private readonly portal: PortalService,
     private readonly files: FilesRepository,
-    private readonly company: CompanyService,
     private readonly mail: MailService,
     private readonly uow: UnitOfWork,
   ) {}
@@ -191,31 +190,23 @@ export class IntakeService {
     );
     application.candidate = candidate;
     application.position = position;
-    const { companyName } = await this.company.profile();
-    await this.portal.issue(byUser, application, {
-      subject: `We have your application for ${position.title}`,
-      template: 'application-received',
-      data: { company: companyName, agency: origin.kind === 'agency' ? origin.agencyName : null },
+    await this.portal.issue(byUser, application, 'application-received', {
+      agencyName: origin.kind === 'agency' ? origin.agencyName : null,
     });
     return known ? { result: 'already-known', application, candidate } : { result: 'applied', application, candidate };
   }
 
   /** Applied before: a fresh portal link while the application is open, otherwise a short note that it is closed. */
   private async remindOf(application: Application): Promise<void> {
-    const { companyName } = await this.company.profile();
     if (!stages.isClosed(application.stage)) {
-      await this.portal.issue(null, application, {
-        subject: `Your application for ${application.position.title}`,
-        template: 'application-again',
-        data: { company: companyName },
-      });
+      await this.portal.issue(null, application, 'application-again');
       return;
     }
-    await this.mail.send({
+    await this.mail.sendTemplate({
+      key: 'application-closed-again',
       to: application.candidate.email,
-      subject: `Your application for ${application.position.title}`,
-      template: 'application-closed-again',
-      data: { name: application.candidate.name, position: application.position.title, company: companyName },
+      applicationId: application.id,
+      values: candidateValues(application.candidate.name, application.position.title),
     });
   }
 

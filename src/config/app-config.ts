@@ -17,6 +17,8 @@ export class AppConfig {
   readonly sessionAbsoluteMs: number;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Where replies to mail go (MAIL_REPLY_TO), or null to let them go to MAIL_FROM. */
+  readonly mailReplyTo: string | null;
   /** How often overdue scorecards are looked for (REMINDER_SWEEP_SECONDS, a quarter hour by default). */
   readonly reminderSweepSeconds: number;
   readonly extraMigrationsDir: string | null;
@@ -39,9 +41,15 @@ export class AppConfig {
     this.smtpUrl = variables.SMTP_URL ?? null;
     const host = this.baseUrl.hostname === 'localhost' ? 'localhost.localdomain' : this.baseUrl.hostname;
     this.mailFrom = variables.MAIL_FROM ?? `Keeper <keeper@${host}>`;
+    this.mailReplyTo = variables.MAIL_REPLY_TO ?? null;
     this.reminderSweepSeconds = Number(variables.REMINDER_SWEEP_SECONDS);
     this.extraMigrationsDir = variables.EXTRA_MIGRATIONS_DIR ? resolve(variables.EXTRA_MIGRATIONS_DIR) : null;
     this.outboxPollSeconds = Number(variables.OUTBOX_POLL_SECONDS);
+  }
+
+  /** MAIL_FROM's address without its display name (mail to candidates carries the company's name instead). */
+  get mailFromAddress(): string {
+    return /<([^>]+)>/.exec(this.mailFrom)?.[1] ?? this.mailFrom;
   }
 
   get isProduction(): boolean {

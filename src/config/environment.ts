@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import {
   IsDefined,
+  IsEmail,
   IsIn,
   IsOptional,
   Matches,
@@ -67,6 +68,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/@[^\s@>]+/, { message: got('must contain an email address') })
   MAIL_FROM?: string;
+
+  /** Where candidates' replies go (their mail says so); without it, replies go to MAIL_FROM. */
+  @IsOptional()
+  @IsEmail({}, { message: got('must be an email address') })
+  MAIL_REPLY_TO?: string;
 
   @Satisfies(isWholePositive, { message: got('must be a whole number of seconds, at least 1') })
   REMINDER_SWEEP_SECONDS = '900';

@@ -20,6 +20,7 @@ import { LearningArea } from '../development/entities/learning-area.entity.js';
 import { Milestone } from '../development/entities/milestone.entity.js';
 import { PlanPhase } from '../development/entities/plan-phase.entity.js';
 import { PlanTemplate } from '../development/entities/plan-template.entity.js';
+import { MessageTemplate } from '../mail/entities/message-template.entity.js';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CheckPhrase } from '../positions/entities/check-phrase.entity.js';
 import { Outcome } from '../positions/entities/outcome.entity.js';
@@ -49,6 +50,7 @@ export const entities = [
   UserRole,
   AccountToken,
   Session,
+  MessageTemplate,
   OutboxMessage,
   Position,
   Outcome,

@@ -9,6 +9,7 @@ import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
+import { candidateValues } from '../mail/message-templates.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import type { ScheduleDto } from './dto/panel.dto.js';
@@ -32,6 +33,8 @@ interface Recipient {
   email: string;
   /** Panelists get a link to their interview page; the candidate does not. */
   interviewUrl: string | null;
+  /** The candidate's messages come from the message templates (Settings → Messages). */
+  isCandidate?: boolean;
 }
 
 /**
@@ -299,7 +302,7 @@ export class SchedulingService {
         email: seat.user.email,
         interviewUrl: this.config.link(`/interviews/${interview.id}`),
       })),
-      { name: candidate.name, email: candidate.email, interviewUrl: null },
+      { name: candidate.name, email: candidate.email, interviewUrl: null, isCandidate: true },
     ];
   }
 
@@ -311,7 +314,7 @@ export class SchedulingService {
   ): Promise<void> {
     const { candidate, position } = interview.application;
     const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
-    const organizerEmail = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    const organizerEmail = this.config.mailFromAddress;
     const attendees = [
       ...interview.panelists.map((seat) => ({ name: seat.user.name, email: seat.user.email, chair: seat.lead })),
       { name: candidate.name, email: candidate.email },
@@ -331,6 +334,26 @@ export class SchedulingService {
         organizer: { name: 'Keeper', email: organizerEmail },
         attendees,
       });
+      if (recipient.isCandidate) {
+        await this.mail.sendTemplate({
+          key:
+            method === 'CANCEL'
+              ? 'interview-cancelled'
+              : interview.sequence > 0
+                ? 'interview-changed'
+                : 'interview-scheduled',
+          to: recipient.email,
+          applicationId: interview.applicationId,
+          values: {
+            ...candidateValues(candidate.name, position.title),
+            when,
+            place: interview.location,
+            panel: interview.panelists.map((seat) => seat.user.name).join(', '),
+          },
+          calendar: { method, content: calendar },
+        });
+        continue;
+      }
       await this.mail.send({
         to: recipient.email,
         subject: `${subjectPrefix}: ${candidate.name} for ${position.title}, ${when}`,
@@ -342,7 +365,6 @@ export class SchedulingService {
           when,
           location: interview.location,
           interviewUrl: recipient.interviewUrl,
-          isCandidate: !recipient.interviewUrl,
           panel: interview.panelists.map((seat) => seat.user.name).join(', '),
           updated: interview.sequence > 0,
         },

@@ -7,8 +7,11 @@ import { VIEWS_DIR } from '../common/paths.js';
 import { DomainError, notFound } from '../common/errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { MailAttachment, OutboxMessage } from './entities/outbox-message.entity.js';
-import { OutboxRepository } from './outbox.repository.js';
+import type { MessageKey, TemplateValues } from './message-templates.js';
+import { MessageTemplatesService } from './message-templates.service.js';
+import { OutboxRepository, type NewOutboxMessage } from './outbox.repository.js';
 import { OutboxWorker } from './outbox.worker.js';
+import { textToHtml } from './template-render.js';
 
 export interface MailMessage {
   to: string;
@@ -18,6 +21,25 @@ export interface MailMessage {
   data: Record<string, unknown>;
   /** A calendar object (METHOD:REQUEST or CANCEL), sent the way calendar clients expect an invitation. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+}
+
+/** A message to a candidate from one of the message templates (Settings → Messages). */
+export interface TemplateMessage {
+  key: MessageKey;
+  to: string;
+  values: TemplateValues;
+  /** The application it is about: it appears in that application's communication log. */
+  applicationId: number | null;
+  calendar?: MailMessage['calendar'];
+}
+
+/** A message a person wrote to a candidate, in plain text. */
+export interface WrittenMessage {
+  to: string;
+  subject: string;
+  text: string;
+  applicationId: number;
+  authorId: number;
 }
 
 type Template = (data: Record<string, unknown>) => string;
@@ -36,26 +58,49 @@ export class MailService {
     private readonly outbox: OutboxRepository,
     private readonly worker: OutboxWorker,
     private readonly uow: UnitOfWork,
+    private readonly messageTemplates: MessageTemplatesService,
   ) {}
 
   async send(message: MailMessage): Promise<void> {
-    const text = this.render(message);
-    const calendar = message.calendar;
-    const attachments: MailAttachment[] | null = calendar
-      ? [{ filename: 'invite.ics', contentType: `text/calendar; method=${calendar.method}`, content: calendar.content }]
-      : null;
-    if (!this.config.smtpUrl) {
-      await this.outbox.add({ to: message.to, subject: message.subject, text, attachments, status: 'kept' });
-      return;
-    }
-    await this.outbox.add({
+    await this.enqueue({
       to: message.to,
       subject: message.subject,
-      text,
-      attachments,
-      status: 'queued',
-      nextAttemptAt: new Date(),
+      text: this.render(message),
+      attachments: attachmentsOf(message.calendar),
     });
+  }
+
+  /** Renders the admin's (or the default) template for this candidate: subject, plain text and an HTML part. */
+  async sendTemplate(message: TemplateMessage): Promise<void> {
+    const rendered = await this.messageTemplates.render(message.key, message.values);
+    await this.enqueue({
+      to: message.to,
+      ...rendered,
+      attachments: attachmentsOf(message.calendar),
+      applicationId: message.applicationId,
+      templateKey: message.key,
+    });
+  }
+
+  /** A person's own message to a candidate: sent as written (no Auto-Submitted header), with an HTML part. */
+  async sendWritten(message: WrittenMessage): Promise<void> {
+    await this.enqueue({
+      to: message.to,
+      subject: message.subject.replace(/\s+/g, ' ').trim().slice(0, 255),
+      text: message.text,
+      html: textToHtml(message.text),
+      attachments: null,
+      applicationId: message.applicationId,
+      authorId: message.authorId,
+    });
+  }
+
+  private async enqueue(message: Omit<NewOutboxMessage, 'status'>): Promise<void> {
+    if (!this.config.smtpUrl) {
+      await this.outbox.add({ ...message, status: 'kept' });
+      return;
+    }
+    await this.outbox.add({ ...message, status: 'queued', nextAttemptAt: new Date() });
     this.uow.afterCommit(async () => this.worker.kick());
   }
 
@@ -80,4 +125,10 @@ export class MailService {
     }
     return template({ ...data, baseUrl: this.config.baseUrl.toString() });
   }
+}
+
+function attachmentsOf(calendar: MailMessage['calendar']): MailAttachment[] | null {
+  return calendar
+    ? [{ filename: 'invite.ics', contentType: `text/calendar; method=${calendar.method}`, content: calendar.content }]
+    : null;
 }

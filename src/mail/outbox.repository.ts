@@ -5,7 +5,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { OutboxMessage, type OutboxStatus } from './entities/outbox-message.entity.js';
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'attachments' | 'status'> &
-  Partial<Pick<OutboxMessage, 'nextAttemptAt'>>;
+  Partial<Pick<OutboxMessage, 'nextAttemptAt' | 'html' | 'applicationId' | 'templateKey' | 'authorId'>>;
 
 /** A due message is queued and its time has come, or was claimed by a worker that has not finished in time (it died). */
 const DUE = `(status = 'queued' AND "nextAttemptAt" <= :now) OR (status = 'sending' AND "claimedAt" <= :stale)`;
@@ -92,6 +92,11 @@ export class OutboxRepository {
       skip: (page.page - 1) * page.perPage,
       take: page.perPage,
     });
+  }
+
+  /** Every message about one application, newest first (its communication log). */
+  findForApplication(applicationId: number): Promise<OutboxMessage[]> {
+    return this.messages.find({ where: { applicationId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   count(): Promise<number> {

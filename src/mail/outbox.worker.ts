@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
+import { CompanyService } from '../company/company.service.js';
 import type { OutboxMessage } from './entities/outbox-message.entity.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { JobRunner } from '../jobs/job-runner.js';
@@ -37,6 +38,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobRunner,
+    private readonly company: CompanyService,
   ) {
     this.transport = config.smtpUrl
       ? nodemailer.createTransport(
@@ -91,16 +93,28 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const token = randomUUID();
       const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() - CLAIM_TIMEOUT_MS), BATCH);
       if (!claimed.length) return delivered;
-      for (const message of claimed) if (await this.deliver(this.transport, message, token)) delivered += 1;
+      const { companyName } = await this.company.profile();
+      const from = { name: companyName, address: this.config.mailFromAddress };
+      for (const message of claimed) if (await this.deliver(this.transport, message, token, from)) delivered += 1;
     }
   }
 
-  private async deliver(transport: Transporter, message: OutboxMessage, token: string): Promise<boolean> {
+  private async deliver(
+    transport: Transporter,
+    message: OutboxMessage,
+    token: string,
+    from: { name: string; address: string },
+  ): Promise<boolean> {
     try {
       await transport.sendMail({
+        from,
         to: message.to,
+        ...(this.config.mailReplyTo ? { replyTo: this.config.mailReplyTo } : {}),
+        // RFC 3834: a message no person wrote, so auto-responders do not answer it.
+        ...(message.authorId === null ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
         subject: message.subject,
         text: message.text,
+        ...(message.html ? { html: message.html } : {}),
         // nodemailer adds it both as the text/calendar alternative and as invite.ics.
         ...calendarOf(message),
       });

@@ -8,6 +8,7 @@ import { DomainError } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
+import { candidateValues, type MessageKey, type TemplateValues } from '../mail/message-templates.js';
 import type { PortalLink } from './entities/portal-link.entity.js';
 import { VettingRepository } from './vetting.repository.js';
 
@@ -21,12 +22,8 @@ export interface PortalInvitation {
   link: PortalLink;
 }
 
-/** The mail that carries a new link: by default the invitation to the next steps. */
-export interface PortalMessage {
-  subject: string;
-  template: string;
-  data?: Record<string, unknown>;
-}
+/** The message templates that carry a new link (their portalLink placeholder). */
+export type PortalMessageKey = Extract<MessageKey, 'portal-link' | 'application-received' | 'application-again'>;
 
 /** The candidate's private link: no account, one application, nothing about anyone else. */
 @Injectable()
@@ -47,8 +44,16 @@ export class PortalService {
     return this.config.link(`/portal/${link.token}`);
   }
 
-  /** A new link (the previous one stops working), and its mail in the outbox; both or neither are kept. */
-  async issue(user: User | null, application: Application, message?: PortalMessage): Promise<PortalInvitation> {
+  /**
+   * A new link (the previous one stops working), and its message in the outbox (by default the invitation to the next
+   * steps; `values` adds to the template's placeholders); both or neither are kept.
+   */
+  async issue(
+    user: User | null,
+    application: Application,
+    key: PortalMessageKey = 'portal-link',
+    values: TemplateValues = {},
+  ): Promise<PortalInvitation> {
     if (stages.isClosed(application.stage)) {
       throw new DomainError('conflict', 'This application is closed: its candidate portal cannot be opened again.');
     }
@@ -62,16 +67,15 @@ export class PortalService {
           createdById: user?.id ?? null,
         }),
       };
-      await this.mail.send({
+      await this.mail.sendTemplate({
+        key,
         to: application.candidate.email,
-        subject: message?.subject ?? `Your next steps for ${application.position.title}`,
-        template: message?.template ?? 'portal-invitation',
-        data: {
-          name: application.candidate.name,
-          position: application.position.title,
-          link: this.url(invitation.link),
-          days: PORTAL_LINK_DAYS,
-          ...message?.data,
+        applicationId: application.id,
+        values: {
+          ...candidateValues(application.candidate.name, application.position.title),
+          portalLink: this.url(invitation.link),
+          portalDays: PORTAL_LINK_DAYS,
+          ...values,
         },
       });
       return invitation;

@@ -13,6 +13,7 @@ import { RaceGuards1795390000000 } from './1795390000000-RaceGuards.js';
 import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
 import { CareersAndAgencies1795390800000 } from './1795390800000-CareersAndAgencies.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
+import { MessageTemplates1795391200000 } from './1795391200000-MessageTemplates.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   OutboxDelivery1795390200000,
   AttemptLimits1795390500000,
   CareersAndAgencies1795390800000,
+  MessageTemplates1795391200000,
 ];

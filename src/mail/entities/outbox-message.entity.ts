@@ -55,6 +55,23 @@ export class OutboxMessage {
   @Column({ type: Date, nullable: true })
   sentAt: Date | null;
 
+  /** The application the message is about, for its communication log. */
+  @Index('IDX_outbox_messages_applicationId')
+  @Column({ type: 'integer', nullable: true })
+  applicationId: number | null;
+
+  /** The message template it was written from; null for a message a person wrote and for staff mail. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  templateKey: string | null;
+
+  /** The HTML alternative of `text`, when the message has one. */
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  /** The person who wrote the message; null for an automatic one (sent with Auto-Submitted: auto-generated). */
+  @Column({ type: 'integer', nullable: true })
+  authorId: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }
