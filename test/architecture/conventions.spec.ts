@@ -96,6 +96,16 @@ describe('Code shape (issue 11)', () => {
     expect(tooLong).toEqual([]);
   });
 
+  it('has no merge conflict markers left in code, views, styles or tests', () => {
+    const files = [
+      ...filesUnder('src', '.ts'),
+      ...filesUnder('views', '.hbs'),
+      ...filesUnder('views', '.css'),
+      ...filesUnder('test', '.ts'),
+    ];
+    expect(linesMatching(files, /^(<{7}|>{7})( |$)|^={7}$/)).toEqual([]);
+  });
+
   it('has no role checks or user casts in controllers (the access class and @CurrentUser do that)', () => {
     expect(linesMatching(controllerFiles, /\.hasRole\(|\breq\.user as User\b/)).toEqual([]);
   });
