@@ -59,8 +59,11 @@ describe('Demo company', () => {
       'lee.park@keeper.demo',
       'amara.obi@candidates.demo',
       'luis.ortega@candidates.demo',
-      'devon.park@candidates.demo',
+      'hana.sato@candidates.demo',
     ]);
+    // Entering Vetting invited each staff-entered candidate to the writing test; Hana then to her interview.
+    const hana = mails.filter((mail) => mail.to === 'hana.sato@candidates.demo').map((mail) => mail.templateKey);
+    expect(hana).toEqual(['writing-test-invitation', 'interview-scheduled']);
   });
 
   it('has three positions in different states, one of them ready to recruit', async () => {

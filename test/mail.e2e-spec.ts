@@ -3,7 +3,7 @@ import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { csrfTokenIn, PASSWORD, signedInAs, submitForm } from './support/http.js';
 import { startSmtpServer } from './support/smtp.js';
 import { readInvite } from './support/interviews.js';
-import { interviewCalendar } from '../src/interviews/interview-calendar.js';
+import { interviewCalendar } from '../src/mail/calendar.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { MailService } from '../src/mail/mail.service.js';
 import { OutboxWorker } from '../src/mail/outbox.worker.js';

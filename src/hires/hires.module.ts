@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
+import { VettingModule } from '../vetting/vetting.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { OfferSection } from './application-offer.section.js';
@@ -17,7 +18,7 @@ import { OnboardingService } from './onboarding.service.js';
 import { PlanPage } from './plan.page.js';
 
 @Module({
-  imports: [AccountsModule, CandidatesModule, PositionsModule, MailModule],
+  imports: [AccountsModule, CandidatesModule, PositionsModule, MailModule, VettingModule],
   controllers: [OffersController, HiresController, OnboardingTemplateController],
   providers: [
     OfferSection,

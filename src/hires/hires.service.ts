@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PeopleService } from '../accounts/people.service.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { mayMailCandidate } from '../candidates/candidate-mail.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
+import { PortalService } from '../vetting/portal.service.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -39,6 +41,7 @@ export class HiresService {
     private readonly plans: PlanTemplatesService,
     private readonly onboarding: OnboardingService,
     private readonly development: DevelopmentService,
+    private readonly portal: PortalService,
   ) {}
 
   /** A page of the hires the user looks after. */
@@ -87,6 +90,8 @@ export class HiresService {
       });
       if (!offer) throw new DomainError('conflict', OFFER_RECORDED);
       await this.pipeline.note(user, application, `Offer made on ${dto.offeredOn}`);
+      // The candidate is told with a new link to their private page, where the offer is (the old link stops working).
+      if (mayMailCandidate(application, 'offer-sent')) await this.portal.issue(user, application, 'offer-sent');
       return offer;
     });
   }

@@ -23,9 +23,4 @@ export function wallClock(instant: Date, zone: string): { date: string; time: st
 }
 
 /** "Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)" */
-export function interviewTimeText(startsAt: Date, durationMinutes: number, zone: string): string {
-  const start = DateTime.fromJSDate(startsAt, { zone });
-  const end = start.plus({ minutes: durationMinutes });
-  const sameDay = start.hasSame(end, 'day');
-  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL HH:mm')} (${zone})`;
-}
+export { meetingTimeText as interviewTimeText } from '../mail/calendar.js';

@@ -15,6 +15,7 @@ import { KitPage, QuestionEditPage, QuestionsPage } from './pages/question-bank.
 import { CancelInterviewPage, ChangeInterviewPage, NewInterviewPage } from './pages/scheduling.pages.js';
 import { PanelController, SchedulingController } from './panel.controller.js';
 import { PanelService } from './panel.service.js';
+import { CandidateRemindersService } from './candidate-reminders.service.js';
 import { ScorecardRemindersService } from './scorecard-reminders.service.js';
 import { SchedulingService } from './scheduling.service.js';
 
@@ -28,6 +29,7 @@ import { SchedulingService } from './scheduling.service.js';
     SchedulingService,
     PanelService,
     ScorecardRemindersService,
+    CandidateRemindersService,
     InterviewsSection,
     UpcomingInterviewsSection,
     QuestionsPage,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { And, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { InterviewKit } from './entities/interview-kit.entity.js';
@@ -152,6 +152,28 @@ export class InterviewsRepository {
     const result = await this.uow
       .repository(Panelist)
       .update({ id: panelistId, remindedAt: IsNull() }, { remindedAt: now });
+    return result.affected === 1;
+  }
+
+  /** Interviews still on (not cancelled, not decided) starting in (from, until] whose candidate was not reminded. */
+  findCandidateRemindersDue(from: Date, until: Date): Promise<Interview[]> {
+    return this.uow.repository(Interview).find({
+      where: {
+        startsAt: And(MoreThan(from), LessThanOrEqual(until)),
+        cancelledAt: IsNull(),
+        decidedAt: IsNull(),
+        candidateRemindedAt: IsNull(),
+      },
+      relations: { panelists: { user: true }, application: { candidate: true, position: true } },
+      order: { startsAt: 'ASC', panelists: { id: 'ASC' } },
+    });
+  }
+
+  /** Marks the candidate reminded unless they already were; false when another sweep got there first. */
+  async claimCandidateReminder(interviewId: number, now: Date): Promise<boolean> {
+    const result = await this.uow
+      .repository(Interview)
+      .update({ id: interviewId, candidateRemindedAt: IsNull() }, { candidateRemindedAt: now });
     return result.affected === 1;
   }
 

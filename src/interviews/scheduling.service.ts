@@ -9,12 +9,12 @@ import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
-import { candidateValues } from '../mail/message-templates.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import type { ScheduleDto } from './dto/panel.dto.js';
 import { Interview, Panelist } from './entities/interview.entity.js';
-import { interviewCalendar } from './interview-calendar.js';
+import { interviewCalendar } from '../mail/calendar.js';
+import { sendCandidateTemplate } from '../candidates/candidate-mail.js';
 import { interviewTimeText, zonedInstant } from './interview-time.js';
 import { InterviewsAccess } from './interviews.access.js';
 import { InterviewsRepository } from './interviews.repository.js';
@@ -335,23 +335,17 @@ export class SchedulingService {
         attendees,
       });
       if (recipient.isCandidate) {
-        await this.mail.sendTemplate({
-          key:
-            method === 'CANCEL'
-              ? 'interview-cancelled'
-              : interview.sequence > 0
-                ? 'interview-changed'
-                : 'interview-scheduled',
-          to: recipient.email,
-          applicationId: interview.applicationId,
-          values: {
-            ...candidateValues(candidate.name, position.title),
-            when,
-            place: interview.location,
-            panel: interview.panelists.map((seat) => seat.user.name).join(', '),
-          },
-          calendar: { method, content: calendar },
-        });
+        await sendCandidateTemplate(
+          this.mail,
+          interview.application,
+          method === 'CANCEL'
+            ? 'interview-cancelled'
+            : interview.sequence > 0
+              ? 'interview-changed'
+              : 'interview-scheduled',
+          { when, place: interview.location, panel: interview.panelists.map((seat) => seat.user.name).join(', ') },
+          { method, content: calendar },
+        );
         continue;
       }
       await this.mail.send({

@@ -99,6 +99,11 @@ export class OutboxRepository {
     return this.messages.find({ where: { applicationId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
+  /** Whether this template was ever written to the outbox for the application (one-time messages). */
+  hasTemplate(applicationId: number, templateKey: string): Promise<boolean> {
+    return this.messages.existsBy({ applicationId, templateKey });
+  }
+
   count(): Promise<number> {
     return this.messages.count();
   }

@@ -9,7 +9,7 @@ import { seeOther } from '../common/redirect.js';
 import { attachment } from '../files/download.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { ApplicationVettingService } from './application-vetting.service.js';
-import { AssessmentDto, SessionDto } from './dto/vetting.dto.js';
+import { AssessmentDto, CancelSessionDto, SessionDto } from './dto/vetting.dto.js';
 
 /** The vetting actions on one application's page: portal link, assessment, presentation session, files. */
 @Controller('applications/:id')
@@ -58,7 +58,25 @@ export class ApplicationVettingController {
     @Req() req: Request,
   ) {
     await this.vetting.schedulePresentation(user, id, dto);
-    flash(req, 'success', 'Presentation session scheduled. The evaluators find it under Grading.');
+    flash(
+      req,
+      'success',
+      'Presentation session saved; the candidate has their invitation and the evaluators find it under Grading.',
+    );
+    return seeOther(`/applications/${id}#presentation`);
+  }
+
+  @Post('presentation/cancel')
+  @FormView(ApplicationPage)
+  @Redirect()
+  async cancelPresentation(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CancelSessionDto,
+    @Req() req: Request,
+  ) {
+    await this.vetting.cancelPresentation(user, id, dto);
+    flash(req, 'success', 'Presentation session cancelled. The candidate has been told.');
     return seeOther(`/applications/${id}#presentation`);
   }
 

@@ -6,7 +6,7 @@ import { isRealDate } from '../common/params.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { DownloadableFile } from '../files/download.js';
 import type { Upload } from '../files/upload.js';
-import type { AssessmentDto, SessionDto } from './dto/vetting.dto.js';
+import type { AssessmentDto, CancelSessionDto, SessionDto } from './dto/vetting.dto.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
 import { VettingService } from './vetting.service.js';
@@ -63,6 +63,16 @@ export class ApplicationVettingService {
         application,
         `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`,
       );
+    });
+  }
+
+  async cancelPresentation(user: User, id: number, dto: CancelSessionDto): Promise<void> {
+    const application = await this.pipeline.findManaged(user, id);
+    if (dto.confirm !== '1')
+      throw FormInvalidError.single('confirm', 'Tick the box to confirm: the candidate and the evaluators are told');
+    await this.uow.run(async () => {
+      await this.presentations.cancelSession(application);
+      await this.pipeline.note(user, application, 'Cancelled the research presentation session');
     });
   }
 

@@ -10,7 +10,9 @@ import {
   type StageListener,
 } from '../candidates/application-hub.js';
 import type { Application } from '../candidates/entities/application.entity.js';
+import { mayMailCandidate } from '../candidates/candidate-mail.js';
 import { stages } from '../candidates/stages.js';
+import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PortalService } from './portal.service.js';
 import { VettingService } from './vetting.service.js';
 
@@ -62,14 +64,29 @@ export class PortalClosing implements StageListener {
   }
 }
 
-/** Moving a self-arrived application (careers site, agency) to Vetting mails the candidate their next steps. */
+/**
+ * Moving to Vetting opens the candidate's tasks. A self-arrived candidate (careers site, agency) holding only the
+ * link mailed on applying gets their next steps with a new link (PortalService.inviteToVetting). A candidate with no
+ * link at all (entered by the hiring team) gets the writing test invitation with their first link, once per
+ * application, when the position asks for a writing test (else the next steps). One invited by a member of staff
+ * before the move already has their tasks and hears nothing more.
+ */
 @Injectable()
 @OnStageChange()
 export class PortalInviting implements StageListener {
-  constructor(private readonly portal: PortalService) {}
+  constructor(
+    private readonly portal: PortalService,
+    private readonly vetting: VettingService,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   async onStageChange({ application, to, user }: StageChange): Promise<void> {
-    if (to === 'vetting') await this.portal.inviteToVetting(user, application);
+    if (to !== 'vetting') return;
+    if (await this.portal.activeLink(application.id)) return this.portal.inviteToVetting(user, application);
+    const writing = (await this.vetting.configFor(application.positionId)).writingRequired;
+    const key = writing ? 'writing-test-invitation' : 'portal-link';
+    if (!mayMailCandidate(application, key) || (await this.outbox.hasTemplate(application.id, key))) return;
+    await this.portal.issue(user, application, key);
   }
 }
 

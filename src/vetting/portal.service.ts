@@ -23,7 +23,10 @@ export interface PortalInvitation {
 }
 
 /** The message templates that carry a new link (their portalLink placeholder). */
-export type PortalMessageKey = Extract<MessageKey, 'portal-link' | 'application-received' | 'application-again'>;
+export type PortalMessageKey = Extract<
+  MessageKey,
+  'portal-link' | 'application-received' | 'application-again' | 'writing-test-invitation' | 'offer-sent'
+>;
 
 /** The candidate's private link: no account, one application, nothing about anyone else. */
 @Injectable()

@@ -4,7 +4,11 @@ import { UsersRepository } from '../accounts/users.repository.js';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
+import { sendCandidateTemplate } from '../candidates/candidate-mail.js';
+import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { interviewCalendar, meetingTimeText } from '../mail/calendar.js';
+import { MailService } from '../mail/mail.service.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
 import type { DownloadableFile } from '../files/download.js';
 import { FilesRepository } from '../files/files.repository.js';
@@ -19,6 +23,11 @@ import { completeScore, othersOnceAllIn } from './rubric-score.js';
 import { VettingAccess } from './vetting.access.js';
 import { VettingRepository } from './vetting.repository.js';
 
+/** How long a presentation session is booked for in the calendar. */
+const SESSION_MINUTES = 45;
+/** The session form has no place yet; the hiring team sends the call link. */
+const SESSION_PLACE = 'Online: the hiring team will send you the call link';
+
 /** The company-research presentation: the deck from the portal, a session with 2–3 evaluators, independent scores. */
 @Injectable()
 export class PresentationService {
@@ -29,6 +38,8 @@ export class PresentationService {
     private readonly pipeline: PipelineService,
     private readonly access: VettingAccess,
     private readonly uow: UnitOfWork,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
   ) {}
 
   forApplication(applicationId: number): Promise<Presentation | null> {
@@ -109,15 +120,78 @@ export class PresentationService {
     const existing = await this.forApplication(application.id);
     if (existing && (await this.vetting.anyScoreSubmitted(existing.id)))
       throw new DomainError('conflict', 'Scoring has started; the session can no longer be changed.');
+    const moved = Boolean(existing?.sessionAt);
     return this.uow.run(async () => {
       const presentation = await this.vetting.savePresentation({
         id: existing?.id,
         applicationId: application.id,
         sessionAt,
+        calendarSequence: moved ? existing!.calendarSequence + 1 : (existing?.calendarSequence ?? 0),
       });
       await this.vetting.replaceEvaluators(presentation.id, unique);
+      await this.invite(application, presentation, moved ? 'presentation-changed' : 'presentation-scheduled');
       return presentation;
     });
+  }
+
+  /** Calls the session off (before any score is in): the evaluators are released and the candidate is told. */
+  async cancelSession(application: Application): Promise<void> {
+    const existing = await this.forApplication(application.id);
+    if (!existing?.sessionAt) throw new DomainError('conflict', 'No presentation session is scheduled.');
+    if (await this.vetting.anyScoreSubmitted(existing.id))
+      throw new DomainError('conflict', 'Scoring has started; the session can no longer be cancelled.');
+    await this.uow.run(async () => {
+      const cancelled = { ...existing, calendarSequence: existing.calendarSequence + 1 };
+      await this.invite(application, cancelled, 'presentation-cancelled');
+      await this.vetting.savePresentation({
+        id: existing.id,
+        applicationId: application.id,
+        sessionAt: null,
+        calendarSequence: cancelled.calendarSequence,
+      });
+      await this.vetting.replaceEvaluators(existing.id, []);
+    });
+  }
+
+  /**
+   * The candidate's message about the session, with a calendar invitation (one UID per presentation; SEQUENCE
+   * raised on each change) built like the interviews'.
+   */
+  private async invite(
+    application: Application,
+    presentation: Presentation,
+    key: 'presentation-scheduled' | 'presentation-changed' | 'presentation-cancelled',
+  ): Promise<void> {
+    const startsAt = presentation.sessionAt!;
+    const evaluators = (await this.scoresOf(presentation.id)).map((score) => score.evaluator);
+    const { candidate, position } = application;
+    const method = key === 'presentation-cancelled' ? 'CANCEL' : 'REQUEST';
+    const content = interviewCalendar({
+      method,
+      uid: `presentation-${presentation.id}@${this.config.baseUrl.hostname}`,
+      sequence: presentation.calendarSequence,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + SESSION_MINUTES * 60_000),
+      summary: `Research presentation for ${position.title}`,
+      description: `Your research presentation for ${position.title}.`,
+      location: SESSION_PLACE,
+      organizer: { name: 'Keeper', email: this.config.mailFromAddress },
+      attendees: [
+        ...evaluators.map((user) => ({ name: user.name, email: user.email })),
+        { name: candidate.name, email: candidate.email },
+      ],
+    });
+    await sendCandidateTemplate(
+      this.mail,
+      application,
+      key,
+      {
+        when: meetingTimeText(startsAt, SESSION_MINUTES, 'UTC'),
+        place: SESSION_PLACE,
+        panel: evaluators.map((user) => user.name).join(', '),
+      },
+      { method, content },
+    );
   }
 
   /** The evaluator's own assignments, with the candidate (presentations are live, not blind). */

@@ -87,6 +87,10 @@ export class Interview {
   @Column({ type: Date, nullable: true })
   cancelledAt: Date | null;
 
+  /** When the candidate was sent the day-before reminder (once per interview). */
+  @Column({ type: Date, nullable: true })
+  candidateRemindedAt: Date | null;
+
   @Column({ type: 'simple-json' })
   questions: InterviewQuestion[];
 

@@ -64,6 +64,11 @@ export class SessionDto {
   @ToIntArray() @IsInt({ each: true }) evaluatorIds: number[] = [];
 }
 
+/** Cancelling the presentation session: the manager confirms that the candidate is told. */
+export class CancelSessionDto {
+  @IsOptional() @IsIn(['1']) confirm?: string;
+}
+
 /** A blind grade of a writing test: a level per writing criterion. */
 export class GradeDto extends RubricScoreDto(WRITING_CRITERIA) {}
 

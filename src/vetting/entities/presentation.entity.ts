@@ -34,6 +34,10 @@ export class Presentation {
 
   @Column({ type: Date, nullable: true })
   sessionAt: Date | null;
+
+  /** The session invitation's SEQUENCE: raised on each change or cancellation (the UID stays the same). */
+  @Column({ type: 'integer', default: 0 })
+  calendarSequence: number;
 }
 
 /** One evaluator's independent score of a presentation session. */

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { interviewCalendar } from './interview-calendar.js';
+import { interviewCalendar } from './calendar.js';
 
 const invite = {
   uid: 'interview-7@keeper.test',

@@ -1,0 +1,42 @@
+import type { MailService, TemplateMessage } from '../mail/mail.service.js';
+import { candidateValues, type MessageKey, type TemplateValues } from '../mail/message-templates.js';
+import type { Application, Stage } from './entities/application.entity.js';
+
+/** The only messages a closed application's candidate may still receive automatically: the news of the closing. */
+const CLOSING_MESSAGES: Partial<Record<Stage, readonly MessageKey[]>> = {
+  rejected: ['rejection-before-vetting', 'rejection-after-vetting', 'rejection-after-interview'],
+  withdrawn: ['withdrawn'],
+  hired: [],
+};
+
+/**
+ * Whether Keeper may mail this template to the application's candidate on its own. Once the application is closed
+ * (rejected, withdrawn, hired) nothing more goes out, except the message that tells them it closed. Every automatic
+ * message to a candidate asks here first (sendCandidateTemplate, and the portal link's callers).
+ */
+export function mayMailCandidate(application: Pick<Application, 'stage'>, key: MessageKey): boolean {
+  const allowed = CLOSING_MESSAGES[application.stage];
+  return allowed === undefined || allowed.includes(key);
+}
+
+/**
+ * Sends a template to the application's candidate (their name and the position's title filled in) unless
+ * mayMailCandidate refuses it; true when the message went to the outbox.
+ */
+export async function sendCandidateTemplate(
+  mail: MailService,
+  application: Application,
+  key: MessageKey,
+  values: TemplateValues = {},
+  calendar?: TemplateMessage['calendar'],
+): Promise<boolean> {
+  if (!mayMailCandidate(application, key)) return false;
+  await mail.sendTemplate({
+    key,
+    to: application.candidate.email,
+    applicationId: application.id,
+    values: { ...candidateValues(application.candidate.name, application.position.title), ...values },
+    calendar,
+  });
+  return true;
+}
