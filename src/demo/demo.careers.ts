@@ -48,6 +48,17 @@ const ANSWERS: [name: string, email: string, stage: 'applied' | 'vetting' | 'rej
   ],
 ];
 
+/** The company's name, introduction and privacy notice, before any candidate applies. */
+export async function seedCompany(app: INestApplication, admin: User): Promise<void> {
+  const company = app.get(CompanyService);
+  await company.saveProfile({
+    companyName: DEMO_COMPANY,
+    introduction:
+      'We make patient intake software for clinic groups in the UK and Germany: 140 people, profitable, growing. Every position below is described by the results it is measured by in its first year, and every candidate gets the same fair selection.',
+  });
+  await company.publishNotice(PRIVACY_NOTICE, 12, admin.id);
+}
+
 /**
  * The careers site and an agency: the company's name and privacy notice, the ready position listed with two outcome
  * questions, three careers applications with answers, and Northbridge Talent, whose recruiter placed one of the
@@ -55,21 +66,13 @@ const ANSWERS: [name: string, email: string, stage: 'applied' | 'vetting' | 'rej
  */
 export async function seedCareers(
   app: INestApplication,
-  admin: User,
   manager: User,
   recruiter: User,
   positionId: number,
   resumeOf: (name: string) => Promise<Buffer>,
 ): Promise<void> {
   const ds = app.get(DataSource);
-  const company = app.get(CompanyService);
-  await company.saveProfile({
-    companyName: DEMO_COMPANY,
-    introduction:
-      'We make patient intake software for clinic groups in the UK and Germany: 140 people, profitable, growing. Every position below is described by the results it is measured by in its first year, and every candidate gets the same fair selection.',
-  });
-  const notice = await company.publishNotice(PRIVACY_NOTICE, 12, admin.id);
-
+  const notice = (await app.get(CompanyService).currentNotice())!;
   const position = await app.get(PositionsService).findOrFail(positionId);
   const [first, second] = [...position.outcomes].sort((a, b) => a.sortOrder - b.sortOrder);
   first.answerRequired = true;

@@ -10,7 +10,9 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { KitDto, QuestionDto } from '../interviews/dto/interviews.dto.js';
 import { InterviewsService } from '../interviews/interviews.service.js';
 import { DataSource } from 'typeorm';
-import { seedCareers } from './demo.careers.js';
+import { seedCareers, seedCompany } from './demo.careers.js';
+import { IntakeService } from '../careers/intake.service.js';
+import { CompanyService } from '../company/company.service.js';
 import { seedHistory } from './demo.history.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
@@ -112,14 +114,15 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   const admin = saved[0];
   await people.invite(admin, { name: 'Sam Carter', email: 'sam.carter@keeper.demo', roles: ['interviewer'] });
   await people.invite(admin, { name: 'Lee Park', email: 'lee.park@keeper.demo', roles: ['manager', 'interviewer'] });
+  await seedCompany(app, saved[0]);
   const readyPositionId = await seedPositions(app, saved[0], saved[1]);
   await seedVetting(app, readyPositionId, [saved[2], saved[3]]);
-  await seedCandidates(app, saved[0], saved[1], readyPositionId);
+  await seedCandidates(app, saved[0], saved[1], readyPositionId, [saved[2], saved[3]]);
   await seedVettingResults(app, saved[1], [saved[2], saved[3]]);
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
-  await seedCareers(app, saved[0], saved[1], saved[4], readyPositionId, demoResume);
+  await seedCareers(app, saved[1], saved[4], readyPositionId, demoResume);
   return PEOPLE;
 }
 
@@ -263,8 +266,18 @@ async function seedKit(app: INestApplication, manager: User, positionId: number)
   await interviews.publishKit(manager, positionId);
 }
 
-/** Candidates for the ready position, one or more in every stage. */
-async function seedCandidates(app: INestApplication, admin: User, manager: User, positionId: number): Promise<void> {
+/**
+ * Candidates for the ready position, one or more in every stage. Hana Sato applied on the careers site, so her
+ * communication log holds every kind of message: the acknowledgement, the portal link when vetting opened, the
+ * presentation session and the interview invitation.
+ */
+async function seedCandidates(
+  app: INestApplication,
+  admin: User,
+  manager: User,
+  positionId: number,
+  evaluators: User[],
+): Promise<void> {
   const candidates = app.get(CandidatesService);
   const pipeline = app.get(PipelineService);
   const vetting = app.get(VettingService);
@@ -274,7 +287,7 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
     ['Devon Park', 'careers-page', 'applied'],
     ['Amara Obi', 'recruiter', 'vetting'],
     ['Luis Ortega', 'sourced', 'vetting'],
-    ['Hana Sato', 'referral', 'interview'],
+    ['Hana Sato', 'careers-page', 'interview'],
     // Ben and Chloe reach Decision and Offer through their interviews (seedInterviews).
     ['Ben Adler', 'recruiter', 'interview'],
     ['Chloe Martin', 'careers-page', 'interview'],
@@ -289,11 +302,22 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
     const email =
       name === 'Nina Okafor' ? 'newhire@keeper.demo' : `${name.toLowerCase().replace(' ', '.')}@candidates.demo`;
     const resume = { originalName: `${name} resume.pdf`, data: await demoResume(name) };
-    const { application } = await candidates.create(
-      manager,
-      Object.assign(new CandidateDto(), { name, email, source, phone: null, notes: null, consent: '1', positionId }),
-      resume,
-    );
+    const { application } =
+      name === 'Hana Sato'
+        ? await applyOnCareersSite(app, positionId, name, email, resume)
+        : await candidates.create(
+            manager,
+            Object.assign(new CandidateDto(), {
+              name,
+              email,
+              source,
+              phone: null,
+              notes: null,
+              consent: '1',
+              positionId,
+            }),
+            resume,
+          );
     if (name === 'Amara Obi' || name === 'Luis Ortega') {
       const passing = name === 'Amara Obi';
       await vetting.recordAssessment(
@@ -322,8 +346,49 @@ async function seedCandidates(app: INestApplication, admin: User, manager: User,
           next,
           next === 'interview' ? 'Vetted before the company started using Keeper (demo data)' : null,
         );
+        if (name === 'Hana Sato' && next === 'vetting') await presentedLastWeek(app, application!.id, evaluators);
       }
     }
+  }
+}
+
+async function applyOnCareersSite(
+  app: INestApplication,
+  positionId: number,
+  name: string,
+  email: string,
+  resume: { originalName: string; data: Buffer },
+) {
+  const position = await app.get(PositionsService).findOrFail(positionId);
+  const notice = await app.get(CompanyService).currentNotice();
+  const form = { name, email, phone: null, location: 'Manchester', answers: {}, resume };
+  const received = await app
+    .get(IntakeService)
+    .receive(position, form, { kind: 'careers', privacyNoticeVersion: notice?.version ?? null });
+  return { application: received.application };
+}
+
+/** A research presentation session held last week with two evaluators, both scored. */
+async function presentedLastWeek(app: INestApplication, applicationId: number, evaluators: User[]): Promise<void> {
+  const presentations = app.get(PresentationService);
+  const application = await app.get(PipelineService).findOrFail(applicationId);
+  await presentations.upload(application, {
+    originalName: 'Hana Sato research.pdf',
+    data: await demoResume('Research presentation: how Brightline wins clinic groups'),
+  });
+  await presentations.schedule(
+    application,
+    new Date(Date.now() - 6 * 86400000),
+    evaluators.map((evaluator) => evaluator.id),
+  );
+  for (const evaluator of evaluators) {
+    const [score] = (await presentations.assignmentsOf(evaluator)).filter((s) => !s.submittedAt);
+    await presentations.submit(
+      evaluator,
+      score.id,
+      { research: 3, customerHero: 4, outcomes: 3, connection: 3, opportunity: 3, fairUse: 4 },
+      'Clear picture of our buyers; a credible first opportunity.',
+    );
   }
 }
 
