@@ -14,6 +14,7 @@ import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
 import { CareersAndAgencies1795390800000 } from './1795390800000-CareersAndAgencies.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 import { MessageTemplates1795391200000 } from './1795391200000-MessageTemplates.js';
+import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -32,5 +33,6 @@ export const migrations = [
   OutboxDelivery1795390200000,
   AttemptLimits1795390500000,
   CareersAndAgencies1795390800000,
+  HumaneRejection1795391070000,
   MessageTemplates1795391200000,
 ];
