@@ -199,25 +199,28 @@ describe('Candidates and the pipeline', () => {
       });
       ids.push(Number((created.headers.location as string).split('/').pop()));
     }
-    const page = await manager.agent.get(`/applications/${ids[0]}`).expect(200);
-    const reasonId =
-      /name="reasonId">\s*<option value="(\d+)">Did not pass vetting/.exec(page.text)?.[1] ??
-      /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
+    const page = await manager.agent.get(`/applications/${ids[0]}/reject`).expect(200);
+    const reasonId = /<option value="(\d+)">Position filled or closed/.exec(page.text)![1];
     expect(
-      (await postForm(manager.agent, `/applications/${ids[0]}`, `/applications/${ids[0]}/reject`, { reasonId })).status,
+      (
+        await postForm(manager.agent, `/applications/${ids[0]}/reject`, `/applications/${ids[0]}/reject`, {
+          reasonId,
+          send: 'none',
+        })
+      ).status,
     ).toBe(303);
     const rejected = await testApp.dataSource
       .getRepository(Application)
       .findOneOrFail({ where: { id: ids[0] }, relations: { rejectionReason: true } });
     expect(rejected.stage).toBe('rejected');
-    expect(rejected.rejectionReason?.label).toBe('Did not pass vetting');
+    expect(rejected.rejectionReason?.label).toBe('Position filled or closed');
 
-    const bulk = await postForm(
-      manager.agent,
-      `/positions/${positionId}/applications`,
-      `/positions/${positionId}/applications/reject`,
-      { ids: ids.map(String), reasonId },
-    );
+    const selection = `/positions/${positionId}/applications/reject?ids=${ids[1]}&ids=${ids[2]}`;
+    const bulk = await postForm(manager.agent, selection, `/positions/${positionId}/applications/reject`, {
+      ids: ids.slice(1).map(String),
+      reasonId,
+      send: 'none',
+    });
     expect(bulk.status).toBe(303);
     const after = await manager.agent.get(bulk.headers.location).expect(200);
     expect(after.text).toContain('2 applications rejected.');
@@ -232,7 +235,10 @@ describe('Candidates and the pipeline', () => {
       manager.agent,
       `/positions/${positionId}/applications`,
       `/positions/${positionId}/applications/reject`,
-      { reasonId },
+      {
+        reasonId,
+        send: 'none',
+      },
     );
     expect(none.status).toBe(422);
     expect(none.text).toContain('Tick the applications to reject');

@@ -132,6 +132,11 @@ function hostileRequests(ids: { position: number; candidate: number; application
   post(`/applications/${ids.application}/move`, 'stage[]=interview&stage[]=offer');
   post(`/applications/${ids.application}/reject`, `reasonId=${HUGE}&note[a]=1`);
   post(`/positions/${ids.position}/applications/reject`, `applicationIds[]=${HUGE}&reasonId=-1`);
+  post(`/positions/${ids.position}/applications/reject`, `ids[]=${HUGE}&reasonId=1&send=message&when[a]=1`);
+  post(`/applications/${ids.application}/reject`, `reasonId=1&send=later&subject[]=x`);
+  post(`/applications/${ids.application}/reopen`, `reopenReason[a]=1`);
+  post(`/admin/rejection-reasons/delay`, `rejectionDelayDays=${HUGE}`);
+  post(`/admin/rejection-reasons/1/group`, 'stageGroup[]=any');
   post(`/positions/${ids.position}`, 'title[]=a&lockVersion=abc&outcomes[0][weight]=%FF');
   post(`/positions/${ids.position}/status`, `status[a]=1&lockVersion=${HUGE}`);
   post(`/applications/${ids.application}/interviews`, `panelistIds[]=${HUGE}&leadId=${BIGINT}&date=2026-13-45`);

@@ -246,14 +246,18 @@ describe('Candidate portal and the writing test', () => {
   it('stops the portal link working when the application is rejected', async () => {
     const c = await candidateWithPortal('Cy Closed');
     await request(testApp.server).get(c.portal).expect(200);
-    const page = await manager.agent.get(`/applications/${c.applicationId}`).expect(200);
-    const reasonId = /<option value="(\d+)">Did not pass vetting/.exec(page.text)![1];
+    const page = await manager.agent.get(`/applications/${c.applicationId}/reject`).expect(200);
+    const reasonId = /<option value="(\d+)">Position filled or closed/.exec(page.text)![1];
     await manager.agent
       .post(`/applications/${c.applicationId}/reject`)
       .type('form')
-      .send({ _csrf: csrfTokenIn(page.text), reasonId })
+      .send({ _csrf: csrfTokenIn(page.text), reasonId, send: 'none' })
       .expect(303);
-    await request(testApp.server).get(c.portal).expect(410);
+    // The link no longer opens the tasks: it shows the closing page, in the company's name.
+    const closed = await request(testApp.server).get(c.portal).expect(200);
+    expect(closed.text).toContain('Thank you for your time');
+    expect(closed.text).not.toContain('Your tasks');
+    await request(testApp.server).get(`${c.portal}/writing`).expect(410);
   });
 });
 

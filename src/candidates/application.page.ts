@@ -8,6 +8,7 @@ import { CandidatesAccess } from './candidates.access.js';
 import { mapApplicationRow, mapCandidate } from './candidates.view.js';
 import { STAGE_LABELS } from './entities/application.entity.js';
 import { PipelineService } from './pipeline.service.js';
+import { RejectionService } from './rejection.service.js';
 
 type Section = { instance: ApplicationSectionProvider; meta: { partial: string; order: number } };
 
@@ -24,6 +25,7 @@ export class ApplicationPage implements FormPage, OnModuleInit {
     private readonly pipeline: PipelineService,
     private readonly access: CandidatesAccess,
     private readonly discovery: DiscoveryService,
+    private readonly rejection: RejectionService,
   ) {}
 
   onModuleInit(): void {
@@ -34,11 +36,11 @@ export class ApplicationPage implements FormPage, OnModuleInit {
     const application = await this.pipeline.findOrFail(id);
     const context: ApplicationContext = { user, application, canManage: this.access.canManage(user, application) };
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [events, reasons, gate, sections] = await Promise.all([
+    const [events, gate, sections, rejection] = await Promise.all([
       this.pipeline.events(application.id),
-      this.pipeline.reasons(),
       this.pipeline.gate(application, 'interview'),
       loadSections(this.sections, context),
+      this.rejection.state(user, application),
     ]);
     return {
       title: `${application.candidate.name} · ${application.position.title}`,
@@ -52,7 +54,11 @@ export class ApplicationPage implements FormPage, OnModuleInit {
       canMove: context.canManage && next.length > 0,
       canReject: context.canManage && this.pipeline.nextStages(application).includes('rejected'),
       canOverrideGate: this.access.canOverrideGate(user) && next.includes('interview') && !gate.passed,
-      reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
+      rejection: rejection && {
+        ...rejection,
+        applicationId: application.id,
+        reason: application.rejectionReason?.label,
+      },
       events: events.map((event) => ({
         summary: event.summary,
         by: event.by?.name ?? 'The candidate',

@@ -7,11 +7,11 @@ import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { ApplicationPage } from './application.page.js';
 import { ApplicationListPage, BoardPage } from './applications.pages.js';
-import { ApplicationsQueryDto, BulkRejectDto, MoveDto, RejectDto } from './dto/candidate.dto.js';
+import { ApplicationsQueryDto, MoveDto } from './dto/candidate.dto.js';
 import { STAGE_LABELS } from './entities/application.entity.js';
 import { PipelineService } from './pipeline.service.js';
 
-/** One application: the hub page, its moves and rejection. */
+/** One application: the hub page and its moves (rejection: rejection.controller.ts). */
 @Controller('applications')
 @Roles('manager', 'admin')
 export class ApplicationsController {
@@ -47,23 +47,9 @@ export class ApplicationsController {
     flash(req, 'success', `Moved to ${STAGE_LABELS[application.stage]}.`);
     return seeOther(`/applications/${id}`);
   }
-
-  @Post(':id/reject')
-  @FormView(ApplicationPage)
-  @Redirect()
-  async reject(
-    @CurrentUser() user: User,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() dto: RejectDto,
-    @Req() req: Request,
-  ) {
-    await this.pipeline.reject(user, id, dto.reasonId);
-    flash(req, 'success', 'The application is rejected.');
-    return seeOther(`/applications/${id}`);
-  }
 }
 
-/** A position's applications: the board by stage and the filtered list, with bulk rejection. */
+/** A position's applications: the board by stage and the filtered list. */
 @Controller('positions/:id')
 @Roles('manager', 'admin')
 export class PositionApplicationsController {
@@ -83,19 +69,5 @@ export class PositionApplicationsController {
   @Render('applications/index')
   list(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Query() query: ApplicationsQueryDto) {
     return this.listPage.build({ user, id, query: { ...query } });
-  }
-
-  @Post('applications/reject')
-  @FormView(ApplicationListPage)
-  @Redirect()
-  async bulkReject(
-    @CurrentUser() user: User,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() dto: BulkRejectDto,
-    @Req() req: Request,
-  ) {
-    const count = await this.pipeline.bulkReject(user, id, dto.ids, dto.reasonId);
-    flash(req, 'success', `${count} ${count === 1 ? 'application' : 'applications'} rejected.`);
-    return seeOther(`/positions/${id}/applications`);
   }
 }

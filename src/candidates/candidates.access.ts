@@ -31,6 +31,17 @@ export class CandidatesAccess {
     }
   }
 
+  /** Reopen a rejection the candidate has been told of: an admin, or the position's hiring manager. */
+  canReopen(user: User, application: Application): boolean {
+    if (user.hasRole('admin')) return true;
+    return user.hasRole('manager') && application.position.hiringManagerId === user.id;
+  }
+
+  requireReopen(user: User, application: Application): void {
+    if (!this.canReopen(user, application))
+      throw new DomainError('forbidden', "Only an admin or the position's hiring manager can reopen a rejection.");
+  }
+
   /** Move an application to Interview before vetting has passed, with a written reason. */
   canOverrideGate(user: User): boolean {
     return user.hasRole('admin');

@@ -3,6 +3,7 @@ import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from 
 import { DiscoveryModule } from '@nestjs/core';
 import { FilesModule } from '../files/files.module.js';
 import { ResumeUploadMiddleware } from '../files/upload.js';
+import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
 import { ApplicationPage } from './application.page.js';
 import { CandidateSection, PlanSharingSection } from './application.sections.js';
@@ -16,18 +17,23 @@ import { CandidatesService } from './candidates.service.js';
 import { PipelineService } from './pipeline.service.js';
 import { RejectionReasonsController } from './rejection-reasons.controller.js';
 import { RejectionReasonsService } from './rejection-reasons.service.js';
+import { BulkRejectionController, RejectionController } from './rejection.controller.js';
+import { BulkRejectPage, RejectPage } from './rejection.pages.js';
+import { RejectionService } from './rejection.service.js';
 
 /**
  * Candidates and their applications. The application page and the pipeline are a hub: vetting, interviews and
  * hires contribute sections, gates, board marks and stage listeners (application-hub.ts) without being imported.
  */
 @Module({
-  imports: [FilesModule, PositionsModule, DiscoveryModule],
+  imports: [FilesModule, MailModule, PositionsModule, DiscoveryModule],
   controllers: [
     CandidatesController,
     ApplicationsController,
     PositionApplicationsController,
     RejectionReasonsController,
+    RejectionController,
+    BulkRejectionController,
   ],
   providers: [
     CandidatesRepository,
@@ -36,6 +42,9 @@ import { RejectionReasonsService } from './rejection-reasons.service.js';
     PipelineService,
     CandidateDirectory,
     RejectionReasonsService,
+    RejectionService,
+    RejectPage,
+    BulkRejectPage,
     ApplicationPage,
     BoardPage,
     ApplicationListPage,

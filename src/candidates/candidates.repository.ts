@@ -14,6 +14,9 @@ export interface ApplicationsFilter {
 }
 
 /** The only place candidates, applications, their history and rejection reasons meet TypeORM. */
+/** What a rejection records on the application (all null again after an undo or a reopening). */
+export type RejectionFields = Pick<Application, 'rejectionReasonId' | 'rejectedFromStage' | 'rejectionMessageId'>;
+
 @Injectable()
 export class CandidatesRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -83,10 +86,10 @@ export class CandidatesRepository {
   }
 
   /** Moves an application only if it is still in `from`; false when someone else moved it first. */
-  async changeStage(id: number, from: Stage, to: Stage, rejectionReasonId: number | null): Promise<boolean> {
+  async changeStage(id: number, from: Stage, to: Stage, rejection: RejectionFields): Promise<boolean> {
     const result = await this.uow.manager
       .getRepository(Application)
-      .update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), rejectionReasonId });
+      .update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), ...rejection });
     return result.affected === 1;
   }
 

@@ -21,6 +21,7 @@ import { CandidatesRepository, type ApplicationsFilter } from './candidates.repo
 import { PIPELINE_STAGES, STAGE_LABELS, type Application, type Stage } from './entities/application.entity.js';
 import type { Candidate, Source } from './entities/candidate.entity.js';
 import type { Position } from '../positions/entities/position.entity.js';
+import type { RejectionReason } from './entities/rejection-reason.entity.js';
 import { stages } from './stages.js';
 
 /** How an application arrived: who entered it (null: the candidate), its source and what the candidate agreed to. */
@@ -192,19 +193,42 @@ export class PipelineService implements OnModuleInit {
     return this.changeStage(user, application, to, summary);
   }
 
+  /** A rejection without a message to the candidate (the demo's history); see RejectionService for the step. */
   async reject(user: User, id: number, reasonId: number): Promise<Application> {
-    return this.rejectOne(user, await this.findManaged(user, id), reasonId);
+    const reason = await this.candidates.findReason(reasonId);
+    if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose a reason from the list');
+    return this.rejectWith(user, await this.findManaged(user, id), reason, '');
   }
 
-  async bulkReject(user: User, positionId: number, ids: number[], reasonId: number): Promise<number> {
-    await this.positions.requireEditable(user, positionId);
-    const applications = await this.candidates.findApplicationsByIds(positionId, ids);
-    const open = applications.filter((application) => stages.canMove(application.stage, 'rejected'));
-    // All or nothing: if someone moves one of them meanwhile, none is rejected and the list is shown again.
-    await this.uow.run(async () => {
-      for (const application of open) await this.rejectOne(user, application, reasonId);
-    });
-    return open.length;
+  /** Rejects with a reason, keeping the stage it left for an undo; `more` ends the history line. */
+  rejectWith(user: User, application: Application, reason: RejectionReason, more: string): Promise<Application> {
+    if (!stages.canMove(application.stage, 'rejected')) {
+      throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot be rejected.`);
+    }
+    Object.assign(application, { rejectionReasonId: reason.id, rejectedFromStage: application.stage });
+    const summary = `Rejected from ${STAGE_LABELS[application.stage]}: ${reason.label}.${more ? ` ${more}` : ''}`;
+    return this.changeStage(user, application, 'rejected', summary);
+  }
+
+  /** A rejected application goes back to the stage it left, without its reason (an undo or a reopening). */
+  async restore(user: User, application: Application, summary: string): Promise<Application> {
+    const to = application.rejectedFromStage ?? (await this.stageBeforeRejection(application.id));
+    Object.assign(application, { rejectionReasonId: null, rejectedFromStage: null, rejectionMessageId: null });
+    return this.changeStage(user, application, to, `Back to ${STAGE_LABELS[to]}: ${summary}`);
+  }
+
+  /** Records the rejection's message on the application (inside the rejection's unit of work). */
+  async recordRejectionMessage(application: Application, messageId: number): Promise<void> {
+    application.rejectionMessageId = messageId;
+    await this.candidates.saveApplication({ id: application.id, rejectionMessageId: messageId });
+  }
+
+  /** The stage of an application rejected before Keeper kept it on the application (from its history). */
+  private async stageBeforeRejection(id: number): Promise<Stage> {
+    const events = await this.candidates.findEvents(id);
+    const rejection = events.filter((event) => event.toStage === 'rejected').pop();
+    if (!rejection?.fromStage) throw new DomainError('conflict', 'The stage this application left is not known.');
+    return rejection.fromStage as Stage;
   }
 
   async board(positionId: number) {
@@ -277,8 +301,7 @@ export class PipelineService implements OnModuleInit {
       const reason = reasonId ? await this.candidates.findReason(reasonId) : null;
       if (!reason?.active)
         throw FormInvalidError.single('reasonId', 'Choose the rejection reason for a no-hire decision');
-      application.rejectionReasonId = reason.id;
-      return this.changeStage(user, application, 'rejected', `${summary} Rejected: ${reason.label}.`);
+      return this.rejectWith(user, application, reason, summary);
     }
     await this.note(user, application, summary);
     return application;
@@ -300,27 +323,16 @@ export class PipelineService implements OnModuleInit {
     await this.candidates.addEvent({ applicationId: application.id, summary, byId: user.id });
   }
 
-  private async rejectOne(user: User, application: Application, reasonId: number): Promise<Application> {
-    const reason = await this.candidates.findReason(reasonId);
-    if (!reason?.active) throw FormInvalidError.single('reasonId', 'Choose a reason from the list');
-    if (!stages.canMove(application.stage, 'rejected')) {
-      throw new DomainError('conflict', `An application in ${STAGE_LABELS[application.stage]} cannot be rejected.`);
-    }
-    application.rejectionReasonId = reason.id;
-    return this.changeStage(
-      user,
-      application,
-      'rejected',
-      `Rejected from ${STAGE_LABELS[application.stage]}: ${reason.label}`,
-    );
-  }
-
   /** One unit of work: the conditional move, its history line and every listener's writes (e.g. the portal link revoked). */
   private changeStage(user: User, application: Application, to: Stage, summary: string): Promise<Application> {
     const from = application.stage;
     return this.uow.run(async () => {
       // Only from the stage this request saw: a concurrent move wins, this one is refused.
-      const changed = await this.candidates.changeStage(application.id, from, to, application.rejectionReasonId);
+      const changed = await this.candidates.changeStage(application.id, from, to, {
+        rejectionReasonId: application.rejectionReasonId,
+        rejectedFromStage: application.rejectedFromStage,
+        rejectionMessageId: application.rejectionMessageId,
+      });
       if (!changed)
         throw new DomainError(
           'conflict',

@@ -1,4 +1,5 @@
 import type { Stage } from './entities/application.entity.js';
+import type { StageGroup } from './entities/rejection-reason.entity.js';
 
 /** Where an application may go from each stage. Rejected and withdrawn are final. */
 const NEXT: Record<Stage, Stage[]> = {
@@ -23,4 +24,7 @@ export const stages = {
   isSchedulable: (stage: Stage): boolean => stage === 'interview' || stage === 'decision',
   /** The offer section is shown from Offer on (and after a withdrawal, for the record). */
   hasOfferStage: (stage: Stage): boolean => stage === 'offer' || stage === 'hired' || stage === 'withdrawn',
+  /** Which rejection reasons and which rejection message fit an application rejected from this stage. */
+  rejectionGroup: (stage: Stage): Exclude<StageGroup, 'any'> =>
+    stage === 'applied' ? 'before-vetting' : stage === 'vetting' ? 'after-vetting' : 'after-interview',
 };

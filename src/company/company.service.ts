@@ -6,6 +6,7 @@ import { PrivacyNotice } from './entities/privacy-notice.entity.js';
 /** What Keeper calls the company until an admin names it in Settings. */
 export const DEFAULT_COMPANY_NAME = 'Our company';
 export const DEFAULT_RETENTION_MONTHS = 12;
+export const DEFAULT_REJECTION_DELAY_DAYS = 2;
 
 export interface CompanyProfile {
   companyName: string;
@@ -20,6 +21,18 @@ export class CompanyService {
   async profile(): Promise<CompanyProfile> {
     const row = await this.uow.repository(CompanySettings).findOneBy({ id: 1 });
     return { companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, introduction: row?.introduction ?? null };
+  }
+
+  /** How many days a rejection message waits by default before it is sent (it can be undone until then). */
+  async rejectionDelayDays(): Promise<number> {
+    const row = await this.uow.repository(CompanySettings).findOneBy({ id: 1 });
+    return row?.rejectionDelayDays ?? DEFAULT_REJECTION_DELAY_DAYS;
+  }
+
+  async saveRejectionDelay(days: number): Promise<void> {
+    const settings = this.uow.repository(CompanySettings);
+    const row = await settings.findOneBy({ id: 1 });
+    await settings.save({ id: 1, companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, rejectionDelayDays: days });
   }
 
   async saveProfile(profile: CompanyProfile): Promise<void> {

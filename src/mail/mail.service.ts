@@ -33,6 +33,15 @@ export interface TemplateMessage {
   calendar?: MailMessage['calendar'];
 }
 
+/** A template's message as a person prepared it for one candidate (values filled in, perhaps edited). */
+export interface PreparedMessage {
+  key: MessageKey;
+  to: string;
+  subject: string;
+  text: string;
+  applicationId: number;
+}
+
 /** A message a person wrote to a candidate, in plain text. */
 export interface WrittenMessage {
   to: string;
@@ -95,13 +104,38 @@ export class MailService {
     });
   }
 
-  private async enqueue(message: Omit<NewOutboxMessage, 'status'>): Promise<void> {
-    if (!this.config.smtpUrl) {
-      await this.outbox.add({ ...message, status: 'kept' });
-      return;
-    }
-    await this.outbox.add({ ...message, status: 'queued', nextAttemptAt: new Date() });
+  /**
+   * A message from a template whose text a person has checked (and may have changed) for this candidate, sent at
+   * `sendAt`: now when null, else it waits in the outbox as scheduled and can be cancelled until then.
+   */
+  async sendPrepared(message: PreparedMessage, sendAt: Date | null): Promise<OutboxMessage> {
+    const row = {
+      to: message.to,
+      subject: message.subject.replace(/\s+/g, ' ').trim().slice(0, 255),
+      text: message.text,
+      html: textToHtml(message.text),
+      attachments: null,
+      applicationId: message.applicationId,
+      templateKey: message.key,
+    };
+    if (!sendAt || sendAt.getTime() <= Date.now()) return this.enqueue(row);
+    return this.outbox.add({ ...row, status: 'scheduled', nextAttemptAt: sendAt });
+  }
+
+  /** Cancels a message that has not left yet; false when it has been sent (or is being sent). */
+  cancelPending(id: number): Promise<boolean> {
+    return this.outbox.cancelPending(id);
+  }
+
+  findMessage(id: number): Promise<OutboxMessage | null> {
+    return this.outbox.findById(id);
+  }
+
+  private async enqueue(message: Omit<NewOutboxMessage, 'status'>): Promise<OutboxMessage> {
+    if (!this.config.smtpUrl) return this.outbox.add({ ...message, status: 'kept' });
+    const row = await this.outbox.add({ ...message, status: 'queued', nextAttemptAt: new Date() });
     this.uow.afterCommit(async () => this.worker.kick());
+    return row;
   }
 
   /** An admin's "Retry now" on a message that is waiting or has failed: it is due at once. */

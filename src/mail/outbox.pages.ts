@@ -12,6 +12,8 @@ const STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: 'Sent',
   failed: 'Failed',
   kept: 'Kept, no mail server',
+  scheduled: 'Scheduled',
+  cancelled: 'Cancelled',
 };
 
 /** The outbox pages: every message, newest first, with how its delivery went; and one message with its attachments. */

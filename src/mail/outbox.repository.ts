@@ -8,7 +8,7 @@ export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | '
   Partial<Pick<OutboxMessage, 'nextAttemptAt' | 'html' | 'applicationId' | 'templateKey' | 'authorId'>>;
 
 /** A due message is queued and its time has come, or was claimed by a worker that has not finished in time (it died). */
-const DUE = `(status = 'queued' AND "nextAttemptAt" <= :now) OR (status = 'sending' AND "claimedAt" <= :stale)`;
+const DUE = `(status IN ('queued', 'scheduled') AND "nextAttemptAt" <= :now) OR (status = 'sending' AND "claimedAt" <= :stale)`;
 
 /** Outgoing messages; written inside a unit of work, a message joins its transaction. */
 @Injectable()
@@ -82,6 +82,29 @@ export class OutboxRepository {
       { status: 'queued', nextAttemptAt: now },
     );
     return result.affected === 1;
+  }
+
+  /**
+   * Cancels a message that has not left yet (scheduled, or queued and not claimed by a worker); false when it has
+   * been claimed, sent or kept. The condition is checked on the row, so a worker's claim and an undo never both win.
+   */
+  async cancelPending(id: number): Promise<boolean> {
+    const result = await this.messages.update(
+      { id, status: In(['scheduled', 'queued']) },
+      { status: 'cancelled', nextAttemptAt: null },
+    );
+    return result.affected === 1;
+  }
+
+  /** Without a mail server: scheduled messages whose time has come are kept to be read, like every other message. */
+  async keepDue(now: Date): Promise<number> {
+    const result = await this.messages
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'kept', nextAttemptAt: null })
+      .where(`status = 'scheduled' AND "nextAttemptAt" <= :now`, { now })
+      .execute();
+    return result.affected ?? 0;
   }
 
   findPageNewestFirst(page: PageRequest, status?: OutboxStatus): Promise<[OutboxMessage[], number]> {

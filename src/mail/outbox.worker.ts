@@ -49,7 +49,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (!this.transport) return;
+    // Without a mail server nothing is delivered, but a scheduled message is kept (readable) once its time comes.
+    if (!this.transport) {
+      this.jobs.every('mail-scheduled', 60, () => this.keepDue());
+      return;
+    }
     // One process per tick delivers what is due (the claims keep it safe even if two did).
     if (this.config.outboxPollSeconds > 0)
       this.jobs.every('mail-outbox', this.config.outboxPollSeconds, () => this.deliverDue());
@@ -75,21 +79,29 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Sends every message that is due; resolves with how many were delivered. Runs in this process one at a time. */
-  deliverDue(): Promise<number> {
+  /**
+   * Sends every message that is due at `at` (now unless given); resolves with how many were delivered. Runs in this
+   * process one at a time.
+   */
+  deliverDue(at?: Date): Promise<number> {
     const run = this.tail.then(() => {
       this.kicked = false;
-      return this.deliverAll();
+      return this.deliverAll(at);
     });
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async deliverAll(): Promise<number> {
+  /** Without a mail server: scheduled messages due at `at` become kept; resolves with how many. */
+  keepDue(at = new Date()): Promise<number> {
+    return this.outbox.keepDue(at);
+  }
+
+  private async deliverAll(at?: Date): Promise<number> {
     if (!this.transport) return 0;
     let delivered = 0;
     for (;;) {
-      const now = new Date();
+      const now = at ?? new Date();
       const token = randomUUID();
       const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() - CLAIM_TIMEOUT_MS), BATCH);
       if (!claimed.length) return delivered;

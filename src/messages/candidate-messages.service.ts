@@ -27,6 +27,8 @@ const STATUS_LABELS: Record<string, string> = {
   sending: 'Sending',
   sent: 'Sent',
   failed: 'Failed',
+  scheduled: 'Scheduled',
+  cancelled: 'Cancelled (not sent)',
 };
 
 export interface LogEntry {

@@ -4,6 +4,8 @@ import { FormView, Public } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
+import { attachment } from '../files/download.js';
+import { PortalClosingService } from './portal-closing.service.js';
 import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
 import { PortalTasksService, WritingDto } from './portal-tasks.service.js';
 
@@ -15,12 +17,19 @@ export class PortalController {
     private readonly tasks: PortalTasksService,
     private readonly home: PortalHomePage,
     private readonly writingPage: PortalWritingPage,
+    private readonly closing: PortalClosingService,
   ) {}
 
   @Get()
   @Render('portal/home')
   show(@Param('token') token: string) {
     return this.home.build({ user: undefined, id: 0, params: { token } });
+  }
+
+  /** The candidate's own resume or presentation, from the closing page (30 days after the application closed). */
+  @Get('documents/:kind')
+  async document(@Param('token') token: string, @Param('kind') kind: string) {
+    return attachment(await this.closing.document(token, kind === 'presentation' ? 'presentation' : 'resume'));
   }
 
   @Post('presentation')

@@ -6,6 +6,7 @@ import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { PortalSection, type PortalSectionProvider } from './portal-hub.js';
+import { PortalClosingService } from './portal-closing.service.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
 import { VettingService } from './vetting.service.js';
@@ -27,6 +28,7 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
     private readonly publishing: PublishingService,
     private readonly presentations: PresentationService,
     private readonly discovery: DiscoveryService,
+    private readonly closing: PortalClosingService,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +37,16 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
 
   async build({ params = {} }: PageRequest<User | undefined>) {
     const token = params.token;
+    // A rejected or withdrawn application: the closing page, in the company's name (the public layout).
+    const closing = await this.closing.page(token);
+    if (closing)
+      return {
+        layout: 'layouts/public',
+        company: { companyName: closing.companyName },
+        title: 'Thank you',
+        token,
+        closing,
+      };
     const application = await this.portal.open(token);
     const [version, config, submission, presentation, sections, tasksOpen] = await Promise.all([
       this.publishing.versionOrFail(application.positionId, application.positionVersion),

@@ -21,6 +21,7 @@ import { GradingService } from './grading.service.js';
 import { PipelineHooks } from './pipeline.hooks.js';
 import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
 import { PortalController } from './portal.controller.js';
+import { PortalClosingService } from './portal-closing.service.js';
 import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
 import { PortalService } from './portal.service.js';
 import { PortalTasksService } from './portal-tasks.service.js';
@@ -51,6 +52,7 @@ import { WritingTestService } from './writing-test.service.js';
     VettingStepsService,
     WritingTestService,
     PortalService,
+    PortalClosingService,
     GradingService,
     PresentationService,
     ApplicationVettingService,

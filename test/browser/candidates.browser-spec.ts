@@ -100,10 +100,12 @@ describeInBrowser('Candidates in a real browser', () => {
     await visit(page, 'c06-board');
     await page.getByRole('link', { name: 'List view' }).click();
     await page.getByLabel('Select Rosa Quinn').check();
-    await page
-      .getByLabel('Reject the ticked applications with the reason')
-      .selectOption({ label: 'No reply from the candidate' });
-    await page.getByRole('button', { name: 'Reject ticked' }).click();
+    await page.getByRole('button', { name: 'Reject ticked…' }).click();
+    await waitForText(page, 'Reject 1 application');
+    await page.getByLabel('Reason, for all of them').selectOption({ label: 'No reply from the candidate' });
+    await page.getByLabel('Don’t send a message').check();
+    await visit(page, 'c07a-bulk-reject');
+    await page.getByRole('button', { name: 'Reject 1 application' }).click();
     await waitForText(page, '1 application rejected.');
     await waitForText(page, 'No reply from the candidate');
     await visit(page, 'c07-list');

@@ -1,7 +1,22 @@
-import { ArrayNotEmpty, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { EmptyToNull, NormalizeEmail, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 import { SOURCES, type Source } from '../entities/candidate.entity.js';
 import { STAGES, type Stage } from '../entities/application.entity.js';
+import { STAGE_GROUPS, type StageGroup } from '../entities/rejection-reason.entity.js';
 
 export class CandidateDto {
   @Trim() @IsString() @Length(1, 120, { message: 'Enter the candidate’s name' }) name: string;
@@ -30,14 +45,48 @@ export class MoveDto {
   @IsOptional() @EmptyToNull() @IsString() @MaxLength(500) overrideReason?: string | null;
 }
 
+/** The rejection step: the reason, the message (or none) and when it goes. */
 export class RejectDto {
   @ToNumberOrNull() @IsInt({ message: 'Choose a reason' }) reasonId: number;
+  @IsIn(['message', 'none'], { message: 'Choose whether the candidate receives a message' }) send: 'message' | 'none';
+  @ValidateIf((dto: RejectDto) => dto.send === 'message')
+  @IsIn(['now', 'later'], { message: 'Choose when the message goes' })
+  when: 'now' | 'later';
+  @IsOptional() @IsString() @MaxLength(255) subject?: string;
+  @IsOptional() @IsString() @MaxLength(20000) body?: string;
 }
 
-export class BulkRejectDto {
-  @ToIntArray() @ArrayNotEmpty({ message: 'Tick the applications to reject' }) @IsInt({ each: true }) ids: number[] =
-    [];
-  @ToNumberOrNull() @IsInt({ message: 'Choose a reason' }) reasonId: number;
+/** The applications ticked in a position's list, for the bulk rejection step. */
+export class SelectionDto {
+  @ToIntArray()
+  @ArrayNotEmpty({ message: 'Tick the applications to reject' })
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  ids: number[] = [];
+}
+
+export class BulkRejectDto extends RejectDto {
+  @ToIntArray()
+  @ArrayNotEmpty({ message: 'Tick the applications to reject' })
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  ids: number[] = [];
+}
+
+export class ReopenDto {
+  @Trim() @IsString() @Length(1, 1000, { message: 'Write why the application is reopened' }) reopenReason: string;
+}
+
+export class RejectionDelayDto {
+  @ToNumberOrNull()
+  @IsInt({ message: 'Enter a whole number of days' })
+  @Min(0, { message: 'Enter 0 days or more' })
+  @Max(30, { message: 'Enter at most 30 days' })
+  rejectionDelayDays: number;
+}
+
+export class ReasonGroupDto {
+  @IsIn(STAGE_GROUPS, { message: 'Choose when the reason may be given' }) stageGroup: StageGroup;
 }
 
 export class ApplicationsQueryDto {
@@ -57,6 +106,6 @@ export class CandidatesQueryDto {
   @IsOptional() @IsString() @Matches(/^\d*$/) page?: string;
 }
 
-export class ReasonDto {
+export class ReasonDto extends ReasonGroupDto {
   @Trim() @IsString() @Length(1, 120, { message: 'Write the reason' }) label: string;
 }

@@ -75,6 +75,14 @@ export class Application {
   @JoinColumn({ name: 'rejectionReasonId' })
   rejectionReason: Relation<RejectionReason> | null;
 
+  /** The stage a rejected application left (an undo or a reopening returns it there). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  rejectedFromStage: Stage | null;
+
+  /** The outbox message telling the candidate of the rejection; null when none was sent. */
+  @Column({ type: 'integer', nullable: true })
+  rejectionMessageId: number | null;
+
   /** When the first-year development plan was shown to the candidate in the portal, and when they first read it. */
   @Column({ type: Date, nullable: true })
   planSharedAt: Date | null;

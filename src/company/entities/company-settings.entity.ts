@@ -14,6 +14,10 @@ export class CompanySettings {
   @Column({ type: 'text', nullable: true })
   introduction: string | null;
 
+  /** How many days a rejection message waits by default, so that a rejection can be undone. */
+  @Column({ type: 'integer', default: 2 })
+  rejectionDelayDays: number;
+
   @UpdateDateColumn()
   updatedAt: Date;
 }

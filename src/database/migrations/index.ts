@@ -15,6 +15,7 @@ import { CareersAndAgencies1795390800000 } from './1795390800000-CareersAndAgenc
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 import { MessageTemplates1795391200000 } from './1795391200000-MessageTemplates.js';
 import { CandidateMailEvents1795391090000 } from './1795391090000-CandidateMailEvents.js';
+import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -33,6 +34,7 @@ export const migrations = [
   OutboxDelivery1795390200000,
   AttemptLimits1795390500000,
   CareersAndAgencies1795390800000,
-  MessageTemplates1795391200000,
+  HumaneRejection1795391070000,
   CandidateMailEvents1795391090000,
+  MessageTemplates1795391200000,
 ];

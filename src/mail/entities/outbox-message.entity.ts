@@ -8,9 +8,10 @@ export interface MailAttachment {
 
 /**
  * queued: waiting for the worker (first try, or a retry after an error); sending: claimed by a worker;
- * sent: delivered; failed: gave up after the last attempt; kept: no mail server is configured, kept to be read here.
+ * sent: delivered; failed: gave up after the last attempt; kept: no mail server is configured, kept to be read here;
+ * scheduled: not due before `nextAttemptAt` (a rejection that can still be undone); cancelled: undone before it was due.
  */
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'kept'] as const;
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'kept', 'scheduled', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** One outgoing message, written in the transaction of the change that sends it and delivered by the outbox worker. */
