@@ -6,6 +6,7 @@ import { Hire } from '../src/hires/entities/hire.entity.js';
 import { In, IsNull } from 'typeorm';
 import { AgencySubmission } from '../src/agencies/entities/agency.entity.js';
 import { ApplicationAnswer } from '../src/candidates/entities/application-answer.entity.js';
+import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -227,5 +228,22 @@ describe('Demo company', () => {
     // Northbridge's one placement: 20% of a 90,000 first-year salary, and that hire was a keeper.
     expect(sources.text).toContain('Northbridge Talent');
     expect(sources.text).toContain('$18,000');
+  });
+
+  it('has a rejection whose courteous message goes tomorrow and can still be undone', async () => {
+    const victor = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { candidate: { name: 'Victor Hale' } }, relations: { candidate: true } });
+    expect(victor.stage).toBe('rejected');
+    const message = await testApp.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ id: victor.rejectionMessageId! });
+    expect(message.status).toBe('scheduled');
+    const hoursAway = (message.nextAttemptAt!.getTime() - Date.now()) / 3_600_000;
+    expect(hoursAway).toBeGreaterThan(23);
+    expect(hoursAway).toBeLessThan(25);
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const page = await manager.get(`/applications/${victor.id}`).expect(200);
+    expect(page.text).toContain(`/applications/${victor.id}/reject/undo`);
   });
 });

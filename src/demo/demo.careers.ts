@@ -6,6 +6,8 @@ import { IntakeService, type IntakeForm } from '../careers/intake.service.js';
 import { ApplicationEvent } from '../candidates/entities/application-event.entity.js';
 import { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
+import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
+import { RejectionService } from '../candidates/rejection.service.js';
 import { CompanyService } from '../company/company.service.js';
 import { Hire } from '../hires/entities/hire.entity.js';
 import { Outcome } from '../positions/entities/outcome.entity.js';
@@ -106,7 +108,22 @@ export async function seedCareers(
       privacyNoticeVersion: notice.version,
     });
     if (stage === 'vetting') await pipeline.move(manager, application!.id, 'vetting', null);
-    if (stage === 'rejected') await pipeline.reject(manager, application!.id, (await pipeline.reasons())[0].id);
+    if (stage === 'rejected') {
+      // Olivia's answers did not face the outcomes: rejected before vetting, with the courteous message sent now.
+      const reasons = ds.getRepository(RejectionReason);
+      const reason = await reasons.save(
+        reasons.create({ label: 'Answers do not address the outcomes', stageGroup: 'before-vetting', sortOrder: 6 }),
+      );
+      const rejection = app.get(RejectionService);
+      const { subject, body } = await rejection.draft(await pipeline.findOrFail(application!.id));
+      await rejection.reject(manager, application!.id, {
+        reasonId: reason.id,
+        send: 'message',
+        when: 'now',
+        subject,
+        body,
+      });
+    }
   }
 
   const agency = await ds.getRepository(Agency).save(

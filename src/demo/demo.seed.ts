@@ -12,6 +12,9 @@ import { InterviewsService } from '../interviews/interviews.service.js';
 import { DataSource } from 'typeorm';
 import { seedCareers, seedCompany } from './demo.careers.js';
 import { IntakeService } from '../careers/intake.service.js';
+import { RejectionService } from '../candidates/rejection.service.js';
+import { Application } from '../candidates/entities/application.entity.js';
+import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
 import { seedHistory } from './demo.history.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
@@ -281,7 +284,6 @@ async function seedCandidates(
   const candidates = app.get(CandidatesService);
   const pipeline = app.get(PipelineService);
   const vetting = app.get(VettingService);
-  const reasons = await pipeline.reasons();
   const people: [string, Source, Stage][] = [
     ['Rosa Quinn', 'referral', 'applied'],
     ['Devon Park', 'careers-page', 'applied'],
@@ -335,7 +337,7 @@ async function seedCandidates(
         null,
       );
     }
-    if (stage === 'rejected') await pipeline.reject(manager, application!.id, reasons[0].id);
+    if (stage === 'rejected') await rejectedWithMessageTomorrow(app, manager, application!.id);
     else if (stage === 'withdrawn') await pipeline.move(manager, application!.id, 'withdrawn', null);
     else {
       for (const next of path.slice(0, path.indexOf(stage as (typeof path)[number]) + 1)) {
@@ -350,6 +352,32 @@ async function seedCandidates(
       }
     }
   }
+}
+
+/**
+ * Victor did not pass vetting. His rejection message waits (the company's two days, rejected yesterday): it goes
+ * tomorrow, and until then the manager can undo the rejection from his application page.
+ */
+async function rejectedWithMessageTomorrow(app: INestApplication, manager: User, applicationId: number) {
+  const pipeline = app.get(PipelineService);
+  await pipeline.move(manager, applicationId, 'vetting', null);
+  const reason = (await pipeline.reasons()).find((r) => r.label === 'Did not pass vetting')!;
+  const rejection = app.get(RejectionService);
+  const { subject, body } = await rejection.draft(await pipeline.findOrFail(applicationId));
+  const rejected = await rejection.reject(manager, applicationId, {
+    reasonId: reason.id,
+    send: 'message',
+    when: 'later',
+    subject,
+    body,
+  });
+  const ds = app.get(DataSource);
+  const yesterday = new Date(Date.now() - 86_400_000);
+  await ds.getRepository(OutboxMessage).update(rejected.rejectionMessageId!, {
+    nextAttemptAt: new Date(Date.now() + 86_400_000),
+    createdAt: yesterday,
+  });
+  await ds.getRepository(Application).update(applicationId, { stageChangedAt: yesterday });
 }
 
 async function applyOnCareersSite(
