@@ -7,6 +7,7 @@ import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { PositionsService } from '../positions/positions.service.js';
@@ -35,6 +36,8 @@ interface Recipient {
   interviewUrl: string | null;
   /** The candidate's messages come from the message templates (Settings → Messages). */
   isCandidate?: boolean;
+  /** A panelist taken off the panel: their cancellation names only them and is worded for them. */
+  removed?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export class SchedulingService {
     private readonly users: UsersRepository,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly company: CompanyService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -194,7 +198,7 @@ export class SchedulingService {
         await this.sendInvitations(
           saved,
           'CANCEL',
-          removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null })),
+          removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null, removed: true })),
           'You are no longer on the panel',
         );
       return saved;
@@ -314,7 +318,7 @@ export class SchedulingService {
   ): Promise<void> {
     const { candidate, position } = interview.application;
     const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
-    const organizerEmail = this.config.mailFromAddress;
+    const organizer = { name: (await this.company.profile()).companyName, email: this.config.mailFromAddress };
     const attendees = [
       ...interview.panelists.map((seat) => ({ name: seat.user.name, email: seat.user.email, chair: seat.lead })),
       { name: candidate.name, email: candidate.email },
@@ -326,13 +330,13 @@ export class SchedulingService {
         sequence: interview.sequence,
         startsAt: interview.startsAt,
         endsAt: interview.endsAt,
-        summary: `Interview: ${candidate.name} for ${position.title}`,
-        description: recipient.interviewUrl
-          ? `Prepare here before the interview: ${recipient.interviewUrl}`
-          : `Your interview for ${position.title}. You will meet ${interview.panelists.map((seat) => seat.user.name).join(', ')}.`,
+        summary: recipient.isCandidate
+          ? `Interview for ${position.title} at ${organizer.name}`
+          : `Interview: ${candidate.name} for ${position.title}`,
+        description: this.calendarText(recipient, position.title, interview),
         location: interview.location,
-        organizer: { name: 'Keeper', email: organizerEmail },
-        attendees,
+        organizer,
+        attendees: recipient.removed ? [{ name: recipient.name, email: recipient.email }] : attendees,
       });
       if (recipient.isCandidate) {
         await sendCandidateTemplate(
@@ -361,9 +365,16 @@ export class SchedulingService {
           interviewUrl: recipient.interviewUrl,
           panel: interview.panelists.map((seat) => seat.user.name).join(', '),
           updated: interview.sequence > 0,
+          removed: recipient.removed ?? false,
         },
         calendar: { method, content: calendar },
       });
     }
+  }
+
+  private calendarText(recipient: Recipient, positionTitle: string, interview: Interview): string {
+    if (recipient.removed) return 'You are no longer on the panel for this interview.';
+    if (recipient.interviewUrl) return `Prepare here before the interview: ${recipient.interviewUrl}`;
+    return `Your interview for ${positionTitle}. You will meet ${interview.panelists.map((seat) => seat.user.name).join(', ')}.`;
   }
 }

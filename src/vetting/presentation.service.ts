@@ -6,6 +6,7 @@ import { PipelineService } from '../candidates/pipeline.service.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import { sendCandidateTemplate } from '../candidates/candidate-mail.js';
 import { AppConfig } from '../config/app-config.js';
+import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { interviewCalendar, meetingTimeText } from '../mail/calendar.js';
 import { MailService } from '../mail/mail.service.js';
@@ -40,6 +41,7 @@ export class PresentationService {
     private readonly uow: UnitOfWork,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly company: CompanyService,
   ) {}
 
   forApplication(applicationId: number): Promise<Presentation | null> {
@@ -121,12 +123,14 @@ export class PresentationService {
     if (existing && (await this.vetting.anyScoreSubmitted(existing.id)))
       throw new DomainError('conflict', 'Scoring has started; the session can no longer be changed.');
     const moved = Boolean(existing?.sessionAt);
+    // Any earlier invitation (even one since cancelled) was sent with this UID: the new one must outrank it.
+    const invited = moved || Boolean(existing?.calendarSequence);
     return this.uow.run(async () => {
       const presentation = await this.vetting.savePresentation({
         id: existing?.id,
         applicationId: application.id,
         sessionAt,
-        calendarSequence: moved ? existing!.calendarSequence + 1 : (existing?.calendarSequence ?? 0),
+        calendarSequence: invited ? existing!.calendarSequence + 1 : 0,
       });
       await this.vetting.replaceEvaluators(presentation.id, unique);
       await this.invite(application, presentation, moved ? 'presentation-changed' : 'presentation-scheduled');
@@ -175,7 +179,7 @@ export class PresentationService {
       summary: `Research presentation for ${position.title}`,
       description: `Your research presentation for ${position.title}.`,
       location: SESSION_PLACE,
-      organizer: { name: 'Keeper', email: this.config.mailFromAddress },
+      organizer: { name: (await this.company.profile()).companyName, email: this.config.mailFromAddress },
       attendees: [
         ...evaluators.map((user) => ({ name: user.name, email: user.email })),
         { name: candidate.name, email: candidate.email },
