@@ -8,8 +8,9 @@ const common = {
 };
 
 export default {
-  // Password hashing is deliberately slow (scrypt); sign-in-heavy tests need more than the default 5 s.
-  testTimeout: 30000,
+  // Password hashing is deliberately slow (scrypt) and a fresh PostgreSQL database runs every migration: on a
+  // loaded two-core machine a suite's set-up took over 30 s, so a test or hook may take a minute.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
