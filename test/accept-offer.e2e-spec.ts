@@ -129,7 +129,9 @@ describe('Accepting an offer, all or nothing', () => {
     expect(after.tasks).toBeGreaterThan(0);
     expect(after.milestones).toBeGreaterThan(0);
     const mails = await outboxMessages(testApp.dataSource);
+    // The offer mail when it was recorded, then the new hire's invitation when they accepted.
     expect(mails.filter((mail) => mail.to === application.candidate.email).map((mail) => mail.subject)).toEqual([
+      `An offer from Our company: Account Executive, Mid-Market Healthcare`,
       `${manager.user.name} invited you to Keeper`,
     ]);
     expect(mails.some((mail) => mail.to === buddy.email && mail.subject.includes('onboarding'))).toBe(true);

@@ -147,7 +147,10 @@ describeInBrowser('Insights in a real browser', () => {
     await agencies.focus();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowRight');
-    expect(await agencies.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    // Keyboard scrolling may be animated: wait (up to 5 s) for the box to have moved.
+    const box = await agencies.elementHandle();
+    await page.waitForFunction((element) => (element?.scrollLeft ?? 0) > 0, box, { timeout: 5000 });
+    expect(await agencies.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     // The first column stays in view while the table scrolls.
     const name = agencies.getByRole('rowheader', { name: 'Northbridge Talent' });
     expect(await name.evaluate((cell) => cell.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
