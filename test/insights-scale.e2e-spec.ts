@@ -46,13 +46,20 @@ describe('Insights at scale', () => {
     }[];
     expect(Number(ratings[0].n)).toBe(Math.ceil(BIG / 4) * 3 * 14 + 25 * 3 * 14);
 
+    // Background jobs (the outbox's scheduled-mail sweep runs every minute) may add a statement to one request's
+    // count; the fewer of two runs is the request's own.
+    const fewest = async (positionId: number, report: string) =>
+      Math.min(
+        await countQueries(testApp.dataSource, () =>
+          manager.agent.get(`/insights/${report}?positionId=${positionId}`).expect(200),
+        ),
+        await countQueries(testApp.dataSource, () =>
+          manager.agent.get(`/insights/${report}?positionId=${positionId}`).expect(200),
+        ),
+      );
     for (const report of ['funnel', 'calibration', 'validity', 'sources']) {
-      const bigCount = await countQueries(testApp.dataSource, () =>
-        manager.agent.get(`/insights/${report}?positionId=${big}`).expect(200),
-      );
-      const smallCount = await countQueries(testApp.dataSource, () =>
-        manager.agent.get(`/insights/${report}?positionId=${small}`).expect(200),
-      );
+      const bigCount = await fewest(big, report);
+      const smallCount = await fewest(small, report);
       expect({ report, queries: bigCount }).toEqual({ report, queries: smallCount });
     }
     const funnel = await manager.agent.get(`/insights/funnel?positionId=${big}`).expect(200);
