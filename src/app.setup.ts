@@ -53,6 +53,9 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     next();
   });
 
+  // Forms up to 1 MB: a long pasted text reaches its form and is answered there with the text kept, rather than by a
+  // bare "too large" page (each form's DTO limits its own fields).
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
   app.useStaticAssets(resolve(VIEWS_DIR, 'assets'), { prefix: '/assets/', maxAge: config.isProduction ? '1d' : 0 });
   app.useStaticAssets(resolve(PROJECT_ROOT, 'node_modules/@picocss/pico/css'), {
     prefix: '/assets/pico/',

@@ -165,6 +165,52 @@ describe('Candidate portal and the writing test', () => {
     expect(home.text).toContain('The time limit had passed, so your last saved draft was submitted.');
   });
 
+  it('saves automatically, submits on the final save only once time is up, and ignores saves after submitting', async () => {
+    const { portal, applicationId } = await candidateWithPortal('Ada Auto');
+    const candidate = request.agent(testApp.server);
+    const intro = await candidate.get(`${portal}/writing`).expect(200);
+    await candidate
+      .post(`${portal}/writing/start`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(intro.text) })
+      .expect(303);
+    const open = await candidate.get(`${portal}/writing`).expect(200);
+    const token = csrfTokenIn(open.text);
+    const autosave = (fields: Record<string, string>) =>
+      candidate.post(`${portal}/writing/autosave`).type('form').set('Accept', 'application/json').send(fields);
+    const submission = () => testApp.dataSource.getRepository(WritingSubmission).findOneByOrFail({ applicationId });
+
+    // No token, no save.
+    expect((await autosave({ text: 'Forged.' })).status).toBe(403);
+    const saved = await autosave({ _csrf: token, text: 'First words, unsaved by hand.' }).expect(200);
+    expect(saved.body).toMatchObject({ submitted: false, words: 5 });
+    expect((await submission()).draft).toBe('First words, unsaved by hand.');
+
+    // A "final" save while time remains is only a save: a page cannot end the test early.
+    await autosave({ _csrf: token, text: 'Still writing.', final: '1' }).expect(200);
+    expect(await submission()).toMatchObject({ draft: 'Still writing.', submittedAt: null });
+
+    // Too long: refused with the reason, the saved draft untouched.
+    const tooLong = await autosave({ _csrf: token, text: 'x'.repeat(30001) });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors.text[0]).toContain('Your text is 30,001 characters long');
+    expect((await submission()).draft).toBe('Still writing.');
+
+    // Time is up: the page's final save submits what it sends, even under the word range.
+    await testApp.dataSource
+      .getRepository(WritingSubmission)
+      .update({ applicationId }, { deadlineAt: new Date(Date.now() - 1000) });
+    const final = await autosave({ _csrf: token, text: 'The last sentence, typed as time ran out.', final: '1' });
+    expect(final.body).toMatchObject({ submitted: true });
+    const closed = await submission();
+    expect(closed.text).toBe('The last sentence, typed as time ran out.');
+    expect(closed.submittedAt).not.toBeNull();
+
+    // A save from a tab left open afterwards changes nothing.
+    await autosave({ _csrf: token, text: 'Typed after the end.' }).expect(200);
+    expect((await submission()).text).toBe('The last sentence, typed as time ran out.');
+  });
+
   it('shows one candidate nothing of another, and refuses revoked, expired and made-up links with a clear page', async () => {
     const a = await candidateWithPortal('Ana Alpha');
     const b = await candidateWithPortal('Bo Beta');

@@ -4,12 +4,32 @@ import { FormInvalidError } from '../common/errors.js';
 import type { Upload } from '../files/upload.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
-import { WritingTestService } from './writing-test.service.js';
+import { countWords, WritingTestService } from './writing-test.service.js';
+
+/** Far more than any word range allows (4,000 words is about 25,000 characters), far less than a stray paste. */
+export const MAX_WRITING_CHARACTERS = 30000;
+
+const tooLong = MaxLength(MAX_WRITING_CHARACTERS, {
+  message: ({ value }) =>
+    `Your text is ${String(value).length.toLocaleString('en-GB')} characters long, more than the ${MAX_WRITING_CHARACTERS.toLocaleString('en-GB')} this test can keep. It is still in the box: shorten it, then save again. Nothing was saved.`,
+});
 
 export class WritingDto {
-  @IsOptional() @IsString() @MaxLength(30000) text: string = '';
+  @IsOptional() @IsString() @tooLong text: string = '';
   @IsIn(['save', 'submit']) intent: 'save' | 'submit';
   @IsOptional() @IsIn(['1']) confirm?: '1';
+}
+
+/** The page's automatic save: every few seconds while typing, on leaving the page, and when the time runs out. */
+export class AutosaveDto {
+  @IsOptional() @IsString() @tooLong text: string = '';
+  @IsOptional() @IsIn(['1']) final?: '1';
+}
+
+export interface Autosaved {
+  submitted: boolean;
+  words: number;
+  savedAt: string | null;
 }
 
 export interface WritingSaved {
@@ -50,5 +70,19 @@ export class PortalTasksService {
       };
     if (submitted) return { level: 'success', submitted, message: 'Thank you: your writing test is submitted.' };
     return { level: 'success', submitted, message: 'Draft saved. You can close this page and come back to it.' };
+  }
+
+  async autosaveWriting(token: string, dto: AutosaveDto): Promise<Autosaved> {
+    const application = await this.portal.openForTasks(token);
+    const existing = await this.writing.submissionFor(application);
+    // A save that arrives after the test closed (the page's last one, from a tab left open) changes nothing.
+    const submission = existing?.submittedAt
+      ? existing
+      : (await this.writing.save(application, dto.text, false, dto.final === '1')).submission;
+    return {
+      submitted: Boolean(submission.submittedAt),
+      words: countWords(submission.draft),
+      savedAt: submission.draftSavedAt?.toISOString() ?? null,
+    };
   }
 }

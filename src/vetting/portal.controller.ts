@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { FormView, Public } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
@@ -7,7 +7,7 @@ import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { attachment } from '../files/download.js';
 import { PortalClosingService } from './portal-closing.service.js';
 import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
-import { PortalTasksService, WritingDto } from './portal-tasks.service.js';
+import { AutosaveDto, PortalTasksService, WritingDto } from './portal-tasks.service.js';
 
 /** The candidate portal: reached only through the candidate's private link, never with an account. */
 @Controller('portal/:token')
@@ -61,5 +61,12 @@ export class PortalController {
     const saved = await this.tasks.saveWriting(token, dto);
     flash(req, saved.level, saved.message);
     return seeOther(saved.submitted ? `/portal/${token}` : `/portal/${token}/writing`);
+  }
+
+  /** The page's automatic save (JSON): while typing, on leaving the page, and the final one when time runs out. */
+  @Post('writing/autosave')
+  @HttpCode(200)
+  autosave(@Param('token') token: string, @Body() dto: AutosaveDto) {
+    return this.tasks.autosaveWriting(token, dto);
   }
 }

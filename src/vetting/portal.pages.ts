@@ -128,6 +128,7 @@ export class PortalWritingPage implements FormPage<undefined> {
           }
         : null,
       values: { text: draft },
+      remainingMs: submission?.deadlineAt ? Math.max(0, submission.deadlineAt.getTime() - Date.now()) : null,
       minWords: config.writingMinWords,
       maxWords: config.writingMaxWords,
       timeLimit: config.writingTimeLimitMinutes,

@@ -11,6 +11,8 @@ import { computeWritingSignals } from './writing-signals.js';
 
 /** Saves that arrive this long after the deadline still count: the request may have been on its way. */
 const GRACE_MS = 60 * 1000;
+/** The page's clock may run a little ahead of the server's: a final save this early still closes the test. */
+const CLOCK_SKEW_MS = 5 * 1000;
 
 export function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
@@ -69,11 +71,16 @@ export class WritingTestService {
     });
   }
 
-  /** Saves the draft, or submits it. After the deadline nothing new is accepted and the last saved draft is submitted. */
+  /**
+   * Saves the draft, or submits it. After the deadline nothing new is accepted and the last saved draft is submitted.
+   * The page's own save when its countdown reaches zero (`atDeadline`) submits the text it sends, word range or not,
+   * as the server itself would a minute later with the last draft.
+   */
   async save(
     application: Application,
     text: string,
     submit: boolean,
+    atDeadline = false,
   ): Promise<{ submission: WritingSubmission; late: boolean }> {
     const submission = await this.repository.findSubmission(application.id);
     if (!submission) throw new DomainError('conflict', 'Start the writing test first.');
@@ -81,6 +88,8 @@ export class WritingTestService {
       throw new DomainError('conflict', 'Your writing test is already submitted. It cannot be changed.');
     if (this.overdue(submission))
       return { submission: await this.finalize(application, submission, submission.draft), late: true };
+    if (atDeadline && this.deadlineReached(submission))
+      return { submission: await this.finalize(application, submission, text), late: true };
     if (!submit) {
       submission.draft = text;
       submission.draftSavedAt = new Date();
@@ -98,6 +107,10 @@ export class WritingTestService {
       );
     }
     return { submission: await this.finalize(application, submission, text), late: false };
+  }
+
+  private deadlineReached(submission: WritingSubmission): boolean {
+    return submission.deadlineAt !== null && Date.now() >= submission.deadlineAt.getTime() - CLOCK_SKEW_MS;
   }
 
   private overdue(submission: WritingSubmission): boolean {
