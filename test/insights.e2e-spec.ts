@@ -147,7 +147,9 @@ describe('Hiring insights on a data set with known answers', () => {
     // The CSV has the same figures as the table.
     const csv = await manager.agent.get(`/insights/funnel?positionId=${positionId}&format=csv`).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n').slice(0, 3)).toEqual([
+    // A UTF-8 byte order mark first, so that spreadsheets read the file as UTF-8.
+    expect(csv.text.startsWith('\ufeff')).toBe(true);
+    expect(csv.text.slice(1).split('\r\n').slice(0, 3)).toEqual([
       'Stage,Entered,Passed to a later stage (%),Median days in stage,90th percentile days in stage',
       'Applied,4,75,2,4',
       'Vetting,3,67,6,8',

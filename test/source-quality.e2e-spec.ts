@@ -342,4 +342,13 @@ describe('Source quality on a hand-built data set', () => {
     ]);
     expect(page.text).not.toContain('few hires');
   });
+
+  it('writes an agency name a spreadsheet would run as a formula as plain text, in a file marked as UTF-8', async () => {
+    await agency(testApp.dataSource, '=HYPERLINK("http://evil.example","Recruiter’s pick")', 12);
+    const csv = await admin.agent.get('/insights/sources?format=csv').expect(200);
+    expect(csv.text.startsWith('\ufeff')).toBe(true);
+    expect(csvLines(csv.text)).toContain(
+      `Agency,"'=HYPERLINK(""http://evil.example"",""Recruiter’s pick"")",12,0,0,,0,0,0,,,0,,,,0,`,
+    );
+  });
 });

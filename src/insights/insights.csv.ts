@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 
 export type CsvCell = string | number | null;
@@ -12,13 +13,20 @@ export interface CsvFile {
 /** What a report route answers: a page, or (with `format=csv`) the same figures as CSV. */
 export type ReportResponse = { view: string; model: Record<string, unknown> } | { csv: CsvFile };
 
-/** One CSV line per row, quoted where needed (RFC 4180). */
+/** A text cell a spreadsheet would run as a formula (OWASP "CSV injection"): written with a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV line per row (RFC 4180, CRLF), quoted where needed, with a UTF-8 byte order mark so that Excel reads
+ * "Recruiter’s fee" as written. Numbers stay numbers; only text cells are escaped.
+ */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  const cell = (value: CsvCell) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+    cast: { string: (value) => (FORMULA_START.test(value) ? `'${value}` : value) },
+  });
 }
 
 /** Renders the report's page, or sends its CSV as a download. */
