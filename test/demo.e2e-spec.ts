@@ -86,7 +86,7 @@ describe('Demo company', () => {
     }
     const home = await manager.get('/').expect(200);
     expect(home.text).toContain(
-      'Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the interview kit is not published, no version is published.',
+      'Position “Customer Success Manager” is not ready to recruit: the outcome check finds errors, the development plan is incomplete, the vetting steps are not chosen, the interview kit is not published, no version is published.',
     );
     expect(home.text).not.toContain(`Position “${positions[0].title}” is not ready`);
     expect(home.text).toContain(

@@ -132,7 +132,8 @@ describe('Hiring insights on a data set with known answers', () => {
     expect(rowOf(page.text, 'Applied')).toEqual(['4', '75', '2', '4']);
     expect(rowOf(page.text, 'Vetting')).toEqual(['3', '67', '6', '8']);
     expect(rowOf(page.text, 'Interview')).toEqual(['2', '50', '3', '10']);
-    expect(rowOf(page.text, 'Decision')).toEqual(['0', '—', '—', '—']);
+    // The hire went from Interview straight to Offer: it still passed Decision, so the funnel only narrows.
+    expect(rowOf(page.text, 'Decision')).toEqual(['1', '100', '—', '—']);
     expect(rowOf(page.text, 'Offer')).toEqual(['1', '100', '5', '5']);
     expect(rowOf(page.text, 'Hired')).toEqual(['1', '—', '—', '—']);
     expect(page.text).toContain('over 1 hire: median 25.0 days, 90th percentile 25.0 days');

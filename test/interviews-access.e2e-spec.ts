@@ -3,7 +3,7 @@ import { ScorecardDto } from '../src/interviews/dto/panel.dto.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { PanelService } from '../src/interviews/panel.service.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
-import { applicationInInterview, scheduleFields } from './support/interviews.js';
+import { applicationInInterview, scheduleFields, underway } from './support/interviews.js';
 import { publishedPosition, publishKit } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -56,6 +56,7 @@ describe('Interview access after a hiring manager is demoted to interviewer', ()
 
   /** Every panelist prepares and submits, so the debrief is open. */
   async function debriefed(interview: Interview): Promise<Interview> {
+    await underway(testApp, interview.id);
     const panel = testApp.app.get(PanelService);
     for (const person of [alice, bob]) {
       await panel.prepare(person.user, interview.id);

@@ -15,8 +15,8 @@ import { PositionsService } from '../src/positions/positions.service.js';
 import { PortalService } from '../src/vetting/portal.service.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
 import { panel as pastPanel, reviewedHire } from './support/insights-data.js';
-import { applicationInInterview, readInvite, scheduleFields } from './support/interviews.js';
-import { publishedPosition } from './support/positions.js';
+import { applicationInInterview, readInvite, scheduleFields, underway } from './support/interviews.js';
+import { chooseVetting, publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Person = { agent: Agent; user: User };
@@ -93,6 +93,7 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       }),
     );
     await kits.publishKit(manager.user, positionId);
+    await chooseVetting(testApp, positionId);
   });
   afterAll(() => testApp.close());
 
@@ -114,7 +115,12 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     );
   }
 
-  async function scheduled(panel: Person[], lead: Person): Promise<{ application: Application; interview: Interview }> {
+  /** A round for a new application, scheduled through the form and (unless `started` is false) already begun. */
+  async function scheduled(
+    panel: Person[],
+    lead: Person,
+    { started = true } = {},
+  ): Promise<{ application: Application; interview: Interview }> {
     const application = await applicationInInterview(testApp, manager.user, positionId);
     await redirected(
       schedule(
@@ -125,10 +131,9 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
         ),
       ),
     );
-    const interview = await testApp.dataSource
-      .getRepository(Interview)
-      .findOneByOrFail({ applicationId: application.id });
-    return { application, interview };
+    const { id } = await testApp.dataSource.getRepository(Interview).findOneByOrFail({ applicationId: application.id });
+    if (started) await underway(testApp, id);
+    return { application, interview: await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id }) };
   }
 
   /** Ratings for both questions; evidence carries a marker so a leak is easy to find. */
@@ -277,8 +282,8 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     expect(portalAfter.text).not.toContain('Your interview');
   });
 
-  it('keeps the scorecard closed until the panelist has prepared, and keeps interviewers off the panel out', async () => {
-    const { application, interview } = await scheduled([alice, bob], alice);
+  it('keeps the scorecard closed until the panelist has prepared and the interview has begun, and keeps interviewers off the panel out', async () => {
+    const { application, interview } = await scheduled([alice, bob], alice, { started: false });
     for (const path of ['', '/scorecard', '/resume', '/deck', '/debrief']) {
       await dave.agent.get(`/interviews/${interview.id}${path}`).expect(403);
     }
@@ -325,7 +330,24 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       .getRepository(Panelist)
       .findOneByOrFail({ interviewId: interview.id, userId: alice.user.id });
     expect(seat.preparedAt).toBeInstanceOf(Date);
-    await alice.agent.get(scorecardPage(interview)).expect(200);
+
+    // Prepared, but the interview is a week away: the questions can be read, nothing can be scored.
+    const waiting = await alice.agent.get(scorecardPage(interview)).expect(200);
+    expect(waiting.text).toContain('Your scorecard opens when the interview starts');
+    expect(waiting.text).toContain('<fieldset class="plain" disabled');
+    expect(waiting.text).not.toContain('Submit scorecard');
+    const tooSoon = await alice.agent
+      .post(scorecardPage(interview))
+      .type('form')
+      .send({ ...scorecard(interview, [3, 3], 'TOO-SOON'), _csrf: csrfTokenIn(waiting.text) });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.text).toContain('The scorecard opens when the interview starts');
+    expect((await testApp.dataSource.getRepository(Panelist).findOneByOrFail({ id: seat.id })).submittedAt).toBeNull();
+
+    await underway(testApp, interview.id);
+    const open = await alice.agent.get(scorecardPage(interview)).expect(200);
+    expect(open.text).not.toContain('<fieldset class="plain" disabled');
+    expect(open.text).toContain('Submit scorecard');
 
     // Submitting needs a rating and evidence for every question, the plan reaction and a recommendation.
     const incomplete = await submitForm(alice.agent, scorecardPage(interview), {
@@ -463,7 +485,11 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     expect(page.text).toContain('Decision: Hire');
     expect(page.text).toContain('Debrief of round 1: Hire.');
 
-    // The debrief is closed: no more edits, no second decision.
+    // The debrief is closed: the scorecard is shown read-only, no more edits, no second decision.
+    const readOnly = await alice.agent.get(scorecardPage(interview)).expect(200);
+    expect(readOnly.text).toContain('this scorecard can no longer change');
+    expect(readOnly.text).toContain('<fieldset class="plain" disabled');
+    expect(readOnly.text).not.toContain('Save changes</button>');
     const late = await submitForm(
       alice.agent,
       `/interviews/${interview.id}`,

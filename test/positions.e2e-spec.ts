@@ -6,9 +6,9 @@ import { PositionVersion } from '../src/positions/entities/position-version.enti
 import { composeOutcomeSentence } from '../src/positions/outcome-sentence.js';
 import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
 import { PositionsService } from '../src/positions/positions.service.js';
-import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
+import { createUser, csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { pdfText } from './support/pdf-text.js';
-import { publishKit } from './support/positions.js';
+import { configureVetting, publishKit } from './support/positions.js';
 import { formFields } from './support/forms.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -125,6 +125,8 @@ describe('Positions', () => {
     let text = await readiness();
     expect(text).toContain('Not ready to recruit yet');
     expect(text).toContain('To do:</span> Interview kit is published');
+    expect(text).toContain('To do:</span> Vetting steps are chosen');
+    expect(text).toContain('Choose the vetting steps: what candidates do before any interview.');
     await publishKit(testApp, manager.user, id);
     expect(await readiness()).toContain('Ready to recruit');
 
@@ -189,6 +191,68 @@ describe('Positions', () => {
     text = await readiness();
     expect(text).toContain('Not ready to recruit yet');
     expect(text).toContain('Outcome 3 has no number');
+  });
+
+  it('needs vetting that can run: a writing test needs two blind graders who accepted their invitation and are active', async () => {
+    const id = await createFromTemplate();
+    const readiness = async () => (await manager.agent.get(`/positions/${id}`).expect(200)).text;
+    expect((await publish(manager.agent, id, false)).status).toBe(303);
+    await publishKit(testApp, manager.user, id);
+    expect(await readiness()).toContain('Ready to recruit');
+    const accepted = await createUser(testApp, ['interviewer'], { name: 'Gwen Grader' });
+    const invited = await createUser(testApp, ['interviewer'], { name: 'Ines Invited', passwordHash: null });
+
+    // Someone who never accepted the invitation can neither be picked nor be sent in by hand.
+    const form = await manager.agent.get(`/positions/${id}/vetting`).expect(200);
+    expect(form.text).toContain('Gwen Grader');
+    expect(form.text).not.toContain('Ines Invited');
+    const refused = await configureVetting(manager.agent, id, {
+      writingRequired: '1',
+      graderIds: [String(accepted.id), String(invited.id)],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Choose graders from the list');
+    // The form keeps every field after the error, the prompt included.
+    expect(refused.text).toContain('Write to a prospect you met at an event.</textarea>');
+
+    const second = await createUser(testApp, ['interviewer'], { name: 'Hal Grader' });
+    const chosen = await configureVetting(manager.agent, id, {
+      writingRequired: '1',
+      graderIds: [String(accepted.id), String(second.id)],
+    });
+    expect(chosen.status).toBe(303);
+    expect(await readiness()).toContain('Ready to recruit');
+
+    // A grader who leaves: the writing test could stall, so the position is not ready until another is chosen.
+    await testApp.dataSource.getRepository(User).update(second.id, { active: false });
+    const text = await readiness();
+    expect(text).toContain('Not ready to recruit yet');
+    expect(text).toContain('To do:</span> Vetting steps are chosen');
+    expect(text).toContain('Choose two blind graders who have accepted their invitation (one is chosen).');
+  });
+
+  it('keeps a single writing prompt on the vetting form after an error elsewhere on it', async () => {
+    const id = await createFromTemplate();
+    const page = await manager.agent.get(`/positions/${id}/vetting`).expect(200);
+    const response = await manager.agent
+      .post(`/positions/${id}/vetting`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(page.text),
+        assessmentRequired: '1',
+        minEligibility: '60',
+        minSuitability: '60',
+        writingPassMean: '3',
+        writingMinWords: '300',
+        writingMaxWords: '200',
+        prompts: 'Tell a prospect why our intake product saves a clinic an hour a day.',
+        presentationPassMean: '3',
+        presentationBrief: 'Present our company as your target customer.',
+      });
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('The most words must be more than the fewest');
+    expect(response.text).toContain('Tell a prospect why our intake product saves a clinic an hour a day.</textarea>');
+    expect(response.text).toContain('Present our company as your target customer.</textarea>');
   });
 
   it('shares the published version with a recruiter until the link is revoked', async () => {

@@ -51,20 +51,23 @@ export class UsersRepository {
     return this.findActiveHolding(['manager', 'admin']);
   }
 
-  /** Active staff, by name: people holding the interviewer, manager or admin role (panelists, evaluators). */
+  /**
+   * Staff who can take part now, by name: active, invitation accepted (they can sign in to grade, score or fill a
+   * scorecard), holding the interviewer, manager or admin role — panelists, graders, evaluators.
+   */
   findActiveStaff(): Promise<User[]> {
-    return this.findActiveHolding(['interviewer', 'manager', 'admin']);
+    return this.findActiveHolding(['interviewer', 'manager', 'admin'], true);
   }
 
   /** Active people holding at least one of the roles, with all their roles, by name. */
-  private findActiveHolding(roles: Role[]): Promise<User[]> {
-    return this.users
+  private findActiveHolding(roles: Role[], signedUp = false): Promise<User[]> {
+    const query = this.users
       .createQueryBuilder('person')
       .innerJoinAndSelect('person.userRoles', 'userRole')
       .where('person.active = :active', { active: true })
-      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles })
-      .orderBy('person.name', 'ASC')
-      .getMany();
+      .andWhere('person.id IN (SELECT r."userId" FROM user_roles r WHERE r.role IN (:...roles))', { roles });
+    if (signedUp) query.andWhere('person.passwordHash IS NOT NULL');
+    return query.orderBy('person.name', 'ASC').getMany();
   }
 
   /** Everyone active, by name: colleagues to give a task to or to meet. */

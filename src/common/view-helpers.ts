@@ -49,6 +49,11 @@ export const viewHelpers = {
     const values = args.slice(0, -1);
     return values.find(Boolean) ?? values.at(-1);
   },
+  /** The values of a repeated field as a list with at least one slot: a form sends one value as a plain string. */
+  slots: (value: unknown) => {
+    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    return list.length > 0 ? list : [''];
+  },
   includes: (list: unknown, value: unknown) => (Array.isArray(list) ? list.includes(value) : list === value),
   /** "Tue 3 Mar 2027 · in 5 days" */
   day: (value: unknown) => {

@@ -166,22 +166,28 @@ export class InsightsRepository {
     };
   }
 
-  /** Per stage: applications that entered it, and how many of them went on to a later stage of the pipeline. */
-  stageCounts(filter: InsightsFilter) {
+  /**
+   * Per stage: applications that reached it or a later stage, and how many of those went on to a later one. A stage
+   * is counted as passed when a later one is reached, so the funnel only narrows: a hire decision moves an
+   * application from Interview straight to Offer, and it still counts as having passed Decision.
+   */
+  async stageCounts(filter: InsightsFilter): Promise<{ stage: string; entered: number; passed: number }[]> {
     const params = new Params(this.postgres);
-    return this.run<{ stage: string; entered: number | string; passed: number | string }>(
+    const rows = await this.run<{ best: number | string; apps: number | string }>(
       `WITH reached AS (
-         SELECT e."applicationId" AS app, e."toStage" AS stage, ${rank('e."toStage"')} AS r
+         SELECT e."applicationId" AS app, ${rank('e."toStage"')} AS r
          FROM application_events e
          JOIN applications a ON a.id = e."applicationId"
          JOIN positions p ON p.id = a."positionId"
          WHERE e."toStage" IS NOT NULL AND ${this.where(filter, params, 'a."createdAt"')}
        ), furthest AS (SELECT app, MAX(r) AS best FROM reached GROUP BY app)
-       SELECT reached.stage AS stage, COUNT(DISTINCT reached.app) AS entered, COUNT(DISTINCT CASE WHEN furthest.best > reached.r THEN reached.app END) AS passed
-       FROM reached JOIN furthest ON furthest.app = reached.app
-       GROUP BY reached.stage`,
+       SELECT best, COUNT(*) AS apps FROM furthest WHERE best >= 0 GROUP BY best`,
       params,
     );
+    const furthest = rows.map((row) => ({ best: Number(row.best), apps: Number(row.apps) }));
+    const atLeast = (rank: number) =>
+      furthest.filter((row) => row.best >= rank).reduce((sum, row) => sum + row.apps, 0);
+    return PIPELINE_STAGES.map((stage, index) => ({ stage, entered: atLeast(index), passed: atLeast(index + 1) }));
   }
 
   /** Per stage: the median and 90th-percentile days spent in it (nearest rank), over stays that have ended. */

@@ -108,7 +108,7 @@ export class PanelController {
     flash(
       req,
       'success',
-      'Marked as prepared. Your scorecard is open: fill it in during or right after the interview.',
+      'Marked as prepared. Your scorecard opens when the interview starts: fill it in during or right after it.',
     );
     return seeOther(`/interviews/${id}/scorecard`);
   }

@@ -121,6 +121,11 @@ export class PanelService {
   async saveScorecard(user: User, interviewId: number, dto: ScorecardDto): Promise<SavedScorecard> {
     const { interview, seat, sheet: before } = await this.scorecard(user, interviewId);
     if (!seat.preparedAt) throw new DomainError('conflict', 'Mark “I have prepared” before you fill in the scorecard.');
+    if (!hasStarted(interview))
+      throw new DomainError(
+        'conflict',
+        `The scorecard opens when the interview starts (${interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone)}): it records what the candidate said.`,
+      );
     if (interview.decidedAt)
       throw new DomainError('conflict', 'The debrief is closed with a decision; scorecards can no longer change.');
     const { ratings, errors } = this.readRatings(interview, dto.ratings);
@@ -330,3 +335,8 @@ export class PanelService {
 }
 
 /** Rolls back a reminder's claim when its mail was refused, so the next sweep tries again. */
+
+/** Scorecards record what was said: they open when the interview starts (preparing comes before). */
+export function hasStarted(interview: Pick<Interview, 'startsAt'>, now = new Date()): boolean {
+  return now.getTime() >= interview.startsAt.getTime();
+}

@@ -69,7 +69,7 @@ export class PositionPage implements FormPage {
   async build({ user, id }: PageRequest) {
     const { position, plan } = await this.positions.findWithPlan(id);
     const check = await this.publishing.check(position);
-    const readiness = this.publishing.readiness(position, plan, check, await this.publishing.kitPublished(position.id));
+    const readiness = this.publishing.readiness(position, plan, check, await this.publishing.setupOf(position.id));
     const [versions, events, shareLinks, unpublishedChanges] = await Promise.all([
       this.publishing.versions(position.id),
       this.positions.events(position.id),

@@ -16,6 +16,16 @@ export interface PositionsFilter {
 }
 
 /** The only place positions, their versions, history, share links and check phrases meet TypeORM. */
+
+/** The vetting steps as readiness sees them. */
+export interface VettingSetup {
+  assessmentRequired: boolean;
+  writingRequired: boolean;
+  presentationRequired: boolean;
+  prompts: number;
+  graders: number;
+}
+
 @Injectable()
 export class PositionsRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -145,6 +155,34 @@ export class PositionsRepository {
       `SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`,
     )) as { publishedAt: unknown }[];
     return Boolean(rows[0]?.publishedAt);
+  }
+
+  /**
+   * What the position's vetting steps need before it can recruit (read here so readiness needs no vetting module):
+   * the saved steps, the writing prompts, and the blind graders who can grade now (active, invitation accepted,
+   * interviewers who are neither managers nor admins). Null when the steps were never saved.
+   */
+  async vettingSetup(positionId: number): Promise<VettingSetup | null> {
+    const id = Number(positionId);
+    const rows = (await this.uow.manager.query(
+      `SELECT c."assessmentRequired", c."writingRequired", c."presentationRequired",
+        (SELECT COUNT(*) FROM writing_prompts p WHERE p."positionId" = ${id}) AS "prompts",
+        (SELECT COUNT(*) FROM position_graders g JOIN users u ON u.id = g."userId"
+          WHERE g."positionId" = ${id} AND u.active = TRUE AND u."passwordHash" IS NOT NULL
+          AND EXISTS (SELECT 1 FROM user_roles r WHERE r."userId" = u.id AND r.role = 'interviewer')
+          AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r."userId" = u.id AND r.role IN ('manager', 'admin'))
+        ) AS "graders"
+      FROM vetting_configs c WHERE c."positionId" = ${id}`,
+    )) as Record<string, unknown>[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      assessmentRequired: Boolean(row.assessmentRequired),
+      writingRequired: Boolean(row.writingRequired),
+      presentationRequired: Boolean(row.presentationRequired),
+      prompts: Number(row.prompts),
+      graders: Number(row.graders),
+    };
   }
 
   async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {

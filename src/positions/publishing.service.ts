@@ -13,8 +13,14 @@ import { checkPosition, type CheckResult } from './outcome-check.js';
 import { renderPlanPdf, renderPositionPdf } from './position-pdf.js';
 import type { PositionSnapshot } from './position-snapshot.js';
 import { PositionsAccess } from './positions.access.js';
-import { PositionsRepository } from './positions.repository.js';
+import { PositionsRepository, type VettingSetup } from './positions.repository.js';
 import { PositionsService } from './positions.service.js';
+
+/** What readiness needs from other steps of the method: the interview kit and the vetting steps. */
+export interface PositionSetup {
+  kitPublished: boolean;
+  vetting: VettingSetup | null;
+}
 
 export interface Readiness {
   ready: boolean;
@@ -63,8 +69,10 @@ export class PublishingService {
     );
   }
 
-  readiness(position: Position, plan: PlanTemplate | null, check: CheckResult, kitPublished: boolean): Readiness {
+  readiness(position: Position, plan: PlanTemplate | null, check: CheckResult, setup: PositionSetup): Readiness {
     const planIssues: PlanIssue[] = planCompleteness(plan, position.outcomes);
+    const { kitPublished } = setup;
+    const vettingIssues = vettingIssuesOf(setup.vetting);
     const items = [
       {
         label: 'Outcomes pass the outcome check',
@@ -77,6 +85,12 @@ export class PublishingService {
         missing: 'the development plan is incomplete',
         done: planIssues.length === 0,
         details: planIssues.map((issue) => issue.message),
+      },
+      {
+        label: 'Vetting steps are chosen',
+        missing: 'the vetting steps are not chosen',
+        done: vettingIssues.length === 0,
+        details: vettingIssues,
       },
       {
         label: 'Interview kit is published',
@@ -97,10 +111,19 @@ export class PublishingService {
     return { ready: items.every((item) => item.done), items };
   }
 
+  /** The interview kit's and the vetting steps' part of readiness, loaded. */
+  async setupOf(positionId: number): Promise<PositionSetup> {
+    const [kitPublished, vetting] = await Promise.all([
+      this.positions.kitPublished(positionId),
+      this.positions.vettingSetup(positionId),
+    ]);
+    return { kitPublished, vetting };
+  }
+
   /** The whole "Ready to recruit" checklist for a position, loaded. */
   async readinessOf(positionId: number): Promise<Readiness> {
     const { position, plan } = await this.writing.findWithPlan(positionId);
-    return this.readiness(position, plan, await this.check(position), await this.positions.kitPublished(position.id));
+    return this.readiness(position, plan, await this.check(position), await this.setupOf(position.id));
   }
 
   /** The user's open positions that are not ready to recruit, and what each still needs. */
@@ -109,12 +132,7 @@ export class PublishingService {
     const result = [];
     for (const position of positions) {
       const plan = await this.plans.findByPosition(position.id);
-      const readiness = this.readiness(
-        position,
-        plan,
-        await this.check(position),
-        await this.positions.kitPublished(position.id),
-      );
+      const readiness = this.readiness(position, plan, await this.check(position), await this.setupOf(position.id));
       if (!readiness.ready)
         result.push({
           id: position.id,
@@ -198,10 +216,6 @@ export class PublishingService {
       });
       return saved;
     });
-  }
-
-  kitPublished(positionId: number): Promise<boolean> {
-    return this.positions.kitPublished(positionId);
   }
 
   nextStatuses(position: Position): PositionStatus[] {
@@ -333,4 +347,18 @@ export class PublishingService {
       throw notFound('That page');
     return this.versionOrFail(position.id, position.publishedVersion);
   }
+}
+
+/** Why the vetting steps cannot vet yet: at least one step chosen, and a writing test with a prompt and two graders. */
+function vettingIssuesOf(vetting: VettingSetup | null): string[] {
+  if (!vetting) return ['Choose the vetting steps: what candidates do before any interview.'];
+  const issues: string[] = [];
+  if (!vetting.assessmentRequired && !vetting.writingRequired && !vetting.presentationRequired)
+    issues.push('Choose at least one vetting step: no candidate should reach an interview unvetted.');
+  if (vetting.writingRequired && vetting.prompts === 0) issues.push('Write at least one writing-test prompt.');
+  if (vetting.writingRequired && vetting.graders < 2)
+    issues.push(
+      `Choose two blind graders who have accepted their invitation (${vetting.graders === 1 ? 'one is' : 'none are'} chosen).`,
+    );
+  return issues;
 }

@@ -8,7 +8,7 @@ import { PanelService } from '../../src/interviews/panel.service.js';
 import { PortalService } from '../../src/vetting/portal.service.js';
 import type { User } from '../../src/accounts/entities/user.entity.js';
 import { createUser, PASSWORD } from '../support/http.js';
-import { applicationInInterview } from '../support/interviews.js';
+import { applicationInInterview, underway } from '../support/interviews.js';
 import { publishedPosition, publishKit } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { describeInBrowser, launch, newVisitor, serve, signInWithForm, visit, waitForText } from './support/browser.js';
@@ -99,7 +99,12 @@ describeInBrowser('Panel interview in a real browser', () => {
     await waitForText(priya, 'I have prepared');
     await visit(priya, 'i07-interview-panelist');
     await priya.getByRole('button', { name: 'I have prepared' }).click();
-    await waitForText(priya, 'Your scorecard is open');
+    await waitForText(priya, 'Your scorecard opens when the interview starts');
+    await visit(priya, 'i08a-scorecard-before-start');
+    await expect(priya.getByRole('button', { name: 'Submit scorecard' }).count()).resolves.toBe(0);
+    // The interview begins: the scorecard opens.
+    await underway(testApp, interview.id);
+    await priya.reload();
     await visit(priya, 'i08-scorecard');
     await priya.getByRole('button', { name: 'Submit scorecard' }).click();
     await waitForText(priya, 'There are 4 problems');

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { User } from '../../src/accounts/entities/user.entity.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { Application } from '../../src/candidates/entities/application.entity.js';
+import { Interview } from '../../src/interviews/entities/interview.entity.js';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { samplePdf } from './files.js';
 import type { TestApp } from './test-app.js';
@@ -70,4 +71,11 @@ export function readInvite(content: string) {
     start: event.startDate.toJSDate(),
     attendees: event.attendees.map((attendee) => String(attendee.getFirstValue()).replace(/^mailto:/i, '')),
   };
+}
+
+/** Moves an interview's start an hour into the past: a scorecard opens only once its interview has started. */
+export async function underway(testApp: TestApp, interviewId: number): Promise<void> {
+  await testApp.dataSource
+    .getRepository(Interview)
+    .update(interviewId, { startsAt: new Date(Date.now() - 60 * 60 * 1000) });
 }

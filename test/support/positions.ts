@@ -4,6 +4,7 @@ import { InterviewsService } from '../../src/interviews/interviews.service.js';
 import { B2B_SALESPERSON } from '../../src/positions/position-templates.js';
 import { PositionsService } from '../../src/positions/positions.service.js';
 import { PublishingService } from '../../src/positions/publishing.service.js';
+import { VettingConfig } from '../../src/vetting/entities/vetting-config.entity.js';
 import { csrfTokenIn, type Agent } from './http.js';
 import type { TestApp } from './test-app.js';
 
@@ -20,7 +21,11 @@ export async function publishedPosition(testApp: TestApp, manager: User, title?:
   return position.id;
 }
 
-/** A published interview kit for the position: one forward-looking question probing every outcome. */
+/**
+ * A published interview kit for the position (one forward-looking question probing every outcome) and, when none were
+ * chosen, vetting steps (see chooseVetting): all a published position with a complete plan still needs to be ready
+ * to recruit.
+ */
 export async function publishKit(testApp: TestApp, user: User, positionId: number): Promise<void> {
   const interviews = testApp.app.get(InterviewsService);
   const { question } = await interviews.saveQuestion(
@@ -56,6 +61,22 @@ export async function publishKit(testApp: TestApp, user: User, positionId: numbe
     }),
   );
   await interviews.publishKit(user, positionId);
+  await chooseVetting(testApp, positionId);
+}
+
+/** Vetting steps for a position whose steps were never chosen: the assessment alone (vetting specs choose their own). */
+export async function chooseVetting(testApp: TestApp, positionId: number): Promise<void> {
+  const configs = testApp.dataSource.getRepository(VettingConfig);
+  if (!(await configs.existsBy({ positionId })))
+    await configs.save(
+      configs.create({
+        positionId,
+        assessmentRequired: true,
+        writingRequired: false,
+        presentationRequired: false,
+        presentationBrief: 'Research our company and present it as your target customer.',
+      }),
+    );
 }
 
 /** Saves a position's vetting steps through the real form, with the method's defaults unless overridden. */

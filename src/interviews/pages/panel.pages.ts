@@ -11,7 +11,7 @@ import {
   RECOMMENDATIONS,
 } from '../entities/interview.entity.js';
 import { DECISION_EFFECTS, interviewSummary, panelStatus, RUBRIC_LEVELS } from '../interviews.view.js';
-import { PanelService } from '../panel.service.js';
+import { hasStarted, PanelService } from '../panel.service.js';
 
 type PostedRatings = Record<string, { rating?: unknown; evidence?: unknown } | undefined>;
 
@@ -80,6 +80,7 @@ export class ScorecardPage implements FormPage {
       interview: interviewSummary(interview),
       submittedAt: seat.submittedAt,
       closed: Boolean(interview.decidedAt),
+      notStarted: !hasStarted(interview),
       questions: interview.questions.map((question, index) => {
         const key = String(question.questionId);
         const entry = (posted ? posted.ratings?.[`q${key}`] : sheet.ratings[key]) ?? {};
