@@ -1,0 +1,238 @@
+import { jest } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { IsNull } from 'typeorm';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo.seed.js';
+import { Application } from '../../src/candidates/entities/application.entity.js';
+import { PortalLink } from '../../src/vetting/entities/portal-link.entity.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeInBrowser, expectAccessible, launch, newVisitor, serve } from './support/browser.js';
+
+// Issue 16, acceptance 1: every page each demo role can reach works on a phone (390 × 844): nothing scrolls sideways
+// and axe finds nothing. Pages are found by crawling links breadth-first, one URL per route pattern.
+jest.setTimeout(300000);
+
+const PHONE = { width: 390, height: 844 };
+const SMALLEST = 360;
+const PER_ROLE_CAP = 60;
+const SCREENSHOTS = '/tmp/phone';
+
+/** Links that download a file, leave the site or would sign out: not pages to look at. */
+const NOT_A_PAGE = /\.(pdf|ics|csv|docx?|png|svg)$|\/(resume|deck|report|logout)$|\/documents\/|[?&]format=/;
+
+/**
+ * One key per route pattern: numbers become :id, long random tokens :token, careers references (`1-account-…`) :ref,
+ * message template keys :key; the query string is ignored.
+ */
+export function routePattern(path: string): string {
+  return path
+    .replace(/^\/admin\/messages\/[a-z-]+/, '/admin/messages/:key')
+    .split('/')
+    .map((segment) =>
+      /^\d+$/.test(segment)
+        ? ':id'
+        : /^\d+-/.test(segment)
+          ? ':ref'
+          : /^[A-Za-z0-9_-]{20,}$/.test(segment)
+            ? ':token'
+            : segment,
+    )
+    .join('/');
+}
+
+interface Failure {
+  who: string;
+  url: string;
+  problem: string;
+}
+
+/** Where the page is wider than the screen: the offending elements, outermost first, for a readable report. */
+function overflowAt(page: Page, width: number): Promise<string | null> {
+  return page.evaluate((limit) => {
+    if (document.documentElement.scrollWidth <= limit) return null;
+    const inScroller = (element: Element): boolean => {
+      for (let node = element.parentElement; node; node = node.parentElement) {
+        const overflow = getComputedStyle(node).overflowX;
+        if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return true;
+      }
+      return false;
+    };
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > limit + 0.5 && !inScroller(element))
+      .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= limit + 0.5)
+      .slice(0, 4)
+      .map((element) => {
+        const name = element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(' ')[0]}` : '');
+        return `${name} (${Math.round(element.getBoundingClientRect().right)} px)`;
+      });
+    return `${document.documentElement.scrollWidth} px wide at ${limit} px: ${culprits.join(', ')}`;
+  }, width);
+}
+
+/** A box that scrolls sideways must be reachable by keyboard and named (tabindex="0", role="region", aria-label). */
+function unnamedScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((element) => {
+        const overflow = getComputedStyle(element).overflowX;
+        return (overflow === 'auto' || overflow === 'scroll') && element.scrollWidth > element.clientWidth + 1;
+      })
+      .filter(
+        (element) =>
+          element.getAttribute('tabindex') !== '0' ||
+          element.getAttribute('role') !== 'region' ||
+          !element.getAttribute('aria-label'),
+      )
+      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}`),
+  );
+}
+
+/** Signs in through the form; the recruiter lands on the agency portal, everyone else on home. */
+async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+describeInBrowser('Every page on a phone', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const failures: Failure[] = [];
+  const visited = new Map<string, string[]>();
+  /** One URL per page type worth a screenshot, picked up while crawling. */
+  const busiest = new Map<string, string>();
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    testApp = await createTestApp();
+    await seedDemo(testApp.app);
+    baseUrl = await serve(testApp.app);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  /** Looks at one page at phone width: its width at 390 and 360 px, its scroll boxes, axe. Returns its links. */
+  async function inspect(page: Page, who: string, url: string): Promise<string[]> {
+    const response = await page.goto(url);
+    const status = response?.status() ?? 0;
+    if (status >= 400) {
+      failures.push({ who, url, problem: `HTTP ${status}` });
+      return [];
+    }
+    for (const width of [PHONE.width, SMALLEST]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      const overflow = await overflowAt(page, width);
+      if (overflow) failures.push({ who, url, problem: overflow });
+    }
+    await page.setViewportSize(PHONE);
+    const scrollers = await unnamedScrollers(page);
+    if (scrollers.length) failures.push({ who, url, problem: `scroll box without tabindex/role/label: ${scrollers}` });
+    try {
+      await expectAccessible(page);
+    } catch (error) {
+      failures.push({ who, url, problem: `axe: ${(error as Error).message.split('\n').filter((line) => /^\s+"/.test(line)).join(' ')}` });
+    }
+    return page.evaluate(() => [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href));
+  }
+
+  /** Breadth-first from the roots, one URL per route pattern (roots are always visited). */
+  async function crawl(page: Page, who: string, roots: string[], skip = new Set<string>()): Promise<Set<string>> {
+    const seen = new Set<string>(skip);
+    const queue = [...roots];
+    const forced = new Set(roots);
+    const patterns = new Set<string>();
+    const urls: string[] = [];
+    while (queue.length && urls.length < PER_ROLE_CAP) {
+      const url = queue.shift()!;
+      const { pathname } = new URL(url);
+      const pattern = routePattern(pathname);
+      if (!forced.has(url) && seen.has(pattern)) continue;
+      seen.add(pattern);
+      patterns.add(pattern);
+      urls.push(url);
+      for (const [name, test] of SCREENSHOT_PAGES) if (!busiest.has(name) && test.test(pathname)) busiest.set(name, url);
+      for (const href of await inspect(page, who, url)) {
+        const link = new URL(href);
+        link.hash = '';
+        if (link.origin !== baseUrl || NOT_A_PAGE.test(link.pathname + link.search)) continue;
+        if (!seen.has(routePattern(link.pathname))) queue.push(link.toString());
+      }
+    }
+    visited.set(who, urls);
+    return patterns;
+  }
+
+  const SCREENSHOT_PAGES: [string, RegExp][] = [
+    ['board', /^\/positions\/\d+\/board$/],
+    ['application', /^\/applications\/\d+$/],
+    ['debrief', /^\/interviews\/\d+\/debrief$/],
+    ['plan', /^\/hires\/\d+\/plan$/],
+    ['applications-list', /^\/positions\/\d+\/applications$/],
+  ];
+
+  it('lets every demo role, the candidate portal and the careers site use every page at 390 px', async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await page.setViewportSize(PHONE);
+    let managerPatterns = new Set<string>();
+    // Links differ with an application's stage (schedule, debrief, offer): the manager starts from one of each too.
+    const applications = await testApp.dataSource.getRepository(Application).find({ order: { id: 'ASC' } });
+    const byStage = new Map(applications.map((application) => [application.stage, application.id]));
+    const stagePages = [...byStage.values()].map((id) => `${baseUrl}/applications/${id}`);
+    for (const email of [
+      'manager@keeper.demo',
+      'admin@keeper.demo',
+      'interviewer@keeper.demo',
+      'newhire@keeper.demo',
+      'recruiter@keeper.demo',
+    ]) {
+      await context.clearCookies();
+      await signIn(page, baseUrl, email);
+      // The admin sees everything the manager sees and more: the shared pages were already looked at.
+      const roots = email.startsWith('manager') ? [`${baseUrl}/`, ...stagePages] : [`${baseUrl}/`];
+      const patterns = await crawl(page, email, roots, email.startsWith('admin') ? managerPatterns : undefined);
+      if (email.startsWith('manager')) managerPatterns = new Set([...patterns].filter((pattern) => pattern !== '/'));
+    }
+    await context.clearCookies();
+    const links = await testApp.dataSource
+      .getRepository(PortalLink)
+      .find({ where: { revokedAt: IsNull() }, order: { id: 'ASC' } });
+    const portals = links.filter((link) => link.expiresAt > new Date()).map((link) => `${baseUrl}/portal/${link.token}`);
+    await crawl(page, 'candidate portal', portals);
+    await crawl(page, 'careers site', [`${baseUrl}/careers`]);
+    await context.close();
+
+    const counts = [...visited].map(([who, urls]) => `${who}: ${urls.length}`).join(', ');
+    console.log(`Looked at ${counts}\n${[...visited.values()].flat().join('\n')}`);
+    // The crawl really reached the pages the issue names, so a broken crawl cannot pass.
+    const all = [...visited.values()].flat().map((url) => new URL(url).pathname);
+    for (const [name, test] of SCREENSHOT_PAGES) expect({ name, found: all.some((path) => test.test(path)) }).toEqual({ name, found: true });
+    expect(visited.get('candidate portal')!.length).toBeGreaterThan(1);
+    expect(failures.map((failure) => `${failure.who} ${failure.url}: ${failure.problem}`)).toEqual([]);
+  });
+
+  it('takes screenshots of the busiest pages at 390 × 844 and 1280 × 900', async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await signIn(page, baseUrl, 'manager@keeper.demo');
+    for (const [name, url] of busiest) {
+      await page.goto(url);
+      for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+        await page.setViewportSize(viewport);
+        await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}.png`, fullPage: true });
+        expect({ name, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({
+          name,
+          width: viewport.width,
+        });
+      }
+    }
+    expect([...busiest.keys()].sort()).toEqual(SCREENSHOT_PAGES.map(([name]) => name).sort());
+    await context.close();
+  });
+});
