@@ -277,6 +277,17 @@ describeInBrowser('Every page on a phone', () => {
         });
       }
     }
+    // The debrief's matrix scrolls by keyboard inside its box while the questions stay in view.
+    await page.goto(`${baseUrl}/interviews/${interview.id}/debrief`);
+    await page.setViewportSize(PHONE);
+    const matrix = page.getByRole('region', { name: 'Table of ratings and evidence' });
+    expect(await matrix.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await matrix.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((box) => (box?.scrollLeft ?? 0) > 0, await matrix.elementHandle(), { timeout: 5000 });
+    const question = matrix.getByRole('rowheader').first();
+    expect(await question.evaluate((cell) => cell.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
     await context.close();
   });
 });
