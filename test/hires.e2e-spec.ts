@@ -267,7 +267,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     // The outcomes table shows the same reading.
     expect(plan.text).toMatch(
       new RegExp(
-        `Billings at an annualized pace</a>[\\s\\S]*?<td>223,469.4 <small class="muted">a year</small></td>\\s*<td>58,333.3</td>\\s*<td><span class="status-on-pace">On pace</span>`,
+        `Billings at an annualized pace</a>[\\s\\S]*?<td data-label="Latest">223,469.4 <small class="muted">a year</small></td>\\s*<td data-label="Plan expects">58,333.3</td>\\s*<td data-label="Status"><span class="status-on-pace">On pace</span>`,
       ),
     );
     // A later month with few meetings: off pace, and the manager's home says so.
