@@ -1,8 +1,11 @@
+import type { FindOptionsWhere } from 'typeorm';
 import type { User } from '../src/accounts/entities/user.entity.js';
 import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { CandidatesRepository } from '../src/candidates/candidates.repository.js';
 import { Candidate } from '../src/candidates/entities/candidate.entity.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { Application } from '../src/candidates/entities/application.entity.js';
+import { Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { samplePdf } from './support/files.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
@@ -40,7 +43,7 @@ describe('The audit trail', () => {
   });
   afterAll(() => testApp.close());
 
-  const events = (where: Partial<AuditEvent> = {}) =>
+  const events = (where: FindOptionsWhere<AuditEvent> = {}) =>
     testApp.dataSource.getRepository(AuditEvent).find({ where, order: { id: 'ASC' } });
 
   /** Adds a candidate with a resume through the form, as the manager; the new application's id. */
@@ -178,6 +181,54 @@ describe('The audit trail', () => {
     );
     const move = await events({ objectType: 'application', objectId: application.id, action: 'changed' });
     expect(move.at(-1)!.changes).toEqual([{ field: 'stage', from: 'interview', to: 'offer' }]);
+  });
+
+  it("records the offer's answer and the hire's plan on the hire page's History, for the hire's manager", async () => {
+    // A position of its own: hiring fills it.
+    const filled = await publishedPosition(testApp, manager.user, 'Account Executive, East');
+    const application = await applicationInInterview(testApp, manager.user, filled);
+    await testApp.dataSource.getRepository(Application).update(application.id, { stage: 'offer' });
+    const page = `/applications/${application.id}/offer`;
+    await redirected(
+      submitForm(
+        manager.agent,
+        page,
+        { offeredOn: '2026-11-20', terms: 'USD 95,000 base.' },
+        `/applications/${application.id}/offers`,
+      ),
+    );
+    const form = await manager.agent.get(page).expect(200);
+    const offerId = Number(/\/offers\/(\d+)\/accept/.exec(form.text)![1]);
+    await redirected(
+      manager.agent
+        .post(`/applications/${application.id}/offers/${offerId}/accept`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(form.text), startDate: today() }),
+    );
+    const answer = await events({ objectType: 'offer', objectId: offerId, action: 'changed' });
+    expect(answer.map((event) => event.changes)).toEqual([[{ field: 'status', from: 'extended', to: 'accepted' }]]);
+    const hire = await testApp.dataSource.getRepository(Hire).findOneByOrFail({ applicationId: application.id });
+    const task = await testApp.dataSource.getRepository(OnboardingTask).findOneOrFail({ where: { hireId: hire.id } });
+    await redirected(submitForm(manager.agent, `/hires/${hire.id}`, { done: '1' }, `/onboarding/tasks/${task.id}`));
+    const ticked = await events({ objectType: 'onboarding task', objectId: task.id, action: 'changed' });
+    expect(ticked).toHaveLength(1);
+    expect(ticked[0]).toMatchObject({
+      hireId: hire.id,
+      applicationId: application.id,
+      candidateId: application.candidateId,
+    });
+
+    const hub = await manager.agent.get(`/hires/${hire.id}`).expect(200);
+    const history = hub.text.slice(hub.text.indexOf('id="audit-history-heading"'));
+    expect(history).toContain(`Changed onboarding task #${task.id}`);
+    const total = await testApp.dataSource.getRepository(AuditEvent).countBy({ hireId: hire.id });
+    expect(total).toBeGreaterThan(10);
+    expect(history).toContain(`All ${total} entries`);
+    const pages = Math.ceil(total / 25);
+    const last = await manager.agent.get(`/hires/${hire.id}/history?page=${pages}`).expect(200);
+    expect(last.text).toContain(`of ${total}`);
+    expect(last.text).toContain(`Created hire #${hire.id}`);
+    await alice.agent.get(`/hires/${hire.id}/history`).expect(404);
   });
 
   it('records a CSV export with what was exported', async () => {

@@ -28,8 +28,11 @@ function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function changeView(change: AuditChange) {
-  return { field: fieldLabel(change.field), from: change.from ?? '—', to: change.to ?? '—' };
+/** "Email: r***@e***.com → r***@n***.net"; a value set from nothing reads "Email: r***@e***.com". */
+function changeView(change: AuditChange): string {
+  const field = fieldLabel(change.field);
+  if (change.from === null) return `${field}: ${change.to ?? '—'}`;
+  return `${field}: ${change.from} → ${change.to ?? '—'}`;
 }
 
 function rowView({ event, actorName, candidateName }: AuditRow) {

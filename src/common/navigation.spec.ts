@@ -14,7 +14,7 @@ describe('navigationFor', () => {
       'People',
       'Settings',
       'Outbox',
-      'Audit trail',
+      'Audit',
     ]);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });
