@@ -7,6 +7,7 @@ import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
+import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { samplePdf } from './support/files.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
 import { applicationInInterview, scheduleFields } from './support/interviews.js';
@@ -111,6 +112,22 @@ describe('The audit trail', () => {
     const downloads = await events({ action: 'downloaded', candidateId });
     expect(downloads).toHaveLength(1);
     expect(downloads[0]).toMatchObject({ objectType: 'resume', actorId: manager.user.id });
+
+    // The application page shows a submitted writing test: each showing is a view of the candidate's document.
+    await manager.agent.get(`/applications/${applicationId}`).expect(200);
+    expect(await events({ action: 'viewed', applicationId })).toHaveLength(0);
+    const submission = await testApp.dataSource.getRepository(WritingSubmission).save({
+      applicationId,
+      prompt: 'Write to a clinic group.',
+      draft: '',
+      startedAt: new Date(),
+      submittedAt: new Date(),
+      text: 'Dear Dr Lee, thank you for your time.',
+    });
+    await manager.agent.get(`/applications/${applicationId}`).expect(200);
+    const views = await events({ action: 'viewed', applicationId });
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ objectType: 'writing test', objectId: submission.id, candidateId });
   });
 
   it('records scorecards as they are saved and submitted, and the decision, with free text masked', async () => {
