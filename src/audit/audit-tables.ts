@@ -108,7 +108,8 @@ const PLAIN_TEXT = new Set([
   'phase',
 ]);
 
-const PERSONAL: Record<string, MaskKind> = { email: 'email', phone: 'phone', name: 'name' };
+/** Personal values masked by their kind; a salary is kept only as "set". */
+const PERSONAL: Record<string, MaskKind> = { email: 'email', phone: 'phone', name: 'name', salary: 'json' };
 
 export function isIgnored(property: string): boolean {
   return IGNORED.has(property);

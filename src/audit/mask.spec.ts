@@ -1,3 +1,4 @@
+import { maskKindOf } from './audit-tables.js';
 import { maskEmail, maskName, maskPhone, maskText, maskValue } from './mask.js';
 
 describe('audit masking', () => {
@@ -22,5 +23,17 @@ describe('audit masking', () => {
     expect(maskValue('plain', new Date('2027-01-02T03:04:05Z'))).toBe('2027-01-02T03:04:05.000Z');
     expect(maskValue('name', null)).toBeNull();
     expect(maskValue('text', '')).toBeNull();
+  });
+});
+
+describe('which columns the audit trail masks', () => {
+  it('masks personal and unknown text columns, keeps codes, numbers and dates', () => {
+    expect(maskKindOf('email', 'varchar')).toBe('email');
+    expect(maskKindOf('notes', 'text')).toBe('text');
+    expect(maskKindOf('somethingAddedLater', 'varchar')).toBe('text');
+    expect(maskKindOf('salary', 'integer')).toBe('json');
+    expect(maskKindOf('stage', 'varchar')).toBe('plain');
+    expect(maskKindOf('eligibility', 'integer')).toBe('plain');
+    expect(maskKindOf('actuals', 'simple-json')).toBe('json');
   });
 });
