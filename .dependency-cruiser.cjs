@@ -22,7 +22,7 @@ const WORKFLOW = [
   ['home', 'demo'], // composition on top: may import every step
 ];
 const DOMAIN = WORKFLOW.flat();
-const INFRASTRUCTURE = ['config', 'database', 'sessions', 'mail', 'files', 'health', 'jobs', 'company'];
+const INFRASTRUCTURE = ['config', 'database', 'sessions', 'mail', 'files', 'health', 'jobs', 'company', 'audit'];
 
 const layering = WORKFLOW.slice(0, -1).map((step, index) => {
   const later = WORKFLOW.slice(index + 1).flat();

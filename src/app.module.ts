@@ -1,6 +1,7 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { CareersModule } from './careers/careers.module.js';
 import { CompanyModule } from './company/company.module.js';
@@ -38,6 +39,7 @@ export class AppModule implements OnApplicationShutdown {
         AppConfigModule.forRoot(config),
         DatabaseModule,
         JobsModule,
+        AuditModule,
         SessionsModule,
         MailModule,
         CompanyModule,

@@ -46,6 +46,11 @@ function hostileRequests(ids: { position: number; candidate: number; application
     `/presentations/${HUGE}`,
     `/grading/${BIGINT}`,
     `/admin/outbox/${HUGE}`,
+    `/admin/audit?actor=${HUGE}&object=${BIGINT}&candidate=-1`,
+    `/admin/audit?from=2026-02-30&to=99999-01-01&type=nothing`,
+    `/admin/audit?actor[]=1&type[a]=b&from=${LONG}`,
+    `/applications/${HUGE}/history`,
+    `/hires/${BIGINT}/history`,
     `/positions/${ids.position}/versions/${HUGE}`,
     `/positions/${HUGE}/description.pdf`,
     `/candidates/${BIGINT}/resume`,
@@ -83,6 +88,8 @@ function hostileRequests(ids: { position: number; candidate: number; application
   ]) {
     get(`/hires?${query}`);
     get(`/admin/outbox?${query}`);
+    get(`/admin/audit?${query}`);
+    get(`/applications/${ids.application}/history?${query}`);
     get(`/candidates/new?${query}`);
     get(`/login?${query}`, 'anonymous');
   }

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { AuditService } from '../audit/audit.service.js';
 import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { positionSummary } from '../positions/positions.view.js';
@@ -26,6 +27,7 @@ export class ApplicationPage implements FormPage, OnModuleInit {
     private readonly access: CandidatesAccess,
     private readonly discovery: DiscoveryService,
     private readonly rejection: RejectionService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -36,11 +38,12 @@ export class ApplicationPage implements FormPage, OnModuleInit {
     const application = await this.pipeline.findOrFail(id);
     const context: ApplicationContext = { user, application, canManage: this.access.canManage(user, application) };
     const next = this.pipeline.nextStages(application).filter((stage) => stage !== 'rejected');
-    const [events, gate, sections, rejection] = await Promise.all([
+    const [events, gate, sections, rejection, history] = await Promise.all([
       this.pipeline.events(application.id),
       this.pipeline.gate(application, 'interview'),
       loadSections(this.sections, context),
       this.rejection.state(user, application),
+      this.audit.history({ applicationId: application.id, candidateId: application.candidateId }),
     ]);
     return {
       title: `${application.candidate.name} · ${application.position.title}`,
@@ -59,11 +62,43 @@ export class ApplicationPage implements FormPage, OnModuleInit {
         applicationId: application.id,
         reason: application.rejectionReason?.label,
       },
+      history: {
+        ...history,
+        allHref: `/applications/${application.id}/history`,
+        intro:
+          "Every change to this application and the candidate's record, and every time their documents were opened.",
+      },
       events: events.map((event) => ({
         summary: event.summary,
         by: event.by?.name ?? 'The candidate',
         at: event.createdAt,
       })),
+    };
+  }
+}
+
+/** The whole audit history of one application and its candidate's record, a page at a time. */
+@Injectable()
+export class ApplicationHistoryPage {
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async build(id: number, page: string | undefined) {
+    const application = await this.pipeline.findOrFail(id);
+    const path = `/applications/${application.id}`;
+    const history = await this.audit.historyPage(
+      { applicationId: application.id, candidateId: application.candidateId },
+      page,
+      `${path}/history`,
+    );
+    return {
+      title: `History · ${application.candidate.name}`,
+      subject: `${application.candidate.name}'s application to ${application.position.title}`,
+      backHref: path,
+      backLabel: 'Application',
+      ...history,
     };
   }
 }

@@ -4,8 +4,9 @@ import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
 import { flash } from '../common/flash.js';
+import { PageQueryDto } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
-import { ApplicationPage } from './application.page.js';
+import { ApplicationHistoryPage, ApplicationPage } from './application.page.js';
 import { ApplicationListPage, BoardPage } from './applications.pages.js';
 import { ApplicationsQueryDto, MoveDto } from './dto/candidate.dto.js';
 import { STAGE_LABELS } from './entities/application.entity.js';
@@ -18,12 +19,19 @@ export class ApplicationsController {
   constructor(
     private readonly pipeline: PipelineService,
     private readonly page: ApplicationPage,
+    private readonly historyPage: ApplicationHistoryPage,
   ) {}
 
   @Get(':id')
   @Render('applications/show')
   show(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     return this.page.build({ user, id });
+  }
+
+  @Get(':id/history')
+  @Render('audit/history')
+  history(@Param('id', ParseIdPipe) id: number, @Query() query: PageQueryDto) {
+    return this.historyPage.build(id, query.page);
   }
 
   @Post(':id/plan/share')

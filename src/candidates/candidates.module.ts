@@ -5,7 +5,7 @@ import { FilesModule } from '../files/files.module.js';
 import { ResumeUploadMiddleware } from '../files/upload.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
-import { ApplicationPage } from './application.page.js';
+import { ApplicationHistoryPage, ApplicationPage } from './application.page.js';
 import { CandidateSection, PlanSharingSection } from './application.sections.js';
 import { ApplicationsController, PositionApplicationsController } from './applications.controller.js';
 import { ApplicationListPage, BoardPage } from './applications.pages.js';
@@ -46,6 +46,7 @@ import { RejectionService } from './rejection.service.js';
     RejectPage,
     BulkRejectPage,
     ApplicationPage,
+    ApplicationHistoryPage,
     BoardPage,
     ApplicationListPage,
     OpenPositionChoices,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Brackets, In } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
@@ -19,7 +20,10 @@ export type RejectionFields = Pick<Application, 'rejectionReasonId' | 'rejectedF
 
 @Injectable()
 export class CandidatesRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   findCandidatePage(search: string | undefined, page: PageRequest): Promise<[Candidate[], number]> {
     const query = this.uow.manager
@@ -90,7 +94,11 @@ export class CandidatesRepository {
     const result = await this.uow.manager
       .getRepository(Application)
       .update({ id, stage: from }, { stage: to, stageChangedAt: new Date(), ...rejection });
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    // A conditional update: no entity event sees it, so it records itself (in the same transaction).
+    const set = Object.fromEntries(Object.entries(rejection).filter(([, value]) => value !== null));
+    await this.audit.changed('applications', 'application', { id }, { stage: from }, { stage: to, ...set });
+    return true;
   }
 
   addEvent(event: Partial<ApplicationEvent>): Promise<ApplicationEvent> {

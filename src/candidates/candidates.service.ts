@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
@@ -22,6 +23,7 @@ export class CandidatesService {
     private readonly pipeline: PipelineService,
     private readonly access: CandidatesAccess,
     private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   list(search: string | undefined, page: PageRequest) {
@@ -126,6 +128,7 @@ export class CandidatesService {
     const candidate = await this.findOrFail(id);
     const data = candidate.resumeFileId ? await this.files.readData(candidate.resumeFileId) : null;
     if (!candidate.resumeFile || !data) throw new DomainError('not-found', 'This candidate has no resume.');
+    await this.audit.accessed('downloaded', 'resume', candidate.resumeFile.id, { candidateId: candidate.id });
     return { fileName: candidate.resumeFile.fileName, contentType: candidate.resumeFile.contentType, data };
   }
 

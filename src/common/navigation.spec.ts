@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       'People',
       'Settings',
       'Outbox',
+      'Audit',
     ]);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });

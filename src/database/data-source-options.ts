@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
@@ -12,6 +13,8 @@ import { migrations } from './migrations/index.js';
 export function dataSourceOptions(database: DatabaseConfig, extraMigrationsDir?: string | null): DataSourceOptions {
   const common = {
     entities,
+    // Every change to a followed table is recorded in its own transaction, whoever makes it (see src/audit/).
+    subscribers: [AuditSubscriber] as (typeof AuditSubscriber)[],
     migrations: extraMigrationsDir
       ? [...migrations, `${resolve(extraMigrationsDir)}/*.{js,mjs,cjs}`.replace(/\\/g, '/')]
       : migrations,

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
 import { AccountToken } from '../accounts/entities/account-token.entity.js';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { User } from '../accounts/entities/user.entity.js';
@@ -93,4 +94,5 @@ export const entities = [
   HireMilestone,
   CheckIn,
   LearningEntry,
+  AuditEvent,
 ];

@@ -22,7 +22,7 @@ import {
 import { HiresService } from './hires.service.js';
 import { newHiresView } from './hires.view.js';
 import { OfferPage } from './offer.page.js';
-import { OnboardingPage } from './onboarding.page.js';
+import { HireHistoryPage, OnboardingPage } from './onboarding.page.js';
 import { OnboardingService } from './onboarding.service.js';
 import { PlanPage } from './plan.page.js';
 
@@ -94,6 +94,7 @@ export class HiresController {
     private readonly development: DevelopmentService,
     private readonly onboardingPage: OnboardingPage,
     private readonly planPage: PlanPage,
+    private readonly historyPage: HireHistoryPage,
   ) {}
 
   @Get('hires')
@@ -120,6 +121,12 @@ export class HiresController {
   @Render('hires/onboarding')
   showOnboarding(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     return this.onboardingPage.build({ user, id, params: {}, body: null });
+  }
+
+  @Get('hires/:id/history')
+  @Render('audit/history')
+  history(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Query() query: PageQueryDto) {
+    return this.historyPage.build(user, id, query.page);
   }
 
   @Post('hires/:id/start-date')

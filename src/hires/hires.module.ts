@@ -13,7 +13,7 @@ import { HiresService } from './hires.service.js';
 import { OfferPage } from './offer.page.js';
 import { OnboardingTemplateController } from './onboarding-template.controller.js';
 import { OnboardingTemplatePage } from './onboarding-template.page.js';
-import { OnboardingPage } from './onboarding.page.js';
+import { HireHistoryPage, OnboardingPage } from './onboarding.page.js';
 import { OnboardingService } from './onboarding.service.js';
 import { PlanPage } from './plan.page.js';
 
@@ -29,6 +29,7 @@ import { PlanPage } from './plan.page.js';
     DevelopmentService,
     OfferPage,
     OnboardingPage,
+    HireHistoryPage,
     PlanPage,
     OnboardingTemplatePage,
   ],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { In, IsNull, LessThan, Not } from 'typeorm';
 import { CheckIn, HireGoal, HireMilestone, LearningEntry } from './entities/development.entity.js';
@@ -13,7 +14,10 @@ export interface HireScope {
 /** Offers, hires, their onboarding plans and development plans. Writes join the active unit of work. */
 @Injectable()
 export class HiresRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   offersFor(applicationId: number): Promise<Offer[]> {
     return this.uow.manager.getRepository(Offer).find({ where: { applicationId }, order: { id: 'ASC' } });
@@ -32,7 +36,9 @@ export class HiresRepository {
       .set({ status, respondedAt: new Date() })
       .where("id = :id AND status = 'extended'", { id })
       .execute();
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    await this.audit.changed('offers', 'offer', { id }, { status: 'extended' }, { status });
+    return true;
   }
 
   /** A new open offer; null when the application already has one (the unique index on open offers). */

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { User } from '../accounts/entities/user.entity.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import {
   CONNECTION_STATUS_LABELS,
@@ -7,6 +9,7 @@ import {
   TASK_CATEGORY_LABELS,
   type Connection,
 } from './entities/hire.entity.js';
+import { HiresAccess } from './hires.access.js';
 import { onboardingWeek, OnboardingService } from './onboarding.service.js';
 import { dueThisWeek, taskView, toMeetNow } from './onboarding.view.js';
 import { today } from './plan-dates.js';
@@ -35,13 +38,17 @@ function connectionView(connection: Connection, week: number) {
 export class OnboardingPage implements FormPage {
   readonly view = 'hires/onboarding';
 
-  constructor(private readonly onboarding: OnboardingService) {}
+  constructor(
+    private readonly onboarding: OnboardingService,
+    private readonly audit: AuditService,
+  ) {}
 
   async build({ user, id }: PageRequest) {
     const { hire, tasks, connections, colleagues, progress, canManage, canConnect } = await this.onboarding.page(
       user,
       id,
     );
+    const history = await this.audit.history({ hireId: hire.id });
     const on = today();
     const week = onboardingWeek(hire.startDate, on);
     const views = tasks.map((task) => taskView(task, hire, user, on));
@@ -59,6 +66,11 @@ export class OnboardingPage implements FormPage {
         started: hire.startDate <= on,
       },
       isNewHire,
+      history: {
+        ...history,
+        allHref: `/hires/${hire.id}/history`,
+        intro: 'Every change to the offer, the hire, the onboarding plan and the development plan.',
+      },
       canManage,
       canConnect,
       progress,
@@ -78,6 +90,27 @@ export class OnboardingPage implements FormPage {
         .filter((person) => person.id !== hire.userId)
         .map((person) => ({ value: String(person.id), label: person.name })),
       values: { startDate: hire.startDate, dueDay: '', targetWeek: '', owner: 'new-hire', category: 'immersion' },
+    };
+  }
+}
+
+/** The whole audit history of one hire (offer, hire, onboarding and development plan), a page at a time. */
+@Injectable()
+export class HireHistoryPage {
+  constructor(
+    private readonly access: HiresAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async build(user: User, id: number, page: string | undefined) {
+    const hire = await this.access.hire(user, 'plan.read', id);
+    const history = await this.audit.historyPage({ hireId: hire.id }, page, `/hires/${hire.id}/history`);
+    return {
+      title: `History · ${hire.user.name}`,
+      subject: `${hire.user.name}'s hire, onboarding and development plan`,
+      backHref: `/hires/${hire.id}`,
+      backLabel: 'Onboarding plan',
+      ...history,
     };
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js';
 import { calibrationBars, forestPlot } from './insights.charts.js';
-import type { CsvCell, ReportResponse } from './insights.csv.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { CsvCell, CsvFile, ReportResponse } from './insights.csv.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
 import { csvCells, pageCells, SOURCE_QUALITY_CSV_HEADER } from './source-quality.js';
 
@@ -37,7 +38,19 @@ const VALIDITY_HEADER = ['Measure', 'n', 'Spearman rho', '95% low', '95% high'];
 /** The insights pages: each report as a page with its filter, or with `format=csv` as the same figures in CSV. */
 @Injectable()
 export class InsightsPages {
-  constructor(private readonly insights: InsightsService) {}
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A report leaves Keeper as a file: recorded in the audit trail with its size and filter. */
+  private async exported(csv: CsvFile, query: object): Promise<ReportResponse> {
+    const filter = Object.entries(query)
+      .filter(([key, value]) => key !== 'format' && value !== undefined && value !== '')
+      .map(([key, value]) => `${key} ${String(value)}`);
+    await this.audit.exported(csv.fileName, [`${csv.rows.length} rows`, ...filter].join(', '));
+    return { csv };
+  }
 
   async index(user: User, query: InsightsQueryDto) {
     return { title: 'Insights', ...(await this.filterModel(user, query, '/insights')) };
@@ -52,7 +65,7 @@ export class InsightsPages {
       fixed(stage.median),
       fixed(stage.p90),
     ]);
-    if (query.format === 'csv') return { csv: { fileName: 'funnel.csv', header: FUNNEL_HEADER, rows } };
+    if (query.format === 'csv') return this.exported({ fileName: 'funnel.csv', header: FUNNEL_HEADER, rows }, query);
     const filter = await this.filterModel(user, query, '/insights/funnel');
     return { view: 'insights/funnel', model: { title: 'Funnel', ...filter, funnel, rows: dashed(rows) } };
   }
@@ -72,7 +85,8 @@ export class InsightsPages {
       row.recommendations.strongYes,
       percent(row.matchShare),
     ]);
-    if (query.format === 'csv') return { csv: { fileName: 'calibration.csv', header: CALIBRATION_HEADER, rows } };
+    if (query.format === 'csv')
+      return this.exported({ fileName: 'calibration.csv', header: CALIBRATION_HEADER, rows }, query);
     return {
       view: 'insights/calibration',
       model: {
@@ -96,7 +110,7 @@ export class InsightsPages {
         fixed(correlation.low, 2),
         fixed(correlation.high, 2),
       ]);
-      return { csv: { fileName: 'validity.csv', header: VALIDITY_HEADER, rows } };
+      return this.exported({ fileName: 'validity.csv', header: VALIDITY_HEADER, rows }, query);
     }
     return {
       view: 'insights/validity',
@@ -129,7 +143,7 @@ export class InsightsPages {
         ...sources.map((row) => csvCells('Source', row)),
         ...agencies.map((row) => csvCells('Agency', row)),
       ];
-      return { csv: { fileName: 'source-quality.csv', header: SOURCE_QUALITY_CSV_HEADER, rows } };
+      return this.exported({ fileName: 'source-quality.csv', header: SOURCE_QUALITY_CSV_HEADER, rows }, query);
     }
     return {
       view: 'insights/sources',
@@ -157,7 +171,7 @@ export class InsightsPages {
         ['Total', Math.round(total)],
         ['This position’s vetting and panel time so far', Math.round(processCost)],
       ];
-      return { csv: { fileName: 'bad-hire-cost.csv', header: ['Item', `Amount (${currency})`], rows } };
+      return this.exported({ fileName: 'bad-hire-cost.csv', header: ['Item', `Amount (${currency})`], rows }, query);
     }
     const money = (amount: number) =>
       new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { And, In, IsNull, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { InterviewKit } from './entities/interview-kit.entity.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating, type Rating } from './entities/interview.entity.js';
@@ -12,7 +13,10 @@ import { Question } from './entities/question.entity.js';
  */
 @Injectable()
 export class InterviewsRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   /** One page of the question bank, newest first; `search` matches the question or what it probes. */
   findQuestionPage(search: string | undefined, page: PageRequest): Promise<[Question[], number]> {
@@ -121,7 +125,9 @@ export class InterviewsRepository {
       .set(fields)
       .where('id = :id AND "decidedAt" IS NULL', { id })
       .execute();
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    await this.audit.changed('interviews', 'interview', { id }, {}, fields);
+    return true;
   }
 
   /**
@@ -186,20 +192,46 @@ export class InterviewsRepository {
     });
   }
 
-  /** Replaces a scorecard's rating rows with these (question id → rating and evidence); empty answers get no row. */
-  async replaceRatings(panelistId: number, ratings: Record<string, Rating>): Promise<void> {
+  /**
+   * Replaces a scorecard's rating rows with these (question id → rating and evidence); empty answers get no row.
+   * The rows are rewritten wholesale, so the audit trail gets one entry for the scorecard with what changed per
+   * question against `before` (the ratings the caller read), not a delete and an insert per row.
+   */
+  async replaceRatings(
+    panelistId: number,
+    ratings: Record<string, Rating>,
+    before: Record<string, Rating>,
+  ): Promise<void> {
     const rows = this.uow.repository(ScorecardRating);
-    await rows.delete({ panelistId });
+    await rows.createQueryBuilder().delete().where({ panelistId }).callListeners(false).execute();
     const answered = Object.entries(ratings).filter(([, entry]) => entry.rating !== null || entry.evidence !== '');
     if (answered.length)
-      await rows.insert(
-        answered.map(([questionId, entry]) => ({
-          panelistId,
-          questionId: Number(questionId),
-          rating: entry.rating,
-          evidence: entry.evidence,
-        })),
-      );
+      await rows
+        .createQueryBuilder()
+        .insert()
+        .values(
+          answered.map(([questionId, entry]) => ({
+            panelistId,
+            questionId: Number(questionId),
+            rating: entry.rating,
+            evidence: entry.evidence,
+          })),
+        )
+        .callListeners(false)
+        .execute();
+    const [from, to] = [{} as Record<string, unknown>, {} as Record<string, unknown>];
+    for (const question of new Set([...Object.keys(before), ...Object.keys(ratings)])) {
+      const [old, now] = [before[question], ratings[question]];
+      if ((old?.rating ?? null) !== (now?.rating ?? null)) {
+        from[`question ${question} rating`] = old?.rating ?? null;
+        to[`question ${question} rating`] = now?.rating ?? null;
+      }
+      if ((old?.evidence ?? '') !== (now?.evidence ?? '')) {
+        from[`question ${question} evidence`] = old?.evidence ?? null;
+        to[`question ${question} evidence`] = now?.evidence ?? null;
+      }
+    }
+    if (Object.keys(to).length) await this.audit.changed('panelists', 'scorecard', { id: panelistId }, from, to);
   }
 
   addEdit(panelistId: number, changes: ScorecardEdit['changes']): Promise<ScorecardEdit> {

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { stages } from '../candidates/stages.js';
 import type { User } from '../accounts/entities/user.entity.js';
@@ -65,6 +66,7 @@ export class PanelService {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   /** Only the panel and whoever manages the position may open an interview (or the candidate's files through it). */
@@ -85,6 +87,7 @@ export class PanelService {
     const file = interview.application.candidate.resumeFile;
     const data = file ? await this.files.readData(file.id) : null;
     if (!file || !data) throw new DomainError('not-found', 'This candidate has no resume.');
+    await this.audit.accessed('downloaded', 'resume', file.id, { applicationId: interview.applicationId });
     return { fileName: file.fileName, contentType: file.contentType, data };
   }
 
@@ -93,6 +96,7 @@ export class PanelService {
     const interview = await this.readable(user, interviewId, 'interview.read');
     const file = await this.presentations.deckOf(interview.applicationId);
     if (!file) throw new DomainError('not-found', 'No presentation was uploaded.');
+    await this.audit.accessed('downloaded', 'presentation deck', null, { applicationId: interview.applicationId });
     return file;
   }
 
@@ -165,7 +169,7 @@ export class PanelService {
         );
       seat.lockVersion = seen + 1;
       await this.interviews.savePanelist(seat);
-      await this.interviews.replaceRatings(seat.id, ratings);
+      await this.interviews.replaceRatings(seat.id, ratings, before.ratings);
       if (changes.length) await this.interviews.addEdit(seat.id, changes);
     });
     return { seat, submitted: firstSubmission, changes: changes.length };

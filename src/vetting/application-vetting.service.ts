@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
@@ -20,6 +21,7 @@ export class ApplicationVettingService {
     private readonly portal: PortalService,
     private readonly presentations: PresentationService,
     private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   /** A new portal link, mailed to the candidate through the outbox; the email it goes to. */
@@ -85,6 +87,7 @@ export class ApplicationVettingService {
     const application = await this.pipeline.findOrFail(id);
     const file = await this.vetting.reportOf(application.id);
     if (!file) throw new DomainError('not-found', 'No assessment report was uploaded.');
+    await this.audit.accessed('downloaded', 'assessment report', null, { applicationId: application.id });
     return file;
   }
 }

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationSection,
@@ -64,10 +65,16 @@ export class PortalLinkSection implements ApplicationSectionProvider {
 @Injectable()
 @ApplicationSection({ partial: 'application/writing', order: 60 })
 export class WritingSection implements ApplicationSectionProvider {
-  constructor(private readonly writing: WritingTestService) {}
+  constructor(
+    private readonly writing: WritingTestService,
+    private readonly audit: AuditService,
+  ) {}
 
   async load({ application }: ApplicationContext) {
     const submission = await this.writing.submissionFor(application);
+    // The page shows the candidate's text: each showing is a view of their document.
+    if (submission?.submittedAt && submission.text)
+      await this.audit.accessed('viewed', 'writing test', submission.id, { applicationId: application.id });
     return {
       submission: submission
         ? {

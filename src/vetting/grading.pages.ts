@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { GradingService } from './grading.service.js';
 import { PRESENTATION_RUBRIC } from './presentation-rubric.js';
@@ -36,11 +37,16 @@ export class GradingIndexPage implements FormPage {
 export class GradePage implements FormPage {
   readonly view = 'vetting/grade';
 
-  constructor(private readonly grading: GradingService) {}
+  constructor(
+    private readonly grading: GradingService,
+    private readonly audit: AuditService,
+  ) {}
 
   async build({ user, id }: PageRequest) {
     const { grade, application, others } = await this.grading.gradeOf(user, id);
     const submission = grade.submission;
+    // The grader reads the candidate's text (masked of their name): a view of their document.
+    await this.audit.accessed('viewed', 'writing test', submission.id, { applicationId: application.id });
     const mask = (text: string) => maskCandidate(text, application.candidate.name, application.candidate.email);
     const answers = await this.grading.answersForGraders(application);
     return {

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
@@ -37,6 +38,7 @@ export class PortalClosingService {
     private readonly presentations: PresentationService,
     private readonly files: FilesRepository,
     private readonly company: CompanyService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The closing page for a link revoked because its application closed; null for any other link. */
@@ -66,6 +68,8 @@ export class PortalClosingService {
     const data = file ? await this.files.readData(file.id) : null;
     if (!file || !data)
       throw new DomainError('gone', 'This document can no longer be downloaded here. Ask the hiring team for a copy.');
+    const document = kind === 'resume' ? 'resume' : 'presentation deck';
+    await this.audit.accessed('downloaded', document, file.id, { applicationId: application!.id });
     return { fileName: file.fileName, contentType: file.contentType, data };
   }
 

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
@@ -42,6 +43,7 @@ export class PresentationService {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly company: CompanyService,
+    private readonly audit: AuditService,
   ) {}
 
   forApplication(applicationId: number): Promise<Presentation | null> {
@@ -101,6 +103,7 @@ export class PresentationService {
     this.access.require(user, 'presentation.deck', { evaluatorIds: scores.map((score) => score.evaluatorId) });
     const file = await this.deckOf(applicationId);
     if (!file) throw new DomainError('not-found', 'No deck was uploaded.');
+    await this.audit.accessed('downloaded', 'presentation deck', presentation!.deckFileId, { applicationId });
     return file;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type Repository } from 'typeorm';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Assessment } from './entities/assessment.entity.js';
 import { PortalLink } from './entities/portal-link.entity.js';
@@ -17,7 +18,10 @@ import { WritingSubmission } from './entities/writing-submission.entity.js';
  */
 @Injectable()
 export class VettingRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   private get configs(): Repository<VettingConfig> {
     return this.uow.repository(VettingConfig);
@@ -113,13 +117,16 @@ export class VettingRepository {
 
   /** Submits once: true only for the call that closed the still-open row. */
   async closeSubmission(id: number, values: Pick<WritingSubmission, 'text' | 'draft' | 'signals'>): Promise<boolean> {
+    const submittedAt = new Date();
     const result = await this.submissions
       .createQueryBuilder()
       .update()
-      .set({ ...values, submittedAt: new Date() })
+      .set({ ...values, submittedAt })
       .where('id = :id AND "submittedAt" IS NULL', { id })
       .execute();
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    await this.audit.changed('writing_submissions', 'writing test', { id }, {}, { text: values.text, submittedAt });
+    return true;
   }
 
   /** Submitted tests with fewer than two graders (their position had too few when they came in). */
