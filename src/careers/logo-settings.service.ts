@@ -15,7 +15,7 @@ export class LogoSettingsService {
     if (state.tooLarge) throw new FormInvalidError({ logo: [tooLarge()] }, 'too-large');
     if (state.error) throw FormInvalidError.single('logo', state.error);
     if (!state.upload) throw FormInvalidError.single('logo', 'Choose a PNG or SVG file to upload.');
-    const checked = checkLogo(state.upload.data);
+    const checked = checkLogo(state.upload.data, state.upload.originalName);
     if ('refusal' in checked) throw FormInvalidError.single('logo', checked.refusal);
     await this.company.saveLogo(checked, user.id);
     return { sanitised: checked.kind === 'svg' };

@@ -18,18 +18,35 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * A logo judged by its bytes, never by its name: a PNG (its signature and IHDR chunk) as it is, or an SVG parsed as
- * XML and sanitised by DOMPurify (no scripts, event handlers, foreign objects, style sheets, nor any reference outside
- * the file). Anything else, or an SVG that cannot be parsed, is refused with a message for the admin.
+ * A logo judged by its bytes: a PNG (its signature and IHDR chunk) as it is, or an SVG parsed as XML and sanitised by
+ * DOMPurify (no scripts, event handlers, foreign objects, style sheets, nor any reference outside the file). Anything
+ * else, an SVG that cannot be parsed, or a file whose name (.png, .svg) says the other kind is refused with a message
+ * for the admin.
  */
-export function checkLogo(data: Buffer): CheckedLogo | { refusal: string } {
+export function checkLogo(data: Buffer, fileName = ''): CheckedLogo | { refusal: string } {
   if (data.length === 0) return { refusal: 'Choose a PNG or SVG file.' };
   if (data.length > LOGO_LIMIT_BYTES) return { refusal: tooLarge() };
-  if (data.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    if (data.length < 33 || data.subarray(12, 16).toString('latin1') !== 'IHDR')
-      return { refusal: 'That PNG is damaged (its header cannot be read). Export it again and upload the new copy.' };
-    return { kind: 'png', contentType: LOGO_CONTENT_TYPES.png, data };
-  }
+  const named = /\.(png|svg)$/i.exec(fileName)?.[1].toLowerCase();
+  const isPng = data.subarray(0, 8).equals(PNG_SIGNATURE);
+  if (named === 'svg' && isPng)
+    return {
+      refusal: 'That file is named .svg but is a PNG image. Rename it to .png (or export the SVG again) and upload it.',
+    };
+  const checked = isPng ? checkPng(data) : checkSvg(data);
+  if (named === 'png' && 'kind' in checked && checked.kind === 'svg')
+    return {
+      refusal: 'That file is named .png but is an SVG drawing. Rename it to .svg (or export a PNG) and upload it.',
+    };
+  return checked;
+}
+
+function checkPng(data: Buffer): CheckedLogo | { refusal: string } {
+  if (data.length < 33 || data.subarray(12, 16).toString('latin1') !== 'IHDR')
+    return { refusal: 'That PNG is damaged (its header cannot be read). Export it again and upload the new copy.' };
+  return { kind: 'png', contentType: LOGO_CONTENT_TYPES.png, data };
+}
+
+function checkSvg(data: Buffer): CheckedLogo | { refusal: string } {
   const text = data.toString('utf8');
   if (!/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(text) || text.includes('\uFFFD'))
     return { refusal: NOT_A_LOGO };
@@ -73,6 +90,9 @@ export function sanitizeSvg(source: string): string | null {
     purify.sanitize(root, {
       IN_PLACE: true,
       USE_PROFILES: { svg: true, svgFilters: true },
+      // Drawing programs reuse shapes with <use>; DOMPurify leaves it out for its outside references, which the hook
+      // above removes (only `#id` stays).
+      ADD_TAGS: ['use'],
       FORBID_TAGS: ['style', 'foreignObject', 'script', 'image', 'a', 'animate', 'set', 'feImage'],
       FORBID_ATTR: ['style'],
     });
