@@ -175,4 +175,61 @@ describe('No message to a candidate in the demo reveals internal reasons, scores
     );
     expect(leaks).toEqual([]);
   });
+
+  it('finds no bare rating or score in any candidate message (dates and times are not ratings)', async () => {
+    // The demo has ratings to leak: scorecard ratings, rubric levels and means, assessment scores.
+    const [{ n }] = (await testApp.dataSource.query(
+      'SELECT COUNT(*) AS n FROM scorecard_ratings WHERE rating IS NOT NULL',
+    )) as { n: string }[];
+    expect(Number(n)).toBeGreaterThan(8);
+    const messages = (await testApp.dataSource.getRepository(OutboxMessage).find()).filter(
+      (message) => !message.to.endsWith('@keeper.demo') && message.applicationId !== null,
+    );
+    const mentions = messages.flatMap((message) =>
+      ratingMentions(`${message.subject}\n${message.text}\n${stripTags(message.html ?? '')}`).map(
+        (mention) => `${message.templateKey} to ${message.to}: "${mention}"`,
+      ),
+    );
+    expect(mentions).toEqual([]);
+  });
+
+  it('tells a rating from a date or a time', () => {
+    for (const rating of [
+      '3/4',
+      '3.5 / 4',
+      '4 of 4',
+      '3 out of 4',
+      'rated 3',
+      'scored 2.75',
+      'Eligibility: 82',
+      'a score of 4',
+    ])
+      expect([rating, ratingMentions(`Dear Hana, ${rating}.`)]).toEqual([rating, [expect.any(String)]]);
+    for (const dateOrTime of [
+      'Tue 3 Mar 2027, 10:00 CET · in 5 days',
+      'on 3/4/2027 at 10:30',
+      '2027-03-04T10:00:00Z',
+      '10:30–11:30 (Europe/Berlin)',
+      'within 30 days, by the close of the 10th full month',
+      'interview 2 of your process on 4 March',
+    ])
+      expect([dateOrTime, ratingMentions(dateOrTime)]).toEqual([dateOrTime, []]);
+  });
 });
+
+/**
+ * Where a text states a rating or score: "3/4", "4 of 4", "3 out of 4", "rated 3", "score: 82". Not a date (3/4/2027,
+ * 2027-03-04) nor a time (10:30): the slash form stops at a following slash, digit or colon.
+ */
+function ratingMentions(text: string): string[] {
+  const patterns = [
+    /(?<![\d/.:-])\d+(?:\.\d+)?\s*\/\s*(?:4|5|10|100)(?![\d/-]|[.:]\d)/g,
+    /(?<![\d.:])\d+(?:\.\d+)?\s+(?:out\s+)?of\s+(?:4|5|10|100)(?!\d|[.:]\d)/gi,
+    /\b(?:rated|rating|ratings|scored|scores?|graded|grade|marked|eligibility|suitability)\b(?:\s+(?:of|was|is|at|a|an))*\s*[:=]?\s*\d+(?:\.\d+)?(?![\d:])/gi,
+  ];
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0]));
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ');
+}

@@ -337,7 +337,7 @@ describe('Candidates and the pipeline', () => {
     expect(bomb.length).toBeLessThan(100_000);
     const refused = [
       [bomb, 'bomb.docx', 'a part expands more than 100 times'],
-      [docxWithParts(2_001), 'parts.docx', 'That document holds 2001 parts; Keeper accepts at most 2000'],
+      [docxWithParts(2_001), 'parts.docx', 'That document holds 2001 parts; we accept at most 2000'],
       [pdfWithJavaScript(), 'script.pdf', 'That PDF contains scripts or launch actions'],
       [pdfWithJavaScript('/Launch'), 'launch.pdf', 'That PDF contains scripts or launch actions'],
     ] as const;

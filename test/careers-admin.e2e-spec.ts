@@ -106,6 +106,7 @@ describe('Careers site, staff side: settings, listing, answers, graders and the 
       await expect(testApp.app.get(CompanyService).profile()).resolves.toEqual({
         companyName: 'Our company',
         introduction: null,
+        logo: null,
       });
 
       const saved = await submitForm(admin.agent, '/admin/company', {
@@ -116,6 +117,7 @@ describe('Careers site, staff side: settings, listing, answers, graders and the 
       await expect(testApp.app.get(CompanyService).profile()).resolves.toEqual({
         companyName: 'Northwind Health',
         introduction: 'We make clinic software.\n\nSmall team, big clinics.',
+        logo: null,
       });
       const shown = await admin.agent.get('/admin/company').expect(200);
       expect(shown.text).toContain('value="Northwind Health"');

@@ -20,11 +20,25 @@ import { CompanySettingsController } from './company-settings.controller.js';
 import { CompanyProfilePage, PrivacyNoticePage } from './company-settings.pages.js';
 import { CompanySettingsService } from './company-settings.service.js';
 import { IntakeService } from './intake.service.js';
+import { BrandController } from './brand.controller.js';
+import { LogoSettingsController } from './logo-settings.controller.js';
+import { LogoPage } from './logo-settings.page.js';
+import { LogoSettingsService } from './logo-settings.service.js';
+import { LOGO_LIMIT_BYTES } from '../company/logo-check.js';
+import { staffUploadMiddleware } from '../files/upload.js';
+
+const LogoUploadMiddleware = staffUploadMiddleware('logo', LOGO_LIMIT_BYTES);
 
 /** The careers site: published positions for anyone to read, and the application form behind them. */
 @Module({
   imports: [AccountsModule, FilesModule, MailModule, PositionsModule, CandidatesModule, VettingModule],
-  controllers: [CareersController, CompanySettingsController, CareersSettingsController],
+  controllers: [
+    CareersController,
+    CompanySettingsController,
+    CareersSettingsController,
+    LogoSettingsController,
+    BrandController,
+  ],
   providers: [
     IntakeService,
     CareersRepository,
@@ -41,6 +55,8 @@ import { IntakeService } from './intake.service.js';
     CompanyProfilePage,
     PrivacyNoticePage,
     ApplicationIntakeSection,
+    LogoSettingsService,
+    LogoPage,
   ],
   exports: [IntakeService],
 })
@@ -49,5 +65,6 @@ export class CareersModule implements NestModule {
     // The layout first: an upload refused for a closed position is shown as a careers page.
     consumer.apply(CareersLayoutMiddleware).forRoutes(CareersController);
     consumer.apply(CareersUploadMiddleware).forRoutes({ path: 'careers/:ref', method: RequestMethod.POST });
+    consumer.apply(LogoUploadMiddleware).forRoutes({ path: 'admin/company/logo', method: RequestMethod.POST });
   }
 }

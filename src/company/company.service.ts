@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { FilesRepository } from '../files/files.repository.js';
 import { CompanySettings } from './entities/company-settings.entity.js';
 import { PrivacyNotice } from './entities/privacy-notice.entity.js';
+import type { CheckedLogo, LogoKind } from './logo-check.js';
 
 /** What Keeper calls the company until an admin names it in Settings. */
 export const DEFAULT_COMPANY_NAME = 'Our company';
@@ -13,14 +15,79 @@ export interface CompanyProfile {
   introduction: string | null;
 }
 
+/** Where pages find the logo: a stable address whose `v` changes with each upload, so browsers may cache it for good. */
+export interface LogoRef {
+  url: string;
+  kind: LogoKind;
+  version: number;
+}
+
+/** What candidates see of the company on every page, mail and PDF. */
+export interface CompanyBrand extends CompanyProfile {
+  logo: LogoRef | null;
+}
+
+/** The logo's bytes, for the public address, mail (an inline attachment) and PDFs. */
+export interface LogoFile {
+  kind: LogoKind;
+  contentType: string;
+  data: Buffer;
+  version: number;
+}
+
+export const LOGO_PATH = '/brand/logo';
+
 /** The company's name and introduction, and the versions of its privacy notice for candidates. */
 @Injectable()
 export class CompanyService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly files: FilesRepository,
+  ) {}
 
-  async profile(): Promise<CompanyProfile> {
+  async profile(): Promise<CompanyBrand> {
     const row = await this.uow.repository(CompanySettings).findOneBy({ id: 1 });
-    return { companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, introduction: row?.introduction ?? null };
+    const file = row?.logoFileId ? await this.files.findById(row.logoFileId) : null;
+    return {
+      companyName: row?.companyName ?? DEFAULT_COMPANY_NAME,
+      introduction: row?.introduction ?? null,
+      logo: file ? { url: `${LOGO_PATH}?v=${file.id}`, kind: kindOf(file.contentType), version: file.id } : null,
+    };
+  }
+
+  /** The current logo with its bytes, or null when there is none. */
+  async logo(): Promise<LogoFile | null> {
+    const row = await this.uow.repository(CompanySettings).findOneBy({ id: 1 });
+    if (!row?.logoFileId) return null;
+    const [file, data] = await Promise.all([this.files.findById(row.logoFileId), this.files.readData(row.logoFileId)]);
+    if (!file || !data) return null;
+    return { kind: kindOf(file.contentType), contentType: file.contentType, data, version: file.id };
+  }
+
+  /** Stores a checked logo (see checkLogo) in place of the current one, which is deleted. */
+  saveLogo(logo: CheckedLogo, byId: number | null): Promise<void> {
+    return this.uow.run(async () => {
+      const settings = this.uow.repository(CompanySettings);
+      const row = await settings.findOneBy({ id: 1 });
+      const file = await this.files.save(
+        { fileName: `logo.${logo.kind}`, contentType: logo.contentType, createdById: byId },
+        logo.data,
+      );
+      await settings.save({ id: 1, companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, logoFileId: file.id });
+      if (row?.logoFileId) await this.files.remove(row.logoFileId);
+    });
+  }
+
+  /** Removes the logo; false when there was none. */
+  removeLogo(): Promise<boolean> {
+    return this.uow.run(async () => {
+      const settings = this.uow.repository(CompanySettings);
+      const row = await settings.findOneBy({ id: 1 });
+      if (!row?.logoFileId) return false;
+      await settings.update({ id: 1 }, { logoFileId: null });
+      await this.files.remove(row.logoFileId);
+      return true;
+    });
   }
 
   /** How many days a rejection message waits by default before it is sent (it can be undone until then). */
@@ -35,8 +102,8 @@ export class CompanyService {
     await settings.save({ id: 1, companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, rejectionDelayDays: days });
   }
 
-  async saveProfile(profile: CompanyProfile): Promise<void> {
-    await this.uow.repository(CompanySettings).save({ id: 1, ...profile });
+  async saveProfile({ companyName, introduction }: CompanyProfile): Promise<void> {
+    await this.uow.repository(CompanySettings).save({ id: 1, companyName, introduction });
   }
 
   /** The notice candidates accept now, or null before an admin has written one. */
@@ -62,4 +129,8 @@ export class CompanyService {
       );
     });
   }
+}
+
+function kindOf(contentType: string): LogoKind {
+  return contentType === 'image/png' ? 'png' : 'svg';
 }

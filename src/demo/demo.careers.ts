@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { User } from '../accounts/entities/user.entity.js';
 import { Agency, AgencyRecruiter, AgencySubmission, RecruiterPosition } from '../agencies/entities/agency.entity.js';
@@ -9,6 +11,8 @@ import { PipelineService } from '../candidates/pipeline.service.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { RejectionService } from '../candidates/rejection.service.js';
 import { CompanyService } from '../company/company.service.js';
+import { LogoSettingsService } from '../careers/logo-settings.service.js';
+import { PROJECT_ROOT } from '../common/paths.js';
 import { Hire } from '../hires/entities/hire.entity.js';
 import { Outcome } from '../positions/entities/outcome.entity.js';
 import { Position } from '../positions/entities/position.entity.js';
@@ -50,7 +54,7 @@ const ANSWERS: [name: string, email: string, stage: 'applied' | 'vetting' | 'rej
   ],
 ];
 
-/** The company's name, introduction and privacy notice, before any candidate applies. */
+/** The company's name, introduction, logo and privacy notice, before any candidate applies. */
 export async function seedCompany(app: INestApplication, admin: User): Promise<void> {
   const company = app.get(CompanyService);
   await company.saveProfile({
@@ -59,6 +63,13 @@ export async function seedCompany(app: INestApplication, admin: User): Promise<v
       'We make patient intake software for clinic groups in the UK and Germany: 140 people, profitable, growing. Every position below is described by the results it is measured by in its first year, and every candidate gets the same fair selection.',
   });
   await company.publishNotice(PRIVACY_NOTICE, 12, admin.id);
+  // The logo goes through the admin's upload path, checks included (src/demo/assets/brightline-logo.svg is its source).
+  const logo = await readFile(resolve(PROJECT_ROOT, 'src/demo/assets/brightline-logo.png'));
+  await app.get(LogoSettingsService).upload(admin, {
+    upload: { originalName: 'brightline-logo.png', data: logo },
+    error: null,
+    tooLarge: false,
+  });
 }
 
 /**

@@ -26,7 +26,7 @@ async function zipRefusal(data: Buffer): Promise<string | null> {
   if (!entries)
     return 'That file is a damaged document (its contents list cannot be read). Save it again and upload the new copy.';
   if (entries.length > ZIP_LIMITS.entries)
-    return `That document holds ${entries.length} parts; Keeper accepts at most ${ZIP_LIMITS.entries}. Save it again without embedded files.`;
+    return `That document holds ${entries.length} parts; we accept at most ${ZIP_LIMITS.entries}. Save it again without embedded files.`;
   let total = 0;
   for (const entry of entries) {
     total += entry.uncompressedSize;
@@ -70,7 +70,7 @@ function pdfRefusal(data: Buffer): string | null {
   if (streams === null)
     return 'That PDF is packed in a way real documents never are (its object streams expand past 20 MB). Print it to a new PDF and upload that.';
   if (ACTIVE_PDF_NAMES.test(decodeNames(text)) || ACTIVE_PDF_NAMES.test(decodeNames(streams)))
-    return 'That PDF contains scripts or launch actions, which Keeper does not accept. Print it to a new PDF (or export it again without scripts) and upload that.';
+    return 'That PDF contains scripts or launch actions, which we do not accept. Print it to a new PDF (or export it again without scripts) and upload that.';
   return null;
 }
 

@@ -54,7 +54,7 @@ export function parseUpload(field: string, limitBytes: number) {
 }
 
 /** Uploads by signed-in staff: nothing is read into memory for an anonymous request (the guards refuse it). */
-function staffUploadMiddleware(field: string, limitBytes: number) {
+export function staffUploadMiddleware(field: string, limitBytes: number) {
   const parse = parseUpload(field, limitBytes);
   @Injectable()
   class StaffUploadMiddleware implements NestMiddleware {

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { CompanyService } from '../company/company.service.js';
 import type { OutboxMessage } from './entities/outbox-message.entity.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { LOGO_CID, withBrandHeader } from './brand-html.js';
 import { JobRunner } from '../jobs/job-runner.js';
 
 export const MAX_ATTEMPTS = 10;
@@ -105,28 +106,32 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const token = randomUUID();
       const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() - CLAIM_TIMEOUT_MS), BATCH);
       if (!claimed.length) return delivered;
-      const { companyName } = await this.company.profile();
-      const from = { name: companyName, address: this.config.mailFromAddress };
-      for (const message of claimed) if (await this.deliver(this.transport, message, token, from)) delivered += 1;
+      const brand = await this.brand();
+      for (const message of claimed) if (await this.deliver(this.transport, message, token, brand)) delivered += 1;
     }
   }
 
-  private async deliver(
-    transport: Transporter,
-    message: OutboxMessage,
-    token: string,
-    from: { name: string; address: string },
-  ): Promise<boolean> {
+  /** The sender's name and, for candidates' HTML mail, the company's PNG logo (SVG shows in too few mail programs). */
+  private async brand(): Promise<Brand> {
+    const [{ companyName }, logo] = await Promise.all([this.company.profile(), this.company.logo()]);
+    return {
+      companyName,
+      from: { name: companyName, address: this.config.mailFromAddress },
+      logo: logo?.kind === 'png' ? logo.data : null,
+    };
+  }
+
+  private async deliver(transport: Transporter, message: OutboxMessage, token: string, brand: Brand): Promise<boolean> {
     try {
       await transport.sendMail({
-        from,
+        from: brand.from,
         to: message.to,
         ...(this.config.mailReplyTo ? { replyTo: this.config.mailReplyTo } : {}),
         // RFC 3834: a message no person wrote, so auto-responders do not answer it.
         ...(message.authorId === null ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
         subject: message.subject,
         text: message.text,
-        ...(message.html ? { html: message.html } : {}),
+        ...htmlOf(message, brand),
         // nodemailer adds it both as the text/calendar alternative and as invite.ics.
         ...calendarOf(message),
       });
@@ -139,6 +144,21 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     return this.outbox.markSent(message, token, new Date());
   }
+}
+
+interface Brand {
+  companyName: string;
+  from: { name: string; address: string };
+  logo: Buffer | null;
+}
+
+/** Only candidates' messages have an HTML part; it gets the company's header, with the logo inline when there is one. */
+function htmlOf(message: OutboxMessage, brand: Brand) {
+  if (!message.html) return {};
+  const html = withBrandHeader(message.html, brand.companyName, brand.logo !== null);
+  if (!brand.logo) return { html };
+  const logo = { filename: 'logo.png', content: brand.logo, contentType: 'image/png', cid: LOGO_CID };
+  return { html, attachments: [{ ...logo, contentDisposition: 'inline' as const }] };
 }
 
 function calendarOf(message: OutboxMessage) {

@@ -12,6 +12,17 @@ import type { PositionSnapshot } from './position-snapshot.js';
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * Whose document it is: the company's name on top of the first page (after its PNG logo when there is one; an SVG logo
+ * is not drawn, so the name stands alone) and in the document's author. Keeper is named only as "powered by".
+ */
+export interface PdfBrand {
+  companyName: string;
+  logoPng: Buffer | null;
+}
+
+const LOGO_HEIGHT = 36;
+
 const MARGIN = 56;
 const INK = '#1a1a1a';
 const MUTED = '#5a5a5a';
@@ -23,8 +34,8 @@ const NUMBER_WIDTH = 22;
 const INDENT = 12;
 
 /** The position description: facts, mission, weighted outcomes and the long description. */
-export function renderPositionPdf(snapshot: PositionSnapshot, label: string): Promise<Buffer> {
-  return render(snapshot.title, (doc) => {
+export function renderPositionPdf(snapshot: PositionSnapshot, label: string, brand?: PdfBrand): Promise<Buffer> {
+  return render(snapshot.title, brand, (doc) => {
     title(doc, snapshot.title, label);
 
     const facts: [string, string | null][] = [
@@ -60,10 +71,10 @@ export function renderPositionPdf(snapshot: PositionSnapshot, label: string): Pr
 }
 
 /** The first-year development plan: destination (the outcomes), route, learning plan and coaching. */
-export function renderPlanPdf(snapshot: PositionSnapshot, label: string): Promise<Buffer> {
+export function renderPlanPdf(snapshot: PositionSnapshot, label: string, brand?: PdfBrand): Promise<Buffer> {
   const { plan } = snapshot;
   const docTitle = `First-year development plan: ${snapshot.title}`;
-  return render(docTitle, (doc) => {
+  return render(docTitle, brand, (doc) => {
     title(doc, docTitle, label);
 
     heading(doc, 'Destination');
@@ -93,13 +104,17 @@ export function renderPlanPdf(snapshot: PositionSnapshot, label: string): Promis
   });
 }
 
-function render(docTitle: string, draw: (doc: Doc) => void): Promise<Buffer> {
+function render(docTitle: string, brand: PdfBrand | undefined, draw: (doc: Doc) => void): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
       layout: 'portrait',
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-      info: { Title: docTitle, Creator: 'Keeper' },
+      info: {
+        Title: docTitle,
+        Creator: 'powered by Keeper',
+        ...(brand ? { Author: pdfSafe(brand.companyName) } : {}),
+      },
       displayTitle: true,
       lang: 'en',
     });
@@ -109,12 +124,44 @@ function render(docTitle: string, draw: (doc: Doc) => void): Promise<Buffer> {
     doc.on('error', reject);
     try {
       doc.fillColor(INK);
+      if (brand) letterhead(doc, brand);
       draw(doc);
       doc.end();
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+/** The company's logo (PNG) and name above the title, with a rule under them. */
+function letterhead(doc: Doc, brand: PdfBrand): void {
+  const top = doc.y;
+  let textLeft = left(doc);
+  if (brand.logoPng) {
+    try {
+      // The PNG's IHDR chunk holds its size: width and height, big-endian, from byte 16.
+      const ratio = brand.logoPng.readUInt32BE(16) / Math.max(1, brand.logoPng.readUInt32BE(20));
+      const logoWidth = Math.min(180, ratio * LOGO_HEIGHT);
+      doc.image(brand.logoPng, left(doc), top, { fit: [logoWidth, LOGO_HEIGHT] });
+      textLeft += logoWidth + 12;
+    } catch {
+      // A PNG pdfkit cannot read (an unusual colour type): the name alone.
+    }
+  }
+  doc.font(BOLD).fontSize(SIZE.subheading).fillColor(INK);
+  const textTop = top + Math.max(0, (LOGO_HEIGHT - doc.currentLineHeight()) / 2);
+  doc.text(pdfSafe(brand.companyName), textLeft, brand.logoPng ? textTop : top, {
+    width: left(doc) + width(doc) - textLeft,
+  });
+  const below = Math.max(doc.y, brand.logoPng ? top + LOGO_HEIGHT : doc.y) + 8;
+  doc
+    .moveTo(left(doc), below)
+    .lineTo(left(doc) + width(doc), below)
+    .lineWidth(0.5)
+    .strokeColor('#cccccc')
+    .stroke();
+  doc.x = left(doc);
+  doc.y = below + 14;
 }
 
 function title(doc: Doc, text: string, label: string): void {

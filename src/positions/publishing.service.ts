@@ -10,7 +10,8 @@ import { CheckPhrasesService } from './check-phrases.service.js';
 import type { PositionVersion } from './entities/position-version.entity.js';
 import type { Position, PositionStatus } from './entities/position.entity.js';
 import { checkPosition, type CheckResult } from './outcome-check.js';
-import { renderPlanPdf, renderPositionPdf } from './position-pdf.js';
+import { CompanyService } from '../company/company.service.js';
+import { renderPlanPdf, renderPositionPdf, type PdfBrand } from './position-pdf.js';
 import type { PositionSnapshot } from './position-snapshot.js';
 import { PositionsAccess } from './positions.access.js';
 import { PositionsRepository, type VettingSetup } from './positions.repository.js';
@@ -55,6 +56,7 @@ export class PublishingService {
     private readonly phrases: CheckPhrasesService,
     private readonly plans: PlanTemplatesService,
     private readonly access: PositionsAccess,
+    private readonly company: CompanyService,
   ) {}
 
   async check(position: Position): Promise<CheckResult> {
@@ -312,30 +314,52 @@ export class PublishingService {
 
   /** The description or the plan as a PDF: of the published version, or of the draft when none is. */
   async pdf(id: number, kind: 'description' | 'plan'): Promise<{ data: Buffer; fileName: string }> {
-    const { snapshot, label, title } = await this.pdfSource(id);
+    const { snapshot, label } = await this.pdfSource(id);
+    return this.renderPdf(snapshot, label, kind);
+  }
+
+  /** The description or the plan of one published version as a PDF, in the company's name: what a candidate gets. */
+  async versionPdf(
+    positionId: number,
+    versionNumber: number,
+    kind: 'description' | 'plan',
+  ): Promise<{ data: Buffer; fileName: string }> {
+    const version = await this.versionOrFail(positionId, versionNumber);
+    return this.renderPdf(version.snapshot, `Published ${version.publishedAt.toISOString().slice(0, 10)}`, kind);
+  }
+
+  private async renderPdf(
+    snapshot: PositionSnapshot,
+    label: string,
+    kind: 'description' | 'plan',
+  ): Promise<{ data: Buffer; fileName: string }> {
     const slug =
-      title
+      snapshot.title
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'position';
+    const brand = await this.pdfBrand();
     return kind === 'description'
-      ? { data: await renderPositionPdf(snapshot, label), fileName: `${slug}.pdf` }
-      : { data: await renderPlanPdf(snapshot, label), fileName: `${slug}-plan.pdf` };
+      ? { data: await renderPositionPdf(snapshot, label, brand), fileName: `${slug}.pdf` }
+      : { data: await renderPlanPdf(snapshot, label, brand), fileName: `${slug}-plan.pdf` };
   }
 
-  private async pdfSource(id: number): Promise<{ snapshot: PositionSnapshot; label: string; title: string }> {
+  private async pdfBrand(): Promise<PdfBrand> {
+    const [{ companyName }, logo] = await Promise.all([this.company.profile(), this.company.logo()]);
+    return { companyName, logoPng: logo?.kind === 'png' ? logo.data : null };
+  }
+
+  private async pdfSource(id: number): Promise<{ snapshot: PositionSnapshot; label: string }> {
     const { position, plan } = await this.writing.findWithPlan(id);
     if (!position.publishedVersion)
       return {
         snapshot: this.writing.snapshotOf(position, plan),
         label: 'Draft — not published',
-        title: position.title,
       };
     const version = await this.versionOrFail(id, position.publishedVersion);
     return {
       snapshot: version.snapshot,
       label: `Version ${version.number} · published ${version.publishedAt.toISOString().slice(0, 10)}`,
-      title: position.title,
     };
   }
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FormInvalidError } from '../common/errors.js';
+import { FormInvalidError, notFound } from '../common/errors.js';
+import { CONTENT_TYPES } from '../files/content-type.js';
+import type { DownloadableFile } from '../files/download.js';
+import { PublishingService } from '../positions/publishing.service.js';
 import type { Upload } from '../files/upload.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
@@ -45,7 +48,16 @@ export class PortalTasksService {
     private readonly portal: PortalService,
     private readonly writing: WritingTestService,
     private readonly presentations: PresentationService,
+    private readonly publishing: PublishingService,
   ) {}
+
+  /** The position description (or, once shared, the development plan) the candidate applied to, as a PDF. */
+  async pdf(token: string, kind: 'description' | 'plan'): Promise<DownloadableFile> {
+    const application = await this.portal.open(token);
+    if (kind === 'plan' && !application.planSharedAt) throw notFound('The development plan');
+    const pdf = await this.publishing.versionPdf(application.positionId, application.positionVersion, kind);
+    return { fileName: pdf.fileName, contentType: CONTENT_TYPES.pdf, data: pdf.data };
+  }
 
   async uploadDeck(token: string, deck: Upload | null): Promise<void> {
     await this.presentations.upload(await this.portal.openForTasks(token), deck);

@@ -32,6 +32,16 @@ export class PortalController {
     return attachment(await this.closing.document(token, kind === 'presentation' ? 'presentation' : 'resume'));
   }
 
+  @Get('description.pdf')
+  async descriptionPdf(@Param('token') token: string) {
+    return attachment(await this.tasks.pdf(token, 'description'));
+  }
+
+  @Get('plan.pdf')
+  async planPdf(@Param('token') token: string) {
+    return attachment(await this.tasks.pdf(token, 'plan'));
+  }
+
   @Post('presentation')
   @FormView(PortalHomePage)
   @Redirect()

@@ -37,12 +37,10 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
 
   async build({ params = {} }: PageRequest<User | undefined>) {
     const token = params.token;
-    // A rejected or withdrawn application: the closing page, in the company's name (the public layout).
+    // A rejected or withdrawn application: the closing page (in the public layout, as every portal page).
     const closing = await this.closing.page(token);
     if (closing)
       return {
-        layout: 'layouts/public',
-        company: { companyName: closing.companyName },
         title: 'Thank you',
         token,
         closing,

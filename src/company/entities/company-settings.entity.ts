@@ -18,6 +18,10 @@ export class CompanySettings {
   @Column({ type: 'integer', default: 2 })
   rejectionDelayDays: number;
 
+  /** The logo (stored_files), shown on the careers site, the portal, candidates' mail and PDFs; null for none. */
+  @Column({ type: 'integer', nullable: true })
+  logoFileId: number | null;
+
   @UpdateDateColumn()
   updatedAt: Date;
 }
