@@ -1,24 +1,11 @@
 import { Injectable, UseFilters, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { requestPath } from '../common/paths.js';
-import { CompanyService } from '../company/company.service.js';
 import { parseUpload, RESUME_LIMIT_BYTES } from '../files/upload.js';
 import { CareersErrorsFilter } from './careers-errors.filter.js';
 import { CareersSiteService } from './careers-site.service.js';
 
 const parseResume = parseUpload('resume', RESUME_LIMIT_BYTES);
-
-/** Every careers page, error pages included, in the public layout under the company's name (no staff navigation). */
-@Injectable()
-export class CareersLayoutMiddleware implements NestMiddleware {
-  constructor(private readonly company: CompanyService) {}
-
-  async use(_req: Request, res: Response, next: NextFunction): Promise<void> {
-    res.locals.layout = 'layouts/public';
-    res.locals.company = await this.company.profile();
-    next();
-  }
-}
 
 /** A stranger's resume is read only after the position is known to take applications (the guards come later). */
 @Injectable()

@@ -8,7 +8,8 @@ import { VettingModule } from '../vetting/vetting.module.js';
 import { ApplyService } from './apply.service.js';
 import { CareersSiteService } from './careers-site.service.js';
 import { CareersController } from './careers.controller.js';
-import { CareersLayoutMiddleware, CareersUploadMiddleware } from './careers.middleware.js';
+import { PublicLayoutMiddleware } from '../company/public-layout.middleware.js';
+import { CareersUploadMiddleware } from './careers.middleware.js';
 import { CareersAfterPage, CareersListPage, CareersPositionPage, CareersPrivacyPage } from './careers.pages.js';
 import { CareersRepository } from './careers.repository.js';
 import { ApplicationIntakeSection } from './application-answers.section.js';
@@ -63,7 +64,7 @@ const LogoUploadMiddleware = staffUploadMiddleware('logo', LOGO_LIMIT_BYTES);
 export class CareersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The layout first: an upload refused for a closed position is shown as a careers page.
-    consumer.apply(CareersLayoutMiddleware).forRoutes(CareersController);
+    consumer.apply(PublicLayoutMiddleware).forRoutes(CareersController);
     consumer.apply(CareersUploadMiddleware).forRoutes({ path: 'careers/:ref', method: RequestMethod.POST });
     consumer.apply(LogoUploadMiddleware).forRoutes({ path: 'admin/company/logo', method: RequestMethod.POST });
   }

@@ -20,7 +20,7 @@ import { GradePage, GradingIndexPage, PresentationScorePage } from './grading.pa
 import { GradingService } from './grading.service.js';
 import { PipelineHooks } from './pipeline.hooks.js';
 import { PortalDeckUploadMiddleware } from './portal-upload.middleware.js';
-import { PortalLayoutMiddleware } from './portal-layout.middleware.js';
+import { PublicLayoutMiddleware } from '../company/public-layout.middleware.js';
 import { PortalController } from './portal.controller.js';
 import { PortalClosingService } from './portal-closing.service.js';
 import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
@@ -76,7 +76,7 @@ import { WritingTestService } from './writing-test.service.js';
 export class VettingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The layout first: a refused upload or an expired link is shown in the company's name.
-    consumer.apply(PortalLayoutMiddleware).forRoutes(PortalController);
+    consumer.apply(PublicLayoutMiddleware).forRoutes(PortalController);
     consumer
       .apply(ReportUploadMiddleware)
       .forRoutes({ path: 'applications/:id/assessment', method: RequestMethod.POST });

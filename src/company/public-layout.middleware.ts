@@ -1,10 +1,13 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { CompanyService } from '../company/company.service.js';
+import { CompanyService } from './company.service.js';
 
-/** Every portal page, error pages included, in the public layout under the company's name and logo (never Keeper's). */
+/**
+ * Pages for candidates (the careers site, the portal), error pages included: the public layout under the company's
+ * name and logo, with no staff navigation and never Keeper's name.
+ */
 @Injectable()
-export class PortalLayoutMiddleware implements NestMiddleware {
+export class PublicLayoutMiddleware implements NestMiddleware {
   constructor(private readonly company: CompanyService) {}
 
   async use(_req: Request, res: Response, next: NextFunction): Promise<void> {
