@@ -10,6 +10,10 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
+import {
+  SelfIdentification,
+  SelfIdentificationSettings,
+} from '../self-identification/entities/self-identification.entity.js';
 import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
 import { Question } from '../interviews/entities/question.entity.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../interviews/entities/interview.entity.js';
@@ -93,4 +97,6 @@ export const entities = [
   HireMilestone,
   CheckIn,
   LearningEntry,
+  SelfIdentification,
+  SelfIdentificationSettings,
 ];

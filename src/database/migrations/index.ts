@@ -16,6 +16,7 @@ import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 import { MessageTemplates1795391200000 } from './1795391200000-MessageTemplates.js';
 import { CandidateMailEvents1795391090000 } from './1795391090000-CandidateMailEvents.js';
 import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
+import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentification.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   HumaneRejection1795391070000,
   CandidateMailEvents1795391090000,
   MessageTemplates1795391200000,
+  SelfIdentification1795391600000,
 ];
