@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { adverseImpact, fisherExact, significance, twoProportionZ } from './adverse-impact.js';
+import { adverseImpact, fisherExact, rowsToHide, significance, twoProportionZ } from './adverse-impact.js';
 
 describe('fisherExact', () => {
   it('gives the tea-tasting table [[3,1],[1,3]] its two-sided p of 0.4857', () => {
@@ -112,5 +112,19 @@ describe('adverseImpact', () => {
       [null, false, null],
       [null, false, null],
     ]);
+  });
+});
+
+describe('rowsToHide', () => {
+  it('hides the groups below five, and the smallest shown row when the hidden ones could be found by subtraction', () => {
+    // 3 women, 11 men, 0 who did not say: 3 and 0 are below five; together 3, which total − 11 would give away,
+    // so the smallest shown row, 11, is hidden too.
+    expect(rowsToHide([3, 11, 0])).toEqual([true, true, true]);
+    // 3 and 4 hidden hold 7 together: enough, nothing more to hide.
+    expect(rowsToHide([3, 4, 20, 9])).toEqual([true, true, false, false]);
+    // 2 hidden: the smallest shown row (6) goes too, then 8 hidden is enough.
+    expect(rowsToHide([2, 6, 30])).toEqual([true, true, false]);
+    // Groups of nobody reveal nobody.
+    expect(rowsToHide([0, 12, 7])).toEqual([true, false, false]);
   });
 });

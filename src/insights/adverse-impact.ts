@@ -10,6 +10,8 @@ export interface GroupCount {
   group: string;
   applicants: number;
   selected: number;
+  /** Hidden although large enough, so that a small group's count cannot be worked out by subtraction. */
+  suppressed?: boolean;
 }
 
 export interface Significance {
@@ -109,7 +111,8 @@ export function significance(group: GroupCount, reference: GroupCount): Signific
  * take no part (neither as the reference nor compared).
  */
 export function adverseImpact(groups: GroupCount[], minGroup = MIN_GROUP): ImpactRow[] {
-  const reported = groups.filter((group) => group.applicants >= minGroup);
+  const hidden = (group: GroupCount) => group.applicants < minGroup || group.suppressed === true;
+  const reported = groups.filter((group) => !hidden(group));
   const rate = (group: GroupCount) => group.selected / group.applicants;
   const reference = reported.reduce<GroupCount | null>(
     (best, group) => (!best || rate(group) > rate(best) ? group : best),
@@ -117,7 +120,7 @@ export function adverseImpact(groups: GroupCount[], minGroup = MIN_GROUP): Impac
   );
   const highest = reference ? rate(reference) : 0;
   return groups.map((group) => {
-    if (group.applicants < minGroup)
+    if (hidden(group))
       return {
         group: group.group,
         applicants: null,
@@ -147,4 +150,21 @@ export function adverseImpact(groups: GroupCount[], minGroup = MIN_GROUP): Impac
       tooFew: false,
     };
   });
+}
+
+/**
+ * Complementary suppression for one dimension (its groups and, last, those who did not say): when the hidden groups
+ * hold between 1 and minGroup − 1 people together, anyone could subtract the shown counts from the step's total and
+ * find them, so the smallest shown rows are hidden too until the hidden ones hold minGroup or more (or nobody).
+ * Returns which rows to hide, by index.
+ */
+export function rowsToHide(applicants: number[], minGroup = MIN_GROUP): boolean[] {
+  const hide = applicants.map((count) => count < minGroup);
+  const hiddenTotal = () => applicants.reduce((total, count, index) => total + (hide[index] ? count : 0), 0);
+  while (hiddenTotal() > 0 && hiddenTotal() < minGroup) {
+    const shown = applicants.map((count, index) => ({ count, index })).filter(({ index }) => !hide[index]);
+    if (!shown.length) break;
+    hide[shown.reduce((smallest, row) => (row.count < smallest.count ? row : smallest)).index] = true;
+  }
+  return hide;
 }

@@ -3,6 +3,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import type { CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js';
 import { calibrationBars, forestPlot } from './insights.charts.js';
 import type { CsvCell, ReportResponse } from './insights.csv.js';
+import { InsightsAccess } from './insights.access.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
 import { csvCells, pageCells, SOURCE_QUALITY_CSV_HEADER } from './source-quality.js';
 
@@ -37,10 +38,17 @@ const VALIDITY_HEADER = ['Measure', 'n', 'Spearman rho', '95% low', '95% high'];
 /** The insights pages: each report as a page with its filter, or with `format=csv` as the same figures in CSV. */
 @Injectable()
 export class InsightsPages {
-  constructor(private readonly insights: InsightsService) {}
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly access: InsightsAccess,
+  ) {}
 
   async index(user: User, query: InsightsQueryDto) {
-    return { title: 'Insights', ...(await this.filterModel(user, query, '/insights')) };
+    return {
+      title: 'Insights',
+      adverseImpact: this.access.seesAdverseImpact(user),
+      ...(await this.filterModel(user, query, '/insights')),
+    };
   }
 
   async funnel(user: User, query: InsightsQueryDto): Promise<ReportResponse> {

@@ -54,7 +54,11 @@ export class PortalSelfIdentificationController {
   @Redirect()
   async save(@Param('token') token: string, @Body() dto: SelfIdentificationAnswersDto, @Req() req: Request) {
     await this.portal.record(token, dto);
-    flash(req, 'success', 'Thank you. Your answers are kept apart from your application; the hiring team never sees them.');
+    flash(
+      req,
+      'success',
+      'Thank you. Your answers are kept apart from your application; the hiring team never sees them.',
+    );
     return seeOther(`/portal/${token}`);
   }
 }
