@@ -131,7 +131,13 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
-  await seedCareers(app, saved[1], saved.find((user) => user.email === 'recruiter@keeper.demo')!, readyPositionId, demoResume);
+  await seedCareers(
+    app,
+    saved[1],
+    saved.find((user) => user.email === 'recruiter@keeper.demo')!,
+    readyPositionId,
+    demoResume,
+  );
   return PEOPLE;
 }
 

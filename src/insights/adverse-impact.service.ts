@@ -87,12 +87,15 @@ export class AdverseImpactService {
           });
         const silent = atStep.filter((row) => row[dimension] === null || row[dimension] === DECLINED);
         const silentApplicants = sum(silent, 'applicants');
-        const hide = rowsToHide([...groups.map((group) => group.applicants), silentApplicants]);
-        const tooFew = hide[groups.length];
+        const hide = rowsToHide(
+          groups.map((group) => group.applicants),
+          silentApplicants,
+        );
+        const tooFew = hide.undisclosed;
         return {
           dimension,
           title: question.title,
-          rows: adverseImpact(groups.map((group, index) => ({ ...group, suppressed: hide[index] }))),
+          rows: adverseImpact(groups.map((group, index) => ({ ...group, suppressed: hide.groups[index] }))),
           undisclosed: {
             applicants: tooFew ? null : silentApplicants,
             selected: tooFew ? null : sum(silent, 'selected'),

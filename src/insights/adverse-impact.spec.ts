@@ -117,14 +117,17 @@ describe('adverseImpact', () => {
 
 describe('rowsToHide', () => {
   it('hides the groups below five, and the smallest shown row when the hidden ones could be found by subtraction', () => {
-    // 3 women, 11 men, 0 who did not say: 3 and 0 are below five; together 3, which total − 11 would give away,
-    // so the smallest shown row, 11, is hidden too.
-    expect(rowsToHide([3, 11, 0])).toEqual([true, true, true]);
+    // 2 women, 6 men, nobody who did not say: the 2 could be worked out as total − 6, so the men are hidden too.
+    expect(rowsToHide([2, 6], 0)).toEqual({ groups: [true, true], undisclosed: true });
     // 3 and 4 hidden hold 7 together: enough, nothing more to hide.
-    expect(rowsToHide([3, 4, 20, 9])).toEqual([true, true, false, false]);
-    // 2 hidden: the smallest shown row (6) goes too, then 8 hidden is enough.
-    expect(rowsToHide([2, 6, 30])).toEqual([true, true, false]);
+    expect(rowsToHide([3, 4, 20, 9], 6)).toEqual({ groups: [true, true, false, false], undisclosed: false });
+    // 2 hidden: the smallest shown row goes too — here those who did not say (6) — and 8 hidden is enough.
+    expect(rowsToHide([2, 30, 7], 6)).toEqual({ groups: [true, false, false], undisclosed: true });
+    // 4 in a group and 3 who did not say, both hidden, hold 7: enough.
+    expect(rowsToHide([11, 5, 4], 3)).toEqual({ groups: [false, false, true], undisclosed: true });
+    // Only those who did not say are few: their count reveals nobody's answer, so nothing else is hidden.
+    expect(rowsToHide([10, 10], 3)).toEqual({ groups: [false, false], undisclosed: true });
     // Groups of nobody reveal nobody.
-    expect(rowsToHide([0, 12, 7])).toEqual([true, false, false]);
+    expect(rowsToHide([0, 12, 7], 5)).toEqual({ groups: [true, false, false], undisclosed: false });
   });
 });

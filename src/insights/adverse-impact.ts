@@ -153,18 +153,25 @@ export function adverseImpact(groups: GroupCount[], minGroup = MIN_GROUP): Impac
 }
 
 /**
- * Complementary suppression for one dimension (its groups and, last, those who did not say): when the hidden groups
- * hold between 1 and minGroup − 1 people together, anyone could subtract the shown counts from the step's total and
- * find them, so the smallest shown rows are hidden too until the hidden ones hold minGroup or more (or nobody).
- * Returns which rows to hide, by index.
+ * Complementary suppression for one dimension: groups below minGroup are hidden; when the hidden groups hold between
+ * 1 and minGroup − 1 people together, anyone could subtract the shown counts from the step's total and find them, so
+ * the smallest shown rows (groups, or those who did not say) are hidden too, until the hidden rows hold minGroup or
+ * more. Those who did not say are hidden below minGroup as well, but their count alone reveals nobody's answer.
  */
-export function rowsToHide(applicants: number[], minGroup = MIN_GROUP): boolean[] {
-  const hide = applicants.map((count) => count < minGroup);
-  const hiddenTotal = () => applicants.reduce((total, count, index) => total + (hide[index] ? count : 0), 0);
-  while (hiddenTotal() > 0 && hiddenTotal() < minGroup) {
-    const shown = applicants.map((count, index) => ({ count, index })).filter(({ index }) => !hide[index]);
+export function rowsToHide(
+  groups: number[],
+  undisclosed: number,
+  minGroup = MIN_GROUP,
+): { groups: boolean[]; undisclosed: boolean } {
+  const counts = [...groups, undisclosed];
+  const hide = counts.map((count) => count < minGroup);
+  const sum = (indexes: number[]) => indexes.reduce((total, index) => total + (hide[index] ? counts[index] : 0), 0);
+  const groupIndexes = groups.map((_, index) => index);
+  const allIndexes = counts.map((_, index) => index);
+  while (sum(groupIndexes) > 0 && sum(allIndexes) < minGroup) {
+    const shown = allIndexes.filter((index) => !hide[index]);
     if (!shown.length) break;
-    hide[shown.reduce((smallest, row) => (row.count < smallest.count ? row : smallest)).index] = true;
+    hide[shown.reduce((smallest, index) => (counts[index] < counts[smallest] ? index : smallest))] = true;
   }
-  return hide;
+  return { groups: hide.slice(0, groups.length), undisclosed: hide[groups.length] };
 }
