@@ -4,6 +4,7 @@ import { QUESTIONS, type Dimension } from '../self-identification/self-identific
 import { MIN_GROUP, type ImpactRow } from './adverse-impact.js';
 import { AdverseImpactService, NOT_DISCLOSED, type StepReport } from './adverse-impact.service.js';
 import type { AdverseImpactQueryDto } from './dto/insights-query.dto.js';
+import { InsightsAccess } from './insights.access.js';
 import type { CsvCell, ReportResponse } from './insights.csv.js';
 
 export const TOO_FEW = 'too few to report';
@@ -37,7 +38,10 @@ function note(row: ImpactRow): string {
 /** The adverse-impact report as a page (one dimension at a time) or as CSV (every dimension). */
 @Injectable()
 export class AdverseImpactPages {
-  constructor(private readonly adverseImpact: AdverseImpactService) {}
+  constructor(
+    private readonly adverseImpact: AdverseImpactService,
+    private readonly access: InsightsAccess,
+  ) {}
 
   async report(user: User, query: AdverseImpactQueryDto): Promise<ReportResponse> {
     const filter = { from: query.from, to: query.to, positionId: query.positionId ?? undefined };
@@ -54,6 +58,8 @@ export class AdverseImpactPages {
       view: 'insights/adverse-impact',
       model: {
         title: 'Adverse impact',
+        // A compliance officer has no other insights to go back to.
+        insightsLink: this.access.scopeFor(user) !== 'none',
         minGroup: MIN_GROUP,
         filter: {
           from: query.from ?? '',
