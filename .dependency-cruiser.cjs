@@ -15,7 +15,9 @@ const WORKFLOW = [
   ['positions', 'development'],
   ['candidates'],
   ['vetting', 'messages'], // messages: the communication log and the hiring team's own mail to candidates
-  ['careers', 'interviews'], // the careers site reads positions and opens applications with a portal link
+  // the careers site reads positions and opens applications with a portal link; self-identification is asked on its
+  // form and in the portal
+  ['careers', 'interviews', 'self-identification'],
   ['hires'],
   ['agencies'], // an agency's portal shows its placements' hires
   ['insights'],

@@ -21,6 +21,7 @@ import { InterviewsModule } from './interviews/interviews.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PositionsModule } from './positions/positions.module.js';
+import { SelfIdentificationModule } from './self-identification/self-identification.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { VettingModule } from './vetting/vetting.module.js';
 import { MessagesModule } from './messages/messages.module.js';
@@ -48,6 +49,7 @@ export class AppModule implements OnApplicationShutdown {
         VettingModule,
         MessagesModule,
         CandidatesModule,
+        SelfIdentificationModule,
         CareersModule,
         InterviewsModule,
         HiresModule,

@@ -18,7 +18,7 @@ describe('Demo company', () => {
   });
   afterAll(() => testApp.close());
 
-  it('seeds the six documented sign-ins, each landing on a home page for its roles', async () => {
+  it('seeds the seven documented sign-ins, each landing on a home page for its roles', async () => {
     const people = await seedDemo(testApp.app);
     expect(people.map((person) => person.email)).toEqual([
       'admin@keeper.demo',
@@ -26,15 +26,22 @@ describe('Demo company', () => {
       'interviewer@keeper.demo',
       'interviewer2@keeper.demo',
       'newhire@keeper.demo',
+      'compliance@keeper.demo',
       'recruiter@keeper.demo',
     ]);
+    const compliance = await signIn(testApp, 'compliance@keeper.demo', DEMO_PASSWORD);
+    await compliance.get('/').expect(303).expect('Location', '/insights/adverse-impact');
+    const report = await compliance.get('/insights/adverse-impact').expect(200);
+    expect(report.text).toContain('Below four-fifths');
     const recruiter = await signIn(testApp, 'recruiter@keeper.demo', DEMO_PASSWORD);
     await recruiter.get('/').expect(303).expect('Location', '/agency');
     const portal = await recruiter.get('/agency').expect(200);
     expect(portal.text).toContain('Account Executive, Mid-Market Healthcare');
     const submissions = await recruiter.get('/agency/submissions').expect(200);
     expect(submissions.text).toContain('Samuel Okoro');
-    for (const person of people.filter((person) => !person.roles.includes('recruiter'))) {
+    for (const person of people.filter(
+      (person) => !person.roles.includes('recruiter') && !person.roles.includes('compliance'),
+    )) {
       const agent = await signIn(testApp, person.email, DEMO_PASSWORD);
       const home = await agent.get('/').expect(200);
       expect(home.text).toContain(`Hello, ${person.name.split(' ')[0]}`);

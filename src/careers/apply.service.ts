@@ -6,6 +6,8 @@ import { CompanyService } from '../company/company.service.js';
 import type { PrivacyNotice } from '../company/entities/privacy-notice.entity.js';
 import { kindRefusal, type UploadState } from '../files/upload.js';
 import type { Position } from '../positions/entities/position.entity.js';
+import { answersIn, isSelfIdentificationField } from '../self-identification/self-identification.js';
+import { SelfIdentificationService } from '../self-identification/self-identification.service.js';
 import { CareersSiteService } from './careers-site.service.js';
 import { ApplicationFormDto } from './dto/careers.dto.js';
 import { IntakeService, type IntakeForm } from './intake.service.js';
@@ -26,6 +28,7 @@ export class ApplyService {
     private readonly intake: IntakeService,
     private readonly company: CompanyService,
     private readonly limits: AttemptLimitsService,
+    private readonly selfId: SelfIdentificationService,
   ) {}
 
   /** Receives the form; returns where to send the visitor next (a page without personal data in its address). */
@@ -36,10 +39,16 @@ export class ApplyService {
     const notice = await this.company.currentNotice();
     const form = await this.check(position, body, resume, notice);
     await this.limits.startApplication(address);
-    const { result } = await this.intake.receive(position, form, {
-      kind: 'careers',
-      privacyNoticeVersion: notice?.version ?? null,
-    });
+    // Voluntary answers are stored apart, with a new application only, in its transaction.
+    const selfId = (await this.selfId.asksFor(position)) ? answersIn(body) : null;
+    const { result } = await this.intake.receive(
+      position,
+      form,
+      { kind: 'careers', privacyNoticeVersion: notice?.version ?? null },
+      async (stored) => {
+        if (selfId && stored.result === 'applied') await this.selfId.record(stored.application.id, selfId);
+      },
+    );
     return `${canonicalPath}/${result === 'already-applied' ? 'already-applied' : 'thank-you'}`;
   }
 
@@ -50,7 +59,11 @@ export class ApplyService {
     resume: UploadState,
     notice: PrivacyNotice | null,
   ): Promise<IntakeForm> {
-    const { form, errors } = await validateForm(ApplicationFormDto, body, isAnswerField);
+    const { form, errors } = await validateForm(
+      ApplicationFormDto,
+      body,
+      (field) => isAnswerField(field) || isSelfIdentificationField(field),
+    );
     const questions = this.intake.questionsOf(position);
     const answers: IntakeForm['answers'] = Object.fromEntries(
       questions.map(({ field }) => [field, typeof body[field] === 'string' ? body[field] : undefined]),

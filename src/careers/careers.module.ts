@@ -4,6 +4,7 @@ import { CandidatesModule } from '../candidates/candidates.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
+import { SelfIdentificationModule } from '../self-identification/self-identification.module.js';
 import { VettingModule } from '../vetting/vetting.module.js';
 import { ApplyService } from './apply.service.js';
 import { CareersSiteService } from './careers-site.service.js';
@@ -32,7 +33,15 @@ const LogoUploadMiddleware = staffUploadMiddleware('logo', LOGO_LIMIT_BYTES);
 
 /** The careers site: published positions for anyone to read, and the application form behind them. */
 @Module({
-  imports: [AccountsModule, FilesModule, MailModule, PositionsModule, CandidatesModule, VettingModule],
+  imports: [
+    AccountsModule,
+    FilesModule,
+    MailModule,
+    PositionsModule,
+    CandidatesModule,
+    VettingModule,
+    SelfIdentificationModule,
+  ],
   controllers: [
     CareersController,
     CompanySettingsController,

@@ -4,6 +4,8 @@ import { formatDay } from '../common/dates.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { CompanyService } from '../company/company.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { formQuestions, type Dimension } from '../self-identification/self-identification.js';
+import { SelfIdentificationService } from '../self-identification/self-identification.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
 import { CareersSiteService } from './careers-site.service.js';
 import { placeText, planSummary, selectionSteps, shorten } from './careers.view.js';
@@ -53,14 +55,16 @@ export class CareersPositionPage implements FormPage<undefined> {
     private readonly vetting: VettingService,
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
+    private readonly selfId: SelfIdentificationService,
   ) {}
 
-  async build({ params = {} }: PageRequest<User | undefined>) {
+  async build({ params = {}, body }: PageRequest<User | undefined>) {
     const { position, snapshot, canonicalPath } = await this.site.open(params.ref ?? '');
-    const [config, notice, { companyName }] = await Promise.all([
+    const [config, notice, { companyName }, asksSelfId] = await Promise.all([
       this.vetting.configFor(position.id),
       this.company.currentNotice(),
       this.company.profile(),
+      this.selfId.asksFor(position),
     ]);
     const url = this.config.link(canonicalPath);
     const firstOutcome = snapshot.outcomes[0]?.sentence;
@@ -93,6 +97,14 @@ export class CareersPositionPage implements FormPage<undefined> {
         questions: this.intake.questionsOf(position),
         wordLimit: position.answerWordLimit,
         notice: notice ? { version: notice.version } : null,
+        // The voluntary section keeps what the visitor chose when the form comes back with errors.
+        selfIdentification: asksSelfId
+          ? formQuestions(
+              Object.fromEntries(
+                Object.entries(body ?? {}).map(([field, value]) => [field.replace(/^eeo_/, '') as Dimension, value]),
+              ),
+            )
+          : null,
       },
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Role } from '../accounts/role.js';
+import { isConfinedToCompliance, type Role } from '../accounts/role.js';
 import { csrf } from './csrf.js';
 import { IS_PUBLIC, OPEN_TO_RECRUITERS, ROLES } from './decorators.js';
 import { CsrfTokenInvalidError, DomainError, SignInRequiredError } from './errors.js';
@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
 /**
  * @Roles(...) on a handler or controller: the user must hold one of them. An agency recruiter is refused everywhere
  * except routes whose @Roles names 'recruiter', routes marked @OpenToRecruiters() and public ones: staff pages
- * without @Roles are open to every signed-in member of staff, never to an agency.
+ * without @Roles are open to every signed-in member of staff, never to an agency. A user holding only the compliance
+ * role is confined likewise to routes whose @Roles names 'compliance' (and the open and public ones).
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -44,13 +45,14 @@ export class RolesGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     const user = context.switchToHttp().getRequest<Request>().user;
-    if (user?.hasRole('recruiter') && !roles?.includes('recruiter')) {
-      const open =
-        this.reflector.getAllAndOverride<boolean>(OPEN_TO_RECRUITERS, targets) ||
-        this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-      if (!open)
-        throw new DomainError('forbidden', 'This page is for the hiring team. Your agency portal is at /agency.');
-    }
+    const open = () =>
+      this.reflector.getAllAndOverride<boolean>(OPEN_TO_RECRUITERS, targets) ||
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    if (user?.hasRole('recruiter') && !roles?.includes('recruiter') && !open())
+      throw new DomainError('forbidden', 'This page is for the hiring team. Your agency portal is at /agency.');
+    // A compliance officer with no other role is confined the same way: the adverse-impact report and their account.
+    if (user && isConfinedToCompliance(user.roles) && !roles?.includes('compliance') && !open())
+      throw new DomainError('forbidden', 'Your role shows the adverse-impact report only: /insights/adverse-impact.');
     if (!roles?.length) return true;
     if (user && roles.some((role) => user.hasRole(role))) return true;
     throw new DomainError('forbidden', 'Your roles do not include this page.');

@@ -52,4 +52,12 @@ describe('navigationFor', () => {
     ]);
     expect(navigationFor(['recruiter'], '/agency/positions/4').find((item) => item.current)?.label).toBe('Positions');
   });
+
+  it('shows a compliance officer the adverse-impact report only, and an admin who is also one no second item', () => {
+    expect(navigationFor(['compliance'], '/insights/adverse-impact')).toEqual([
+      { label: 'Adverse impact', href: '/insights/adverse-impact', current: true },
+    ]);
+    expect(navigationFor(['manager', 'compliance'], '/').map((item) => item.label)).toContain('Adverse impact');
+    expect(navigationFor(['admin', 'compliance'], '/').map((item) => item.label)).not.toContain('Adverse impact');
+  });
 });

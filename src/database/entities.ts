@@ -11,6 +11,10 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
+import {
+  SelfIdentification,
+  SelfIdentificationSettings,
+} from '../self-identification/entities/self-identification.entity.js';
 import { InterviewKit, KitItem } from '../interviews/entities/interview-kit.entity.js';
 import { Question } from '../interviews/entities/question.entity.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../interviews/entities/interview.entity.js';
@@ -95,4 +99,6 @@ export const entities = [
   CheckIn,
   LearningEntry,
   AuditEvent,
+  SelfIdentification,
+  SelfIdentificationSettings,
 ];

@@ -15,6 +15,7 @@ import { InterviewKit } from '../interviews/entities/interview-kit.entity.js';
 import { Interview, Panelist, ScorecardRating, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { composeOutcomeSentence } from '../positions/outcome-sentence.js';
 import { Position } from '../positions/entities/position.entity.js';
+import { SelfIdentification } from '../self-identification/entities/self-identification.entity.js';
 import { Assessment } from '../vetting/entities/assessment.entity.js';
 import { Presentation, PresentationScore } from '../vetting/entities/presentation.entity.js';
 import { WritingGrade } from '../vetting/entities/writing-grade.entity.js';
@@ -130,6 +131,30 @@ export async function seedHistory(
     return saved;
   };
 
+  // Voluntary self-identification, invented so that the adverse-impact report has real numbers: women reached the
+  // interview as often as men but were chosen far less often there (5 of 13 against 9 of 11: below four-fifths).
+  const RACES = [
+    'white',
+    'black',
+    'hispanic',
+    'asian',
+    'white',
+    'two-or-more',
+    'declined',
+    'white',
+    'black',
+    'hispanic',
+  ];
+  const selfIds: Omit<SelfIdentification, 'id' | 'createdAt' | 'updatedAt'>[] = [];
+  const identify = (applicationId: number, n: number, sex: 'female' | 'male' | 'declined') =>
+    selfIds.push({
+      applicationId,
+      sex,
+      race: RACES[n % RACES.length],
+      veteran: n % 11 === 3 ? 'protected' : n % 7 === 5 ? 'declined' : 'not-protected',
+      disability: n % 13 === 4 ? 'yes' : n % 9 === 7 ? 'declined' : 'no',
+    });
+
   // Candidates who stopped on the way: rejected in vetting or after interviews, or withdrew.
   for (let i = 0; i < 30; i += 1) {
     const applied = 120 + Math.floor(random() * 600);
@@ -147,13 +172,17 @@ export async function seedHistory(
               ['rejected', applied - 22],
             ]
           : [['withdrawn', applied - 5]];
-    await application(
+    const stopped = await application(
       `Past Candidate ${i + 1}`,
       sources[i % 4],
       applied,
       path,
       stop === 2 ? null : (reasons[i % Math.max(1, reasons.length)]?.id ?? null),
     );
+    // Rejected after the interview: eight women and two men. Four of those who withdrew never answered.
+    const k = Math.floor(i / 3);
+    if (stop === 1) identify(stopped.id, i, k < 8 ? 'female' : 'male');
+    else if (stop === 0 || k >= 4) identify(stopped.id, i, k % 3 === 2 ? 'declined' : k % 2 ? 'female' : 'male');
   }
 
   for (const [index, name] of names.entries()) {
@@ -167,6 +196,8 @@ export async function seedHistory(
       ['offer', applied - 32],
       ['hired', hiredDay],
     ]);
+    // Hired: five women and nine men.
+    identify(app.id, 30 + index, [1, 4, 6, 9, 12].includes(index) ? 'female' : 'male');
     await ds.getRepository(Offer).insert({
       applicationId: app.id,
       offeredOn: isoDay(daysAgo(applied - 32)),
@@ -333,4 +364,5 @@ export async function seedHistory(
       }),
     );
   }
+  await ds.getRepository(SelfIdentification).insert(selfIds);
 }

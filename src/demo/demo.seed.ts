@@ -87,6 +87,12 @@ const PEOPLE: DemoPerson[] = [
     description: 'New hire in week 2, account executive',
   },
   {
+    email: 'compliance@keeper.demo',
+    name: 'Casey Lindqvist',
+    roles: ['compliance'],
+    description: 'Compliance: the adverse-impact report only',
+  },
+  {
     email: 'recruiter@keeper.demo',
     name: 'Jordan Blake',
     roles: ['recruiter'],
@@ -125,7 +131,13 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
-  await seedCareers(app, saved[1], saved[4], readyPositionId, demoResume);
+  await seedCareers(
+    app,
+    saved[1],
+    saved.find((user) => user.email === 'recruiter@keeper.demo')!,
+    readyPositionId,
+    demoResume,
+  );
   return PEOPLE;
 }
 

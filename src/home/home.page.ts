@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
+import { isConfinedToCompliance } from '../accounts/role.js';
 import { AgenciesAccess } from '../agencies/agencies.access.js';
 import { HomeService } from './home.service.js';
 
@@ -11,8 +12,12 @@ export class HomePage {
     private readonly agencies: AgenciesAccess,
   ) {}
 
-  /** Where the user's home is instead of this page, if anywhere: an agency recruiter's is their portal. */
+  /**
+   * Where the user's home is instead of this page, if anywhere: an agency recruiter's is their portal, a compliance
+   * officer's (with no other role) the adverse-impact report.
+   */
   elsewhere(user: User): string | null {
+    if (isConfinedToCompliance(user.roles)) return '/insights/adverse-impact';
     return this.agencies.homeOf(user);
   }
 

@@ -22,6 +22,19 @@ export class InsightsAccess {
     return user.hasRole('manager') ? { hiringManagerId: user.id } : 'none';
   }
 
+  /**
+   * The adverse-impact report, across every position: admins and the compliance role only. It is the one page that
+   * reads self-identification answers (aggregated); the hiring team never sees it.
+   */
+  seesAdverseImpact(user: User): boolean {
+    return user.hasRole('admin') || user.hasRole('compliance');
+  }
+
+  requireAdverseImpact(user: User): void {
+    if (!this.seesAdverseImpact(user))
+      throw new DomainError('forbidden', 'Only admins and the compliance role see the adverse-impact report.');
+  }
+
   can(user: User, _permission: InsightsPermission, position: Position): boolean {
     return this.positions.canEdit(user, position);
   }

@@ -2,7 +2,8 @@ import { Controller, Get, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, Roles } from '../common/decorators.js';
-import { CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js';
+import { AdverseImpactPages } from './adverse-impact.pages.js';
+import { AdverseImpactQueryDto, CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js';
 import { sendReport } from './insights.csv.js';
 import { InsightsPages } from './insights.pages.js';
 
@@ -13,7 +14,17 @@ import { InsightsPages } from './insights.pages.js';
 @Controller('insights')
 @Roles('manager', 'admin')
 export class InsightsController {
-  constructor(private readonly pages: InsightsPages) {}
+  constructor(
+    private readonly pages: InsightsPages,
+    private readonly adverseImpact: AdverseImpactPages,
+  ) {}
+
+  /** Admins and the compliance role only: the one report that reads self-identification answers, aggregated. */
+  @Get('adverse-impact')
+  @Roles('admin', 'compliance')
+  async adverseImpactReport(@CurrentUser() user: User, @Query() query: AdverseImpactQueryDto, @Res() res: Response) {
+    sendReport(res, await this.adverseImpact.report(user, query));
+  }
 
   @Get('cost')
   async cost(@CurrentUser() user: User, @Query() query: CostQueryDto, @Res() res: Response) {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
+import type { AuditService } from '../audit/audit.service.js';
 
 export type CsvCell = string | number | null;
 
@@ -35,4 +36,13 @@ export function sendReport(res: Response, report: ReportResponse): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${report.csv.fileName}"`);
   res.send(toCsv(report.csv.header, report.csv.rows));
+}
+
+/** A report leaves Keeper as a file: recorded in the audit trail with its size and filter, then sent. */
+export async function exportedReport(audit: AuditService, csv: CsvFile, query: object): Promise<ReportResponse> {
+  const filter = Object.entries(query)
+    .filter(([key, value]) => key !== 'format' && value !== undefined && value !== '')
+    .map(([key, value]) => `${key} ${String(value)}`);
+  await audit.exported(csv.fileName, [`${csv.rows.length} rows`, ...filter].join(', '));
+  return { csv };
 }

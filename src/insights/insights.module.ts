@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PositionsModule } from '../positions/positions.module.js';
+import { AdverseImpactPages } from './adverse-impact.pages.js';
+import { AdverseImpactRepository } from './adverse-impact.repository.js';
+import { AdverseImpactService } from './adverse-impact.service.js';
 import { InsightsAccess } from './insights.access.js';
 import { InsightsController } from './insights.controller.js';
 import { InsightsPages } from './insights.pages.js';
@@ -9,7 +12,15 @@ import { InsightsService } from './insights.service.js';
 @Module({
   imports: [PositionsModule],
   controllers: [InsightsController],
-  providers: [InsightsAccess, InsightsRepository, InsightsService, InsightsPages],
+  providers: [
+    InsightsAccess,
+    InsightsRepository,
+    InsightsService,
+    InsightsPages,
+    AdverseImpactRepository,
+    AdverseImpactService,
+    AdverseImpactPages,
+  ],
   exports: [InsightsRepository],
 })
 export class InsightsModule {}

@@ -3,7 +3,8 @@ import type { User } from '../accounts/entities/user.entity.js';
 import type { CostQueryDto, InsightsQueryDto } from './dto/insights-query.dto.js';
 import { calibrationBars, forestPlot } from './insights.charts.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CsvCell, CsvFile, ReportResponse } from './insights.csv.js';
+import { exportedReport, type CsvCell, type CsvFile, type ReportResponse } from './insights.csv.js';
+import { InsightsAccess } from './insights.access.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
 import { csvCells, pageCells, SOURCE_QUALITY_CSV_HEADER } from './source-quality.js';
 
@@ -41,19 +42,19 @@ export class InsightsPages {
   constructor(
     private readonly insights: InsightsService,
     private readonly audit: AuditService,
+    private readonly access: InsightsAccess,
   ) {}
 
-  /** A report leaves Keeper as a file: recorded in the audit trail with its size and filter. */
-  private async exported(csv: CsvFile, query: object): Promise<ReportResponse> {
-    const filter = Object.entries(query)
-      .filter(([key, value]) => key !== 'format' && value !== undefined && value !== '')
-      .map(([key, value]) => `${key} ${String(value)}`);
-    await this.audit.exported(csv.fileName, [`${csv.rows.length} rows`, ...filter].join(', '));
-    return { csv };
+  private exported(csv: CsvFile, query: object): Promise<ReportResponse> {
+    return exportedReport(this.audit, csv, query);
   }
 
   async index(user: User, query: InsightsQueryDto) {
-    return { title: 'Insights', ...(await this.filterModel(user, query, '/insights')) };
+    return {
+      title: 'Insights',
+      adverseImpact: this.access.seesAdverseImpact(user),
+      ...(await this.filterModel(user, query, '/insights')),
+    };
   }
 
   async funnel(user: User, query: InsightsQueryDto): Promise<ReportResponse> {

@@ -18,6 +18,7 @@ import { CompanyLogo1795391400000 } from './1795391400000-CompanyLogo.js';
 import { CandidateMailEvents1795391090000 } from './1795391090000-CandidateMailEvents.js';
 import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
 import { AuditTrail1795391500000 } from './1795391500000-AuditTrail.js';
+import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentification.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   MessageTemplates1795391200000,
   CompanyLogo1795391400000,
   AuditTrail1795391500000,
+  SelfIdentification1795391600000,
 ];

@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import { EmptyToNull, IsId, IsRealDate, ToNumberOrNull } from '../../common/validation.js';
+import { DIMENSIONS, type Dimension } from '../../self-identification/self-identification.js';
 
 /** The bad-hire calculator's figures; any left out take the defaults (bad-hire-cost.ts). */
 export class CostQueryDto {
@@ -23,4 +24,9 @@ export class InsightsQueryDto {
   @IsOptional() @EmptyToNull() @IsRealDate({ message: 'Enter a date' }) to?: string;
   @IsOptional() @ToNumberOrNull() @IsId() positionId?: number | null;
   @IsOptional() @IsIn(['csv']) format?: 'csv';
+}
+
+/** The adverse-impact report's filter: the report's, and the dimension the page shows (the CSV has them all). */
+export class AdverseImpactQueryDto extends InsightsQueryDto {
+  @IsOptional() @EmptyToNull() @IsIn(DIMENSIONS) dimension?: Dimension;
 }

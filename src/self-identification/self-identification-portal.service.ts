@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/errors.js';
+import { PortalService } from '../vetting/portal.service.js';
+import { answersIn } from './self-identification.js';
+import { SelfIdentificationService } from './self-identification.service.js';
+
+/** The portal's self-identification form: the link's application, if its position asks. */
+@Injectable()
+export class SelfIdentificationPortalService {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly selfId: SelfIdentificationService,
+  ) {}
+
+  async record(token: string, form: object): Promise<void> {
+    const application = await this.portal.open(token);
+    if (!(await this.selfId.asksFor(application.position)))
+      throw new DomainError('not-found', 'This page is not part of your application.');
+    await this.selfId.record(application.id, answersIn(form as Record<string, unknown>));
+  }
+}
