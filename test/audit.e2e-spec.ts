@@ -10,7 +10,7 @@ import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { samplePdf } from './support/files.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
-import { applicationInInterview, scheduleFields } from './support/interviews.js';
+import { applicationInInterview, scheduleFields, underway } from './support/interviews.js';
 import { publishedPosition, publishKit } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -143,6 +143,7 @@ describe('The audit trail', () => {
     const interview = await testApp.dataSource
       .getRepository(Interview)
       .findOneByOrFail({ applicationId: application.id });
+    await underway(testApp, interview.id);
     const [question] = interview.questions;
     const evidence = 'SECRET-EVIDENCE named the clinic group’s CFO.';
     const notes = 'SECRET-NOTES asked for coaching.';
