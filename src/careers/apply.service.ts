@@ -79,6 +79,7 @@ export class ApplyService {
       email: form.email,
       phone: form.phone,
       location: form.location,
+      timeZone: form.timeZone,
       answers,
       resume: resume.upload,
     };
@@ -92,6 +93,7 @@ function inFormOrder(errors: FieldErrors, answerFields: string[]): FieldErrors {
     'email',
     'phone',
     'location',
+    'timeZone',
     ...answerFields,
     'outcomesConfirmed',
     'privacyAccepted',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../common/dates.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CompanySettings } from './entities/company-settings.entity.js';
 import { PrivacyNotice } from './entities/privacy-notice.entity.js';
@@ -11,6 +12,8 @@ export const DEFAULT_REJECTION_DELAY_DAYS = 2;
 export interface CompanyProfile {
   companyName: string;
   introduction: string | null;
+  /** The IANA zone of staff and candidates who have not chosen their own. */
+  timeZone: string;
 }
 
 /** The company's name and introduction, and the versions of its privacy notice for candidates. */
@@ -20,7 +23,21 @@ export class CompanyService {
 
   async profile(): Promise<CompanyProfile> {
     const row = await this.uow.repository(CompanySettings).findOneBy({ id: 1 });
-    return { companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, introduction: row?.introduction ?? null };
+    return {
+      companyName: row?.companyName ?? DEFAULT_COMPANY_NAME,
+      introduction: row?.introduction ?? null,
+      timeZone: isTimeZone(row?.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE,
+    };
+  }
+
+  /** The zone times are shown in for anyone without their own (Settings → Company; UTC until an admin sets it). */
+  async timeZone(): Promise<string> {
+    return (await this.profile()).timeZone;
+  }
+
+  /** The zone a person's times are shown in: their own, else the company's. */
+  async zoneFor(own: string | null | undefined): Promise<string> {
+    return isTimeZone(own) ? own : this.timeZone();
   }
 
   /** How many days a rejection message waits by default before it is sent (it can be undone until then). */
@@ -35,7 +52,7 @@ export class CompanyService {
     await settings.save({ id: 1, companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, rejectionDelayDays: days });
   }
 
-  async saveProfile(profile: CompanyProfile): Promise<void> {
+  async saveProfile(profile: Omit<CompanyProfile, 'timeZone'> & { timeZone?: string }): Promise<void> {
     await this.uow.repository(CompanySettings).save({ id: 1, ...profile });
   }
 

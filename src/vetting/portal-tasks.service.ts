@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CandidateDirectory } from '../candidates/candidate-directory.service.js';
 import { FormInvalidError } from '../common/errors.js';
+import { IsTimeZone } from '../common/validation.js';
 import type { Upload } from '../files/upload.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
@@ -10,6 +12,10 @@ export class WritingDto {
   @IsOptional() @IsString() @MaxLength(30000) text: string = '';
   @IsIn(['save', 'submit']) intent: 'save' | 'submit';
   @IsOptional() @IsIn(['1']) confirm?: '1';
+}
+
+export class PortalTimeZoneDto {
+  @IsTimeZone() timeZone: string;
 }
 
 export interface WritingSaved {
@@ -25,7 +31,14 @@ export class PortalTasksService {
     private readonly portal: PortalService,
     private readonly writing: WritingTestService,
     private readonly presentations: PresentationService,
+    private readonly directory: CandidateDirectory,
   ) {}
+
+  /** The zone of the candidate's mail and private page; any valid link may change it, even before the tasks open. */
+  async saveTimeZone(token: string, dto: PortalTimeZoneDto): Promise<void> {
+    const { candidate } = await this.portal.open(token);
+    await this.directory.saveCandidate({ id: candidate.id, timeZone: dto.timeZone });
+  }
 
   async uploadDeck(token: string, deck: Upload | null): Promise<void> {
     await this.presentations.upload(await this.portal.openForTasks(token), deck);

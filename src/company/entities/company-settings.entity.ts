@@ -18,6 +18,10 @@ export class CompanySettings {
   @Column({ type: 'integer', default: 2 })
   rejectionDelayDays: number;
 
+  /** The IANA zone staff without their own, and candidates who have not said theirs, see times in. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
   @UpdateDateColumn()
   updatedAt: Date;
 }
