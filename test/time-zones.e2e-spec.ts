@@ -6,6 +6,7 @@ import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { CompanyService } from '../src/company/company.service.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
+import { Presentation } from '../src/vetting/entities/presentation.entity.js';
 import { PortalService } from '../src/vetting/portal.service.js';
 import { listedPosition, outcomesOf } from './support/careers.js';
 import { samplePdf } from './support/files.js';
@@ -158,6 +159,35 @@ describe('Time zones', () => {
     // The Berlin panelist reads Berlin time; the one without a zone reads the interview's (the scheduler chose it).
     expect((await mailsTo(berliner.user.email)).at(-1)!.text).toContain(span('Europe/Berlin'));
     expect((await mailsTo(local.user.email)).at(-1)!.text).toContain(span('America/New_York'));
+  });
+
+  it('schedules a presentation session in the scheduler’s zone and shows the candidate’s time beside it', async () => {
+    const application = await applicationInInterview(testApp, manager.user, positionId);
+    await testApp.dataSource.getRepository(Candidate).update(application.candidateId, { timeZone: 'Asia/Tokyo' });
+    const page = `/applications/${application.id}`;
+    const form = (await manager.agent.get(page).expect(200)).text;
+    expect(form).toContain('Date and time (America/New_York)');
+    expect(form).toContain('For the candidate (Asia/Tokyo)');
+    const saved = await submitForm(
+      manager.agent,
+      page,
+      { sessionAt: '2027-01-12T09:00', evaluatorIds: [String(berliner.user.id), String(local.user.id)] },
+      `${page}/presentation/session`,
+    );
+    expect(saved.status).toBe(303);
+    // 09:00 in New York in January is 14:00 UTC, 23:00 in Tokyo.
+    const { sessionAt } = await testApp.dataSource
+      .getRepository(Presentation)
+      .findOneByOrFail({ applicationId: application.id });
+    expect(sessionAt!.toISOString()).toBe('2027-01-12T14:00:00.000Z');
+    const after = (await manager.agent.get(page).expect(200)).text;
+    expect(after).toContain('value="2027-01-12T09:00"');
+    expect(after).toContain('Tue 12 Jan 2027, 23:00 GMT+9');
+    expect(after).toContain('Session Tue 12 Jan 2027, 09:00 EST');
+    const mail = (await mailsTo(application.candidate.email)).find(
+      (message) => message.templateKey === 'presentation-scheduled',
+    )!;
+    expect(mail.text).toContain('Tue 12 Jan 2027, 23:00–23:45 (Asia/Tokyo)');
   });
 
   it('lets the candidate give their zone in the portal, which then shows their interview in it', async () => {

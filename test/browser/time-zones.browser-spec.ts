@@ -4,7 +4,9 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import type { User } from '../../src/accounts/entities/user.entity.js';
 import { Candidate } from '../../src/candidates/entities/candidate.entity.js';
+import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { CompanyService } from '../../src/company/company.service.js';
+import { PortalService } from '../../src/vetting/portal.service.js';
 import { listedPosition } from '../support/careers.js';
 import { createUser, PASSWORD } from '../support/http.js';
 import { applicationInInterview } from '../support/interviews.js';
@@ -93,6 +95,38 @@ describeInBrowser('Time zones in a real browser', () => {
     await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Berlin');
     await expect(local.textContent()).resolves.toContain(`${inTokyo(date, '16:45', 'Europe/Berlin')} GMT+9`);
     await look(page, 'schedule-form', '#candidate-local-time');
+    await context.close();
+  });
+
+  it('lets a person choose their zone in their account, and a candidate in their portal (axe clean)', async () => {
+    const context = await browser.newContext({ bypassCSP: true, timezoneId: 'America/Chicago' });
+    const page = await context.newPage();
+    await signInWithForm(page, baseUrl, manager.email, PASSWORD);
+    await page.getByRole('link', { name: /Hiring manager/ }).click();
+    await page.waitForURL(`${baseUrl}/account`);
+    await expect(page.getByLabel('Your time zone').inputValue()).resolves.toBe('America/New_York');
+    await page.getByLabel('Your time zone').selectOption('');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await page.getByText('Time zone saved').waitFor();
+    await expect(page.getByLabel('Your time zone').inputValue()).resolves.toBe('');
+    await expect(page.locator('#field-timeZone option:checked').textContent()).resolves.toBe(
+      'Company’s zone (Europe/London)',
+    );
+    await look(page, 'account', '#field-timeZone');
+
+    const application = await applicationInInterview(testApp, manager, position.id);
+    const { link } = await testApp.app
+      .get(PortalService)
+      .issue(manager, await testApp.app.get(PipelineService).findOrFail(application.id));
+    const candidate = await context.newPage();
+    await candidate.goto(`${baseUrl}/portal/${link.token}`);
+    // The browser's zone is offered until the candidate saves one.
+    await expect(candidate.getByLabel('Time zone', { exact: true }).inputValue()).resolves.toBe('America/Chicago');
+    await candidate.getByRole('button', { name: 'Save time zone' }).click();
+    await candidate.getByText('we give your dates and times in this zone').waitFor();
+    await look(candidate, 'portal', '#time-zone');
+    const stored = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: application.candidateId });
+    expect(stored.timeZone).toBe('America/Chicago');
     await context.close();
   });
 });
