@@ -558,14 +558,14 @@ describe('A recruiter crawling the demo company’s staff URLs', () => {
     const open = routesOpenToRecruiters(testApp);
     const routes = registeredRoutes(testApp);
     const staff = routes.filter((route) => !open.has(`${route.method} ${route.path}`));
-    // Besides public pages, a recruiter's routes are their portal, their home (a redirect) and their password.
+    // Besides public pages, a recruiter's routes are their portal, their home (a redirect) and their account.
     expect(
       routes
         .filter((route) => open.has(`${route.method} ${route.path}`) && !route.path.startsWith('/agency'))
         .filter((route) => open.get(`${route.method} ${route.path}`) !== 'public')
         .map((route) => `${route.method} ${route.path}`)
         .sort(),
-    ).toEqual(['GET /', 'GET /account/password', 'POST /account/password']);
+    ).toEqual(['GET /', 'GET /account', 'GET /account/password', 'POST /account/password', 'POST /account/time-zone']);
     // The portal is theirs, and every route left must be a staff route.
     expect(staff.filter((route) => route.path.startsWith('/agency'))).toEqual([]);
     expect(staff.filter((route) => route.method === 'GET').length).toBeGreaterThan(60);

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { Application } from '../src/candidates/entities/application.entity.js';
+import { Candidate } from '../src/candidates/entities/candidate.entity.js';
 import { PipelineService } from '../src/candidates/pipeline.service.js';
 import { seedDemo } from '../src/demo/demo.seed.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
@@ -103,6 +105,8 @@ describe('What candidates receive: every event sends its template once, and noth
       return { application, interview };
     };
     const due = await schedule();
+    // The reminder is in the candidate's zone (the interview was scheduled in Berlin's).
+    await testApp.dataSource.getRepository(Candidate).update(due.application.candidateId, { timeZone: 'Asia/Tokyo' });
     const cancelled = await schedule();
     await testApp.dataSource.getRepository(Interview).update(cancelled.interview.id, { cancelledAt: new Date() });
 
@@ -112,7 +116,10 @@ describe('What candidates receive: every event sends its template once, and noth
     expect(await keysOf(cancelled.application.id)).not.toContain('interview-reminder');
     const [reminder] = (await mailsOf(due.application.id)).filter((m) => m.templateKey === 'interview-reminder');
     expect(reminder.subject).toBe('Tomorrow: your interview for Account Executive, Enterprise');
-    expect(reminder.text).toContain('(Europe/Berlin)');
+    expect(reminder.text).toContain('(Asia/Tokyo)');
+    const { startsAt } = await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: due.interview.id });
+    const tokyo = DateTime.fromJSDate(startsAt, { zone: 'Asia/Tokyo' });
+    expect(reminder.text).toContain(`When:  ${tokyo.toFormat('ccc d LLL yyyy, HH:mm')}–`);
   });
 
   it('confirms a withdrawal, then sends the candidate nothing more', async () => {

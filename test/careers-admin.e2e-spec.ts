@@ -106,17 +106,20 @@ describe('Careers site, staff side: settings, listing, answers, graders and the 
       await expect(testApp.app.get(CompanyService).profile()).resolves.toEqual({
         companyName: 'Our company',
         introduction: null,
+        timeZone: 'UTC',
         logo: null,
       });
 
       const saved = await submitForm(admin.agent, '/admin/company', {
         companyName: 'Northwind Health',
         introduction: 'We make clinic software.\r\n\r\nSmall team, big clinics.',
+        timeZone: 'Europe/Dublin',
       });
       expect(saved.status).toBe(303);
       await expect(testApp.app.get(CompanyService).profile()).resolves.toEqual({
         companyName: 'Northwind Health',
         introduction: 'We make clinic software.\n\nSmall team, big clinics.',
+        timeZone: 'Europe/Dublin',
         logo: null,
       });
       const shown = await admin.agent.get('/admin/company').expect(200);

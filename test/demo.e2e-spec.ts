@@ -3,6 +3,7 @@ import { Application, STAGES } from '../src/candidates/entities/application.enti
 import { Position } from '../src/positions/entities/position.entity.js';
 import { Interview } from '../src/interviews/entities/interview.entity.js';
 import { Hire } from '../src/hires/entities/hire.entity.js';
+import { DateTime } from 'luxon';
 import { In, IsNull } from 'typeorm';
 import { AgencySubmission } from '../src/agencies/entities/agency.entity.js';
 import { ApplicationAnswer } from '../src/candidates/entities/application-answer.entity.js';
@@ -151,6 +152,26 @@ describe('Demo company', () => {
     const managerHome = await manager.get('/').expect(200);
     expect(managerHome.text).toContain('Every scorecard for Ben Adler');
     await manager.get(`/interviews/${ben.id}/debrief`).expect(200);
+
+    // Staff in three zones see Hana's interview each in their own: New York, Berlin, and the company's London.
+    const clock = (zone: string) => DateTime.fromJSDate(hana.startsAt, { zone }).toFormat('HH:mm');
+    const admin = await signIn(testApp, 'admin@keeper.demo', DEMO_PASSWORD);
+    const page = `/applications/${hana.applicationId}`;
+    expect((await manager.get(page).expect(200)).text).toMatch(
+      new RegExp(`${clock('America/New_York')}–\\d\\d:\\d\\d E[SD]T`),
+    );
+    expect((await priya.get(`/interviews/${hana.id}`).expect(200)).text).toMatch(
+      new RegExp(`${clock('Europe/Berlin')}–\\d\\d:\\d\\d CES?T`),
+    );
+    expect((await admin.get(page).expect(200)).text).toMatch(
+      new RegExp(`${clock('Europe/London')}–\\d\\d:\\d\\d (GMT|BST)`),
+    );
+    // Hana gave Asia/Tokyo on the careers form: her invitation is in Tokyo time.
+    const invitation = (await outboxMessages(testApp.dataSource)).find(
+      (mail) => mail.to === 'hana.sato@candidates.demo' && mail.templateKey === 'interview-scheduled',
+    )!;
+    expect(invitation.text).toContain(`${clock('Asia/Tokyo')}–`);
+    expect(invitation.text).toContain('(Asia/Tokyo)');
 
     const chloe = byName('Chloe Martin');
     expect(chloe.application.stage).toBe('offer');

@@ -1,5 +1,7 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module.js';
+import { AccountController } from './account.controller.js';
+import { AccountPage } from './account.page.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { AttemptLimitsService } from './attempt-limits.service.js';
 import { AccountsService } from './accounts.service.js';
@@ -15,7 +17,14 @@ import { UsersRepository } from './users.repository.js';
 
 @Module({
   imports: [MailModule],
-  controllers: [SetupController, SessionController, PasswordController, InvitationsController, PeopleController],
+  controllers: [
+    AccountController,
+    SetupController,
+    SessionController,
+    PasswordController,
+    InvitationsController,
+    PeopleController,
+  ],
   providers: [
     AccountsService,
     PeopleService,
@@ -25,6 +34,7 @@ import { UsersRepository } from './users.repository.js';
     PeopleListPage,
     PersonPage,
     DeactivatePersonPage,
+    AccountPage,
   ],
   exports: [AccountsService, UsersRepository, PeopleService, AttemptLimitsService],
 })

@@ -80,6 +80,12 @@ export class AccountsService {
     return user?.active ? user : null;
   }
 
+  /** The zone this person sees times in; null: the company's. */
+  async saveTimeZone(user: User, timeZone: string | null): Promise<void> {
+    await this.users.setTimeZone(user.id, timeZone);
+    user.timeZone = timeZone;
+  }
+
   async changePassword(user: User, dto: ChangePasswordDto, currentSid: string): Promise<void> {
     if (!user.passwordHash || !(await verifyPassword(dto.currentPassword, user.passwordHash))) {
       throw FormInvalidError.single('currentPassword', 'That is not your current password');

@@ -4,6 +4,7 @@ import { csrf } from '../common/csrf.js';
 import { takeFlash } from '../common/flash.js';
 import { navigationFor } from '../common/navigation.js';
 import { requestPath } from '../common/paths.js';
+import { CompanyService } from '../company/company.service.js';
 import { AccountsService } from './accounts.service.js';
 import { ROLE_LABELS } from './role.js';
 
@@ -12,11 +13,14 @@ const SETUP_EXEMPT = /^\/(setup|health|assets)(\/|$)/;
 /**
  * Before every route: sends an empty install to /setup, loads the signed-in user (a deactivated
  * user's session is ended here), and gives every view the user, the navigation, flash messages,
- * the CSRF token and the origin the request came to.
+ * the CSRF token, the origin the request came to and the time zone the reader sees times in.
  */
 @Injectable()
 export class CurrentUserMiddleware implements NestMiddleware {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly company: CompanyService,
+  ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const path = requestPath(req);
@@ -30,6 +34,8 @@ export class CurrentUserMiddleware implements NestMiddleware {
         await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
     }
 
+    // Every date-time a page shows is in this zone (the day/dateTime helpers); a candidate's pages set their own.
+    res.locals.viewerTimeZone = await this.company.zoneFor(req.user?.timeZone);
     res.locals.flash = takeFlash(req);
     // Generated only when a page is rendered, so requests that render nothing create no session.
     Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => csrf.generateToken(req) });

@@ -89,6 +89,10 @@ export class UsersRepository {
   }
 
   /** Saves in `manager`'s transaction when given one. */
+  async setTimeZone(id: number, timeZone: string | null): Promise<void> {
+    await this.users.update(id, { timeZone });
+  }
+
   save(user: User): Promise<User> {
     return this.users.save(user);
   }

@@ -75,7 +75,15 @@ export class AgencyPortalService {
     const agency = seat.membership.agency;
     await this.intake.receive(
       position,
-      { name: dto.name, email: dto.email, phone: dto.phone, location: dto.location, answers, resume },
+      {
+        name: dto.name,
+        email: dto.email,
+        phone: dto.phone,
+        location: dto.location,
+        timeZone: dto.timeZone,
+        answers,
+        resume,
+      },
       { kind: 'agency', recruiter: user, agencyId: agency.id, agencyName: agency.name },
       async (result: IntakeResult) => {
         const alreadyKnown = result.result !== 'applied';

@@ -1,4 +1,4 @@
-import type { MailService, TemplateMessage } from '../mail/mail.service.js';
+import type { MailService, Meeting, TemplateMessage } from '../mail/mail.service.js';
 import { candidateValues, type MessageKey, type TemplateValues } from '../mail/message-templates.js';
 import type { Application, Stage } from './entities/application.entity.js';
 
@@ -19,15 +19,18 @@ export function mayMailCandidate(application: Pick<Application, 'stage'>, key: M
   return allowed === undefined || allowed.includes(key);
 }
 
+/** A template's values; `meeting` becomes {{when}}, written in the candidate's own zone. */
+export type CandidateValues = TemplateValues & { meeting?: Meeting };
+
 /**
- * Sends a template to the application's candidate (their name and the position's title filled in) unless
- * mayMailCandidate refuses it; true when the message went to the outbox.
+ * Sends a template to the application's candidate (their name and the position's title filled in, dates in their
+ * zone) unless mayMailCandidate refuses it; true when the message went to the outbox.
  */
 export async function sendCandidateTemplate(
   mail: MailService,
   application: Application,
   key: MessageKey,
-  values: TemplateValues = {},
+  { meeting, ...values }: CandidateValues = {},
   calendar?: TemplateMessage['calendar'],
 ): Promise<boolean> {
   if (!mayMailCandidate(application, key)) return false;
@@ -37,6 +40,8 @@ export async function sendCandidateTemplate(
     applicationId: application.id,
     values: { ...candidateValues(application.candidate.name, application.position.title), ...values },
     calendar,
+    meeting,
+    timeZone: application.candidate.timeZone,
   });
   return true;
 }

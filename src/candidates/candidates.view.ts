@@ -1,4 +1,3 @@
-import { relativeDays } from '../common/dates.js';
 import { STAGE_LABELS, type Application } from './entities/application.entity.js';
 import { SOURCE_LABELS, SOURCES, type Candidate } from './entities/candidate.entity.js';
 
@@ -49,7 +48,6 @@ export function mapApplicationRow(application: Application) {
     position: application.position ? { id: application.position.id, title: application.position.title } : null,
     rejectionReason: application.rejectionReason?.label ?? null,
     appliedAt: application.createdAt,
-    appliedHint: relativeDays(application.createdAt),
   };
 }
 

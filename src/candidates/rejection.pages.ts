@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { FormPage, PageRequest } from '../common/decorators.js';
-import { formatDateTime } from '../common/dates.js';
 import { DomainError } from '../common/errors.js';
 import { messageTemplate } from '../mail/message-templates.js';
 import { positionSummary } from '../positions/positions.view.js';
@@ -16,9 +15,9 @@ const DAY_MS = 86_400_000;
 const reasonChoices = (reasons: RejectionReason[]) =>
   reasons.map((reason) => ({ value: String(reason.id), label: reason.label }));
 
-/** When a message sent "after a delay" today would go, in words. */
-function delayed(days: number): { days: number; at: string } {
-  return { days, at: formatDateTime(new Date(Date.now() + days * DAY_MS)) };
+/** When a message sent "after a delay" today would go (shown with {{dateTime}}, in the viewer's zone). */
+function delayed(days: number): { days: number; at: Date } {
+  return { days, at: new Date(Date.now() + days * DAY_MS) };
 }
 
 function requireOpen(application: Application): void {

@@ -79,10 +79,11 @@ export class RejectionService {
     const reason = await this.reasonOrFail(choice.reasonId, [stages.rejectionGroup(application.stage)]);
     const message = choice.send === 'message' ? this.editedMessage(choice) : null;
     const sendAt = await this.sendTime(choice);
+    const note = await this.messageNote(user, sendAt);
     return this.uow.run(async () => {
       if (!message) return this.pipeline.rejectWith(user, application, reason, 'No message to the candidate.');
       const key = templateFor(stages.rejectionGroup(application.stage));
-      await this.pipeline.rejectWith(user, application, reason, this.messageNote(sendAt));
+      await this.pipeline.rejectWith(user, application, reason, note);
       const row = await this.mail.sendPrepared(
         { key, to: application.candidate.email, ...message, applicationId: application.id },
         sendAt,
@@ -97,10 +98,11 @@ export class RejectionService {
     const applications = await this.selection(user, positionId, ids);
     const reason = await this.reasonOrFail(choice.reasonId, this.groupsOf(applications));
     const sendAt = await this.sendTime(choice);
+    const messageNote = await this.messageNote(user, sendAt);
     await this.uow.run(async () => {
       for (const application of applications) {
         const draft = choice.send === 'message' ? await this.draft(application) : null;
-        const note = draft ? this.messageNote(sendAt) : 'No message to the candidate.';
+        const note = draft ? messageNote : 'No message to the candidate.';
         await this.pipeline.rejectWith(user, application, reason, note);
         if (!draft) continue;
         const { key, subject, body: text } = draft;
@@ -201,8 +203,10 @@ export class RejectionService {
     return new Date(Date.now() + (await this.delayDays()) * DAY_MS);
   }
 
-  private messageNote(sendAt: Date | null): string {
-    return sendAt ? `Rejection message scheduled for ${formatDateTime(sendAt)}.` : 'Rejection message sent now.';
+  /** The history's words, with the time in the zone of the person rejecting (the zone's name makes it unambiguous). */
+  private async messageNote(user: User, sendAt: Date | null): Promise<string> {
+    if (!sendAt) return 'Rejection message sent now.';
+    return `Rejection message scheduled for ${formatDateTime(sendAt, await this.company.zoneFor(user.timeZone))}.`;
   }
 
   private valuesOf(application: Application) {

@@ -92,6 +92,7 @@ export class ApplyService {
       email: form.email,
       phone: form.phone,
       location: form.location,
+      timeZone: form.timeZone,
       answers,
       resume: resume.upload,
     };
@@ -105,6 +106,7 @@ function inFormOrder(errors: FieldErrors, answerFields: string[]): FieldErrors {
     'email',
     'phone',
     'location',
+    'timeZone',
     ...answerFields,
     'outcomesConfirmed',
     'privacyAccepted',

@@ -127,7 +127,7 @@ export class CareersPrivacyPage {
   constructor(private readonly company: CompanyService) {}
 
   async build() {
-    const notice = await this.company.currentNotice();
+    const [notice, zone] = await Promise.all([this.company.currentNotice(), this.company.timeZone()]);
     return {
       title: 'Privacy notice for candidates',
       notice: notice
@@ -135,7 +135,7 @@ export class CareersPrivacyPage {
             body: notice.body,
             retentionMonths: notice.retentionMonths,
             version: notice.version,
-            since: formatDay(notice.createdAt),
+            since: formatDay(notice.createdAt, zone),
           }
         : null,
     };

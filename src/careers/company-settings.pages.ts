@@ -16,7 +16,11 @@ export class CompanyProfilePage implements FormPage {
     return {
       title: 'Company and careers site',
       hasNotice: Boolean(notice),
-      values: { companyName: profile.companyName, introduction: profile.introduction ?? '' },
+      values: {
+        companyName: profile.companyName,
+        introduction: profile.introduction ?? '',
+        timeZone: profile.timeZone,
+      },
     };
   }
 }

@@ -21,7 +21,11 @@ export class CompanySettingsService {
   }
 
   saveProfile(dto: CompanyProfileDto): Promise<void> {
-    return this.company.saveProfile({ companyName: dto.companyName, introduction: dto.introduction ?? null });
+    return this.company.saveProfile({
+      companyName: dto.companyName,
+      introduction: dto.introduction ?? null,
+      timeZone: dto.timeZone,
+    });
   }
 
   /** Saves the notice as a new version when its text or retention changed; `changed` false when it is the same. */

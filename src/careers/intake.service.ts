@@ -35,6 +35,8 @@ export interface IntakeForm {
   email: string;
   phone: string | null;
   location: string | null;
+  /** An IANA zone; null or absent: the company's. */
+  timeZone?: string | null;
   /** Answer text by question field (`answer_<outcomeId>`). */
   answers: Record<string, string | undefined>;
   resume: Upload | null;
@@ -152,16 +154,14 @@ export class IntakeService {
         email: CandidateDirectory.normaliseEmail(form.email),
         phone: form.phone,
         location: form.location,
+        timeZone: form.timeZone ?? null,
         source,
         consentAt: origin.kind === 'careers' ? new Date() : null,
         resumeFileId: file?.id ?? null,
         createdById: byUser?.id ?? null,
       });
-    } else if (!candidate.resumeFileId && form.resume && kind) {
-      // An existing record is never overwritten from a public form; a resume is only added where there was none.
-      const file = await this.saveResume(form.resume, kind, byUser);
-      await this.directory.saveCandidate({ id: candidate.id, resumeFileId: file.id });
-      candidate.resumeFileId = file.id;
+    } else {
+      await this.addMissing(candidate, form, kind, byUser);
     }
     const now = new Date();
     const application = await this.pipeline.receive(candidate, position, {
@@ -208,6 +208,19 @@ export class IntakeService {
       applicationId: application.id,
       values: candidateValues(application.candidate.name, application.position.title),
     });
+  }
+
+  /** An existing record is never overwritten from a public form; a resume or a zone is only added where there was none. */
+  private async addMissing(candidate: Candidate, form: IntakeForm, kind: FileKind | null, byUser: User | null) {
+    if (!candidate.timeZone && form.timeZone) {
+      await this.directory.saveCandidate({ id: candidate.id, timeZone: form.timeZone });
+      candidate.timeZone = form.timeZone;
+    }
+    if (!candidate.resumeFileId && form.resume && kind) {
+      const file = await this.saveResume(form.resume, kind, byUser);
+      await this.directory.saveCandidate({ id: candidate.id, resumeFileId: file.id });
+      candidate.resumeFileId = file.id;
+    }
   }
 
   private saveResume(resume: Upload, kind: FileKind, by: User | null) {

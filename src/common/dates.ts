@@ -1,40 +1,119 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DateTime } from 'luxon';
 
-/** "Tue 3 Mar 2027" */
-export function formatDay(date: Date, timeZone?: string): string {
+/** The zone times are shown in until the company sets its own in Settings. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** Every IANA time zone this Node knows (and UTC, which it lists under no region): the choices of each zone select. */
+export const TIME_ZONES: string[] = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
+
+const KNOWN_ZONES = new Set(TIME_ZONES);
+
+/** An IANA zone Keeper offers (the list above), e.g. "Europe/Berlin"; "CET" or "Mars/Base" are not. */
+export function isTimeZone(zone: unknown): zone is string {
+  return typeof zone === 'string' && KNOWN_ZONES.has(zone);
+}
+
+/** The zone to show a person's times in: their own when they have one, else the company's. */
+export function zoneOf(own: string | null | undefined, fallback: string | null | undefined): string {
+  if (isTimeZone(own)) return own;
+  return isTimeZone(fallback) ? fallback : DEFAULT_TIME_ZONE;
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "Tue 3 Mar 2027" in the zone (a calendar date such as "2027-03-03" is that day wherever one is). */
+export function formatDay(date: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const instant = typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date;
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    timeZone,
+    timeZone: typeof date === 'string' ? 'UTC' : timeZone,
   })
-    .format(date)
+    .format(instant)
     .replace(',', '');
 }
 
-/** "Tue 3 Mar 2027 14:05 UTC": with the zone, since candidates and panels may be elsewhere. */
-export function formatDateTime(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-    timeZoneName: 'short',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${formatDay(date, timeZone)} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+/**
+ * The zone's short name at that instant: "CET"/"CEST", "GMT"/"BST", "EST"/"EDT"; an offset ("GMT+9") where English
+ * has no abbreviation in common use.
+ */
+export function zoneAbbreviation(date: Date, timeZone: string): string {
+  const name = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const british = name('en-GB');
+  if (!/^GMT[+-]/.test(british)) return british;
+  const american = name('en-US');
+  return /^GMT[+-]/.test(american) ? british : american;
 }
 
-/** "today", "in 5 days", "3 days ago" — counted in calendar days. */
-export function relativeDays(date: Date, now: Date = new Date()): string {
-  const days = Math.round((startOfDayUtc(date) - startOfDayUtc(now)) / DAY_MS);
+/** "Tue 3 Mar 2027, 10:00 CET": with the zone's name, since candidates and panels may be elsewhere. */
+export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const time = DateTime.fromJSDate(date, { zone: timeZone }).toFormat('HH:mm');
+  return `${formatDay(date, timeZone)}, ${time} ${zoneAbbreviation(date, timeZone)}`;
+}
+
+/** "today", "in 5 days", "3 days ago": calendar days as they are in the zone, so 23:30 tonight is still "today". */
+export function relativeDays(
+  date: Date | string,
+  now: Date = new Date(),
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  const then =
+    typeof date === 'string' && CALENDAR_DATE.test(date)
+      ? DateTime.fromISO(date, { zone: 'UTC' })
+      : DateTime.fromJSDate(new Date(date), { zone: timeZone });
+  const today = DateTime.fromJSDate(now, { zone: timeZone });
+  const days = Math.round(
+    (Date.UTC(then.year, then.month - 1, then.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000,
+  );
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-function startOfDayUtc(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+/** "Tue 3 Mar 2027 · in 5 days" */
+export function dayWithHint(date: Date | string, timeZone: string = DEFAULT_TIME_ZONE, now = new Date()): string {
+  return `${formatDay(date, timeZone)} · ${relativeDays(date, now, timeZone)}`;
+}
+
+/** "Tue 3 Mar 2027, 10:00 CET · in 5 days": every date-time on a page. */
+export function dateTimeWithHint(date: Date, timeZone: string = DEFAULT_TIME_ZONE, now = new Date()): string {
+  return `${formatDateTime(date, timeZone)} · ${relativeDays(date, now, timeZone)}`;
+}
+
+function meetingSpan(startsAt: Date, durationMinutes: number, zone: string): string {
+  const start = DateTime.fromJSDate(startsAt, { zone });
+  const end = start.plus({ minutes: durationMinutes });
+  const sameDay = start.hasSame(end, 'day');
+  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL HH:mm')}`;
+}
+
+/** "Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)": a meeting as a candidate's or panelist's mail names it. */
+export function meetingTimeText(startsAt: Date, durationMinutes: number, zone: string): string {
+  return `${meetingSpan(startsAt, durationMinutes, zone)} (${zone})`;
+}
+
+/** "Thu 3 Dec 2026, 14:30–15:30 CET · in 5 days": a meeting on a page, in the viewer's zone. */
+export function meetingOnPage(startsAt: Date, durationMinutes: number, zone: string, now = new Date()): string {
+  return `${meetingSpan(startsAt, durationMinutes, zone)} ${zoneAbbreviation(startsAt, zone)} · ${relativeDays(startsAt, now, zone)}`;
+}
+
+/** The instant a wall-clock date and time ("2026-12-03", "14:30") mean in a zone, or null when that time does not exist there. */
+export function zonedInstant(date: string, time: string, zone: string): Date | null {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!local.isValid) return null;
+  // A time skipped by a daylight-saving change is shifted by luxon; refuse it rather than move the interview.
+  if (local.toFormat('yyyy-MM-dd') !== date || local.toFormat('HH:mm') !== time) return null;
+  return local.toJSDate();
+}
+
+/** The wall-clock date and time of an instant in a zone, as the scheduling form shows them. */
+export function wallClock(instant: Date, zone: string): { date: string; time: string } {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
 }

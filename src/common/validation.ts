@@ -2,6 +2,7 @@ import { BadRequestException, ValidationPipe, type ArgumentMetadata, type Valida
 import { plainToInstance, Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min, validate, ValidateBy, type ValidationOptions } from 'class-validator';
+import { isTimeZone } from './dates.js';
 import { FormInvalidError, type FieldErrors } from './errors.js';
 import { isRealDate, MAX_ID } from './params.js';
 
@@ -79,6 +80,12 @@ export const IsRealDate = (options: ValidationOptions = { message: 'Enter a real
     { name: 'isRealDate', validator: { validate: (value: unknown) => typeof value === 'string' && isRealDate(value) } },
     options,
   );
+
+export const TIME_ZONE_MESSAGE = 'Choose a time zone from the list, e.g. Europe/Berlin';
+
+/** An IANA time zone Keeper offers (common/dates.ts TIME_ZONES), e.g. "Europe/Berlin"; not "CET" or "GMT+1". */
+export const IsTimeZone = (options: ValidationOptions = { message: TIME_ZONE_MESSAGE }) =>
+  ValidateBy({ name: 'isTimeZone', validator: { validate: (value: unknown) => isTimeZone(value) } }, options);
 
 /** Form quirk: trims strings; leaves everything else alone. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,3 +1,4 @@
+import hbs from 'hbs';
 import { scriptJson, viewHelpers } from './view-helpers.js';
 
 describe('scriptJson', () => {
@@ -15,5 +16,36 @@ describe('slots', () => {
     expect(viewHelpers.slots(['First', ''])).toEqual(['First', '']);
     expect(viewHelpers.slots(undefined)).toEqual(['']);
     expect(viewHelpers.slots([])).toEqual(['']);
+  });
+});
+
+describe('date helpers', () => {
+  // The helpers as configureApp registers them on hbs's Handlebars.
+  const handlebars = hbs.handlebars;
+  for (const [name, helper] of Object.entries(viewHelpers)) handlebars.registerHelper(name, helper);
+  const render = (template: string, data: Record<string, unknown>) => handlebars.compile(template)(data);
+  const at = new Date('2027-07-12T22:30:00Z');
+
+  it('writes a date-time in the viewer’s zone from the root data, in partials and loops too', () => {
+    const template = '{{dateTime at}}|{{#each list}}{{dateTime this}}{{/each}}';
+    expect(render(template, { at, list: [at], viewerTimeZone: 'Europe/Berlin' })).toMatch(
+      /^Tue 13 Jul 2027, 00:30 CEST · .+\|Tue 13 Jul 2027, 00:30 CEST · /,
+    );
+    expect(render(template, { at, list: [at], viewerTimeZone: 'America/New_York' })).toMatch(
+      /^Mon 12 Jul 2027, 18:30 EDT · /,
+    );
+    expect(render('{{dateTime at}}', { at })).toMatch(/^Mon 12 Jul 2027, 22:30 UTC · /);
+  });
+
+  it('writes a day in the viewer’s zone, and a calendar date as that day', () => {
+    expect(render('{{day at}}', { at, viewerTimeZone: 'Asia/Tokyo' })).toMatch(/^Tue 13 Jul 2027 · /);
+    expect(render('{{day at}}', { at, viewerTimeZone: 'America/Los_Angeles' })).toMatch(/^Mon 12 Jul 2027 · /);
+    expect(render('{{day when}}', { when: '2027-07-12', viewerTimeZone: 'Asia/Tokyo' })).toMatch(/^Mon 12 Jul 2027 · /);
+  });
+
+  it('writes a meeting in the viewer’s zone', () => {
+    expect(render('{{meeting at 45}}', { at, viewerTimeZone: 'Europe/London' })).toMatch(
+      /^Mon 12 Jul 2027, 23:30–Tue 13 Jul 00:15 BST · /,
+    );
   });
 });

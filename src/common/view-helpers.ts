@@ -1,6 +1,19 @@
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
-import { formatDateTime, formatDay, relativeDays } from './dates.js';
+import { dateTimeWithHint, dayWithHint, DEFAULT_TIME_ZONE, meetingOnPage, relativeDays, TIME_ZONES } from './dates.js';
+
+/**
+ * The zone the page's reader sees times in: res.locals.viewerTimeZone (the signed-in user's, else the company's; a
+ * candidate's on their pages), which Express merges into every view's root data.
+ */
+function viewerZone(options: HelperOptions | undefined): string {
+  const zone = options?.data?.root?.viewerTimeZone;
+  return typeof zone === 'string' && zone ? zone : DEFAULT_TIME_ZONE;
+}
+
+const TIME_ZONE_OPTIONS = TIME_ZONES.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function asDate(value: unknown): Date | null {
   if (value instanceof Date) return value;
@@ -55,15 +68,31 @@ export const viewHelpers = {
     return list.length > 0 ? list : [''];
   },
   includes: (list: unknown, value: unknown) => (Array.isArray(list) ? list.includes(value) : list === value),
-  /** "Tue 3 Mar 2027 · in 5 days" */
-  day: (value: unknown) => {
+  /** "Tue 3 Mar 2027 · in 5 days", in the viewer's zone (a calendar date such as "2027-03-03" stays that day). */
+  day: (value: unknown, options: HelperOptions) => {
+    if (typeof value === 'string' && CALENDAR_DATE.test(value)) return dayWithHint(value, viewerZone(options));
     const date = asDate(value);
-    return date ? `${formatDay(date)} · ${relativeDays(date)}` : '';
+    return date ? dayWithHint(date, viewerZone(options)) : '';
   },
-  dateTime: (value: unknown) => {
+  /** "Tue 3 Mar 2027, 10:00 CET · in 5 days", in the viewer's zone. */
+  dateTime: (value: unknown, options: HelperOptions) => {
     const date = asDate(value);
-    return date ? formatDateTime(date) : '';
+    return date ? dateTimeWithHint(date, viewerZone(options)) : '';
   },
+  /** "Thu 3 Dec 2026, 14:30–15:30 CET · in 5 days": a meeting's start and length, in the viewer's zone. */
+  meeting: (startsAt: unknown, durationMinutes: unknown, options: HelperOptions) => {
+    const date = asDate(startsAt);
+    return date ? meetingOnPage(date, Number(durationMinutes) || 0, viewerZone(options)) : '';
+  },
+  /** Every IANA zone as select options: {{> select options=(timeZoneOptions) …}}. */
+  timeZoneOptions: () => TIME_ZONE_OPTIONS,
+  /** "today", "in 5 days", "3 days ago": calendar days in the viewer's zone. */
+  relativeDay: (value: unknown, options: HelperOptions) => {
+    const date = asDate(value);
+    return date ? relativeDays(date, new Date(), viewerZone(options)) : '';
+  },
+  /** The viewer's zone's name, e.g. "Europe/Berlin", for a page that says which zone its times are in. */
+  viewerZone: (options: HelperOptions) => viewerZone(options),
   isoDate: (value: unknown) => asDate(value)?.toISOString() ?? '',
   /** The first error for a field, from the root "errors" map. */
   fieldError: (name: string, options: HelperOptions) => {

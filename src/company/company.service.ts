@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../common/dates.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { FilesRepository } from '../files/files.repository.js';
 import { CompanySettings } from './entities/company-settings.entity.js';
@@ -13,6 +14,8 @@ export const DEFAULT_REJECTION_DELAY_DAYS = 2;
 export interface CompanyProfile {
   companyName: string;
   introduction: string | null;
+  /** The IANA zone of staff and candidates who have not chosen their own. */
+  timeZone: string;
 }
 
 /** Where pages find the logo: a stable address whose `v` changes with each upload, so browsers may cache it for good. */
@@ -51,8 +54,22 @@ export class CompanyService {
     return {
       companyName: row?.companyName ?? DEFAULT_COMPANY_NAME,
       introduction: row?.introduction ?? null,
+      timeZone: isTimeZone(row?.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE,
       logo: file ? { url: `${LOGO_PATH}?v=${file.id}`, kind: kindOf(file.contentType), version: file.id } : null,
     };
+  }
+
+  /** The zone times are shown in for anyone without their own (Settings → Company; UTC until an admin sets it). */
+  async timeZone(): Promise<string> {
+    const row = await this.uow
+      .repository(CompanySettings)
+      .findOne({ where: { id: 1 }, select: { id: true, timeZone: true } });
+    return isTimeZone(row?.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE;
+  }
+
+  /** The zone a person's times are shown in: their own, else the company's. */
+  async zoneFor(own: string | null | undefined): Promise<string> {
+    return isTimeZone(own) ? own : this.timeZone();
   }
 
   /** The current logo with its bytes, or null when there is none. */
@@ -102,8 +119,8 @@ export class CompanyService {
     await settings.save({ id: 1, companyName: row?.companyName ?? DEFAULT_COMPANY_NAME, rejectionDelayDays: days });
   }
 
-  async saveProfile({ companyName, introduction }: CompanyProfile): Promise<void> {
-    await this.uow.repository(CompanySettings).save({ id: 1, companyName, introduction });
+  async saveProfile(profile: Omit<CompanyProfile, 'timeZone'> & { timeZone?: string }): Promise<void> {
+    await this.uow.repository(CompanySettings).save({ id: 1, ...profile });
   }
 
   /** The notice candidates accept now, or null before an admin has written one. */

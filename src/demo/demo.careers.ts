@@ -59,6 +59,8 @@ export async function seedCompany(app: INestApplication, admin: User): Promise<v
   const company = app.get(CompanyService);
   await company.saveProfile({
     companyName: DEMO_COMPANY,
+    // Staff and candidates without a zone of their own see times in London time.
+    timeZone: 'Europe/London',
     introduction:
       'We make patient intake software for clinic groups in the UK and Germany: 140 people, profitable, growing. Every position below is described by the results it is measured by in its first year, and every candidate gets the same fair selection.',
   });
@@ -111,6 +113,7 @@ export async function seedCareers(
       email,
       phone: null,
       location: name === 'Marco Silva' ? 'Leeds' : 'Bristol',
+      timeZone: name === 'Marco Silva' ? 'Europe/London' : null,
       answers: { [firstField]: a, [secondField]: b },
       resume: { originalName: `${name} CV.pdf`, data: await resumeOf(name) },
     };
@@ -187,6 +190,7 @@ export async function seedCareers(
       email: 'samuel.okoro@candidates.demo',
       phone: '+44 7700 900123',
       location: 'Cardiff',
+      timeZone: null,
       answers: {
         [firstField]:
           'I have closed clinic groups of this size for a competitor for four years; I would begin with the eight groups I already know and build the rest of the pipeline from their referrals.',

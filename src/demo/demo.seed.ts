@@ -35,6 +35,7 @@ import { HiresService } from '../hires/hires.service.js';
 import { OnboardingService } from '../hires/onboarding.service.js';
 import { addDays, closeOfFullMonth, today, weekOf } from '../hires/plan-dates.js';
 import { Position as PositionEntity } from '../positions/entities/position.entity.js';
+import { CandidateDirectory } from '../candidates/candidate-directory.service.js';
 import { CandidateDto } from '../candidates/dto/candidate.dto.js';
 import type { Stage } from '../candidates/entities/application.entity.js';
 import type { Source } from '../candidates/entities/candidate.entity.js';
@@ -62,17 +63,26 @@ interface DemoPerson {
   name: string;
   roles: Role[];
   description: string;
+  /** Their own time zone; without one they see the company's (Europe/London). */
+  timeZone?: string;
 }
 
 /** Brightline Health Software, a mid-market healthcare SaaS company hiring account executives. */
 const PEOPLE: DemoPerson[] = [
   { email: 'admin@keeper.demo', name: 'Alex Admin', roles: ['admin'], description: 'Admin: people, roles, outbox' },
-  { email: 'manager@keeper.demo', name: 'Morgan Reyes', roles: ['manager'], description: 'Hiring manager, VP Sales' },
+  {
+    email: 'manager@keeper.demo',
+    name: 'Morgan Reyes',
+    roles: ['manager'],
+    description: 'Hiring manager, VP Sales, in New York',
+    timeZone: 'America/New_York',
+  },
   {
     email: 'interviewer@keeper.demo',
     name: 'Priya Shah',
     roles: ['interviewer'],
-    description: 'Interviewer, blind grader, presentation evaluator',
+    description: 'Interviewer, blind grader, presentation evaluator, in Berlin',
+    timeZone: 'Europe/Berlin',
   },
   {
     email: 'interviewer2@keeper.demo',
@@ -113,6 +123,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
           name: person.name,
           passwordHash,
           active: true,
+          timeZone: person.timeZone ?? null,
           userRoles: person.roles.map((role) => Object.assign(new UserRole(), { role })),
         }),
       ),
@@ -281,6 +292,13 @@ async function seedKit(app: INestApplication, manager: User, positionId: number)
   await interviews.publishKit(manager, positionId);
 }
 
+/** The zones candidates gave in their portal (Hana Sato gave hers, Asia/Tokyo, on the careers form). */
+const CANDIDATE_ZONES: Record<string, string> = {
+  'Ben Adler': 'America/Chicago',
+  'Chloe Martin': 'Europe/Berlin',
+  'Amara Obi': 'Africa/Lagos',
+};
+
 /**
  * Candidates for the ready position, one or more in every stage. Hana Sato applied on the careers site, so her
  * communication log holds every kind of message: the acknowledgement, the portal link when vetting opened, the
@@ -332,6 +350,9 @@ async function seedCandidates(
             }),
             resume,
           );
+    // Candidates the hiring team added have no zone (the company's) until they give theirs in the portal; a few did.
+    const zone = CANDIDATE_ZONES[name];
+    if (zone) await app.get(CandidateDirectory).saveCandidate({ id: application!.candidateId, timeZone: zone });
     if (name === 'Amara Obi' || name === 'Luis Ortega') {
       const passing = name === 'Amara Obi';
       await vetting.recordAssessment(
@@ -401,7 +422,7 @@ async function applyOnCareersSite(
 ) {
   const position = await app.get(PositionsService).findOrFail(positionId);
   const notice = await app.get(CompanyService).currentNotice();
-  const form = { name, email, phone: null, location: 'Manchester', answers: {}, resume };
+  const form = { name, email, phone: null, location: 'Osaka', timeZone: 'Asia/Tokyo', answers: {}, resume };
   const received = await app
     .get(IntakeService)
     .receive(position, form, { kind: 'careers', privacyNoticeVersion: notice?.version ?? null });

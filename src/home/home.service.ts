@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
+import { meetingOnPage } from '../common/dates.js';
+import { CompanyService } from '../company/company.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { GradingService } from '../vetting/grading.service.js';
 import { VettingService } from '../vetting/vetting.service.js';
 import { InterviewsRepository } from '../interviews/interviews.repository.js';
-import { interviewTimeText } from '../interviews/interview-time.js';
 import type { Interview } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
@@ -41,6 +42,7 @@ export class HomeService {
     private readonly panel: PanelService,
     private readonly hires: HiresRepository,
     private readonly insights: InsightsRepository,
+    private readonly company: CompanyService,
   ) {}
 
   /** The hiring manager's pipeline at a glance, each figure linked to where it can be acted on. */
@@ -104,10 +106,11 @@ export class HomeService {
   /** The user's own seats on panels, then late scorecards on interviews they lead or hire for, then debriefs to decide. */
   private async panelTodos(user: User): Promise<Todo[]> {
     const now = new Date();
+    const zone = await this.company.zoneFor(user.timeZone);
     const todos: Todo[] = (await this.interviews.openSeatsOf(user.id)).map((seat) => {
       const interview = seat.interview;
       const who = `${interview.application.candidate.name} (${interview.application.position.title})`;
-      const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
+      const when = meetingOnPage(interview.startsAt, interview.durationMinutes, zone, now);
       const overdue = interview.scorecardsDueAt < now;
       if (!seat.preparedAt) {
         return overdue

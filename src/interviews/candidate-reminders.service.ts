@@ -4,7 +4,6 @@ import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { MailService } from '../mail/mail.service.js';
-import { interviewTimeText } from './interview-time.js';
 import { InterviewsRepository } from './interviews.repository.js';
 
 const DAY = 24 * 3_600_000;
@@ -38,7 +37,7 @@ export class CandidateRemindersService implements OnModuleInit {
       const sent = await this.uow.run(async () => {
         if (!(await this.interviews.claimCandidateReminder(interview.id, now))) return false;
         return sendCandidateTemplate(this.mail, interview.application, 'interview-reminder', {
-          when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+          meeting: { startsAt: interview.startsAt, durationMinutes: interview.durationMinutes },
           place: interview.location,
           panel: interview.panelists.map((seat) => seat.user.name).join(', '),
         });

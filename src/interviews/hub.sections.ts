@@ -8,7 +8,6 @@ import type { Application } from '../candidates/entities/application.entity.js';
 import { stages } from '../candidates/stages.js';
 import { PortalSection, type PortalSectionProvider } from '../vetting/portal-hub.js';
 import { DECISION_LABELS } from './entities/interview.entity.js';
-import { interviewTimeText } from './interview-time.js';
 import { InterviewsRepository } from './interviews.repository.js';
 
 /** The application's interview rounds: panel progress only (scores stay in the debrief until every scorecard is in). */
@@ -23,7 +22,8 @@ export class InterviewsSection implements ApplicationSectionProvider {
       rounds: rounds.map((interview) => ({
         id: interview.id,
         round: interview.round,
-        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        startsAt: interview.startsAt,
+        durationMinutes: interview.durationMinutes,
         location: interview.location,
         cancelled: Boolean(interview.cancelledAt),
         panel: interview.panelists.map((seat) => ({
@@ -50,7 +50,8 @@ export class UpcomingInterviewsSection implements PortalSectionProvider {
     if (upcoming.length === 0) return null;
     return {
       interviews: upcoming.map((interview) => ({
-        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        startsAt: interview.startsAt,
+        durationMinutes: interview.durationMinutes,
         location: interview.location,
         isLink: /^https?:\/\//.test(interview.location),
         panel: interview.panelists.map((seat) => seat.user.name).join(', '),

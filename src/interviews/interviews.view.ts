@@ -2,7 +2,7 @@ import { ROLE_LABELS } from '../accounts/role.js';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { Decision, Interview, Panelist } from './entities/interview.entity.js';
 import type { Question } from './entities/question.entity.js';
-import { interviewTimeText, TIME_ZONES } from './interview-time.js';
+import { TIME_ZONES } from './interview-time.js';
 import type { SavedScorecard } from './panel.service.js';
 
 export const RUBRIC_LEVELS = ['Poor', 'Mixed', 'Good', 'Excellent'];
@@ -40,8 +40,9 @@ export function interviewSummary(interview: Interview) {
   return {
     id: interview.id,
     round: interview.round,
-    when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+    // Shown with {{meeting startsAt durationMinutes}}: in the viewer's zone, not the scheduler's.
     startsAt: interview.startsAt,
+    durationMinutes: interview.durationMinutes,
     dueAt: interview.scorecardsDueAt,
     location: interview.location,
     isLink: /^https?:\/\//.test(interview.location),
@@ -71,7 +72,7 @@ export function panelPicker(
   const chosen = posted ? [posted.panelistIds ?? []].flat().map(Number) : stored.panelistIds;
   const lead = posted ? String((posted.leadId as string | undefined) ?? '') : stored.leadId;
   return {
-    timeZones: TIME_ZONES.map((zone) => ({ value: zone, label: zone })),
+    timeZones: TIME_ZONES.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
     people: people.map((person) => ({
       id: person.id,
       name: person.name,

@@ -263,7 +263,11 @@ export class PanelService {
         name: seat.user.name,
         candidateName: interview.application.candidate.name,
         positionTitle: interview.application.position.title,
-        when: interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone),
+        when: interviewTimeText(
+          interview.startsAt,
+          interview.durationMinutes,
+          seat.user.timeZone ?? interview.timeZone,
+        ),
         url: this.config.link(`/interviews/${interview.id}/scorecard`),
       },
     };

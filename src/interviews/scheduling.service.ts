@@ -38,6 +38,8 @@ interface Recipient {
   isCandidate?: boolean;
   /** A panelist taken off the panel: their cancellation names only them and is worded for them. */
   removed?: boolean;
+  /** A panelist's own zone for the time in their mail; without one, the interview's. */
+  timeZone?: string | null;
 }
 
 /**
@@ -82,9 +84,9 @@ export class SchedulingService {
     return { interview, people };
   }
 
-  /** The zone a new interview form starts in: the one this person used last, else the server's. */
+  /** The zone a new interview form starts in: the scheduler's own, else the one they used last, else the company's. */
   async defaultTimeZone(user: User): Promise<string> {
-    return (await this.interviews.lastTimeZoneOf(user.id)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return user.timeZone ?? (await this.interviews.lastTimeZoneOf(user.id)) ?? this.company.timeZone();
   }
 
   /** Why this application cannot have an interview scheduled yet, or an empty list. */
@@ -198,7 +200,13 @@ export class SchedulingService {
         await this.sendInvitations(
           saved,
           'CANCEL',
-          removed.map((seat) => ({ name: seat.user.name, email: seat.user.email, interviewUrl: null, removed: true })),
+          removed.map((seat) => ({
+            name: seat.user.name,
+            email: seat.user.email,
+            interviewUrl: null,
+            removed: true,
+            timeZone: seat.user.timeZone,
+          })),
           'You are no longer on the panel',
         );
       return saved;
@@ -305,6 +313,7 @@ export class SchedulingService {
         name: seat.user.name,
         email: seat.user.email,
         interviewUrl: this.config.link(`/interviews/${interview.id}`),
+        timeZone: seat.user.timeZone,
       })),
       { name: candidate.name, email: candidate.email, interviewUrl: null, isCandidate: true },
     ];
@@ -317,7 +326,6 @@ export class SchedulingService {
     subjectPrefix: string,
   ): Promise<void> {
     const { candidate, position } = interview.application;
-    const when = interviewTimeText(interview.startsAt, interview.durationMinutes, interview.timeZone);
     const organizer = { name: (await this.company.profile()).companyName, email: this.config.mailFromAddress };
     const attendees = [
       ...interview.panelists.map((seat) => ({ name: seat.user.name, email: seat.user.email, chair: seat.lead })),
@@ -347,11 +355,20 @@ export class SchedulingService {
             : interview.sequence > 0
               ? 'interview-changed'
               : 'interview-scheduled',
-          { when, place: interview.location, panel: interview.panelists.map((seat) => seat.user.name).join(', ') },
+          {
+            meeting: { startsAt: interview.startsAt, durationMinutes: interview.durationMinutes },
+            place: interview.location,
+            panel: interview.panelists.map((seat) => seat.user.name).join(', '),
+          },
           { method, content: calendar },
         );
         continue;
       }
+      const when = interviewTimeText(
+        interview.startsAt,
+        interview.durationMinutes,
+        recipient.timeZone ?? interview.timeZone,
+      );
       await this.mail.send({
         to: recipient.email,
         subject: `${subjectPrefix}: ${candidate.name} for ${position.title}, ${when}`,

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 export interface CalendarInvite {
@@ -73,10 +72,4 @@ export function interviewCalendar(invite: CalendarInvite): string {
     .replace(/(?:\r\n)?$/, '\r\n');
 }
 
-/** "Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)" */
-export function meetingTimeText(startsAt: Date, durationMinutes: number, zone: string): string {
-  const start = DateTime.fromJSDate(startsAt, { zone });
-  const end = start.plus({ minutes: durationMinutes });
-  const sameDay = start.hasSame(end, 'day');
-  return `${start.toFormat('ccc d LLL yyyy, HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL HH:mm')} (${zone})`;
-}
+export { meetingTimeText } from '../common/dates.js';

@@ -31,6 +31,15 @@ export interface TemplateMessage {
   /** The application it is about: it appears in that application's communication log. */
   applicationId: number | null;
   calendar?: MailMessage['calendar'];
+  /** The meeting the {{when}} placeholder names, written in the candidate's zone (see timeZone). */
+  meeting?: Meeting;
+  /** The candidate's IANA zone; null: the company's. */
+  timeZone?: string | null;
+}
+
+export interface Meeting {
+  startsAt: Date;
+  durationMinutes: number;
 }
 
 /** A template's message as a person prepared it for one candidate (values filled in, perhaps edited). */
@@ -81,7 +90,7 @@ export class MailService {
 
   /** Renders the admin's (or the default) template for this candidate: subject, plain text and an HTML part. */
   async sendTemplate(message: TemplateMessage): Promise<void> {
-    const rendered = await this.messageTemplates.render(message.key, message.values);
+    const rendered = await this.messageTemplates.render(message.key, message.values, message);
     await this.enqueue({
       to: message.to,
       ...rendered,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { meetingTimeText, zoneOf } from '../common/dates.js';
 import { FormInvalidError, notFound, type FieldErrors } from '../common/errors.js';
 import { CompanyService } from '../company/company.service.js';
 import {
@@ -84,11 +85,23 @@ export class MessageTemplatesService {
     return render(subject, body, { ...PREVIEW_VALUES, companyName });
   }
 
-  /** The message for one candidate; `companyName` is filled in unless given. */
-  async render(key: MessageKey, values: TemplateValues): Promise<RenderedMessage> {
+  /**
+   * The message for one candidate; `companyName` is filled in unless given, and `when` from the meeting, in the
+   * candidate's zone (else the company's).
+   */
+  async render(
+    key: MessageKey,
+    values: TemplateValues,
+    about: { meeting?: { startsAt: Date; durationMinutes: number }; timeZone?: string | null } = {},
+  ): Promise<RenderedMessage> {
     const template = await this.current(key);
-    const companyName = values.companyName ?? (await this.company.profile()).companyName;
-    return render(template.subject, template.body, { ...values, companyName });
+    const profile = await this.company.profile();
+    const companyName = values.companyName ?? profile.companyName;
+    const zone = zoneOf(about.timeZone, profile.timeZone);
+    const when = about.meeting
+      ? meetingTimeText(about.meeting.startsAt, about.meeting.durationMinutes, zone)
+      : values.when;
+    return render(template.subject, template.body, { ...values, companyName, when });
   }
 
   check(definition: MessageTemplateDefinition, subject: string, body: string): void {

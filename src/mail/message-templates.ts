@@ -265,7 +265,7 @@ export const PREVIEW_VALUES: Required<TemplateValues> = {
   portalLink: 'https://keeper.example.com/portal/example-private-link',
   portalDays: 30,
   agencyName: '',
-  when: 'Thu 3 Dec 2026, 14:30–15:30 (Europe/Berlin)',
+  when: 'Thu 3 Dec 2026, 22:30–23:30 (Asia/Tokyo)',
   place: 'https://meet.example.com/keeper-panel',
   panel: 'Morgan Lee, Alice Chen',
 };

@@ -3,7 +3,6 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import type { Application } from '../candidates/entities/application.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
-import { relativeDays } from '../common/dates.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { MailService } from '../mail/mail.service.js';
@@ -37,7 +36,6 @@ export interface LogEntry {
   subject: string;
   to: string;
   createdAt: Date;
-  relative: string;
   status: string;
   statusLabel: string;
   lastError: string | null;
@@ -66,7 +64,7 @@ export class CandidateMessagesService {
   ) {}
 
   /** Every message about the application, newest first, with how its delivery went. */
-  async log(applicationId: number, now = new Date()): Promise<LogEntry[]> {
+  async log(applicationId: number): Promise<LogEntry[]> {
     const messages = await this.outbox.findForApplication(applicationId);
     const authorIds = [...new Set(messages.flatMap((message) => (message.authorId ? [message.authorId] : [])))];
     const authors = new Map((await this.users.findByIds(authorIds)).map((user) => [user.id, user.name]));
@@ -76,7 +74,6 @@ export class CandidateMessagesService {
       subject: message.subject,
       to: message.to,
       createdAt: message.createdAt,
-      relative: relativeDays(message.createdAt, now),
       status: statusOf(message),
       statusLabel: STATUS_LABELS[statusOf(message)],
       lastError: message.status === 'sent' ? null : message.lastError,

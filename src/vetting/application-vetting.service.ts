@@ -2,8 +2,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
+import { formatDateTime, zonedInstant } from '../common/dates.js';
 import { DomainError, FormInvalidError } from '../common/errors.js';
-import { isRealDate } from '../common/params.js';
+import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { DownloadableFile } from '../files/download.js';
 import type { Upload } from '../files/upload.js';
@@ -22,6 +23,7 @@ export class ApplicationVettingService {
     private readonly presentations: PresentationService,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly company: CompanyService,
   ) {}
 
   /** A new portal link, mailed to the candidate through the outbox; the email it goes to. */
@@ -56,14 +58,17 @@ export class ApplicationVettingService {
 
   async schedulePresentation(user: User, id: number, dto: SessionDto): Promise<void> {
     const application = await this.pipeline.findManaged(user, id);
-    if (!isRealDate(dto.sessionAt.slice(0, 10)))
-      throw FormInvalidError.single('sessionAt', 'Enter a real date and time');
+    // The form's date and time are in the scheduler's own zone (their account's, else the company's).
+    const zone = await this.company.zoneFor(user.timeZone);
+    const sessionAt = zonedInstant(dto.sessionAt.slice(0, 10), dto.sessionAt.slice(11), zone);
+    if (!sessionAt)
+      throw FormInvalidError.single('sessionAt', `Enter a real date and time (that time does not exist in ${zone})`);
     await this.uow.run(async () => {
-      await this.presentations.schedule(application, new Date(`${dto.sessionAt}:00Z`), dto.evaluatorIds);
+      await this.presentations.schedule(application, sessionAt, dto.evaluatorIds);
       await this.pipeline.note(
         user,
         application,
-        `Scheduled the research presentation for ${dto.sessionAt.replace('T', ' ')} UTC`,
+        `Scheduled the research presentation for ${formatDateTime(sessionAt, zone)}`,
       );
     });
   }

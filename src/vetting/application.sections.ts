@@ -7,6 +7,8 @@ import {
 } from '../candidates/application-hub.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { stages } from '../candidates/stages.js';
+import { formatDateTime, wallClock } from '../common/dates.js';
+import { CompanyService } from '../company/company.service.js';
 import { PortalService } from './portal.service.js';
 import { PresentationService } from './presentation.service.js';
 import { VettingService } from './vetting.service.js';
@@ -93,19 +95,30 @@ export class WritingSection implements ApplicationSectionProvider {
 @Injectable()
 @ApplicationSection({ partial: 'application/presentation', order: 70 })
 export class PresentationSection implements ApplicationSectionProvider {
-  constructor(private readonly presentations: PresentationService) {}
+  constructor(
+    private readonly presentations: PresentationService,
+    private readonly company: CompanyService,
+  ) {}
 
-  async load({ application, canManage }: ApplicationContext) {
-    const [presentation, evaluators] = await Promise.all([
+  async load({ user, application, canManage }: ApplicationContext) {
+    const [presentation, evaluators, companyZone] = await Promise.all([
       this.presentations.forApplication(application.id),
       this.presentations.evaluatorChoices(),
+      this.company.timeZone(),
     ]);
+    const sessionAt = presentation?.sessionAt ?? null;
+    const zones = { scheduler: user.timeZone ?? companyZone, candidate: application.candidate.timeZone ?? companyZone };
+    const wall = sessionAt ? wallClock(sessionAt, zones.scheduler) : null;
     const scores = presentation ? await this.presentations.scoresOf(presentation.id) : [];
     const allScored = scores.length > 0 && scores.every((score) => score.submittedAt);
     return {
       uploadedAt: presentation?.uploadedAt ?? null,
       fileName: presentation?.deckFile?.fileName ?? null,
-      sessionAt: presentation?.sessionAt ?? null,
+      sessionAt,
+      // The form's date and time are in the scheduler's zone; the candidate's local time is shown beside them.
+      zones,
+      sessionValue: wall ? `${wall.date}T${wall.time}` : '',
+      candidateLocal: sessionAt ? formatDateTime(sessionAt, zones.candidate) : '',
       // Independent scoring: individual scores appear only once every evaluator has submitted.
       scores: allScored ? scores.map((score) => ({ evaluator: score.evaluator.name, overall: score.overall })) : [],
       scoresIn: scores.filter((score) => score.submittedAt).length,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CandidateDirectory } from '../candidates/candidate-directory.service.js';
 import { FormInvalidError, notFound } from '../common/errors.js';
+import { IsTimeZone } from '../common/validation.js';
 import { CONTENT_TYPES } from '../files/content-type.js';
 import type { DownloadableFile } from '../files/download.js';
 import { PublishingService } from '../positions/publishing.service.js';
@@ -35,6 +37,10 @@ export interface Autosaved {
   savedAt: string | null;
 }
 
+export class PortalTimeZoneDto {
+  @IsTimeZone() timeZone: string;
+}
+
 export interface WritingSaved {
   level: 'success' | 'warning';
   message: string;
@@ -49,6 +55,7 @@ export class PortalTasksService {
     private readonly writing: WritingTestService,
     private readonly presentations: PresentationService,
     private readonly publishing: PublishingService,
+    private readonly directory: CandidateDirectory,
   ) {}
 
   /** The position description (or, once shared, the development plan) the candidate applied to, as a PDF. */
@@ -57,6 +64,12 @@ export class PortalTasksService {
     if (kind === 'plan' && !application.planSharedAt) throw notFound('The development plan');
     const pdf = await this.publishing.versionPdf(application.positionId, application.positionVersion, kind);
     return { fileName: pdf.fileName, contentType: CONTENT_TYPES.pdf, data: pdf.data };
+  }
+
+  /** The zone of the candidate's mail and private page; any valid link may change it, even before the tasks open. */
+  async saveTimeZone(token: string, dto: PortalTimeZoneDto): Promise<void> {
+    const { candidate } = await this.portal.open(token);
+    await this.directory.saveCandidate({ id: candidate.id, timeZone: dto.timeZone });
   }
 
   async uploadDeck(token: string, deck: Upload | null): Promise<void> {

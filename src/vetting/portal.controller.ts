@@ -7,7 +7,7 @@ import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { attachment } from '../files/download.js';
 import { PortalClosingService } from './portal-closing.service.js';
 import { PortalHomePage, PortalWritingPage } from './portal.pages.js';
-import { AutosaveDto, PortalTasksService, WritingDto } from './portal-tasks.service.js';
+import { AutosaveDto, PortalTasksService, PortalTimeZoneDto, WritingDto } from './portal-tasks.service.js';
 
 /** The candidate portal: reached only through the candidate's private link, never with an account. */
 @Controller('portal/:token')
@@ -49,6 +49,15 @@ export class PortalController {
     await this.tasks.uploadDeck(token, deck);
     flash(req, 'success', 'Thank you: your presentation is uploaded. We will write to you about the session.');
     return seeOther(`/portal/${token}`);
+  }
+
+  @Post('time-zone')
+  @FormView(PortalHomePage)
+  @Redirect()
+  async saveTimeZone(@Param('token') token: string, @Body() dto: PortalTimeZoneDto, @Req() req: Request) {
+    await this.tasks.saveTimeZone(token, dto);
+    flash(req, 'success', 'Thank you: we give your dates and times in this zone from now on.');
+    return seeOther(`/portal/${token}#time-zone`);
   }
 
   @Get('writing')

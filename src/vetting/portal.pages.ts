@@ -4,6 +4,7 @@ import type { User } from '../accounts/entities/user.entity.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
+import { CompanyService } from '../company/company.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { PortalSection, type PortalSectionProvider } from './portal-hub.js';
 import { PortalClosingService } from './portal-closing.service.js';
@@ -29,6 +30,7 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
     private readonly presentations: PresentationService,
     private readonly discovery: DiscoveryService,
     private readonly closing: PortalClosingService,
+    private readonly company: CompanyService,
   ) {}
 
   onModuleInit(): void {
@@ -56,7 +58,12 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
     ]);
     // Reading the shared plan is evidence for the interview: the first view is recorded (see README).
     await this.pipeline.recordPlanOpened(application);
+    const companyZone = await this.company.timeZone();
     return {
+      // Every date on the candidate's page is in their zone (the day/dateTime helpers read it).
+      viewerTimeZone: application.candidate.timeZone ?? companyZone,
+      timeZone: { own: application.candidate.timeZone, company: companyZone },
+      values: { timeZone: application.candidate.timeZone ?? companyZone },
       sections,
       // Waiting in Applied for the hiring manager: where the application stands, and no task it cannot yet do.
       waiting: tasksOpen ? null : { appliedAt: application.createdAt },
@@ -98,6 +105,7 @@ export class PortalWritingPage implements FormPage<undefined> {
     private readonly portal: PortalService,
     private readonly vetting: VettingService,
     private readonly writing: WritingTestService,
+    private readonly company: CompanyService,
   ) {}
 
   async build({ params = {} }: PageRequest<User | undefined>) {
@@ -110,6 +118,7 @@ export class PortalWritingPage implements FormPage<undefined> {
     ]);
     const draft = submission?.draft ?? '';
     return {
+      viewerTimeZone: await this.company.zoneFor(application.candidate.timeZone),
       title: 'Writing test',
       token,
       positionTitle: application.position.title,

@@ -9,7 +9,7 @@ import { sendCandidateTemplate } from '../candidates/candidate-mail.js';
 import { AppConfig } from '../config/app-config.js';
 import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { interviewCalendar, meetingTimeText } from '../mail/calendar.js';
+import { interviewCalendar } from '../mail/calendar.js';
 import { MailService } from '../mail/mail.service.js';
 import { CONTENT_TYPES, safeFileName } from '../files/content-type.js';
 import type { DownloadableFile } from '../files/download.js';
@@ -193,7 +193,7 @@ export class PresentationService {
       application,
       key,
       {
-        when: meetingTimeText(startsAt, SESSION_MINUTES, 'UTC'),
+        meeting: { startsAt, durationMinutes: SESSION_MINUTES },
         place: SESSION_PLACE,
         panel: evaluators.map((user) => user.name).join(', '),
       },

@@ -212,7 +212,7 @@ export class VettingService {
       : !presentation.sessionAt
         ? 'Deck uploaded; schedule the session with two or three evaluators.'
         : scored.status === 'pending'
-          ? `Session ${presentation.sessionAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${scored.graded} of ${scored.needed} scores in.`
+          ? `Session scheduled (see Research presentation); ${scored.graded} of ${scored.needed} scores in.`
           : `Mean level ${scored.mean} from ${scored.graded} evaluators.`;
     const writingState = !writing
       ? 'Not started: send the candidate their portal link.'

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { Application } from '../../src/candidates/entities/application.entity.js';
+import { Candidate } from '../../src/candidates/entities/candidate.entity.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { ScorecardDto } from '../../src/interviews/dto/panel.dto.js';
 import { Interview } from '../../src/interviews/entities/interview.entity.js';
@@ -83,14 +84,15 @@ describeInBrowser('Panel interview in a real browser', () => {
     await visit(morgan, 'i05-cancel-confirm');
     await morgan.getByRole('link', { name: 'Keep it' }).click();
 
-    // The candidate sees the interview in their portal.
+    // The candidate sees the interview in their portal, in their own zone.
+    await testApp.dataSource.getRepository(Candidate).update(application.candidateId, { timeZone: 'Europe/Berlin' });
     const { link } = await testApp.app
       .get(PortalService)
       .issue(manager, await testApp.app.get(PipelineService).findOrFail(application.id));
     const candidate = await (await newVisitor(browser)).newPage();
     await candidate.goto(`${baseUrl}/portal/${link.token}`);
     await waitForText(candidate, 'Your interview');
-    await candidate.getByText('14:30–15:30 (Europe/Berlin)').waitFor();
+    await candidate.getByText(/14:30–15:30 CES?T/).waitFor();
     await visit(candidate, 'i06-portal-interview');
 
     // Priya prepares, tries to submit an empty scorecard, then submits it properly.

@@ -1,5 +1,5 @@
 import { ArrayNotEmpty, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { NormalizeEmail, ToArray, Trim } from '../../common/validation.js';
+import { EmptyToNull, IsTimeZone, NormalizeEmail, ToArray, Trim } from '../../common/validation.js';
 import { ROLES, STAFF_ROLES, type Role } from '../role.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -116,4 +116,9 @@ export class PeopleQueryDto {
   @IsOptional()
   @IsString()
   page?: string;
+}
+
+export class AccountTimeZoneDto {
+  /** Empty: the company's zone. */
+  @IsOptional() @EmptyToNull() @IsTimeZone() timeZone: string | null = null;
 }

@@ -31,6 +31,10 @@ export class User {
   @Column({ type: Date, nullable: true })
   lastSignedInAt: Date | null;
 
+  /** The IANA zone this person sees times in; null: the company's. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timeZone: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

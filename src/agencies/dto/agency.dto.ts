@@ -11,7 +11,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { EmptyToNull, NormalizeEmail, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
+import { EmptyToNull, IsTimeZone, NormalizeEmail, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 
 const PERCENT = { message: 'Enter a percentage from 0 to 100, such as 20 or 17.5' };
 const MONTHS = { message: 'Enter a whole number of months from 0 to 24' };
@@ -87,6 +87,9 @@ export class SubmissionDto {
   @IsString()
   @MaxLength(160, { message: 'Keep the place under 160 characters' })
   location: string | null;
+
+  /** Empty when the recruiter does not know it: the company's zone. */
+  @IsOptional() @EmptyToNull() @IsTimeZone() timeZone: string | null = null;
 
   @IsOptional() @IsAnswers() answers?: Record<string, string>;
 

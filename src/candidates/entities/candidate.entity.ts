@@ -40,6 +40,10 @@ export class Candidate {
   @Column({ type: 'varchar', length: 16 })
   source: Source;
 
+  /** The IANA zone their mail and portal show times in; null: the company's. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timeZone: string | null;
+
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 

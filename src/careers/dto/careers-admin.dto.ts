@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { MAX_ID } from '../../common/params.js';
-import { EmptyToNull, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
+import { EmptyToNull, IsTimeZone, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 
 export const MIN_ANSWER_WORDS = 20;
 export const MAX_ANSWER_WORDS = 500;
@@ -23,6 +23,8 @@ export class CompanyProfileDto {
   @IsString()
   @MaxLength(1000, { message: 'Keep the introduction to 1,000 characters: a few sentences' })
   introduction: string | null = null;
+
+  @IsTimeZone() timeZone: string;
 }
 
 const RETENTION = { message: `Enter a whole number of months from 1 to ${MAX_RETENTION_MONTHS}` };

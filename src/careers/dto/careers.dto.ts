@@ -1,5 +1,5 @@
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { EmptyToNull, NormalizeEmail, Trim } from '../../common/validation.js';
+import { EmptyToNull, IsTimeZone, NormalizeEmail, Trim } from '../../common/validation.js';
 
 /** The list on /careers: a place to filter by and a page number. */
 export class CareersQueryDto {
@@ -35,6 +35,9 @@ export class ApplicationFormDto {
   @IsString()
   @MaxLength(160, { message: 'Keep this to 160 characters' })
   location: string | null = null;
+
+  /** The zone their mail and private page show times in; the form starts with the browser's (or the company's). */
+  @IsOptional() @EmptyToNull() @IsTimeZone() timeZone: string | null = null;
 
   @IsIn(['1'], { message: 'Tick the box to confirm you have read the outcomes' })
   outcomesConfirmed: string;

@@ -22,6 +22,10 @@ export class CompanySettings {
   @Column({ type: 'integer', nullable: true })
   logoFileId: number | null;
 
+  /** The IANA zone staff without their own, and candidates who have not said theirs, see times in. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
   @UpdateDateColumn()
   updatedAt: Date;
 }

@@ -14,6 +14,7 @@ import { OutboxDelivery1795390200000 } from './1795390200000-OutboxDelivery.js';
 import { CareersAndAgencies1795390800000 } from './1795390800000-CareersAndAgencies.js';
 import { AttemptLimits1795390500000 } from './1795390500000-AttemptLimits.js';
 import { MessageTemplates1795391200000 } from './1795391200000-MessageTemplates.js';
+import { TimeZones1795391300000 } from './1795391300000-TimeZones.js';
 import { CompanyLogo1795391400000 } from './1795391400000-CompanyLogo.js';
 import { CandidateMailEvents1795391090000 } from './1795391090000-CandidateMailEvents.js';
 import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
@@ -40,6 +41,7 @@ export const migrations = [
   HumaneRejection1795391070000,
   CandidateMailEvents1795391090000,
   MessageTemplates1795391200000,
+  TimeZones1795391300000,
   CompanyLogo1795391400000,
   AuditTrail1795391500000,
   SelfIdentification1795391600000,

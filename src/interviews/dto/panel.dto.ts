@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { EmptyToNull, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
+import { EmptyToNull, IsTimeZone, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 import {
   DECISIONS,
   PLAN_REACTIONS,
@@ -8,12 +8,11 @@ import {
   type PlanReaction,
   type Recommendation,
 } from '../entities/interview.entity.js';
-import { TIME_ZONES } from '../interview-time.js';
 
 export class ScheduleDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date' }) date: string;
   @Matches(/^\d{2}:\d{2}$/, { message: 'Enter the start time, e.g. 14:30' }) time: string;
-  @IsIn(TIME_ZONES, { message: 'Choose a time zone from the list' }) timeZone: string;
+  @IsTimeZone() timeZone: string;
   @ToNumberOrNull()
   @Min(15, { message: 'At least 15 minutes' })
   @Max(480, { message: 'At most 8 hours' })
