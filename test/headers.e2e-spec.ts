@@ -21,6 +21,18 @@ describe('Response headers and session lifetime', () => {
   });
   afterAll(() => testApp.close());
 
+  it('gives staff pages Keeper’s icon and theme colour, and candidates’ pages no Keeper icon', async () => {
+    const home = await manager.get('/').expect(200);
+    expect(home.text).toContain('<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">');
+    expect(home.text).toContain('<meta name="theme-color" content="#0172ad">');
+    const icon = await request(testApp.server).get('/assets/favicon.svg').expect(200);
+    expect(icon.headers['content-type']).toContain('image/svg+xml');
+    // Without a company logo the careers site asks for no icon at all (so the browser does not fetch /favicon.ico).
+    const careers = await request(testApp.server).get('/careers').expect(200);
+    expect(careers.text).toContain('<link rel="icon" href="data:,">');
+    expect(careers.text).not.toContain('favicon.svg');
+  });
+
   it('keeps authenticated pages and every download out of caches', async () => {
     for (const path of [
       '/',
