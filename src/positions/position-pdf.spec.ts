@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { pdfText } from '../../test/support/pdf-text.js';
-import { pdfSafe, renderPlanPdf, renderPositionPdf } from './position-pdf.js';
+import { printable, renderPlanPdf, renderPositionPdf } from './position-pdf.js';
 import type { PositionSnapshot } from './position-snapshot.js';
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -113,9 +113,32 @@ describe('position PDFs', () => {
     expect(text).toContain(normalise(paragraph(12)));
   });
 
-  it('folds text the built-in fonts cannot show instead of printing garbage', () => {
-    expect(pdfSafe('Łukasz Żółć — café “x” · 3×')).toBe('Lukasz Zólc — café “x” · 3×');
-    expect(pdfSafe('北京\tend')).toBe('?? end');
+  it('prints every script as written: Latin with accents, Polish, Chinese, Greek and Cyrillic names', async () => {
+    const names = ['Zoë Ångström-Nuñez', '李雷', 'Łukasz', 'Ελένη', 'Дмитрий'];
+    const withNames: PositionSnapshot = {
+      ...snapshot,
+      hiringManager: names.join(', '),
+      plan: { ...snapshot.plan, coach: `${names[1]} and ${names[0]}` },
+      outcomes: [{ sentence: `Win ${names[2]}’s clinic group (${names[3]}, ${names[4]}) as a customer.`, weight: 100 }],
+    };
+    for (const pdf of [await renderPositionPdf(withNames, positionLabel), await renderPlanPdf(withNames, planLabel)]) {
+      const text = await pdfText(pdf);
+      for (const name of names) expect(text).toContain(name);
+      expect(text).not.toContain('?');
+    }
+  });
+
+  it('is tagged for screen readers: a structure tree of headings, paragraphs and a list, and the language', async () => {
+    const raw = (await renderPositionPdf(snapshot, positionLabel)).toString('latin1');
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toContain('/Marked true');
+    expect(raw).toContain('/Lang (en)');
+    for (const type of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(raw).toContain(`/S /${type}\n`);
+  });
+
+  it('drops control characters and writes a tab as a space, keeping every letter', () => {
+    expect(printable('Łukasz\u0007 Żółć\t北京')).toBe('Łukasz Żółć 北京');
   });
 
   it('reads a line broken after a hyphen back as one word', async () => {

@@ -1,16 +1,29 @@
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { PositionSnapshot } from './position-snapshot.js';
 
 /**
  * Server-side PDFs of a position description and of its first-year development plan.
  *
- * Built with pdfkit and its built-in Helvetica fonts only (no font files). Those fonts are WinAnsi
- * (Windows-1252) encoded, so text outside that set is folded to the nearest Latin letter where
- * there is one (Ż → Z, Ł → L) and replaced with "?" otherwise (e.g. CJK), rather than printed as
- * garbage. Full Unicode would need an embedded TrueType font.
+ * Text is drawn in embedded Unicode fonts shipped by npm packages: DejaVu Sans (Latin, Greek, Cyrillic, Hebrew and
+ * more) and, for Chinese and Japanese characters, Noto Sans SC (loaded only when a text has them). Each text is cut
+ * into runs by script and each run drawn in the font that has its glyphs, so "Zoë Ångström-Nuñez", "李雷", "Łukasz",
+ * "Ελένη" and "Дмитрий" come out as written. The PDFs are tagged (PDF/UA structure: H1–H3, P, L/LI/Lbl/LBody, a
+ * Figure with alternative text for the logo) with the document language, for screen readers.
  */
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const fontFile = createRequire(import.meta.url).resolve;
+const FONTS = {
+  regular: fontFile('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: fontFile('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  cjk: fontFile('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  cjkBold: fontFile('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+} as const;
+/** Characters DejaVu Sans has no glyph for and Noto Sans SC has: Han, kana, CJK punctuation, full-width forms. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * Whose document it is: the company's name on top of the first page (after its PNG logo when there is one; an SVG logo
@@ -26,8 +39,8 @@ const LOGO_HEIGHT = 36;
 const MARGIN = 56;
 const INK = '#1a1a1a';
 const MUTED = '#5a5a5a';
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const REGULAR = 'regular';
+const BOLD = 'bold';
 const SIZE = { title: 22, heading: 14, subheading: 11.5, body: 10.5, label: 10.5 } as const;
 const LINE_GAP = 2;
 const NUMBER_WIDTH = 22;
@@ -59,8 +72,12 @@ export function renderPositionPdf(snapshot: PositionSnapshot, label: string, bra
 
     heading(doc, 'Outcomes');
     if (snapshot.outcomes.length === 0) muted(doc, 'No outcomes yet.');
-    snapshot.outcomes.forEach((outcome, i) =>
-      numbered(doc, i + 1, outcome.sentence, outcome.weight === null ? null : `weight ${outcome.weight}%`),
+    numbered(
+      doc,
+      snapshot.outcomes.map((outcome) => ({
+        text: outcome.sentence,
+        note: outcome.weight === null ? null : `weight ${outcome.weight}%`,
+      })),
     );
 
     if (present(snapshot.description)) {
@@ -79,7 +96,10 @@ export function renderPlanPdf(snapshot: PositionSnapshot, label: string, brand?:
 
     heading(doc, 'Destination');
     if (snapshot.outcomes.length === 0) muted(doc, 'No outcomes yet.');
-    snapshot.outcomes.forEach((outcome, i) => numbered(doc, i + 1, outcome.sentence, null));
+    numbered(
+      doc,
+      snapshot.outcomes.map((outcome) => ({ text: outcome.sentence, note: null })),
+    );
 
     heading(doc, 'Route');
     if (plan.phases.length === 0) muted(doc, 'No phases yet.');
@@ -104,6 +124,9 @@ export function renderPlanPdf(snapshot: PositionSnapshot, label: string, brand?:
   });
 }
 
+/** The structure every block of a document is added to (its /Document element). */
+const roots = new WeakMap<Doc, Struct>();
+
 function render(docTitle: string, brand: PdfBrand | undefined, draw: (doc: Doc) => void): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({
@@ -113,19 +136,29 @@ function render(docTitle: string, brand: PdfBrand | undefined, draw: (doc: Doc) 
       info: {
         Title: docTitle,
         Creator: 'powered by Keeper',
-        ...(brand ? { Author: pdfSafe(brand.companyName) } : {}),
+        ...(brand ? { Author: printable(brand.companyName) } : {}),
       },
       displayTitle: true,
       lang: 'en',
+      tagged: true,
+      pdfVersion: '1.7',
     });
+    doc.registerFont(REGULAR, FONTS.regular);
+    doc.registerFont(BOLD, FONTS.bold);
+    doc.registerFont(`${REGULAR}-cjk`, FONTS.cjk);
+    doc.registerFont(`${BOLD}-cjk`, FONTS.cjkBold);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      roots.set(doc, root);
       doc.fillColor(INK);
       if (brand) letterhead(doc, brand);
       draw(doc);
+      root.end();
       doc.end();
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
@@ -133,43 +166,99 @@ function render(docTitle: string, brand: PdfBrand | undefined, draw: (doc: Doc) 
   });
 }
 
-/** The company's logo (PNG) and name above the title, with a rule under them. */
+/** A block of the document's structure (a heading, a paragraph…) whose content `draw` paints. */
+function block(doc: Doc, type: string, draw: () => void, parent: Struct = roots.get(doc)!): void {
+  parent.add(doc.struct(type, {}, draw));
+}
+
+/**
+ * Text in the embedded fonts: cut into runs by script, each run in the font that has its glyphs (see CJK), drawn as
+ * one flowing text with pdfkit's `continued`. `at` places the first run; the last run ends as `options.continued` says.
+ */
+function write(
+  doc: Doc,
+  text: string,
+  weight: typeof REGULAR | typeof BOLD,
+  at: { x: number; y: number } | null,
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  const runs = fontRuns(printable(text), weight);
+  runs.forEach((run, index) => {
+    doc.font(run.font);
+    const last = index === runs.length - 1;
+    const runOptions = { ...options, continued: last ? Boolean(options.continued) : true };
+    if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+    else doc.text(run.text, runOptions);
+  });
+}
+
+function fontRuns(text: string, weight: string): { font: string; text: string }[] {
+  const runs: { font: string; text: string }[] = [];
+  for (const char of text) {
+    const current = runs.at(-1);
+    const font = CJK.test(char) ? `${weight}-cjk` : /\s/u.test(char) && current ? current.font : weight;
+    if (current?.font === font) current.text += char;
+    else runs.push({ font, text: char });
+  }
+  return runs.length > 0 ? runs : [{ font: weight, text: '' }];
+}
+
+/** The company's logo (PNG, with its name as alternative text) and name above the title, with a rule under them. */
 function letterhead(doc: Doc, brand: PdfBrand): void {
   const top = doc.y;
   let textLeft = left(doc);
   if (brand.logoPng) {
+    const png = brand.logoPng;
     try {
       // The PNG's IHDR chunk holds its size: width and height, big-endian, from byte 16.
-      const ratio = brand.logoPng.readUInt32BE(16) / Math.max(1, brand.logoPng.readUInt32BE(20));
+      const ratio = png.readUInt32BE(16) / Math.max(1, png.readUInt32BE(20));
       const logoWidth = Math.min(180, ratio * LOGO_HEIGHT);
-      doc.image(brand.logoPng, left(doc), top, { fit: [logoWidth, LOGO_HEIGHT] });
+      roots
+        .get(doc)!
+        .add(
+          doc.struct('Figure', { alt: printable(brand.companyName) }, () =>
+            doc.image(png, left(doc), top, { fit: [logoWidth, LOGO_HEIGHT] }),
+          ),
+        );
       textLeft += logoWidth + 12;
     } catch {
       // A PNG pdfkit cannot read (an unusual colour type): the name alone.
     }
   }
-  doc.font(BOLD).fontSize(SIZE.subheading).fillColor(INK);
+  doc.fontSize(SIZE.subheading).fillColor(INK);
   const textTop = top + Math.max(0, (LOGO_HEIGHT - doc.currentLineHeight()) / 2);
-  doc.text(pdfSafe(brand.companyName), textLeft, brand.logoPng ? textTop : top, {
-    width: left(doc) + width(doc) - textLeft,
-  });
+  block(doc, 'P', () =>
+    write(
+      doc,
+      brand.companyName,
+      BOLD,
+      { x: textLeft, y: brand.logoPng ? textTop : top },
+      {
+        width: left(doc) + width(doc) - textLeft,
+      },
+    ),
+  );
   const below = Math.max(doc.y, brand.logoPng ? top + LOGO_HEIGHT : doc.y) + 8;
+  doc.markContent('Artifact');
   doc
     .moveTo(left(doc), below)
     .lineTo(left(doc) + width(doc), below)
     .lineWidth(0.5)
     .strokeColor('#cccccc')
     .stroke();
+  doc.endMarkedContent();
   doc.x = left(doc);
   doc.y = below + 14;
 }
 
 function title(doc: Doc, text: string, label: string): void {
-  doc.font(BOLD).fontSize(SIZE.title).fillColor(INK);
-  doc.text(pdfSafe(text), left(doc), doc.y, { width: width(doc), lineGap: LINE_GAP });
+  doc.fontSize(SIZE.title).fillColor(INK);
+  block(doc, 'H1', () => write(doc, text, BOLD, { x: left(doc), y: doc.y }, { width: width(doc), lineGap: LINE_GAP }));
   doc.moveDown(0.2);
-  doc.font(REGULAR).fontSize(SIZE.label).fillColor(MUTED);
-  doc.text(pdfSafe(label), left(doc), doc.y, { width: width(doc), lineGap: LINE_GAP });
+  doc.fontSize(SIZE.label).fillColor(MUTED);
+  block(doc, 'P', () =>
+    write(doc, label, REGULAR, { x: left(doc), y: doc.y }, { width: width(doc), lineGap: LINE_GAP }),
+  );
   doc.fillColor(INK);
 }
 
@@ -178,7 +267,8 @@ function heading(doc: Doc, text: string): void {
   // Keep a heading together with at least a few lines of what follows it.
   ensureSpace(doc, doc.currentLineHeight(true) * 1.8 + 3 * (SIZE.body + LINE_GAP) * 1.2);
   doc.moveDown(0.9);
-  doc.fillColor(INK).text(pdfSafe(text), left(doc), doc.y, { width: width(doc) });
+  doc.fillColor(INK);
+  block(doc, 'H2', () => write(doc, text, BOLD, { x: left(doc), y: doc.y }, { width: width(doc) }));
   doc.moveDown(0.3);
 }
 
@@ -186,54 +276,83 @@ function subheading(doc: Doc, text: string): void {
   doc.font(BOLD).fontSize(SIZE.subheading);
   ensureSpace(doc, doc.currentLineHeight(true) * 1.5 + 2 * (SIZE.body + LINE_GAP) * 1.2);
   doc.moveDown(0.5);
-  doc.fillColor(INK).text(pdfSafe(text), left(doc), doc.y, { width: width(doc), lineGap: LINE_GAP });
+  doc.fillColor(INK);
+  block(doc, 'H3', () => write(doc, text, BOLD, { x: left(doc), y: doc.y }, { width: width(doc), lineGap: LINE_GAP }));
   doc.moveDown(0.15);
 }
 
 /** A bold "Name:" followed by its value on the same line, wrapping under the full width. */
 function field(doc: Doc, name: string, value: string, indent: number): void {
-  doc.fontSize(SIZE.body).fillColor(INK);
+  doc.font(REGULAR).fontSize(SIZE.body).fillColor(INK);
   ensureSpace(doc, doc.currentLineHeight(true));
   const options = { width: width(doc) - indent, lineGap: LINE_GAP };
-  doc.font(BOLD).text(`${pdfSafe(name)}: `, left(doc) + indent, doc.y, { ...options, continued: true });
-  doc.font(REGULAR).text(pdfSafe(value), options);
+  block(doc, 'P', () => {
+    write(doc, `${name}: `, BOLD, { x: left(doc) + indent, y: doc.y }, { ...options, continued: true });
+    write(doc, value, REGULAR, null, options);
+  });
   doc.x = left(doc);
   doc.moveDown(0.15);
 }
 
-/** "1." in a narrow column, the text hanging beside it, an optional muted note after the text. */
-function numbered(doc: Doc, n: number, text: string, note: string | null): void {
-  doc.font(REGULAR).fontSize(SIZE.body).fillColor(INK);
-  ensureSpace(doc, doc.currentLineHeight(true) * 2);
-  const y = doc.y;
-  const options = { width: width(doc) - NUMBER_WIDTH, lineGap: LINE_GAP };
-  doc.text(`${n}.`, left(doc), y, { width: NUMBER_WIDTH, lineGap: LINE_GAP });
-  doc.text(pdfSafe(text), left(doc) + NUMBER_WIDTH, y, { ...options, continued: note !== null });
-  if (note !== null) {
-    doc.fillColor(MUTED).text(`  (${pdfSafe(note)})`, options);
-    doc.fillColor(INK);
-  }
-  doc.x = left(doc);
-  doc.moveDown(0.4);
+/** A numbered list: "1." in a narrow column, the text hanging beside it, an optional muted note after the text. */
+function numbered(doc: Doc, items: { text: string; note: string | null }[]): void {
+  if (items.length === 0) return;
+  const list = doc.struct('L');
+  roots.get(doc)!.add(list);
+  items.forEach(({ text, note }, index) => {
+    doc.font(REGULAR).fontSize(SIZE.body).fillColor(INK);
+    ensureSpace(doc, doc.currentLineHeight(true) * 2);
+    const y = doc.y;
+    const options = { width: width(doc) - NUMBER_WIDTH, lineGap: LINE_GAP };
+    const item = doc.struct('LI');
+    list.add(item);
+    block(
+      doc,
+      'Lbl',
+      () => write(doc, `${index + 1}.`, REGULAR, { x: left(doc), y }, { width: NUMBER_WIDTH, lineGap: LINE_GAP }),
+      item,
+    );
+    block(
+      doc,
+      'LBody',
+      () => {
+        write(doc, text, REGULAR, { x: left(doc) + NUMBER_WIDTH, y }, { ...options, continued: note !== null });
+        if (note !== null) {
+          doc.fillColor(MUTED);
+          write(doc, `  (${note})`, REGULAR, null, options);
+          doc.fillColor(INK);
+        }
+      },
+      item,
+    );
+    item.end();
+    doc.x = left(doc);
+    doc.moveDown(0.4);
+  });
+  list.end();
 }
 
 /** Free text: blank lines separate paragraphs, single line breaks are kept within one. */
 function paragraphs(doc: Doc, text: string): void {
-  doc.font(REGULAR).fontSize(SIZE.body).fillColor(INK);
+  doc.fontSize(SIZE.body).fillColor(INK);
   const parts = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n\s*/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   for (const part of parts) {
-    doc.text(pdfSafe(part), left(doc), doc.y, { width: width(doc), lineGap: LINE_GAP });
+    block(doc, 'P', () =>
+      write(doc, part, REGULAR, { x: left(doc), y: doc.y }, { width: width(doc), lineGap: LINE_GAP }),
+    );
     doc.moveDown(0.6);
   }
 }
 
 function muted(doc: Doc, text: string, indent = 0): void {
-  doc.font(REGULAR).fontSize(SIZE.body).fillColor(MUTED);
-  doc.text(pdfSafe(text), left(doc) + indent, doc.y, { width: width(doc) - indent, lineGap: LINE_GAP });
+  doc.fontSize(SIZE.body).fillColor(MUTED);
+  block(doc, 'P', () =>
+    write(doc, text, REGULAR, { x: left(doc) + indent, y: doc.y }, { width: width(doc) - indent, lineGap: LINE_GAP }),
+  );
   doc.fillColor(INK);
   doc.x = left(doc);
 }
@@ -254,50 +373,10 @@ function present(value: string | null | undefined): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
-/** The characters above 0x7F that WinAnsiEncoding (and so pdfkit's built-in fonts) can show beyond Latin-1. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-/** Latin letters that have no decomposition to fold them by. */
-const FOLD: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ŀ: 'L',
-  ŀ: 'l',
-  Ŧ: 'T',
-  ŧ: 't',
-  Ə: 'E',
-  ə: 'e',
-  ĸ: 'k',
-  ŉ: "'n",
-  Ŋ: 'N',
-  ŋ: 'n',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2212': '-',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u00ad': '',
-};
-
-/** Text the built-in (WinAnsi) fonts can draw: fold or replace what they can't, drop control characters. */
-export function pdfSafe(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '\n') out += char;
-    else if (char === '\t') out += ' ';
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    else if (code < 0x7f || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) out += char;
-    else if (char in FOLD) out += FOLD[char];
-    else if (/\s/u.test(char)) out += ' ';
-    else {
-      const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base !== char && [...base].every((c) => (c.codePointAt(0) ?? 0) < 0x7f) ? base : '?';
-    }
-  }
-  return out;
+/** Text as it is drawn: composed (NFC), without control characters; a tab is a space. */
+export function printable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad]/g, '');
 }
