@@ -373,10 +373,13 @@ function present(value: string | null | undefined): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
-/** Text as it is drawn: composed (NFC), without control characters; a tab is a space. */
+/** Text as it is drawn: composed (NFC), without control characters (line breaks kept); a tab is a space. */
 export function printable(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad]/g, '');
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '\t') out += ' ';
+    else if (char === '\n' || !(code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0xad)) out += char;
+  }
+  return out;
 }
