@@ -22,6 +22,32 @@ describe('Database', () => {
     expect(reapplied).toHaveLength(dataSource.migrations.length);
   });
 
+  it('reads a board column and a page of the applications list in index order, without sorting', async () => {
+    const ds = testApp.dataSource;
+    if (testApp.config.database.kind !== 'sqlite') {
+      const rows = (await ds.query(
+        `SELECT indexname FROM pg_indexes WHERE tablename = 'applications' ORDER BY indexname`,
+      )) as { indexname: string }[];
+      const names = rows.map((row) => row.indexname);
+      expect(names).toEqual(
+        expect.arrayContaining(['IDX_applications_board_column', 'IDX_applications_position_created']),
+      );
+      return;
+    }
+    const plan = async (sql: string) =>
+      ((await ds.query(`EXPLAIN QUERY PLAN ${sql}`)) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    const column = await plan(
+      `SELECT id FROM applications WHERE "positionId" = 1 AND stage = 'vetting' ORDER BY "stageChangedAt", id LIMIT 20`,
+    );
+    expect(column).toContain('IDX_applications_board_column');
+    expect(column).not.toContain('TEMP B-TREE');
+    const list = await plan(
+      `SELECT id FROM applications WHERE "positionId" = 1 ORDER BY "createdAt" DESC, id DESC LIMIT 25`,
+    );
+    expect(list).toContain('IDX_applications_position_created');
+    expect(list).not.toContain('TEMP B-TREE');
+  });
+
   it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=NORMAL', async () => {
     if (testApp.config.database.kind !== 'sqlite') return expect(testApp.dataSource.options.type).toBe('postgres');
     const pragma = async (name: string) =>

@@ -20,6 +20,7 @@ import { CandidateMailEvents1795391090000 } from './1795391090000-CandidateMailE
 import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js';
 import { AuditTrail1795391500000 } from './1795391500000-AuditTrail.js';
 import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentification.js';
+import { ApplicationListIndexes1795391700000 } from './1795391700000-ApplicationListIndexes.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CompanyLogo1795391400000,
   AuditTrail1795391500000,
   SelfIdentification1795391600000,
+  ApplicationListIndexes1795391700000,
 ];
