@@ -3,11 +3,13 @@ import { Session } from '../src/sessions/session.entity.js';
 import { signedInAs, type Agent } from './support/http.js';
 import { applicationInInterview } from './support/interviews.js';
 import { publishedPosition } from './support/positions.js';
+import { recordQueries } from './support/query-counter.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('Response headers and session lifetime', () => {
   let testApp: TestApp;
   let manager: Agent;
+  let managerId: number;
   let positionId: number;
   let candidateId: number;
 
@@ -16,6 +18,7 @@ describe('Response headers and session lifetime', () => {
     await signedInAs(testApp, ['admin']);
     const signedIn = await signedInAs(testApp, ['manager']);
     manager = signedIn.agent;
+    managerId = signedIn.user.id;
     positionId = await publishedPosition(testApp, signedIn.user);
     candidateId = (await applicationInInterview(testApp, signedIn.user, positionId)).candidateId;
   });
@@ -68,6 +71,25 @@ describe('Response headers and session lifetime', () => {
     const plain = await request(testApp.server).get('/assets/pico/pico.min.css').set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(Number(plain.headers['content-length'])).toBeGreaterThan(10_000);
+  });
+
+  it('writes a signed-in person’s session at most once a minute, however many pages they open', async () => {
+    const sessionWrites = (statements: string[]) => statements.filter((sql) => /^UPDATE "?sessions"?/i.test(sql));
+    await manager.get('/').expect(200);
+    const quick = await recordQueries(testApp.dataSource, async () => {
+      for (const path of ['/', '/positions', '/candidates', '/']) await manager.get(path).expect(200);
+    });
+    expect(sessionWrites(quick)).toEqual([]);
+
+    // A minute and more later (the stored expiry lags the cookie's by two minutes): the next page moves it once.
+    const sessions = testApp.dataSource.getRepository(Session);
+    const [row] = await sessions.find({ where: { userId: managerId }, order: { expiresAt: 'DESC' }, take: 1 });
+    const lagging = new Date(row.expiresAt.getTime() - 2 * 60 * 1000);
+    await sessions.update({ sid: row.sid }, { expiresAt: lagging });
+    const later = await recordQueries(testApp.dataSource, () => manager.get('/positions').expect(200));
+    expect(sessionWrites(later)).toHaveLength(1);
+    const moved = await sessions.findOneByOrFail({ sid: row.sid });
+    expect(moved.expiresAt.getTime()).toBeGreaterThan(lagging.getTime() + 60 * 1000);
   });
 
   it('ends a session the absolute lifetime after sign-in, however active it stayed', async () => {

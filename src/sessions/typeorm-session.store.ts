@@ -6,6 +6,10 @@ type SessionData = session.SessionData & { userId?: number };
 type Callback = (err?: unknown) => void;
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** A touch moving a session's expiry by less than this writes nothing: one write a minute at most per session. */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
+/** How many sessions' stored expiries a process remembers before it starts again (a bound, not a cache policy). */
+const REMEMBERED_EXPIRIES = 10_000;
 
 /**
  * express-session store on the app's own database (SQLite or PostgreSQL), so several
@@ -14,6 +18,8 @@ const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 export class TypeOrmSessionStore extends session.Store {
   private readonly sessions: Repository<Session>;
   private readonly pruneTimer: NodeJS.Timeout;
+  /** The expiry each session has in the database, as this process last read or wrote it. */
+  private readonly storedExpiry = new Map<string, number>();
 
   constructor(dataSource: DataSource, pruneIntervalMs = 15 * 60 * 1000) {
     super();
@@ -27,6 +33,7 @@ export class TypeOrmSessionStore extends session.Store {
       .findOneBy({ sid })
       .then((row) => {
         if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+        this.remember(sid, row.expiresAt.getTime());
         callback(null, JSON.parse(row.data) as SessionData);
       })
       .catch((err: unknown) => callback(err));
@@ -36,18 +43,33 @@ export class TypeOrmSessionStore extends session.Store {
     const row = { sid, userId: data.userId ?? null, data: JSON.stringify(data), expiresAt: expiryOf(data) };
     this.sessions
       .upsert(row, ['sid'])
-      .then(() => callback?.())
+      .then(() => {
+        this.remember(sid, row.expiresAt.getTime());
+        callback?.();
+      })
       .catch((err: unknown) => callback?.(err));
   }
 
+  /**
+   * Every request of a signed-in person moves their session's expiry (rolling sessions). Writing that on every
+   * request made each page a database write; a move of less than a minute is skipped, so the stored expiry lags the
+   * cookie's by at most a minute (the idle timeout is hours) and another process's reads are unaffected.
+   */
   override touch(sid: string, data: SessionData, callback?: Callback): void {
+    const expiresAt = expiryOf(data);
+    const stored = this.storedExpiry.get(sid);
+    if (stored !== undefined && expiresAt.getTime() - stored < TOUCH_INTERVAL_MS) return void callback?.();
     this.sessions
-      .update({ sid }, { expiresAt: expiryOf(data) })
-      .then(() => callback?.())
+      .update({ sid }, { expiresAt })
+      .then(() => {
+        this.remember(sid, expiresAt.getTime());
+        callback?.();
+      })
       .catch((err: unknown) => callback?.(err));
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.storedExpiry.delete(sid);
     this.sessions
       .delete({ sid })
       .then(() => callback?.())
@@ -67,6 +89,11 @@ export class TypeOrmSessionStore extends session.Store {
 
   close(): void {
     clearInterval(this.pruneTimer);
+  }
+
+  private remember(sid: string, expiresAt: number): void {
+    if (this.storedExpiry.size >= REMEMBERED_EXPIRIES) this.storedExpiry.clear();
+    this.storedExpiry.set(sid, expiresAt);
   }
 }
 
