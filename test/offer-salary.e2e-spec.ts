@@ -50,7 +50,7 @@ describe('The first-year salary on an offer', () => {
     const offerPage = await manager.agent.get(page).expect(200);
     expect(offerPage.text).toContain('— Open · first-year salary €85,000');
     const applicationPage = await manager.agent.get(`/applications/${application.id}`).expect(200);
-    expect(applicationPage.text).toContain('Offer of 2026-11-20 · Open · first-year salary €85,000');
+    expect(applicationPage.text).toContain('Offer of Fri 20 Nov 2026 · Open · first-year salary €85,000');
 
     // A manager who cannot act on the application sees the section but not the salary.
     const otherManager = await signedInAs(testApp, ['manager']);
@@ -69,7 +69,7 @@ describe('The first-year salary on an offer', () => {
     expect(saved.status).toBe(303);
     expect((await offersOf(application.id))[0].salary).toBeNull();
     const applicationPage = await manager.agent.get(`/applications/${application.id}`).expect(200);
-    expect(applicationPage.text).toContain('Offer of 2026-11-21 · Open · first-year salary not recorded');
+    expect(applicationPage.text).toContain('Offer of Sat 21 Nov 2026 · Open · first-year salary not recorded');
   });
 
   it.each([

@@ -49,3 +49,14 @@ describe('date helpers', () => {
     );
   });
 });
+
+describe('date', () => {
+  it('writes a calendar date, or a moment’s day in the viewer’s zone, in the one date format, and leaves other text alone', () => {
+    const options = (viewerTimeZone?: string) => ({ data: { root: { viewerTimeZone } } }) as never;
+    expect(viewHelpers.date('2026-12-22', options('Asia/Tokyo'))).toBe('Tue 22 Dec 2026');
+    expect(viewHelpers.date(new Date('2027-07-12T22:30:00Z'), options('Asia/Tokyo'))).toBe('Tue 13 Jul 2027');
+    expect(viewHelpers.date(new Date('2027-07-12T22:30:00Z'), options('America/New_York'))).toBe('Mon 12 Jul 2027');
+    expect(viewHelpers.date('not yet', options())).toBe('not yet');
+    expect(viewHelpers.date(null, options())).toBe('');
+  });
+});

@@ -1,6 +1,14 @@
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
-import { dateTimeWithHint, dayWithHint, DEFAULT_TIME_ZONE, meetingOnPage, relativeDays, TIME_ZONES } from './dates.js';
+import {
+  dateTimeWithHint,
+  dayWithHint,
+  DEFAULT_TIME_ZONE,
+  formatDay,
+  meetingOnPage,
+  relativeDays,
+  TIME_ZONES,
+} from './dates.js';
 
 /**
  * The zone the page's reader sees times in: res.locals.viewerTimeZone (the signed-in user's, else the company's; a
@@ -73,6 +81,12 @@ export const viewHelpers = {
     if (typeof value === 'string' && CALENDAR_DATE.test(value)) return dayWithHint(value, viewerZone(options));
     const date = asDate(value);
     return date ? dayWithHint(date, viewerZone(options)) : '';
+  },
+  /** "Tue 3 Mar 2027": a calendar date as it is, a moment as its day in the viewer's zone (no hint); other text unchanged. */
+  date: (value: unknown, options: HelperOptions) => {
+    if (typeof value === 'string' && CALENDAR_DATE.test(value)) return formatDay(value);
+    if (value instanceof Date) return formatDay(value, viewerZone(options));
+    return value === null || value === undefined ? '' : String(value);
   },
   /** "Tue 3 Mar 2027, 10:00 CET · in 5 days", in the viewer's zone. */
   dateTime: (value: unknown, options: HelperOptions) => {

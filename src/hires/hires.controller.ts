@@ -3,6 +3,7 @@ import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { formatDay } from '../common/dates.js';
 import { flash } from '../common/flash.js';
 import { PageQueryDto, pageRequest } from '../common/pagination.js';
 import { seeOther } from '../common/redirect.js';
@@ -153,7 +154,7 @@ export class HiresController {
     @Req() req: Request,
   ) {
     const task = await this.onboarding.addTask(user, id, dto);
-    flash(req, 'success', `Task added for ${task.owner?.name ?? task.ownerLabel}, due ${task.dueOn}.`);
+    flash(req, 'success', `Task added for ${task.owner?.name ?? task.ownerLabel}, due ${formatDay(task.dueOn)}.`);
     return seeOther(`/hires/${id}#tasks`);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
-import { meetingOnPage } from '../common/dates.js';
+import { formatDay, meetingOnPage } from '../common/dates.js';
 import { CompanyService } from '../company/company.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxRepository } from '../mail/outbox.repository.js';
@@ -174,7 +174,7 @@ export class HomeService {
       (task) => task.ownerId !== user.id,
     );
     const late: Todo[] = overdue.map((task) => ({
-      text: `Overdue onboarding task for ${task.hire.user.name}: “${task.title}” (${task.owner?.name ?? task.ownerLabel ?? 'unassigned'}, due ${task.dueOn}).`,
+      text: `Overdue onboarding task for ${task.hire.user.name}: “${task.title}” (${task.owner?.name ?? task.ownerLabel ?? 'unassigned'}, due ${formatDay(task.dueOn)}).`,
       href: `/hires/${task.hireId}#task-${task.id}`,
       action: 'Open the plan',
       overdue: true,
