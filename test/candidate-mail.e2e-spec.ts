@@ -9,7 +9,7 @@ import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { PresentationService } from '../src/vetting/presentation.service.js';
 import { csrfTokenIn, signedInAs, type Agent } from './support/http.js';
 import { applicationInInterview, readInvite, scheduleFields } from './support/interviews.js';
-import { publishedPosition, publishKit } from './support/positions.js';
+import { configureVetting, publishedPosition, publishKit } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import type { User } from '../src/accounts/entities/user.entity.js';
 
@@ -25,6 +25,14 @@ describe('What candidates receive: every event sends its template once, and noth
     manager = await signedInAs(testApp, ['manager']);
     panel = [(await signedInAs(testApp, ['interviewer'])).user, (await signedInAs(testApp, ['interviewer'])).user];
     positionId = await publishedPosition(testApp, manager.user, 'Account Executive, Enterprise');
+    // Every step required, as the method's defaults: entering Vetting invites to the writing test.
+    const vetting = await configureVetting(manager.agent, positionId, {
+      assessmentRequired: '1',
+      writingRequired: '1',
+      presentationRequired: '1',
+      graderIds: panel.map((person) => String(person.id)),
+    });
+    expect(vetting.status).toBe(303);
     await publishKit(testApp, manager.user, positionId);
   });
   afterAll(() => testApp.close());

@@ -154,7 +154,7 @@ describeInBrowser('Panel interview in a real browser', () => {
       );
     await morgan.getByRole('button', { name: 'Record the decision' }).click();
     await waitForText(morgan, 'Decision recorded: Hire. The application moves to Offer.');
-    await morgan.getByText('Decision: Hire').waitFor();
+    await morgan.getByText('Decision: Hire', { exact: true }).waitFor();
     await visit(morgan, 'i11-application-decided');
     expect((await testApp.dataSource.getRepository(Application).findOneByOrFail({ id: application.id })).stage).toBe(
       'offer',
