@@ -73,6 +73,8 @@ export class PgBossJobRunner extends JobRunner {
   /** Stops offering and fetching, waits for running jobs (up to 30 s), then closes pg-boss's connections. */
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
-    if (this.booted) await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    if (!this.booted) return;
+    this.booted = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   }
 }
