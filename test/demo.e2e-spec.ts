@@ -6,8 +6,10 @@ import { Hire } from '../src/hires/entities/hire.entity.js';
 import { DateTime } from 'luxon';
 import { In, IsNull } from 'typeorm';
 import { AgencySubmission } from '../src/agencies/entities/agency.entity.js';
+import { ApplicationEvent } from '../src/candidates/entities/application-event.entity.js';
 import { ApplicationAnswer } from '../src/candidates/entities/application-answer.entity.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
+import { VettingService } from '../src/vetting/vetting.service.js';
 import { outboxMessages, signIn } from './support/http.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -117,6 +119,34 @@ describe('Demo company', () => {
     const board = await manager.get(`/positions/${applications[0].positionId}/board`).expect(200);
     expect(board.text).toContain('Hana Sato');
     expect(board.text).toContain('3 rejected or withdrawn');
+  });
+
+  it('shows every application past the gate with every required vetting step passed (none let through by hand)', async () => {
+    // Everyone who ever reached Interview: those there now and later, and those rejected after their interviews.
+    const reached = await testApp.dataSource.getRepository(ApplicationEvent).find({ where: { toStage: 'interview' } });
+    const past = await testApp.dataSource
+      .getRepository(Application)
+      .find({ where: { id: In(reached.map((event) => event.applicationId)) }, order: { id: 'ASC' } });
+    expect(past.length).toBeGreaterThan(20);
+    const byPosition = new Map<number, number[]>();
+    for (const application of past)
+      byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application.id]);
+    const vetting = testApp.app.get(VettingService);
+    for (const [positionId, ids] of byPosition)
+      expect({ positionId, passed: await vetting.passedGate(positionId, ids) }).toEqual({ positionId, passed: ids });
+    const live = await testApp.dataSource.getRepository(Application).find({
+      where: {
+        stage: In(['interview', 'decision', 'offer', 'hired']),
+        candidate: { name: In(['Hana Sato', 'Ben Adler']) },
+      },
+    });
+    expect(live).toHaveLength(2);
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    for (const application of live) {
+      const page = await manager.get(`/applications/${application.id}`).expect(200);
+      for (const step of ['External assessment', 'Writing test', 'Research presentation'])
+        expect(page.text).toContain(`Pass:</span> ${step}`);
+    }
   });
 
   it('has graded writing tests and a scored presentation, and writing tests waiting for the graders', async () => {

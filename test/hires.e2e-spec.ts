@@ -1,5 +1,6 @@
 import type { User } from '../src/accounts/entities/user.entity.js';
 import { hashPassword } from '../src/accounts/password-hasher.js';
+import { formatDay } from '../src/common/dates.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { HireGoal, HireMilestone } from '../src/hires/entities/development.entity.js';
 import { Connection, Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
@@ -96,7 +97,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     ).toBe(true);
     const buddyMail = mails.find((mail) => mail.to === buddy.user.email)!;
     expect(buddyMail.subject).toContain(`onboarding`);
-    expect(buddyMail.text).toContain('Shadow three customer calls (due 2026-12-12)');
+    expect(buddyMail.text).toContain('Shadow three customer calls (due Sat 12 Dec 2026)');
 
     const tasks = await testApp.dataSource
       .getRepository(OnboardingTask)
@@ -208,7 +209,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     expect(added.status).toBe(303);
     const assigned = (await outboxMessages(testApp.dataSource)).filter((mail) => mail.to === interviewer.user.email);
     expect(assigned.map((mail) => mail.text).join('\n')).toContain(
-      `Introduce the biggest three customers (due ${addDays(MOVED, 12)})`,
+      `Introduce the biggest three customers (due ${formatDay(addDays(MOVED, 12))})`,
     );
     expect((await interviewer.agent.get('/').expect(200)).text).toContain(
       'Introduce the biggest three customers <small',

@@ -116,6 +116,26 @@ describe('Security baseline', () => {
       expect(json.body.statusCode).toBe(404);
     });
 
+    it('words a missing page and a wrong method for people, with 405 and Allow for a known address', async () => {
+      const missing = await admin.agent.get('/no-such-page').expect(404);
+      expect(missing.text).toContain('There is no page at this address.');
+      expect(missing.text).not.toContain('Cannot GET');
+      // A form action opened as a page (a bookmarked or pasted link): only POST is served there.
+      const opened = await admin.agent.get('/logout').expect(405);
+      expect(opened.headers.allow).toBe('POST');
+      expect(opened.text).toContain('This address only takes a form sent from its page.');
+      expect(opened.text).not.toMatch(/Cannot (GET|POST)/);
+      // A page sent a form it does not take.
+      const home = await admin.agent.get('/').expect(200);
+      const posted = await admin.agent
+        .post('/insights/funnel')
+        .type('form')
+        .send({ _csrf: csrfTokenIn(home.text) })
+        .expect(405);
+      expect(posted.headers.allow).toBe('GET, HEAD');
+      expect(posted.text).toContain('This page can be opened, but not sent to this way.');
+    });
+
     it('signs out with a POST that ends the session', async () => {
       const agent = await signIn(testApp, admin.user.email);
       const home = await agent.get('/').expect(200);

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { CsrfTokenInvalidError, DomainError, FormInvalidError, SignInRequiredError, STATUS_BY_CODE } from './errors.js';
+import { allowedMethods, isRouteMiss } from './route-miss.js';
 
 const SECRET_FIELD = /password|_csrf|token/i;
 
@@ -10,6 +11,7 @@ const TITLES: Record<number, string> = {
   401: 'Please sign in',
   403: 'You do not have access to this page',
   404: 'Page not found',
+  405: 'That address does not take this kind of request',
   409: 'That conflicts with something already there',
   410: 'This link can no longer be used',
   413: 'That upload is too large',
@@ -69,6 +71,22 @@ export class AppExceptionFilter implements ExceptionFilter {
     res.status(page.status).render(view, page);
   }
 
+  /**
+   * No route matched: Nest's own message ("Cannot GET /x") is framework text, so a person reads what happened instead;
+   * a known address asked with another method (a form posted to a page, a bookmarked action) is 405 with `Allow`.
+   */
+  private routeMiss(req: Request): { status: number; message: string } {
+    const allowed = allowedMethods(req);
+    if (allowed.length === 0) return { status: 404, message: 'There is no page at this address.' };
+    req.res?.setHeader('Allow', allowed.join(', '));
+    return {
+      status: 405,
+      message: allowed.includes('GET')
+        ? 'This page can be opened, but not sent to this way. Open it again and use its buttons or forms.'
+        : 'This address only takes a form sent from its page. Go back to the page and use its buttons.',
+    };
+  }
+
   private describe(exception: unknown, req: Request): { status: number; message: string } {
     if (exception instanceof CsrfTokenInvalidError) {
       return {
@@ -77,6 +95,9 @@ export class AppExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainError) return { status: STATUS_BY_CODE[exception.code], message: exception.message };
+    if (exception instanceof HttpException && exception.getStatus() === 404 && isRouteMiss(exception.message)) {
+      return this.routeMiss(req);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, message: status >= 500 ? 'Please try again in a moment.' : exception.message };

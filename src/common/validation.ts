@@ -5,6 +5,7 @@ import { IsInt, Max, Min, validate, ValidateBy, type ValidationOptions } from 'c
 import { isTimeZone } from './dates.js';
 import { FormInvalidError, type FieldErrors } from './errors.js';
 import { isRealDate, MAX_ID } from './params.js';
+import { humanMessage } from './validation-messages.js';
 
 /** Deeper than any form Keeper has (e.g. outcomes[0][indicators][1] is three levels). */
 const MAX_DEPTH = 8;
@@ -12,7 +13,11 @@ const MAX_DEPTH = 8;
 function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {}): FieldErrors {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) into[field] = Object.values(error.constraints);
+    if (error.constraints) {
+      into[field] = Object.entries(error.constraints).map(([constraint, message]) =>
+        humanMessage(constraint, message, error.property),
+      );
+    }
     if (error.children?.length) collect(error.children, field, into);
   }
   return into;

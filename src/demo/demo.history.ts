@@ -155,6 +155,66 @@ export async function seedHistory(
       disability: n % 13 === 4 ? 'yes' : n % 9 === 7 ? 'declined' : 'no',
     });
 
+  /**
+   * The vetting results of someone who went past the gate: every required step passed (eligibility and suitability
+   * at least 60, both graders' and evaluators' means at least 3), higher with talent so the validity report has a
+   * signal. Nobody reached an interview without them.
+   */
+  const vetted = async (applicationId: number, applied: number, talent: number) => {
+    await ds.getRepository(Assessment).insert({
+      applicationId,
+      provider: 'Harrison Assessments',
+      takenOn: isoDay(daysAgo(applied - 5)),
+      eligibility: Math.round(60 + 18 * talent + 20 * random()),
+      suitability: Math.round(60 + 30 * random()),
+      traits: null,
+      reportFileId: null,
+      recordedById: manager.id,
+      recordedAt: daysAgo(applied - 5),
+    });
+    const submission = await ds.getRepository(WritingSubmission).save(
+      ds.getRepository(WritingSubmission).create({
+        applicationId,
+        prompt: 'Write to a prospect you met at an event.',
+        draft: '',
+        startedAt: daysAgo(applied - 6),
+        deadlineAt: null,
+        draftSavedAt: null,
+        submittedAt: daysAgo(applied - 6, 11),
+        text: 'Dear Dana, …',
+        signals: null,
+      }),
+    );
+    const presentation = await ds.getRepository(Presentation).save(
+      ds.getRepository(Presentation).create({
+        applicationId,
+        deckFileId: null,
+        uploadedAt: daysAgo(applied - 10),
+        sessionAt: daysAgo(applied - 14),
+      }),
+    );
+    for (const grader of panel.slice(0, 2)) {
+      await ds.getRepository(WritingGrade).insert({
+        submissionId: submission.id,
+        graderId: grader.id,
+        levels: null,
+        overall: Math.round((3 + 1.5 * (0.35 * talent + 0.65 * random())) * 10) / 10,
+        comment: null,
+        assignedAt: daysAgo(applied - 7),
+        submittedAt: daysAgo(applied - 8),
+      });
+      await ds.getRepository(PresentationScore).insert({
+        presentationId: presentation.id,
+        evaluatorId: grader.id,
+        levels: null,
+        overall: Math.round((3 + random()) * 10) / 10,
+        comment: null,
+        assignedAt: daysAgo(applied - 12),
+        submittedAt: daysAgo(applied - 14),
+      });
+    }
+  };
+
   // Candidates who stopped on the way: rejected in vetting or after interviews, or withdrew.
   for (let i = 0; i < 30; i += 1) {
     const applied = 120 + Math.floor(random() * 600);
@@ -181,6 +241,7 @@ export async function seedHistory(
     );
     // Rejected after the interview: eight women and two men. Four of those who withdrew never answered.
     const k = Math.floor(i / 3);
+    if (stop === 1) await vetted(stopped.id, applied, random() * 0.6);
     if (stop === 1) identify(stopped.id, i, k < 8 ? 'female' : 'male');
     else if (stop === 0 || k >= 4) identify(stopped.id, i, k % 3 === 2 ? 'declined' : k % 2 ? 'female' : 'male');
   }
@@ -207,58 +268,7 @@ export async function seedHistory(
       respondedAt: daysAgo(hiredDay),
       createdById: manager.id,
     });
-    await ds.getRepository(Assessment).insert({
-      applicationId: app.id,
-      provider: 'Harrison Assessments',
-      takenOn: isoDay(daysAgo(applied - 5)),
-      eligibility: Math.round(50 + 22 * talent + 25 * random()),
-      suitability: Math.round(50 + 40 * random()),
-      traits: null,
-      reportFileId: null,
-      recordedById: manager.id,
-      recordedAt: daysAgo(applied - 5),
-    });
-    const submission = await ds.getRepository(WritingSubmission).save(
-      ds.getRepository(WritingSubmission).create({
-        applicationId: app.id,
-        prompt: 'Write to a prospect you met at an event.',
-        draft: '',
-        startedAt: daysAgo(applied - 6),
-        deadlineAt: null,
-        draftSavedAt: null,
-        submittedAt: daysAgo(applied - 6, 11),
-        text: 'Dear Dana, …',
-        signals: null,
-      }),
-    );
-    const presentation = await ds.getRepository(Presentation).save(
-      ds.getRepository(Presentation).create({
-        applicationId: app.id,
-        deckFileId: null,
-        uploadedAt: daysAgo(applied - 10),
-        sessionAt: daysAgo(applied - 14),
-      }),
-    );
-    for (const grader of panel.slice(0, 2)) {
-      await ds.getRepository(WritingGrade).insert({
-        submissionId: submission.id,
-        graderId: grader.id,
-        levels: null,
-        overall: Math.round((2.5 + 1.5 * (0.35 * talent + 0.65 * random())) * 10) / 10,
-        comment: null,
-        assignedAt: daysAgo(applied - 7),
-        submittedAt: daysAgo(applied - 8),
-      });
-      await ds.getRepository(PresentationScore).insert({
-        presentationId: presentation.id,
-        evaluatorId: grader.id,
-        levels: null,
-        overall: Math.round((2 + 2 * random()) * 10) / 10,
-        comment: null,
-        assignedAt: daysAgo(applied - 12),
-        submittedAt: daysAgo(applied - 14),
-      });
-    }
+    await vetted(app.id, applied, talent);
     const interview = await ds.getRepository(Interview).save(
       ds.getRepository(Interview).create({
         applicationId: app.id,

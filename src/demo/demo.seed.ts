@@ -17,6 +17,7 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
 import { seedHistory } from './demo.history.js';
+import { passVetting } from './demo.vetting.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
@@ -374,14 +375,12 @@ async function seedCandidates(
     else if (stage === 'withdrawn') await pipeline.move(manager, application!.id, 'withdrawn', null);
     else {
       for (const next of path.slice(0, path.indexOf(stage as (typeof path)[number]) + 1)) {
-        const actor = next === 'interview' ? admin : manager;
-        await pipeline.move(
-          actor,
-          application!.id,
-          next,
-          next === 'interview' ? 'Vetted before the company started using Keeper (demo data)' : null,
-        );
-        if (name === 'Hana Sato' && next === 'vetting') await presentedLastWeek(app, application!.id, evaluators);
+        // Everyone past the gate passed every vetting step first: the move to Interview is the gate's own.
+        if (next === 'interview') {
+          if (name === 'Hana Sato') await presentedLastWeek(app, manager, application!.id, evaluators);
+          else await passVetting(app, manager, application!.id, evaluators, () => demoResume(`Research: ${name}`));
+        }
+        await pipeline.move(manager, application!.id, next, null);
       }
     }
   }
@@ -430,27 +429,16 @@ async function applyOnCareersSite(
 }
 
 /** A research presentation session held last week with two evaluators, both scored. */
-async function presentedLastWeek(app: INestApplication, applicationId: number, evaluators: User[]): Promise<void> {
-  const presentations = app.get(PresentationService);
-  const application = await app.get(PipelineService).findOrFail(applicationId);
-  await presentations.upload(application, {
-    originalName: 'Hana Sato research.pdf',
-    data: await demoResume('Research presentation: how Brightline wins clinic groups'),
-  });
-  await presentations.schedule(
-    application,
-    new Date(Date.now() - 6 * 86400000),
-    evaluators.map((evaluator) => evaluator.id),
+/** Hana passed every step; she presented last week. */
+async function presentedLastWeek(app: INestApplication, manager: User, applicationId: number, evaluators: User[]) {
+  await passVetting(
+    app,
+    manager,
+    applicationId,
+    evaluators,
+    () => demoResume('Research presentation: how Brightline wins clinic groups'),
+    6,
   );
-  for (const evaluator of evaluators) {
-    const [score] = (await presentations.assignmentsOf(evaluator)).filter((s) => !s.submittedAt);
-    await presentations.submit(
-      evaluator,
-      score.id,
-      { research: 3, customerHero: 4, outcomes: 3, connection: 3, opportunity: 3, fairUse: 4 },
-      'Clear picture of our buyers; a credible first opportunity.',
-    );
-  }
 }
 
 const DEMO_EMAIL = (name: string) =>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
+import { formatDay } from '../common/dates.js';
 import { FormInvalidError, notFound } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -229,7 +230,7 @@ export class OnboardingService {
       data: {
         name: owner.name,
         newHireName,
-        tasks: tasks.map((task) => ({ title: task.title, dueOn: task.dueOn })),
+        tasks: tasks.map((task) => ({ title: task.title, dueOn: formatDay(task.dueOn) })),
         url: this.config.link('/'),
       },
     });

@@ -72,6 +72,29 @@ describe(composeOutcomeSentence.name, () => {
     );
   });
 
+  it('puts the number before a metric that already names the counted unit', () => {
+    expect(
+      compose({
+        metric: 'Technical wins on qualified opportunities',
+        targetKind: 'count',
+        targetValue: 12,
+        targetUnit: 'technical wins',
+      }),
+    ).toBe('12 technical wins on qualified opportunities.');
+    expect(
+      compose({
+        metric: 'Signed contracts',
+        targetKind: 'count',
+        targetValue: 4,
+        targetMax: 6,
+        targetUnit: 'Contracts',
+      }),
+    ).toBe('Between 4 and 6 signed contracts.');
+    expect(
+      compose({ metric: 'AWS certifications', targetKind: 'count', targetValue: 2, targetUnit: 'certifications' }),
+    ).toBe('2 AWS certifications.');
+  });
+
   it('formats percentages, singly or as a range', () => {
     const metric = 'Renewal rate';
     expect(compose({ metric, targetKind: 'percent', targetValue: 95 })).toBe('Renewal rate of 95%.');

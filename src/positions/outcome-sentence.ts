@@ -5,8 +5,10 @@ const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 /** Composes the result statement shown to candidates; a half-filled draft yields a readable fragment. */
 export function composeOutcomeSentence(outcome: OutcomeFields): string {
   const metric = clean(outcome.metric);
-  const target = targetText(outcome.targetKind, outcome.targetValue, outcome.targetMax, clean(outcome.targetUnit));
-  const lead = metric && target ? `${metric} of ${target}` : (metric ?? target);
+  const unit = clean(outcome.targetUnit);
+  const target = targetText(outcome.targetKind, outcome.targetValue, outcome.targetMax, unit);
+  const lead =
+    metric && target ? (countedMetric(outcome, metric, unit) ?? `${metric} of ${target}`) : (metric ?? target);
   const second =
     outcome.secondValue === null
       ? null
@@ -17,6 +19,17 @@ export function composeOutcomeSentence(outcome: OutcomeFields): string {
   if (parts.length === 0) return '';
   const sentence = parts.join(', ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+/**
+ * A count whose unit the metric already names reads as the number and the metric: "12 technical wins on qualified
+ * opportunities", not "Technical wins on qualified opportunities of 12 technical wins".
+ */
+function countedMetric(outcome: OutcomeFields, metric: string, unit: string | null): string | null {
+  if (outcome.targetKind !== 'count' || outcome.targetValue === null || !unit) return null;
+  if (!metric.toLowerCase().includes(unit.toLowerCase())) return null;
+  const startsLower = /^[A-Z][a-z]/.test(metric) ? `${metric.charAt(0).toLowerCase()}${metric.slice(1)}` : metric;
+  return `${range(outcome.targetValue, outcome.targetMax, (n) => countFormat.format(n))} ${startsLower}`;
 }
 
 export function ordinal(n: number): string {

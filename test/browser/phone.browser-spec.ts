@@ -10,9 +10,10 @@ import { Interview } from '../../src/interviews/entities/interview.entity.js';
 import { PortalLink } from '../../src/vetting/entities/portal-link.entity.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { describeInBrowser, expectAccessible, launch, newVisitor, serve } from './support/browser.js';
+import { htmlErrors } from './support/html.js';
 
 // Issue 16, acceptance 1: every page each demo role can reach works on a phone (390 × 844): nothing scrolls sideways
-// and axe finds nothing. Pages are found by crawling links breadth-first, one URL per route pattern.
+// and axe finds nothing; acceptance 5: html-validate finds no error in any page's source. Pages are found by crawling links breadth-first, one URL per route pattern.
 jest.setTimeout(120000);
 
 const PHONE = { width: 390, height: 844 };
@@ -128,6 +129,8 @@ describeInBrowser('Every page on a phone', () => {
       failures.push({ who, url, problem: `HTTP ${status}` });
       return [];
     }
+    const invalid = await htmlErrors(await response!.text());
+    if (invalid.length) failures.push({ who, url, problem: `html-validate: ${invalid.slice(0, 5).join('; ')}` });
     for (const width of [PHONE.width, SMALLEST]) {
       await page.setViewportSize({ width, height: PHONE.height });
       const overflow = await overflowAt(page, width);
