@@ -104,6 +104,30 @@ describe('Demo company', () => {
     );
     // On hold is a choice, not a to-do.
     expect(home.text).not.toContain(`Position “${positions[1].title}” is not ready`);
+    // Open for one more hire: the headcount is above the hires, so "published" is what the rule leaves it at.
+    const hired = await testApp.dataSource
+      .getRepository(Application)
+      .countBy({ positionId: positions[0].id, stage: 'hired' });
+    expect(hired).toBeGreaterThan(2);
+    expect(positions[0].headcount).toBe(hired + 1);
+  });
+
+  it('shows a pipeline that has been running for weeks: candidates applied on different days and wait in their stage', async () => {
+    const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
+    const amara = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { candidate: { name: 'Amara Obi' } }, relations: { candidate: true } });
+    const board = await manager.get(`/positions/${amara.positionId}/board`).expect(200);
+    expect(board.text).toContain('11 days in stage');
+    expect(board.text).toContain('5 days in stage');
+    const live = await testApp.dataSource.getRepository(Application).find({
+      where: { candidate: { name: In(['Rosa Quinn', 'Amara Obi', 'Hana Sato', 'Omar Haddad']) } },
+      relations: { candidate: true },
+    });
+    const appliedDaysAgo = live.map((application) =>
+      Math.round((Date.now() - application.createdAt.getTime()) / 86_400_000),
+    );
+    expect(appliedDaysAgo.sort((a, b) => a - b)).toEqual([2, 14, 18, 290]);
   });
 
   it('has candidates with resumes in every stage of the ready position', async () => {

@@ -17,6 +17,7 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
 import { seedHistory } from './demo.history.js';
+import { settleDemoDates } from './demo.dates.js';
 import { passVetting } from './demo.vetting.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
@@ -143,6 +144,17 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
+  await settleDemoDates(app);
+  // An evergreen requisition: the account executives hired over two years and this month, and one more wanted, so
+  // the position is open as its headcount says (a position with as many hires as its headcount is filled).
+  const hired = await app
+    .get(DataSource)
+    .getRepository(Application)
+    .countBy({ positionId: readyPositionId, stage: 'hired' });
+  await app
+    .get(DataSource)
+    .getRepository(PositionEntity)
+    .update(readyPositionId, { headcount: hired + 1 });
   await seedCareers(
     app,
     saved[1],
@@ -715,7 +727,7 @@ async function seedHires(
   const pipeline = app.get(PipelineService);
   const now = today();
   const position = (await pipeline.findOrFail(await applicationIdOf(app, 'Nina Okafor'))).position;
-  // Room for three account executives, so the position stays open after these two hires.
+  // Room for the two hires below; seedDemo sets the final headcount once the history is in.
   await dataSource.getRepository(PositionEntity).update(position.id, { headcount: 3 });
 
   const hire = async (name: string, offeredOn: string, startDate: string, buddy: User) => {
