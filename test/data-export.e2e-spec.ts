@@ -308,6 +308,9 @@ describe('Candidate data export (GDPR Art. 15 and 20)', () => {
     const bad = await request(testApp.server).get('/portal/not-a-real-token/data.zip').expect(404);
     expect(bad.text).toContain('This link is not valid');
     expect(bad.headers['content-type']).toContain('text/html');
+    expect(bad.text).toContain('Powered by Keeper');
+    for (const path of ['/portal/%FF/data.zip', `/portal/${'x'.repeat(5000)}/data.zip`])
+      expect([400, 404]).toContain((await request(testApp.server).get(path)).status);
 
     const links = testApp.dataSource.getRepository(PortalLink);
     const link = await links.findOneByOrFail({ applicationId: bruno.applicationId });
@@ -337,6 +340,7 @@ describe('Candidate data export (GDPR Art. 15 and 20)', () => {
     expect(entries.get('files/01-Ada Quillfeather resume.pdf')!.equals(ada.resume)).toBe(true);
 
     await download(admin.agent, '/candidates/999999/export.zip').expect(404);
+    await download(admin.agent, '/candidates/99999999999999999999/export.zip').expect(404);
   });
 
   it('refuses the export to a hiring manager, an interviewer and a recruiter, and shows them no button', async () => {
