@@ -58,7 +58,14 @@ export const AUDITED_TABLES: Record<string, TableRule> = {
 };
 
 /** Object types that are not tables: documents viewed or downloaded, and exports. */
-export const DOCUMENT_TYPES = ['resume', 'writing test', 'presentation deck', 'assessment report', 'report'] as const;
+export const DOCUMENT_TYPES = [
+  'resume',
+  'writing test',
+  'presentation deck',
+  'assessment report',
+  'report',
+  'data export',
+] as const;
 
 export const OBJECT_TYPES = [
   ...new Set([...Object.values(AUDITED_TABLES).map((rule) => rule.objectType), ...DOCUMENT_TYPES]),

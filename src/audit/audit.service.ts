@@ -116,6 +116,26 @@ export class AuditService {
     });
   }
 
+  /**
+   * A candidate's data left Keeper as a ZIP: `exported` by a member of staff, `downloaded` by the candidate from their
+   * portal. `detail` counts what it held, never what it said.
+   */
+  dataExport(
+    action: 'exported' | 'downloaded',
+    candidateId: number,
+    applicationId: number | null,
+    detail: string,
+  ): Promise<void> {
+    return this.repository.add({
+      action,
+      objectType: 'data export',
+      objectId: candidateId,
+      candidateId,
+      applicationId,
+      detail: detail.slice(0, 200),
+    });
+  }
+
   /** The newest entries of an application's or a hire's history, and how many there are. */
   async history(scope: HistoryScope, request: PageRequest = pageRequest(1, HISTORY_CAP)) {
     const [rows, total] = await this.repository.findHistory(scope, request);

@@ -22,6 +22,6 @@ import { SelfIdentificationService } from './self-identification.service.js';
     PortalSelfIdentificationPage,
     PortalSelfIdentificationSection,
   ],
-  exports: [SelfIdentificationService],
+  exports: [SelfIdentificationService, SelfIdentificationPortalService],
 })
 export class SelfIdentificationModule {}

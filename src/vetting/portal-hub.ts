@@ -7,5 +7,8 @@ export interface PortalSectionProvider<M extends object = object> {
   load(application: Application): Promise<M | null>;
 }
 
-/** Marks a portal section: `partial` draws it with the loaded model as context, `order` places it. */
-export const PortalSection = DiscoveryService.createDecorator<{ partial: string; order: number }>();
+/**
+ * Marks a portal section: `partial` draws it with the loaded model as context, `order` places it; `place: 'end'`
+ * puts it after the position (e.g. the candidate's own data) instead of above their tasks.
+ */
+export const PortalSection = DiscoveryService.createDecorator<{ partial: string; order: number; place?: 'end' }>();

@@ -13,7 +13,7 @@ import { PresentationService } from './presentation.service.js';
 import { VettingService } from './vetting.service.js';
 import { countWords, WritingTestService } from './writing-test.service.js';
 
-type Section = { instance: PortalSectionProvider; meta: { partial: string; order: number } };
+type Section = { instance: PortalSectionProvider; meta: { partial: string; order: number; place?: 'end' } };
 
 /** The candidate's portal home: sections from later steps, their vetting tasks, the position (and the plan once shared). */
 @Injectable()
@@ -53,7 +53,16 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
       this.vetting.configFor(application.positionId),
       this.writing.submissionFor(application),
       this.presentations.forApplication(application.id),
-      loadSections(this.sections, application),
+      Promise.all([
+        loadSections(
+          this.sections.filter(({ meta }) => meta.place !== 'end'),
+          application,
+        ),
+        loadSections(
+          this.sections.filter(({ meta }) => meta.place === 'end'),
+          application,
+        ),
+      ]).then(([top, end]) => ({ top, end })),
       this.portal.tasksOpen(application),
     ]);
     // Reading the shared plan is evidence for the interview: the first view is recorded (see README).
@@ -64,7 +73,8 @@ export class PortalHomePage implements FormPage<undefined>, OnModuleInit {
       viewerTimeZone: application.candidate.timeZone ?? companyZone,
       timeZone: { own: application.candidate.timeZone, company: companyZone },
       values: { timeZone: application.candidate.timeZone ?? companyZone },
-      sections,
+      sections: sections.top,
+      endSections: sections.end,
       // Waiting in Applied for the hiring manager: where the application stands, and no task it cannot yet do.
       waiting: tasksOpen ? null : { appliedAt: application.createdAt },
       planShared: Boolean(application.planSharedAt),

@@ -1,30 +1,60 @@
 import { jest } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CandidatesService } from '../../src/candidates/candidates.service.js';
 import { CandidateDto } from '../../src/candidates/dto/candidate.dto.js';
 import { PipelineService } from '../../src/candidates/pipeline.service.js';
 import { PortalService } from '../../src/vetting/portal.service.js';
 import { WritingTestService } from '../../src/vetting/writing-test.service.js';
 import { samplePdf } from '../support/files.js';
-import { createUser } from '../support/http.js';
+import { createUser, PASSWORD } from '../support/http.js';
 import { publishedPosition } from '../support/positions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, launch, newVisitor, serve, visit, waitForText } from './support/browser.js';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launch,
+  newVisitor,
+  serve,
+  signInWithForm,
+  visit,
+  waitForText,
+} from './support/browser.js';
 
 jest.setTimeout(90000);
+
+const SHOTS = process.env.SCREENSHOTS ?? '/tmp/portal-shots';
+
+/** Screenshots at desktop and phone width, axe at both; no sideways scroll on a phone (390 px) nor at 360 px. */
+async function lookAt(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+    [360, 740],
+  ]) {
+    await page.setViewportSize({ width, height });
+    if (width !== 360) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await expectAccessible(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ name, width, overflow }).toEqual({ name, width, overflow: 0 });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 describeInBrowser('The candidate portal in a real browser', () => {
   let testApp: TestApp;
   let browser: Browser;
+  let baseUrl: string;
   let portalUrl: string;
   let deckPath: string;
+  let candidateId: number;
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await createUser(testApp, ['admin']);
+    await createUser(testApp, ['admin'], { email: 'alex@acme.example', name: 'Alex Admin' });
     const manager = await createUser(testApp, ['manager']);
     const positionId = await publishedPosition(testApp, manager);
     await testApp.app
@@ -44,7 +74,8 @@ describeInBrowser('The candidate portal in a real browser', () => {
       }),
       null,
     );
-    const baseUrl = await serve(testApp.app);
+    baseUrl = await serve(testApp.app);
+    candidateId = application!.candidateId;
     const withRelations = await testApp.app.get(PipelineService).findOrFail(application!.id);
     const { link } = await testApp.app.get(PortalService).issue(manager, withRelations);
     portalUrl = `${baseUrl}/portal/${link.token}`;
@@ -98,6 +129,38 @@ describeInBrowser('The candidate portal in a real browser', () => {
     await waitForText(page, 'your presentation is uploaded');
     await waitForText(page, 'My research.pdf uploaded');
     await visit(page, 'w06-portal-deck');
+    await context.close();
+  });
+
+  it('offers the candidate their data as a ZIP from their page, readable on a phone', async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await page.goto(portalUrl);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const link = page.getByRole('link', { name: 'Download your data (ZIP)' });
+    await link.scrollIntoViewIfNeeded();
+    await expect(link.isVisible()).resolves.toBe(true);
+    const box = await link.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await lookAt(page, 'portal-your-data');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^your-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    await context.close();
+  });
+
+  it('gives an admin "Export data (ZIP)" on the candidate page', async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await signInWithForm(page, baseUrl, 'alex@acme.example', PASSWORD);
+    await page.goto(`${baseUrl}/candidates/${candidateId}`);
+    const button = page.getByRole('button', { name: 'Export data (ZIP)' });
+    await expect(button.isVisible()).resolves.toBe(true);
+    await lookAt(page, 'candidate-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(
+      `candidate-${candidateId}-data-${new Date().toISOString().slice(0, 10)}.zip`,
+    );
     await context.close();
   });
 });
