@@ -175,22 +175,6 @@ export class CandidatesRepository {
       .getExists();
   }
 
-  /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
-  findInVettingForManager(managerId: number): Promise<Application[]> {
-    return this.uow.manager
-      .getRepository(Application)
-      .createQueryBuilder('application')
-      .innerJoinAndSelect('application.position', 'position')
-      .where('application.stage = :stage', { stage: 'vetting' })
-      .andWhere('position.hiringManagerId = :managerId AND position.status = :status', {
-        managerId,
-        status: 'published',
-      })
-      .orderBy('application.id', 'ASC')
-      .limit(500)
-      .getMany();
-  }
-
   findActiveReasons(): Promise<RejectionReason[]> {
     return this.uow.manager
       .getRepository(RejectionReason)

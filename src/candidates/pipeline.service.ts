@@ -255,10 +255,6 @@ export class PipelineService implements OnModuleInit {
   }
 
   /** Applications in Vetting on the published positions a manager runs (for their to-do list). */
-  inVettingFor(managerId: number): Promise<Application[]> {
-    return this.candidates.findInVettingForManager(managerId);
-  }
-
   /** Shows the position's first-year development plan to the candidate in their portal (method rule 4). */
   async sharePlan(user: User, id: number): Promise<Application> {
     const application = await this.findManaged(user, id);

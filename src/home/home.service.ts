@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import { UsersRepository } from '../accounts/users.repository.js';
-import { PipelineService } from '../candidates/pipeline.service.js';
 import { formatDay, meetingOnPage } from '../common/dates.js';
 import { CompanyService } from '../company/company.service.js';
 import { AppConfig } from '../config/app-config.js';
@@ -37,7 +36,6 @@ export class HomeService {
     private readonly publishing: PublishingService,
     private readonly grading: GradingService,
     private readonly vetting: VettingService,
-    private readonly pipeline: PipelineService,
     private readonly interviews: InterviewsRepository,
     private readonly panel: PanelService,
     private readonly hires: HiresRepository,
@@ -183,8 +181,7 @@ export class HomeService {
   }
 
   private async pipelineTodos(user: User): Promise<Todo[]> {
-    const inVetting = await this.pipeline.inVettingFor(user.id);
-    const ready = (await this.vetting.readyForInterview(inVetting)).map((group) => ({
+    const ready = (await this.vetting.passedGateCounts(user.id)).map((group) => ({
       text: `${group.count} ${group.count === 1 ? 'candidate for “' + group.title + '” has' : 'candidates for “' + group.title + '” have'} passed every vetting step and can move to Interview.`,
       href: `/positions/${group.positionId}/applications?stage=vetting`,
       action: 'See them',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type Repository } from 'typeorm';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
+import { Application } from '../candidates/entities/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { Assessment } from './entities/assessment.entity.js';
@@ -91,6 +92,50 @@ export class VettingRepository {
 
   saveAssessment(assessment: Partial<Assessment>): Promise<Assessment> {
     return this.assessments.save(this.assessments.create(assessment));
+  }
+
+  /**
+   * Per published position a manager leads: how many applications in Vetting have passed every required step — the
+   * rules of VettingService.marks() and rubricResult() in one statement over all of them (no cap, no loop):
+   * the assessment meets both minimums; every assigned grader (at least two) has submitted and the mean, rounded to
+   * two places, reaches the pass mark; likewise the presentation's evaluators. No saved steps means every step
+   * required with the default marks (vetting.service DEFAULTS).
+   */
+  async passedGateCounts(managerId: number): Promise<{ positionId: number; title: string; count: number }[]> {
+    const rubric = (scores: string, owner: string, column: string, passMean: string) => `(
+        (SELECT COUNT(*) FROM ${scores} s WHERE s."${owner}" = ${column}) >= 2
+        AND NOT EXISTS (SELECT 1 FROM ${scores} s WHERE s."${owner}" = ${column} AND (s."submittedAt" IS NULL OR s.overall IS NULL))
+        AND (SELECT AVG(s.overall) FROM ${scores} s WHERE s."${owner}" = ${column}) >= ${passMean} - 0.005)`;
+    const rows = await this.uow.manager
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoin('application.position', 'position')
+      .leftJoin(VettingConfig, 'config', 'config.positionId = application.positionId')
+      .select('application.positionId', 'positionId')
+      .addSelect('position.title', 'title')
+      .addSelect('COUNT(*)', 'count')
+      .where('application.stage = :stage', { stage: 'vetting' })
+      .andWhere('position.hiringManagerId = :managerId AND position.status = :status', {
+        managerId,
+        status: 'published',
+      })
+      .andWhere(
+        `(config.assessmentRequired = FALSE OR EXISTS (SELECT 1 FROM assessments t WHERE t."applicationId" = application.id
+          AND t.eligibility >= COALESCE(config.minEligibility, 60) AND t.suitability >= COALESCE(config.minSuitability, 60)))`,
+      )
+      .andWhere(
+        `(config.writingRequired = FALSE OR EXISTS (SELECT 1 FROM writing_submissions w WHERE w."applicationId" = application.id
+          AND w."submittedAt" IS NOT NULL AND ${rubric('writing_grades', 'submissionId', 'w.id', 'COALESCE(config.writingPassMean, 3)')}))`,
+      )
+      .andWhere(
+        `(config.presentationRequired = FALSE OR EXISTS (SELECT 1 FROM presentations p WHERE p."applicationId" = application.id
+          AND ${rubric('presentation_scores', 'presentationId', 'p.id', 'COALESCE(config.presentationPassMean, 3)')}))`,
+      )
+      .groupBy('application.positionId')
+      .addGroupBy('position.title')
+      .orderBy('application.positionId', 'ASC')
+      .getRawMany<{ positionId: number; title: string; count: number | string }>();
+    return rows.map((row) => ({ positionId: Number(row.positionId), title: row.title, count: Number(row.count) }));
   }
 
   // Writing tests

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
-import type { Application } from '../candidates/entities/application.entity.js';
 import { FormInvalidError } from '../common/errors.js';
 import { isRealDate } from '../common/params.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -175,22 +174,9 @@ export class VettingService {
     });
   }
 
-  /** Per position: how many of a manager's applications in Vetting have passed every required step. */
-  async readyForInterview(
-    applications: Application[],
-  ): Promise<{ positionId: number; title: string; count: number }[]> {
-    const byPosition = new Map<number, Application[]>();
-    for (const application of applications)
-      byPosition.set(application.positionId, [...(byPosition.get(application.positionId) ?? []), application]);
-    const result = [];
-    for (const [positionId, group] of byPosition) {
-      const passed = await this.passedGate(
-        positionId,
-        group.map((application) => application.id),
-      );
-      if (passed.length) result.push({ positionId, title: group[0].position.title, count: passed.length });
-    }
-    return result;
+  /** Per published position a manager leads: how many applications in Vetting have passed every required step. */
+  passedGateCounts(managerId: number): Promise<{ positionId: number; title: string; count: number }[]> {
+    return this.vetting.passedGateCounts(managerId);
   }
 
   /** Every required step must pass before any interview. */
