@@ -1,4 +1,5 @@
 import { RejectionReason } from '../src/candidates/entities/rejection-reason.entity.js';
+import { migrateOnce } from '../src/database/migrate-once.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -46,6 +47,20 @@ describe('Database', () => {
     );
     expect(list).toContain('IDX_applications_position_created');
     expect(list).not.toContain('TEMP B-TREE');
+  });
+
+  it('gives SQLite statistics for tables with rows when a process starts, so the planner picks indexes at scale', async () => {
+    if (testApp.config.database.kind !== 'sqlite') return expect(testApp.dataSource.options.type).toBe('postgres');
+    const ds = testApp.dataSource;
+    await ds.query(
+      `INSERT INTO rejection_reasons (label, active, "sortOrder") VALUES ('Statistics one', 1, 90), ('Statistics two', 1, 91)`,
+    );
+    const stats = async () =>
+      (await ds.query(`SELECT tbl FROM sqlite_stat1 WHERE tbl = 'rejection_reasons'`)) as unknown[];
+    await ds.query(`DELETE FROM sqlite_stat1 WHERE tbl = 'rejection_reasons'`);
+    expect(await stats()).toHaveLength(0);
+    await migrateOnce(ds);
+    expect((await stats()).length).toBeGreaterThan(0);
   });
 
   it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=NORMAL', async () => {

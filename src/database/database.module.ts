@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { DatabaseMaintenance } from './database-maintenance.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrateOnce } from './migrate-once.js';
 import { UnitOfWork } from './unit-of-work.js';
@@ -28,7 +29,7 @@ import { UnitOfWork } from './unit-of-work.js';
       },
     }),
   ],
-  providers: [UnitOfWork],
+  providers: [UnitOfWork, DatabaseMaintenance],
   exports: [UnitOfWork],
 })
 export class DatabaseModule {}
