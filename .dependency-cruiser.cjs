@@ -20,6 +20,7 @@ const WORKFLOW = [
   ['careers', 'interviews', 'self-identification'],
   ['hires'],
   ['agencies'], // an agency's portal shows its placements' hires
+  ['data-protection'], // retention, legal holds and erasure read and anonymise every earlier step's records
   ['insights'],
   ['home', 'demo'], // composition on top: may import every step
 ];

@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { HiresModule } from './hires/hires.module.js';
 import { InsightsModule } from './insights/insights.module.js';
+import { RetentionModule } from './data-protection/retention.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MailModule } from './mail/mail.module.js';
@@ -54,6 +55,7 @@ export class AppModule implements OnApplicationShutdown {
         InterviewsModule,
         HiresModule,
         AgenciesModule,
+        RetentionModule,
         InsightsModule,
         HomeModule,
         HealthModule,

@@ -62,3 +62,17 @@ export interface BoardMarksProvider {
 }
 
 export const BoardMarks = DiscoveryService.createDecorator<{ order?: number }>();
+
+/** What a section of the candidate page (`/candidates/:id`) is given. */
+export interface CandidatePageContext {
+  user: User;
+  candidateId: number;
+}
+
+/** A section of the candidate page contributed by a later step (a legal hold); null leaves it out. */
+export interface CandidatePageSectionProvider<M extends object = object> {
+  load(context: CandidatePageContext): Promise<M | null>;
+}
+
+/** Marks a provider as a section of the candidate page, drawn under its header by `partial`. */
+export const CandidatePageSection = DiscoveryService.createDecorator<{ partial: string; order: number }>();

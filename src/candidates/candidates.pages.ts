@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { PositionsService } from '../positions/positions.service.js';
+import {
+  CandidatePageSection,
+  type CandidatePageContext,
+  type CandidatePageSectionProvider,
+} from './application-hub.js';
 import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesService } from './candidates.service.js';
 import { candidateFormValues, mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
@@ -34,27 +41,36 @@ export class NewCandidatePage implements FormPage {
 }
 
 @Injectable()
-export class CandidatePage implements FormPage {
+export class CandidatePage implements FormPage, OnModuleInit {
   readonly view = 'candidates/show';
+  private sections: { instance: CandidatePageSectionProvider; meta: { partial: string; order: number } }[] = [];
 
   constructor(
     private readonly candidates: CandidatesService,
     private readonly access: CandidatesAccess,
     private readonly choices: OpenPositionChoices,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  onModuleInit(): void {
+    this.sections = contributionsOf(this.discovery, CandidatePageSection);
+  }
 
   async build({ user, id }: PageRequest) {
     const candidate = await this.candidates.findOrFail(id);
-    const [applications, open, canEdit] = await Promise.all([
+    const context: CandidatePageContext = { user, candidateId: candidate.id };
+    const [applications, open, canEdit, sections] = await Promise.all([
       this.candidates.applicationsOf(candidate.id),
       this.choices.list(),
       this.access.canEditCandidate(user, candidate),
+      loadSections(this.sections, context),
     ]);
     const applied = new Set(applications.map((application) => application.positionId));
     return {
       title: candidate.name,
       candidate: mapCandidate(candidate),
       canEdit,
+      sections,
       applications: applications.map(mapApplicationRow),
       positions: open.filter((position) => !applied.has(Number(position.value))),
     };

@@ -10,6 +10,8 @@ import { ApplicationEvent } from '../candidates/entities/application-event.entit
 import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
+import { LegalHold } from '../data-protection/entities/legal-hold.entity.js';
+import { RetentionRule, RetentionRun } from '../data-protection/entities/retention-rule.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import {
   SelfIdentification,
@@ -101,4 +103,7 @@ export const entities = [
   AuditEvent,
   SelfIdentification,
   SelfIdentificationSettings,
+  RetentionRule,
+  RetentionRun,
+  LegalHold,
 ];
