@@ -19,7 +19,7 @@ const WORKFLOW = [
   // form and in the portal
   ['careers', 'interviews', 'self-identification'],
   ['hires'],
-  ['agencies'], // an agency's portal shows its placements' hires
+  ['agencies', 'data-protection'], // an agency's portal shows its placements' hires; erasure reads every step
   ['insights'],
   ['home', 'demo'], // composition on top: may import every step
 ];
