@@ -19,8 +19,7 @@ const WORKFLOW = [
   // form and in the portal
   ['careers', 'interviews', 'self-identification'],
   ['hires'],
-  ['agencies'], // an agency's portal shows its placements' hires
-  ['data-protection'], // retention, legal holds and erasure read and anonymise every earlier step's records
+  ['agencies', 'data-protection'], // an agency's portal shows its placements' hires; erasure reads every step
   ['insights'],
   ['home', 'demo'], // composition on top: may import every step
 ];

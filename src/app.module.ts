@@ -13,6 +13,7 @@ import { formValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DataProtectionModule } from './data-protection/data-protection.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { HiresModule } from './hires/hires.module.js';
@@ -55,6 +56,7 @@ export class AppModule implements OnApplicationShutdown {
         InterviewsModule,
         HiresModule,
         AgenciesModule,
+        DataProtectionModule,
         RetentionModule,
         InsightsModule,
         HomeModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataProtectionModule } from './data-protection.module.js';
 import { LegalHoldController } from './legal-hold.controller.js';
 import { CandidateHoldPage, LiftHoldPage, PositionHoldPage } from './legal-hold.pages.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
@@ -20,6 +21,7 @@ import { RetentionService } from './retention.service.js';
  * itself is the AnonymisationService's, shared with the erasure queue.
  */
 @Module({
+  imports: [DataProtectionModule],
   controllers: [RetentionController, LegalHoldController],
   providers: [
     RetentionRepository,

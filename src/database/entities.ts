@@ -3,6 +3,7 @@ import { AccountToken } from '../accounts/entities/account-token.entity.js';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { User } from '../accounts/entities/user.entity.js';
 import { Agency, AgencyRecruiter, AgencySubmission, RecruiterPosition } from '../agencies/entities/agency.entity.js';
+import { DataRequest } from '../data-protection/entities/data-request.entity.js';
 import { ApplicationAnswer } from '../candidates/entities/application-answer.entity.js';
 import { CompanySettings } from '../company/entities/company-settings.entity.js';
 import { PrivacyNotice } from '../company/entities/privacy-notice.entity.js';
@@ -46,6 +47,7 @@ import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
 import { WritingSubmission } from '../vetting/entities/writing-submission.entity.js';
 
 export const entities = [
+  DataRequest,
   CompanySettings,
   PrivacyNotice,
   ApplicationAnswer,
