@@ -213,6 +213,10 @@ describe('Retention: rules, preview, the daily run and legal holds', () => {
     const gone = await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: people.rejectedLongAgo.id });
     expect(gone.name).not.toBe(people.rejectedLongAgo.name);
     expect(gone.email).not.toBe(people.rejectedLongAgo.email);
+    const entries = await testApp.dataSource.getRepository(AuditEvent).findBy({ action: 'anonymised' });
+    expect(entries.map((entry) => [entry.candidateId, entry.actorId]).sort()).toEqual(
+      expected.map((key) => [people[key].id, admin.user.id]).sort(),
+    );
     expect((await funnel()).text).toBe(before);
     expect(await previewNames()).toEqual([]);
 
