@@ -10,6 +10,7 @@ import { JobRunner } from '../src/jobs/job-runner.js';
 import { csrfTokenIn, signedInAs, submitForm, type Agent } from './support/http.js';
 import { history, T0 } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
+import { countQueries } from './support/query-counter.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const DAY = 86_400_000;
@@ -199,6 +200,10 @@ describe('Retention: rules, preview, the daily run and legal holds', () => {
     expect(before).toMatch(/^\W*Stage,Entered.*\nApplied,8,/s);
     const expected = ['declinedOffer', 'rejectedLongAgo', 'withdrewVeryLongAgo'];
     expect(await previewNames()).toEqual(expected);
+    // The rules, the page of candidates (and their count, when there is more than a page), their applications:
+    // the same for three candidates as for thousands, never a statement per candidate.
+    const retention = testApp.app.get(RetentionService);
+    expect(await countQueries(testApp.dataSource, () => retention.preview(1))).toBeLessThanOrEqual(4);
 
     const confirm = await admin.agent.get('/admin/retention/run').expect(200);
     expect(confirm.text).toContain('Anonymise 3 candidates');
