@@ -1,10 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataProtectionModule } from './data-protection.module.js';
-import { LegalHoldController } from './legal-hold.controller.js';
-import { CandidateHoldPage, LiftHoldPage, PositionHoldPage } from './legal-hold.pages.js';
-import { LegalHoldRepository } from './legal-hold.repository.js';
-import { ApplicationHoldSection, CandidateHoldSection, PositionHoldSection } from './legal-hold.sections.js';
-import { LegalHoldService } from './legal-hold.service.js';
+import { LegalHoldModule } from './legal-hold.module.js';
 import { RetentionController } from './retention.controller.js';
 import { RetentionJob } from './retention.job.js';
 import {
@@ -17,12 +13,12 @@ import { RetentionRepository } from './retention.repository.js';
 import { RetentionService } from './retention.service.js';
 
 /**
- * Retention rules, the daily run that anonymises candidates past them, and legal holds (issue 15). Anonymising
- * itself is the AnonymisationService's, shared with the erasure queue.
+ * Retention rules and the daily run that anonymises candidates past them (issue 15). Anonymising itself is the
+ * AnonymisationService's, shared with the erasure queue; legal holds are LegalHoldModule's.
  */
 @Module({
-  imports: [DataProtectionModule],
-  controllers: [RetentionController, LegalHoldController],
+  imports: [DataProtectionModule, LegalHoldModule],
+  controllers: [RetentionController],
   providers: [
     RetentionRepository,
     RetentionService,
@@ -31,15 +27,7 @@ import { RetentionService } from './retention.service.js';
     RetentionConfirmPage,
     RetentionPreviewPage,
     RetentionRunPage,
-    LegalHoldRepository,
-    LegalHoldService,
-    CandidateHoldPage,
-    PositionHoldPage,
-    LiftHoldPage,
-    CandidateHoldSection,
-    ApplicationHoldSection,
-    PositionHoldSection,
   ],
-  exports: [LegalHoldService, RetentionService],
+  exports: [RetentionService],
 })
 export class RetentionModule {}
