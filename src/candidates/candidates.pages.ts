@@ -54,7 +54,8 @@ export class CandidatePage implements FormPage {
     return {
       title: candidate.name,
       candidate: mapCandidate(candidate),
-      canEdit,
+      canEdit: canEdit && !candidate.anonymisedAt,
+      canErase: this.access.canEraseCandidate(user, candidate),
       applications: applications.map(mapApplicationRow),
       positions: open.filter((position) => !applied.has(Number(position.value))),
     };
