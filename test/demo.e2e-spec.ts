@@ -274,4 +274,12 @@ describe('Demo company', () => {
     const page = await manager.get(`/applications/${victor.id}`).expect(200);
     expect(page.text).toContain(`/applications/${victor.id}/reject/undo`);
   });
+
+  it('has one pending erasure request from a history candidate, in the admins’ queue', async () => {
+    const admin = await signIn(testApp, 'admin@keeper.demo', DEMO_PASSWORD);
+    const queue = await admin.get('/admin/data-requests').expect(200);
+    expect(queue.text.match(/Erasure #\d+/g)).toHaveLength(1);
+    expect(queue.text).toContain('Past Candidate 1</a>');
+    expect((await admin.get('/').expect(200)).text).toContain('1 candidate has asked to erase their data.');
+  });
 });

@@ -17,6 +17,7 @@ import { Application } from '../candidates/entities/application.entity.js';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
 import { seedHistory } from './demo.history.js';
+import { seedDataRequests } from './demo.data-protection.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
@@ -142,6 +143,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedInterviews(app, saved[1], saved[2], saved[3]);
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
+  await seedDataRequests(app);
   await seedCareers(
     app,
     saved[1],
