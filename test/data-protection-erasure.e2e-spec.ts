@@ -17,7 +17,10 @@ import { Presentation, PresentationScore } from '../src/vetting/entities/present
 import { WritingGrade } from '../src/vetting/entities/writing-grade.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { samplePdf } from './support/files.js';
-import { signedInAs, type Agent } from './support/http.js';
+import request from 'supertest';
+import { csrfTokenIn, submitForm, signedInAs, type Agent } from './support/http.js';
+import { DataRequest } from '../src/data-protection/entities/data-request.entity.js';
+import { ERASED_RECIPIENT, OutboxRepository } from '../src/mail/outbox.repository.js';
 import { history, panel, person } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -61,13 +64,14 @@ async function whereFound(dataSource: DataSource, needle: string): Promise<strin
 
 describe('Anonymising a candidate', () => {
   let testApp: TestApp;
+  let admin: { agent: Agent; user: User };
   let manager: { agent: Agent; user: User };
   let grader: User;
   let positionId: number;
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await signedInAs(testApp, ['admin']);
+    admin = await signedInAs(testApp, ['admin']);
     manager = await signedInAs(testApp, ['manager']);
     grader = await person(testApp.dataSource, 'Grace Grader');
     positionId = await publishedPosition(testApp, manager.user);
@@ -311,5 +315,138 @@ describe('Anonymising a candidate', () => {
 
     // No mail ever goes to them again.
     expect(mayMailCandidate({ stage: 'interview', candidate }, 'interview-reminder')).toBe(false);
+  });
+
+  const tokenOf = (application: Application) => `token-${application.id}-abcdefghijklmnop`;
+
+  /** The candidate's own browser: asks for erasure through the portal's confirmation step. */
+  async function askForErasure(token: string) {
+    const candidate = request.agent(testApp.server);
+    const data = await candidate.get(`/portal/${token}/data`).expect(200);
+    expect(data.text).toContain(`href="/portal/${token}/data.zip"`);
+    const confirm = await candidate.get(`/portal/${token}/data/erase`).expect(200);
+    expect(confirm.text).toContain('Erase your data?');
+    const posted = await candidate
+      .post(`/portal/${token}/data/erase`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(confirm.text) });
+    expect(posted.status).toBe(303);
+    return { candidate, csrf: csrfTokenIn(confirm.text) };
+  }
+
+  it('takes a request in the portal, queues it for admins, and on confirmation mails the candidate and erases them', async () => {
+    const { application } = await seedCandidate('Jun Tanaka', 'jun.tanaka@example.com', '+1 555 0111', 'Osaka');
+    const token = tokenOf(application);
+    const portal = await request(testApp.server).get(`/portal/${token}`).expect(200);
+    expect(portal.text).toContain(`href="/portal/${token}/data"`);
+
+    const { candidate, csrf } = await askForErasure(token);
+    const after = await candidate.get(`/portal/${token}/data`).expect(200);
+    expect(after.text).toContain('We have your request');
+    // A second request while the first is pending changes nothing.
+    await candidate.post(`/portal/${token}/data/erase`).type('form').send({ _csrf: csrf }).expect(303);
+    const requests = await testApp.dataSource
+      .getRepository(DataRequest)
+      .findBy({ candidateId: application.candidateId });
+    expect(requests).toHaveLength(1);
+    const [pending] = requests;
+    expect(pending.status).toBe('pending');
+    const days = (pending.dueAt.getTime() - pending.createdAt.getTime()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+    const notice = await testApp.dataSource.getRepository(OutboxMessage).findOneByOrFail({ to: admin.user.email });
+    expect(notice.subject).toContain(`request #${pending.id}`);
+    expect(notice.text).not.toContain('Jun Tanaka');
+
+    // Admins only; the queue and the home page show it.
+    await manager.agent.get('/admin/data-requests').expect(403);
+    await manager.agent.get(`/admin/data-requests/${pending.id}`).expect(403);
+    const queue = await admin.agent.get('/admin/data-requests').expect(200);
+    expect(queue.text).toContain(`/admin/data-requests/${pending.id}"`);
+    expect((await admin.agent.get('/').expect(200)).text).toContain('asked to erase their data');
+
+    // "Other" without words is refused with a message, and the choice is kept.
+    const page = `/admin/data-requests/${pending.id}`;
+    const invalid = await submitForm(admin.agent, page, { reason: 'other', text: '  ' }, `${page}/refuse`);
+    expect(invalid.status).toBe(422);
+    expect(invalid.text).toContain('Write the legal reason');
+    expect(invalid.text).toMatch(/value="other" checked/);
+
+    const confirmed = await submitForm(admin.agent, page, {}, `${page}/confirm`);
+    expect(confirmed.status).toBe(303);
+    const data = testApp.dataSource;
+    expect(await data.getRepository(DataRequest).findOneByOrFail({ id: pending.id })).toMatchObject({
+      status: 'confirmed',
+      decidedById: admin.user.id,
+    });
+    const erased = await data.getRepository(Candidate).findOneByOrFail({ id: application.candidateId });
+    expect(erased.anonymisedAt).toBeInstanceOf(Date);
+    // The confirmation went to the address before it was erased, and anonymisation left it to be delivered.
+    const done = await data.getRepository(OutboxMessage).findOneByOrFail({ templateKey: 'erasure-done' });
+    expect(done).toMatchObject({ to: 'jun.tanaka@example.com', status: 'kept' });
+    expect(await whereFound(data, 'Jun Tanaka')).toEqual([]);
+    expect(await whereFound(data, 'jun.tanaka@example.com')).toEqual(['outbox_messages.to']);
+    // Once delivered, the outbox forgets the address too.
+    await data.getRepository(OutboxMessage).update(done.id, { status: 'sending', claimToken: 'test-claim' });
+    expect(
+      await testApp.app.get(OutboxRepository).markSent({ ...done, status: 'sending' }, 'test-claim', new Date()),
+    ).toBe(true);
+    expect(await whereFound(data, 'jun.tanaka@example.com')).toEqual([]);
+    expect((await data.getRepository(OutboxMessage).findOneByOrFail({ id: done.id })).to).toBe(ERASED_RECIPIENT);
+
+    // Every step is in the audit trail: the request (by the candidate), its answer and the erasure (by the admin).
+    const trail = await data
+      .getRepository(AuditEvent)
+      .find({ where: { candidateId: application.candidateId }, order: { id: 'ASC' } });
+    const steps = trail.filter((event) => event.objectType === 'data request' || event.action === 'anonymised');
+    expect(steps.map((event) => [event.action, event.actorKind, event.actorId])).toEqual([
+      ['created', 'candidate', null],
+      ['changed', 'user', admin.user.id],
+      ['anonymised', 'user', admin.user.id],
+    ]);
+    // The link no longer opens anything.
+    await request(testApp.server).get(`/portal/${token}/data`).expect(410);
+    await request(testApp.server).get(`/portal/${token}`).expect(410);
+  });
+
+  it('refuses with the legal reason, told to the candidate by mail, and keeps their data', async () => {
+    const { application } = await seedCandidate('Kai Berg', 'kai.berg@example.com', '+1 555 0122', 'Oslo');
+    await askForErasure(tokenOf(application));
+    const pending = await testApp.dataSource
+      .getRepository(DataRequest)
+      .findOneByOrFail({ candidateId: application.candidateId });
+    const page = `/admin/data-requests/${pending.id}`;
+    expect((await submitForm(admin.agent, page, { reason: 'eeoc', text: '' }, `${page}/refuse`)).status).toBe(303);
+    expect(await testApp.dataSource.getRepository(DataRequest).findOneByOrFail({ id: pending.id })).toMatchObject({
+      status: 'refused',
+      refusalReason: 'eeoc',
+    });
+    const mail = await testApp.dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ templateKey: 'erasure-refused', to: 'kai.berg@example.com' });
+    expect(mail.text).toContain('29 CFR 1602.14');
+    expect(
+      await testApp.dataSource.getRepository(Candidate).findOneByOrFail({ id: application.candidateId }),
+    ).toMatchObject({ name: 'Kai Berg', anonymisedAt: null });
+    // Answered requests leave the queue; a second answer is refused.
+    expect((await admin.agent.get('/admin/data-requests').expect(200)).text).not.toContain(`${page}"`);
+    expect((await submitForm(admin.agent, '/admin/data-requests', {}, `${page}/confirm`)).status).toBe(409);
+  });
+
+  it('lets an admin, and only an admin, erase a candidate from their page after a confirmation step', async () => {
+    const { application } = await seedCandidate('Lea Roth', 'lea.roth@example.com', '+1 555 0133', 'Bern');
+    const path = `/candidates/${application.candidateId}`;
+    expect((await manager.agent.get(path).expect(200)).text).not.toContain(`${path}/erase`);
+    await manager.agent.get(`${path}/erase`).expect(403);
+    expect((await admin.agent.get(path).expect(200)).text).toContain(`${path}/erase`);
+    const erased = await submitForm(admin.agent, `${path}/erase`, {}, `${path}/erase`);
+    expect(erased.status).toBe(303);
+    expect(await whereFound(testApp.dataSource, 'Lea Roth')).toEqual([]);
+    const shown = await admin.agent.get(path).expect(200);
+    expect(shown.text).toContain('Anonymised');
+    expect(shown.text).not.toContain(`${path}/erase`);
+    const [event] = await testApp.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ candidateId: application.candidateId, action: 'anonymised' });
+    expect(event).toMatchObject({ actorKind: 'user', actorId: admin.user.id });
   });
 });

@@ -297,4 +297,12 @@ describe('Demo company', () => {
     const heldPage = await admin.get(`/candidates/${held[0].candidateId}`).expect(200);
     expect(heldPage.text).toContain('badge-legal-hold');
   });
+
+  it('has one pending erasure request from a history candidate, in the admins’ queue', async () => {
+    const admin = await signIn(testApp, 'admin@keeper.demo', DEMO_PASSWORD);
+    const queue = await admin.get('/admin/data-requests').expect(200);
+    expect(queue.text.match(/Erasure #\d+/g)).toHaveLength(1);
+    expect(queue.text).toContain('Past Candidate 1</a>');
+    expect((await admin.get('/').expect(200)).text).toContain('1 candidate has asked to erase their data.');
+  });
 });

@@ -58,6 +58,7 @@ export const AUDITED_TABLES: Record<string, TableRule> = {
   retention_rules: { objectType: 'retention rule' },
   retention_runs: { objectType: 'retention run' },
   legal_holds: { objectType: 'legal hold', candidate: own('candidateId') },
+  data_requests: { objectType: 'data request', candidate: own('candidateId'), application: own('applicationId') },
 };
 
 /** Object types that are not tables: documents viewed or downloaded, and exports. */
@@ -111,6 +112,7 @@ const PLAIN_TEXT = new Set([
   'phase',
   'outcome',
   'trigger',
+  'refusalReason',
 ]);
 
 /** Personal values masked by their kind; a salary is kept only as "set". */

@@ -69,7 +69,8 @@ export class CandidatePage implements FormPage, OnModuleInit {
     return {
       title: candidate.name,
       candidate: mapCandidate(candidate),
-      canEdit,
+      canEdit: canEdit && !candidate.anonymisedAt,
+      canErase: this.access.canEraseCandidate(user, candidate),
       sections,
       applications: applications.map(mapApplicationRow),
       positions: open.filter((position) => !applied.has(Number(position.value))),

@@ -18,6 +18,7 @@ import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
 import { seedRetention } from './demo.retention.js';
 import { seedHistory } from './demo.history.js';
+import { seedDataRequests } from './demo.data-protection.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
@@ -144,6 +145,7 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
   await seedHires(app, saved[1], saved[2], saved[3], passwordHash);
   await seedHistory(app, readyPositionId, saved[1], [saved[2], saved[3], saved[1]], passwordHash);
   await seedRetention(app, admin);
+  await seedDataRequests(app);
   await seedCareers(
     app,
     saved[1],
