@@ -35,12 +35,13 @@ describeInBrowser('Data retention in a real browser', () => {
   let browser: Browser;
   let baseUrl: string;
   let oldest: Candidate;
+  let positionId: number;
 
   beforeAll(async () => {
     testApp = await createTestApp();
     await createUser(testApp, ['admin'], { email: 'alex@acme.example', name: 'Alex Admin' });
     const manager = await createUser(testApp, ['manager'], { email: 'morgan@acme.example', name: 'Morgan Reyes' });
-    const positionId = await publishedPosition(testApp, manager, 'Account Executive');
+    positionId = await publishedPosition(testApp, manager, 'Account Executive');
     for (const ago of [800, 500, 420, 200]) {
       const application = await history(testApp.dataSource, {
         positionId,
@@ -107,5 +108,13 @@ describeInBrowser('Data retention in a real browser', () => {
     await page.getByText('Retention ran: 2 candidates anonymised').waitFor();
     await page.getByText('Nobody to anonymise').waitFor();
     await lookAt(page, 'preview-empty');
+
+    await page.goto(`${baseUrl}/positions/${positionId}`);
+    await page.getByRole('link', { name: 'Place a legal hold' }).click();
+    await page.getByLabel('Reason').fill('Litigation hold from counsel');
+    await page.getByRole('button', { name: 'Place the legal hold' }).click();
+    await page.waitForURL(`${baseUrl}/positions/${positionId}`);
+    await page.locator('.badge-legal-hold').waitFor();
+    await lookAt(page, 'position-held');
   });
 });
