@@ -19,7 +19,7 @@ const WORKFLOW = [
   // form and in the portal
   ['careers', 'interviews', 'self-identification'],
   ['hires'],
-  ['agencies', 'data-protection'], // an agency's portal shows its placements' hires; a candidate's data export reads every step before
+  ['agencies', 'data-protection'], // an agency's portal shows its placements' hires; data export and erasure read every step before
   ['insights'],
   ['home', 'demo'], // composition on top: may import every step
 ];

@@ -14,10 +14,12 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DataExportModule } from './data-protection/data-export.module.js';
+import { DataProtectionModule } from './data-protection/data-protection.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomeModule } from './home/home.module.js';
 import { HiresModule } from './hires/hires.module.js';
 import { InsightsModule } from './insights/insights.module.js';
+import { RetentionModule } from './data-protection/retention.module.js';
 import { InterviewsModule } from './interviews/interviews.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MailModule } from './mail/mail.module.js';
@@ -56,6 +58,8 @@ export class AppModule implements OnApplicationShutdown {
         HiresModule,
         AgenciesModule,
         DataExportModule,
+        DataProtectionModule,
+        RetentionModule,
         InsightsModule,
         HomeModule,
         HealthModule,

@@ -8,6 +8,8 @@ import { In, IsNull } from 'typeorm';
 import { AgencySubmission } from '../src/agencies/entities/agency.entity.js';
 import { ApplicationEvent } from '../src/candidates/entities/application-event.entity.js';
 import { ApplicationAnswer } from '../src/candidates/entities/application-answer.entity.js';
+import { LegalHold } from '../src/data-protection/entities/legal-hold.entity.js';
+import { RetentionService } from '../src/data-protection/retention.service.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { VettingService } from '../src/vetting/vetting.service.js';
 import { outboxMessages, signIn } from './support/http.js';
@@ -327,5 +329,34 @@ describe('Demo company', () => {
     const manager = await signIn(testApp, 'manager@keeper.demo', DEMO_PASSWORD);
     const page = await manager.get(`/applications/${victor.id}`).expect(200);
     expect(page.text).toContain(`/applications/${victor.id}/reject/undo`);
+  });
+
+  it('keeps rejected candidates 12 months: the preview lists past candidates rejected longer ago, one is on legal hold', async () => {
+    const admin = await signIn(testApp, 'admin@keeper.demo', DEMO_PASSWORD);
+    const preview = await admin.get('/admin/retention/preview').expect(200);
+    expect(preview.text).toContain('Rejected: 12 months');
+    const listed = [...preview.text.matchAll(/>(Past Candidate \d+)<\/a>/g)].map((match) => match[1]);
+    const expired = await testApp.app.get(RetentionService).expiredCount();
+    expect(expired).toBeGreaterThan(3);
+    expect(listed).toHaveLength(Math.min(expired, 25));
+    const held = await testApp.dataSource.getRepository(LegalHold).find();
+    expect(held).toHaveLength(1);
+    // The held candidate was rejected more than 12 months ago: only the hold keeps them off the preview.
+    const heldApplication = await testApp.dataSource
+      .getRepository(Application)
+      .findOneOrFail({ where: { candidateId: held[0].candidateId! }, relations: { candidate: true } });
+    expect(heldApplication.stage).toBe('rejected');
+    expect(heldApplication.stageChangedAt.getTime()).toBeLessThan(Date.now() - 366 * 86_400_000);
+    expect(listed).not.toContain(heldApplication.candidate.name);
+    const heldPage = await admin.get(`/candidates/${held[0].candidateId}`).expect(200);
+    expect(heldPage.text).toContain('badge-legal-hold');
+  });
+
+  it('has one pending erasure request from a history candidate, in the admins’ queue', async () => {
+    const admin = await signIn(testApp, 'admin@keeper.demo', DEMO_PASSWORD);
+    const queue = await admin.get('/admin/data-requests').expect(200);
+    expect(queue.text.match(/Erasure #\d+/g)).toHaveLength(1);
+    expect(queue.text).toContain('Past Candidate 1</a>');
+    expect((await admin.get('/').expect(200)).text).toContain('1 candidate has asked to erase their data.');
   });
 });

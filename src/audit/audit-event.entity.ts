@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ACTIONS = ['created', 'changed', 'deleted', 'viewed', 'downloaded', 'exported'] as const;
+export const AUDIT_ACTIONS = [
+  'created',
+  'changed',
+  'deleted',
+  'viewed',
+  'downloaded',
+  'exported',
+  'anonymised',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who acted: a signed-in person (actorId), the candidate on the careers site or portal, or Keeper's own jobs. */

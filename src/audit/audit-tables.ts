@@ -55,6 +55,10 @@ export const AUDITED_TABLES: Record<string, TableRule> = {
   hire_milestones: { objectType: 'milestone', hire: HIRE_PLAN },
   check_ins: { objectType: 'check-in', hire: HIRE_PLAN },
   learning_entries: { objectType: 'learning entry', hire: HIRE_PLAN },
+  retention_rules: { objectType: 'retention rule' },
+  retention_runs: { objectType: 'retention run' },
+  legal_holds: { objectType: 'legal hold', candidate: own('candidateId') },
+  data_requests: { objectType: 'data request', candidate: own('candidateId'), application: own('applicationId') },
 };
 
 /** Object types that are not tables: documents viewed or downloaded, and exports. */
@@ -113,6 +117,9 @@ const PLAIN_TEXT = new Set([
   'unit',
   'label',
   'phase',
+  'outcome',
+  'trigger',
+  'refusalReason',
 ]);
 
 /** Personal values masked by their kind; a salary is kept only as "set". */

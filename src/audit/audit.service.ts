@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   viewed: 'Viewed',
   downloaded: 'Downloaded',
   exported: 'Exported',
+  anonymised: 'Anonymised',
 };
 
 /** "rejectionReasonId" → "rejection reason". */
@@ -104,6 +105,20 @@ export class AuditService {
     links: { candidateId?: Ref; applicationId?: Ref },
   ): Promise<void> {
     return this.repository.add({ action, objectType: document, objectId, ...links });
+  }
+
+  /**
+   * A candidate's personal data was erased; `detail` says why in words without personal data ("Erasure request #3").
+   * Recorded as the current actor (the admin, or Keeper's own job).
+   */
+  anonymised(candidateId: number, detail: string): Promise<void> {
+    return this.repository.add({
+      action: 'anonymised',
+      objectType: 'candidate',
+      objectId: candidateId,
+      candidateId,
+      detail: detail.slice(0, 200),
+    });
   }
 
   /** A report left Keeper as a file. */

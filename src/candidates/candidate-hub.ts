@@ -13,5 +13,11 @@ export interface CandidatePageSectionProvider<M extends object = object> {
   load(context: CandidatePageContext): Promise<M | null>;
 }
 
-/** Marks a provider as a section of the candidate page: `partial` draws it with the loaded model, `order` places it. */
+/**
+ * Marks a provider as a section of the candidate page: `partial` draws it with the loaded model, `order` places it —
+ * below HEAD_SECTIONS_BELOW under the page header (a status, such as a legal hold), from it on after the applications.
+ */
 export const CandidatePageSection = DiscoveryService.createDecorator<{ partial: string; order: number }>();
+
+/** Sections ordered below this sit under the candidate page's header; the others follow the applications. */
+export const HEAD_SECTIONS_BELOW = 50;

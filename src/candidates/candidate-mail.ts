@@ -1,6 +1,7 @@
 import type { MailService, Meeting, TemplateMessage } from '../mail/mail.service.js';
 import { candidateValues, type MessageKey, type TemplateValues } from '../mail/message-templates.js';
 import type { Application, Stage } from './entities/application.entity.js';
+import type { Candidate } from './entities/candidate.entity.js';
 
 /** The only messages a closed application's candidate may still receive automatically: the news of the closing. */
 const CLOSING_MESSAGES: Partial<Record<Stage, readonly MessageKey[]>> = {
@@ -12,9 +13,14 @@ const CLOSING_MESSAGES: Partial<Record<Stage, readonly MessageKey[]>> = {
 /**
  * Whether Keeper may mail this template to the application's candidate on its own. Once the application is closed
  * (rejected, withdrawn, hired) nothing more goes out, except the message that tells them it closed. Every automatic
- * message to a candidate asks here first (sendCandidateTemplate, and the portal link's callers).
+ * message to a candidate asks here first (sendCandidateTemplate, and the portal link's callers). An anonymised
+ * candidate gets nothing at all: their address is gone (the erasure's own confirmation is queued before it).
  */
-export function mayMailCandidate(application: Pick<Application, 'stage'>, key: MessageKey): boolean {
+export function mayMailCandidate(
+  application: Pick<Application, 'stage'> & { candidate?: Pick<Candidate, 'anonymisedAt'> | null },
+  key: MessageKey,
+): boolean {
+  if (application.candidate?.anonymisedAt) return false;
   const allowed = CLOSING_MESSAGES[application.stage];
   return allowed === undefined || allowed.includes(key);
 }

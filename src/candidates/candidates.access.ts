@@ -57,6 +57,11 @@ export class CandidatesAccess {
     return candidate.createdById === user.id || this.candidates.isInPipelineOf(candidate.id, user.id);
   }
 
+  /** Erasing a candidate's data (data-protection/) is an admin's decision only, and happens once. */
+  canEraseCandidate(user: User, candidate: Candidate): boolean {
+    return user.hasRole('admin') && !candidate.anonymisedAt;
+  }
+
   async requireEditCandidate(user: User, candidate: Candidate): Promise<void> {
     if (!(await this.canEditCandidate(user, candidate))) {
       throw new DomainError(

@@ -3,7 +3,12 @@ import { DiscoveryService } from '@nestjs/core';
 import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { PositionsService } from '../positions/positions.service.js';
-import { CandidatePageSection, type CandidatePageContext, type CandidatePageSectionProvider } from './candidate-hub.js';
+import {
+  CandidatePageSection,
+  HEAD_SECTIONS_BELOW,
+  type CandidatePageContext,
+  type CandidatePageSectionProvider,
+} from './candidate-hub.js';
 import { CandidatesAccess } from './candidates.access.js';
 import { CandidatesService } from './candidates.service.js';
 import { candidateFormValues, mapApplicationRow, mapCandidate, SOURCE_CHOICES } from './candidates.view.js';
@@ -55,17 +60,26 @@ export class CandidatePage implements FormPage, OnModuleInit {
   async build({ user, id }: PageRequest) {
     const candidate = await this.candidates.findOrFail(id);
     const context: CandidatePageContext = { user, candidate };
-    const [applications, open, canEdit, sections] = await Promise.all([
+    const [applications, open, canEdit, headSections, sections] = await Promise.all([
       this.candidates.applicationsOf(candidate.id),
       this.choices.list(),
       this.access.canEditCandidate(user, candidate),
-      loadSections(this.sections, context),
+      loadSections(
+        this.sections.filter((section) => section.meta.order < HEAD_SECTIONS_BELOW),
+        context,
+      ),
+      loadSections(
+        this.sections.filter((section) => section.meta.order >= HEAD_SECTIONS_BELOW),
+        context,
+      ),
     ]);
     const applied = new Set(applications.map((application) => application.positionId));
     return {
       title: candidate.name,
       candidate: mapCandidate(candidate),
-      canEdit,
+      canEdit: canEdit && !candidate.anonymisedAt,
+      canErase: this.access.canEraseCandidate(user, candidate),
+      headSections,
       sections,
       applications: applications.map(mapApplicationRow),
       positions: open.filter((position) => !applied.has(Number(position.value))),

@@ -29,6 +29,8 @@ export class CandidatesRepository {
     const query = this.uow.manager
       .getRepository(Candidate)
       .createQueryBuilder('candidate')
+      // Anonymised candidates leave every list and search; their applications still count in the insights.
+      .where('candidate.anonymisedAt IS NULL')
       .orderBy('candidate.createdAt', 'DESC')
       .addOrderBy('candidate.id', 'DESC');
     if (search) this.whereNameOrEmail(query, 'candidate', search);
@@ -118,9 +120,11 @@ export class CandidatesRepository {
     const rows = (await this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
+      .innerJoin('application.candidate', 'candidate')
       .select('application.stage', 'stage')
       .addSelect('COUNT(*)', 'count')
       .where('application.positionId = :positionId', { positionId })
+      .andWhere('candidate.anonymisedAt IS NULL')
       .groupBy('application.stage')
       .getRawMany()) as { stage: Stage; count: string | number }[];
     return new Map(rows.map((row) => [row.stage, Number(row.count)]));
@@ -134,6 +138,7 @@ export class CandidatesRepository {
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.candidate', 'candidate')
       .where('application.positionId = :positionId AND application.stage = :stage', { positionId, stage })
+      .andWhere('candidate.anonymisedAt IS NULL')
       .orderBy('application.stageChangedAt', 'ASC')
       .addOrderBy('application.id', 'ASC')
       .limit(limit)
@@ -152,6 +157,7 @@ export class CandidatesRepository {
       .innerJoinAndSelect('application.candidate', 'candidate')
       .leftJoinAndSelect('application.rejectionReason', 'reason')
       .where('application.positionId = :positionId', { positionId })
+      .andWhere('candidate.anonymisedAt IS NULL')
       .orderBy('application.createdAt', 'DESC')
       .addOrderBy('application.id', 'DESC');
     if (filter.stage) query.andWhere('application.stage = :stage', { stage: filter.stage });

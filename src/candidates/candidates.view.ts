@@ -18,6 +18,7 @@ export function mapCandidate(candidate: Candidate) {
     source: SOURCE_LABELS[candidate.source],
     notes: candidate.notes,
     consentAt: candidate.consentAt,
+    anonymisedAt: candidate.anonymisedAt,
     resume: candidate.resumeFile
       ? {
           fileName: candidate.resumeFile.fileName,

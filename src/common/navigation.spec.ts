@@ -15,6 +15,7 @@ describe('navigationFor', () => {
       'Settings',
       'Outbox',
       'Audit',
+      'Data requests',
     ]);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });

@@ -10,7 +10,7 @@ import { DataExportAccess } from './data-export.access.js';
 
 /** "Export data (ZIP)" on the candidate page, for admins. */
 @Injectable()
-@CandidatePageSection({ partial: 'candidate/data_export', order: 10 })
+@CandidatePageSection({ partial: 'candidate/data_export', order: 60 })
 export class CandidateExportSection implements CandidatePageSectionProvider {
   constructor(private readonly access: DataExportAccess) {}
 

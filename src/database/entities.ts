@@ -3,6 +3,7 @@ import { AccountToken } from '../accounts/entities/account-token.entity.js';
 import { UserRole } from '../accounts/entities/user-role.entity.js';
 import { User } from '../accounts/entities/user.entity.js';
 import { Agency, AgencyRecruiter, AgencySubmission, RecruiterPosition } from '../agencies/entities/agency.entity.js';
+import { DataRequest } from '../data-protection/entities/data-request.entity.js';
 import { ApplicationAnswer } from '../candidates/entities/application-answer.entity.js';
 import { CompanySettings } from '../company/entities/company-settings.entity.js';
 import { PrivacyNotice } from '../company/entities/privacy-notice.entity.js';
@@ -10,6 +11,8 @@ import { ApplicationEvent } from '../candidates/entities/application-event.entit
 import { Application } from '../candidates/entities/application.entity.js';
 import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { RejectionReason } from '../candidates/entities/rejection-reason.entity.js';
+import { LegalHold } from '../data-protection/entities/legal-hold.entity.js';
+import { RetentionRule, RetentionRun } from '../data-protection/entities/retention-rule.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import {
   SelfIdentification,
@@ -44,6 +47,7 @@ import { WritingPrompt } from '../vetting/entities/writing-prompt.entity.js';
 import { WritingSubmission } from '../vetting/entities/writing-submission.entity.js';
 
 export const entities = [
+  DataRequest,
   CompanySettings,
   PrivacyNotice,
   ApplicationAnswer,
@@ -101,4 +105,7 @@ export const entities = [
   AuditEvent,
   SelfIdentification,
   SelfIdentificationSettings,
+  RetentionRule,
+  RetentionRun,
+  LegalHold,
 ];

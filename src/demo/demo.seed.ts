@@ -16,9 +16,11 @@ import { RejectionService } from '../candidates/rejection.service.js';
 import { Application } from '../candidates/entities/application.entity.js';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity.js';
 import { CompanyService } from '../company/company.service.js';
+import { seedRetention } from './demo.retention.js';
 import { seedHistory } from './demo.history.js';
 import { settleDemoDates } from './demo.dates.js';
 import { passVetting } from './demo.vetting.js';
+import { seedDataRequests } from './demo.data-protection.js';
 import { DecisionDto, ScheduleDto, ScorecardDto } from '../interviews/dto/panel.dto.js';
 import { Interview, type PlanReaction, type Recommendation } from '../interviews/entities/interview.entity.js';
 import { PanelService } from '../interviews/panel.service.js';
@@ -155,6 +157,8 @@ export async function seedDemo(app: INestApplication): Promise<DemoPerson[]> {
     .get(DataSource)
     .getRepository(PositionEntity)
     .update(readyPositionId, { headcount: hired + 1 });
+  await seedRetention(app, admin);
+  await seedDataRequests(app);
   await seedCareers(
     app,
     saved[1],

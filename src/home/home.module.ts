@@ -8,6 +8,7 @@ import { InterviewsModule } from '../interviews/interviews.module.js';
 import { HiresModule } from '../hires/hires.module.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { InsightsModule } from '../insights/insights.module.js';
+import { DataProtectionModule } from '../data-protection/data-protection.module.js';
 import { HomeController } from './home.controller.js';
 import { HomePage } from './home.page.js';
 import { HomeService } from './home.service.js';
@@ -24,6 +25,7 @@ import { SettingsController } from './settings.controller.js';
     HiresModule,
     AgenciesModule,
     InsightsModule,
+    DataProtectionModule,
   ],
   controllers: [HomeController, SettingsController],
   providers: [HomeService, HomePage],

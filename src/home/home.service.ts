@@ -17,6 +17,7 @@ import { today } from '../hires/plan-dates.js';
 import { dueThisWeek, taskView, toMeetNow } from '../hires/onboarding.view.js';
 import { offPaceHires } from '../hires/development.service.js';
 import { InsightsRepository } from '../insights/insights.repository.js';
+import { DataRequestsService } from '../data-protection/data-requests.service.js';
 
 export interface Todo {
   text: string;
@@ -41,6 +42,7 @@ export class HomeService {
     private readonly hires: HiresRepository,
     private readonly insights: InsightsRepository,
     private readonly company: CompanyService,
+    private readonly dataRequests: DataRequestsService,
   ) {}
 
   /** The hiring manager's pipeline at a glance, each figure linked to where it can be acted on. */
@@ -198,8 +200,18 @@ export class HomeService {
   }
 
   private async adminTodos(): Promise<Todo[]> {
-    const [people, invited] = await Promise.all([this.users.count(), this.users.countPendingInvitations()]);
+    const [people, invited, requests] = await Promise.all([
+      this.users.count(),
+      this.users.countPendingInvitations(),
+      this.dataRequests.pendingCount(),
+    ]);
     const todos: Todo[] = [];
+    if (requests > 0)
+      todos.push({
+        text: `${requests} ${requests === 1 ? 'candidate has' : 'candidates have'} asked to erase their data.`,
+        href: '/admin/data-requests',
+        action: 'Answer data requests',
+      });
     if (people === 1)
       todos.push({ text: 'You are the only person in Keeper.', href: '/people/invite', action: 'Invite your team' });
     if (invited > 0) {

@@ -89,9 +89,9 @@ export class MailService {
   }
 
   /** Renders the admin's (or the default) template for this candidate: subject, plain text and an HTML part. */
-  async sendTemplate(message: TemplateMessage): Promise<void> {
+  async sendTemplate(message: TemplateMessage): Promise<OutboxMessage> {
     const rendered = await this.messageTemplates.render(message.key, message.values, message);
-    await this.enqueue({
+    return this.enqueue({
       to: message.to,
       ...rendered,
       attachments: attachmentsOf(message.calendar),

@@ -16,12 +16,13 @@ export const PLACEHOLDERS = {
   when: 'The date and time, with the time zone',
   place: 'Where it takes place: an address or a video-call link',
   panel: 'The names of the people the candidate will meet',
+  refusalReason: 'Why the company must keep their data for now, in plain words',
 } as const;
 
 export type Placeholder = keyof typeof PLACEHOLDERS;
 export type TemplateValues = Partial<Record<Placeholder, string | number | null>>;
 
-export const MESSAGE_STAGES = ['Applying', 'Vetting', 'Interviews', 'Decision'] as const;
+export const MESSAGE_STAGES = ['Applying', 'Vetting', 'Interviews', 'Decision', 'Your data'] as const;
 export type MessageStage = (typeof MESSAGE_STAGES)[number];
 
 export const MESSAGE_KEYS = [
@@ -42,8 +43,13 @@ export const MESSAGE_KEYS = [
   'rejection-after-interview',
   'offer-sent',
   'withdrawn',
+  'erasure-done',
+  'erasure-refused',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+/** Messages sent to a person whose data is being erased: the outbox forgets their address once delivered. */
+export const FORGET_ONCE_SENT: readonly MessageKey[] = ['erasure-done'];
 
 export interface MessageTemplateDefinition {
   key: MessageKey;
@@ -250,6 +256,38 @@ Thank you for the time you gave us. If your plans change, we would be glad to he
 
 ${SIGNATURE}`,
   },
+  {
+    key: 'erasure-done',
+    label: 'Data erased',
+    stage: 'Your data',
+    when: 'When an admin confirms a candidate’s request to erase their data. Sent just before the erasure; the last message they receive.',
+    placeholders: ['candidateFirstName', 'companyName'],
+    subject: 'We have erased your data',
+    body: `Hello {{candidateFirstName}},
+
+As you asked, we have erased your personal data from our hiring system: your name, contact details, documents, answers and the messages we exchanged. What remains is an anonymous record of the steps of your application, which we keep for our hiring statistics and cannot be traced back to you.
+
+Your private page no longer works, and we will not write to you again.
+
+${SIGNATURE}`,
+  },
+  {
+    key: 'erasure-refused',
+    label: 'Erasure refused',
+    stage: 'Your data',
+    when: 'When an admin refuses a candidate’s request to erase their data, with the legal reason.',
+    placeholders: ['candidateFirstName', 'companyName', 'refusalReason'],
+    subject: 'Your request to erase your data',
+    body: `Hello {{candidateFirstName}},
+
+Thank you for your request to erase your data. We are not able to erase it yet, for this reason:
+
+{{refusalReason}}
+
+We keep your data only as long as we must, and we will erase it once the reason no longer applies. If you have a question, reply to this message.
+
+${SIGNATURE}`,
+  },
 ];
 
 export function messageTemplate(key: string): MessageTemplateDefinition | undefined {
@@ -268,6 +306,7 @@ export const PREVIEW_VALUES: Required<TemplateValues> = {
   when: 'Thu 3 Dec 2026, 22:30–23:30 (Asia/Tokyo)',
   place: 'https://meet.example.com/keeper-panel',
   panel: 'Morgan Lee, Alice Chen',
+  refusalReason: 'The law requires us to keep hiring records for at least one year after the hiring decision.',
 };
 
 function meeting(

@@ -3,6 +3,11 @@ import { In, type FindOptionsWhere } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { OutboxMessage, type OutboxStatus } from './entities/outbox-message.entity.js';
+import { FORGET_ONCE_SENT, type MessageKey } from './message-templates.js';
+
+/** What a delivered message that must not outlive an erasure keeps of its recipient and its text. */
+export const ERASED_RECIPIENT = 'erased@anonymised.invalid';
+export const ERASED_TEXT = '(Delivered, then erased with the candidate’s data.)';
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'to' | 'subject' | 'text' | 'attachments' | 'status'> &
   Partial<Pick<OutboxMessage, 'nextAttemptAt' | 'html' | 'applicationId' | 'templateKey' | 'authorId'>>;
@@ -45,11 +50,16 @@ export class OutboxRepository {
     return messages.find({ where: { claimToken: token, status: 'sending' }, order: { id: 'ASC' } });
   }
 
-  /** Records the delivery of a claimed message; false when another worker has taken it over meanwhile. */
+  /**
+   * Records the delivery of a claimed message; false when another worker has taken it over meanwhile. The news of
+   * an erasure is the last thing Keeper holds with the person's address: once delivered, it forgets both.
+   */
   async markSent(message: OutboxMessage, token: string, sentAt: Date): Promise<boolean> {
+    const forget = message.templateKey !== null && FORGET_ONCE_SENT.includes(message.templateKey as MessageKey);
     const result = await this.messages.update(
       { id: message.id, claimToken: token, status: 'sending' },
       {
+        ...(forget ? { to: ERASED_RECIPIENT, text: ERASED_TEXT, html: null } : {}),
         status: 'sent',
         sentAt,
         attempts: message.attempts + 1,

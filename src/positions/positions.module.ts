@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { DevelopmentModule } from '../development/development.module.js';
 import { CheckPhrasesController } from './check-phrases.controller.js';
@@ -21,7 +22,7 @@ import { PublishingService } from './publishing.service.js';
 import { ShareController } from './share.controller.js';
 
 @Module({
-  imports: [AccountsModule, DevelopmentModule],
+  imports: [AccountsModule, DevelopmentModule, DiscoveryModule],
   controllers: [PositionsController, PlanController, ShareController, CheckPhrasesController],
   providers: [
     PositionsAccess,

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { contributionsOf, loadSections } from '../common/contributions.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import type { CompareQueryDto, PositionsQueryDto } from './dto/position-form.dto.js';
 import type { PositionStatus } from './entities/position.entity.js';
+import { PositionPageSection, type PositionPageSectionProvider } from './position-hub.js';
 import { POSITION_TEMPLATES } from './position-templates.js';
 import { PositionsService } from './positions.service.js';
 import {
@@ -58,23 +61,30 @@ export class PositionsListPage {
 
 /** The position page, also shown again when publishing is refused. */
 @Injectable()
-export class PositionPage implements FormPage {
+export class PositionPage implements FormPage, OnModuleInit {
   readonly view = 'positions/show';
+  private sections: { instance: PositionPageSectionProvider; meta: { partial: string; order: number } }[] = [];
 
   constructor(
     private readonly positions: PositionsService,
     private readonly publishing: PublishingService,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  onModuleInit(): void {
+    this.sections = contributionsOf(this.discovery, PositionPageSection);
+  }
 
   async build({ user, id }: PageRequest) {
     const { position, plan } = await this.positions.findWithPlan(id);
     const check = await this.publishing.check(position);
     const readiness = this.publishing.readiness(position, plan, check, await this.publishing.setupOf(position.id));
-    const [versions, events, shareLinks, unpublishedChanges] = await Promise.all([
+    const [versions, events, shareLinks, unpublishedChanges, sections] = await Promise.all([
       this.publishing.versions(position.id),
       this.positions.events(position.id),
       this.publishing.shareLinks(position.id),
       this.publishing.hasUnpublishedChanges(position, plan),
+      loadSections(this.sections, { user, positionId: position.id }),
     ]);
     const canEdit = this.positions.canEdit(user, position);
     const publishable = ['draft', 'published', 'on-hold'].includes(position.status);
@@ -83,6 +93,7 @@ export class PositionPage implements FormPage {
       position: positionSummary(position),
       lockVersion: position.lockVersion,
       canEdit,
+      sections,
       canPublish: canEdit && publishable && (position.status === 'draft' || unpublishedChanges),
       canAddCandidates: position.status === 'published',
       unpublishedChanges,

@@ -77,6 +77,8 @@ export class PortalClosingService {
     const link = await this.vetting.findLink(token);
     if (!link?.revokedAt) return null;
     const application = await this.pipeline.findOrFail(link.applicationId);
+    // An anonymised candidate's link shows nothing, not even the closing page.
+    if (application.candidate.anonymisedAt) return null;
     return application.stage === 'rejected' || application.stage === 'withdrawn' ? application : null;
   }
 

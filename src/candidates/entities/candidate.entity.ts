@@ -58,6 +58,10 @@ export class Candidate {
   @JoinColumn({ name: 'resumeFileId' })
   resumeFile: Relation<StoredFile> | null;
 
+  /** When their personal data was erased (name → anonymous code; see data-protection/anonymisation.service.ts). */
+  @Column({ type: Date, nullable: true })
+  anonymisedAt: Date | null;
+
   /** Who added them; null when they applied themselves on the careers site. */
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;
