@@ -415,6 +415,13 @@ describe('Anonymising a candidate', () => {
       .getRepository(DataRequest)
       .findOneByOrFail({ candidateId: application.candidateId });
     const page = `/admin/data-requests/${pending.id}`;
+    // Bad input is answered in words, never with a 500.
+    const unknown = await submitForm(admin.agent, page, { reason: 'because' }, `${page}/refuse`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain('Choose the legal reason for keeping the data');
+    await admin.agent.get('/admin/data-requests/abc').expect(404);
+    await admin.agent.get('/admin/data-requests/999999').expect(404);
+    await request(testApp.server).get('/portal/no-such-link/data').expect(404);
     expect((await submitForm(admin.agent, page, { reason: 'eeoc', text: '' }, `${page}/refuse`)).status).toBe(303);
     expect(await testApp.dataSource.getRepository(DataRequest).findOneByOrFail({ id: pending.id })).toMatchObject({
       status: 'refused',

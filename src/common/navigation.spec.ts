@@ -15,7 +15,7 @@ describe('navigationFor', () => {
       'Settings',
       'Outbox',
       'Audit',
-      'Data requests',
+      'Data',
     ]);
     expect(sut.find((item) => item.current)?.label).toBe('People');
   });

@@ -27,7 +27,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Settings', href: '/admin/settings', roles: ['admin'] },
   { label: 'Outbox', href: '/admin/outbox', roles: ['admin'] },
   { label: 'Audit', href: '/admin/audit', roles: ['admin'] },
-  { label: 'Data requests', href: '/admin/data-requests', roles: ['admin'] },
+  { label: 'Data', href: '/admin/data-requests', roles: ['admin'] },
   // An agency recruiter holds no other role and sees their portal only.
   { label: 'Positions', href: '/agency', roles: ['recruiter'] },
   { label: 'Submissions', href: '/agency/submissions', roles: ['recruiter'] },
