@@ -456,4 +456,18 @@ describe('Anonymising a candidate', () => {
       .findBy({ candidateId: application.candidateId, action: 'anonymised' });
     expect(event).toMatchObject({ actorKind: 'user', actorId: admin.user.id });
   });
+
+  it('keeps a candidate under legal hold: the erase page says so and erasing is refused until the hold is lifted', async () => {
+    const { application } = await seedCandidate('Ida Berg', 'ida.berg@example.com', '+1 555 0144', 'Oslo');
+    const path = `/candidates/${application.candidateId}`;
+    const held = await submitForm(admin.agent, `${path}/legal-hold`, { reason: 'Litigation hold from counsel' });
+    expect(held.status).toBe(303);
+    const page = await admin.agent.get(`${path}/erase`).expect(200);
+    expect(page.text).toContain('is under a legal hold');
+    expect(page.text).not.toContain('Erase the data</button>');
+    const refused = await submitForm(admin.agent, `${path}/erase`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('A legal hold keeps this candidate’s data');
+    expect(await whereFound(testApp.dataSource, 'Ida Berg')).not.toEqual([]);
+  });
 });

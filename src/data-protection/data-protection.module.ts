@@ -9,12 +9,13 @@ import { DataRequestsController } from './data-requests.controller.js';
 import { DataRequestPage } from './data-requests.pages.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
 import { DataRequestsService } from './data-requests.service.js';
+import { LegalHoldModule } from './legal-hold.module.js';
 import { PortalDataSection } from './portal-data.section.js';
 import { PortalDataController } from './portal-data.controller.js';
 
 /** Data protection (issue 15): anonymisation, and candidates' erasure requests with the admins' queue. */
 @Module({
-  imports: [CandidatesModule, MailModule],
+  imports: [CandidatesModule, MailModule, LegalHoldModule],
   controllers: [PortalDataController, DataRequestsController, CandidateErasureController],
   providers: [
     AnonymisationRepository,

@@ -8,6 +8,7 @@ import { CompanyService } from '../company/company.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { AnonymisationService } from './anonymisation.service.js';
+import { LegalHoldService } from './legal-hold.service.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
 import type { RefusalDto } from './dto/refusal.dto.js';
 import type { DataRequest, RefusalReason } from './entities/data-request.entity.js';
@@ -40,6 +41,7 @@ export class DataRequestsService {
     private readonly company: CompanyService,
     private readonly mail: MailService,
     private readonly anonymisation: AnonymisationService,
+    private readonly holds: LegalHoldService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -136,9 +138,13 @@ export class DataRequestsService {
 
   async requestPage(id: number) {
     const request = await this.pendingOrFail(id);
-    const held = await this.repository.heldCounts(request.candidateId);
+    const [held, onHold] = await Promise.all([
+      this.repository.heldCounts(request.candidateId),
+      this.holds.isOnHold(request.candidateId),
+    ]);
     return {
       title: `Erasure request #${request.id}`,
+      onHold,
       request: {
         id: request.id,
         candidateId: request.candidateId,
@@ -157,6 +163,7 @@ export class DataRequestsService {
     await this.uow.run(async () => {
       const request = await this.pendingOrFail(id);
       const candidate = request.candidate;
+      await this.refuseHeld(candidate.id);
       const message = await this.mail.sendTemplate({
         key: 'erasure-done',
         to: candidate.email,
@@ -209,13 +216,22 @@ export class DataRequestsService {
     const candidate = await this.repository.findCandidate(candidateId);
     if (!candidate) throw notFound('That candidate');
     if (candidate.anonymisedAt) throw new DomainError('conflict', 'This candidate is already anonymised.');
-    const held = await this.repository.heldCounts(candidateId);
-    return { title: `Erase ${candidate.name}’s data?`, candidate: { id: candidate.id, name: candidate.name }, held };
+    const [held, onHold] = await Promise.all([
+      this.repository.heldCounts(candidateId),
+      this.holds.isOnHold(candidateId),
+    ]);
+    return {
+      title: `Erase ${candidate.name}’s data?`,
+      candidate: { id: candidate.id, name: candidate.name },
+      held,
+      onHold,
+    };
   }
 
   /** An admin erases a candidate from their page; any pending request of theirs is answered by it. */
   async eraseCandidate(admin: User, candidateId: number): Promise<void> {
     await this.uow.run(async () => {
+      await this.refuseHeld(candidateId);
       await this.repository.closePendingFor(candidateId, admin.id);
       const count = await this.anonymisation.anonymise([candidateId], {
         reason: 'Erased by an admin from the candidate page',
@@ -223,6 +239,15 @@ export class DataRequestsService {
       });
       if (!count) throw new DomainError('conflict', 'This candidate is already anonymised.');
     });
+  }
+
+  /** A legal hold keeps the data: erasing waits until an admin lifts it (the request can be refused for it meanwhile). */
+  private async refuseHeld(candidateId: number): Promise<void> {
+    if (await this.holds.isOnHold(candidateId))
+      throw new DomainError(
+        'conflict',
+        'A legal hold keeps this candidate’s data: lift the hold first, or refuse the request giving the legal hold as the reason.',
+      );
   }
 
   private async pendingOrFail(id: number): Promise<DataRequest> {

@@ -22,7 +22,7 @@ const PER_ROLE_CAP = 60;
 const SCREENSHOTS = '/tmp/phone';
 
 /** Links that download a file, leave the site or would sign out: not pages to look at. */
-const NOT_A_PAGE = /\.(pdf|ics|csv|docx?|png|svg)$|\/(resume|deck|report|logout)$|\/documents\/|[?&]format=/;
+const NOT_A_PAGE = /\.(pdf|ics|csv|docx?|png|svg|zip)$|\/(resume|deck|report|logout)$|\/documents\/|[?&]format=/;
 
 /**
  * One key per route pattern: numbers become :id, long random tokens :token, careers references (`1-account-…`) :ref,
