@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationEvent } from '../candidates/entities/application-event.entity.js';
 import { Application } from '../candidates/entities/application.entity.js';
+import { Candidate } from '../candidates/entities/candidate.entity.js';
 
 /**
  * When each live candidate applied and how long they have been in their stage, in days before now. The services
@@ -23,7 +24,10 @@ const TIMELINE: Record<string, [applied: number, inStage: number | null]> = {
   'Omar Haddad': [290, 264],
 };
 
-/** Moves the live applications' dates and their stage history back along TIMELINE (no audit entries: set-up, not work). */
+/**
+ * Moves the live candidates (when added, consent) and applications' dates and their stage history back along TIMELINE
+ * (no audit entries: set-up, not work).
+ */
 export async function settleDemoDates(app: INestApplication): Promise<void> {
   const ds = app.get(DataSource);
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
@@ -33,6 +37,13 @@ export async function settleDemoDates(app: INestApplication): Promise<void> {
       .findOneOrFail({ where: { candidate: { name } }, relations: { candidate: true } });
     const start = daysAgo(applied);
     const end = inStage === null ? application.stageChangedAt : daysAgo(inStage);
+    await ds
+      .createQueryBuilder()
+      .update(Candidate)
+      .set({ createdAt: start, consentAt: start })
+      .where('id = :id', { id: application.candidateId })
+      .callListeners(false)
+      .execute();
     await ds
       .createQueryBuilder()
       .update(Application)
