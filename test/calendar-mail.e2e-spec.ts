@@ -182,7 +182,7 @@ describe('Calendar parts of candidate and panel mail are valid iCalendar', () =>
     await manager.agent
       .post(`/interviews/${interview.id}/cancel`)
       .type('form')
-      .send({ _csrf: csrfTokenIn(confirm.text) })
+      .send({ _csrf: csrfTokenIn(confirm.text), confirm: 'yes' })
       .expect(303);
     const cancellations = await parts();
     expect(cancellations.map((part) => part.to).sort()).toEqual(

@@ -268,11 +268,20 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
 
     await clearOutbox();
     const confirm = await manager.agent.get(`/interviews/${interview.id}/cancel`).expect(200);
-    expect(confirm.text).toContain('Cancel interview round 1?');
-    await manager.agent
+    expect(confirm.text).toContain('Cancel interview round 1 with');
+    // Without the confirmation nothing is cancelled and nobody is told.
+    const unconfirmed = await manager.agent
       .post(`/interviews/${interview.id}/cancel`)
       .type('form')
       .send({ _csrf: csrfTokenIn(confirm.text) })
+      .expect(422);
+    expect(unconfirmed.text).toContain('Cancel interview round 1 with');
+    expect((await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).cancelledAt).toBeNull();
+    expect(await invites()).toEqual([]);
+    await manager.agent
+      .post(`/interviews/${interview.id}/cancel`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(confirm.text), confirm: 'yes' })
       .expect(303);
     const cancellations = await invites();
     expect(cancellations.map((invite) => invite.to).sort()).toEqual(
