@@ -152,6 +152,7 @@ describe('Calendar parts of candidate and panel mail are valid iCalendar', () =>
       .send({
         ...scheduleFields([bo.id, carl.id], bo.id, { date: later, time: '09:00' }),
         sequence: '0',
+        confirm: 'yes',
         _csrf: csrfTokenIn(edit.text),
       })
       .expect(303);

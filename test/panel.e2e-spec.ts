@@ -236,14 +236,21 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     await clearOutbox();
     const edit = await manager.agent.get(`/interviews/${interview.id}/edit`).expect(200);
     const later = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    const swap = {
+      ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }),
+      sequence: '0',
+      _csrf: csrfTokenIn(edit.text),
+    };
+    // Taking Bob off the panel is confirmed first: the form comes back with the warning, nothing is sent.
+    const unconfirmed = await manager.agent.post(`/interviews/${interview.id}`).type('form').send(swap).expect(422);
+    expect(unconfirmed.text).toContain(`${bob.user.name} will be taken off the panel and sent a cancellation`);
+    expect(unconfirmed.text).toContain('Yes, this is right');
+    expect(await invites()).toEqual([]);
+    expect((await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).sequence).toBe(0);
     await manager.agent
       .post(`/interviews/${interview.id}`)
       .type('form')
-      .send({
-        ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }),
-        sequence: '0',
-        _csrf: csrfTokenIn(edit.text),
-      })
+      .send({ ...swap, confirm: 'yes' })
       .expect(303);
     const updates = await invites();
     expect(
@@ -276,7 +283,9 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       .send({ _csrf: csrfTokenIn(confirm.text) })
       .expect(422);
     expect(unconfirmed.text).toContain('Cancel interview round 1 with');
-    expect((await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).cancelledAt).toBeNull();
+    expect(
+      (await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).cancelledAt,
+    ).toBeNull();
     expect(await invites()).toEqual([]);
     await manager.agent
       .post(`/interviews/${interview.id}/cancel`)

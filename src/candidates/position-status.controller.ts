@@ -35,7 +35,9 @@ export class PositionStatusController {
     @Req() req: Request,
   ) {
     const { position, rejected } = await this.status.change(user, id, dto);
-    const also = rejected ? ` ${rejected} open ${rejected === 1 ? 'application was' : 'applications were'} rejected.` : '';
+    const also = rejected
+      ? ` ${rejected} open ${rejected === 1 ? 'application was' : 'applications were'} rejected.`
+      : '';
     flash(req, 'success', `The position is now ${STATUS_LABELS[position.status].toLowerCase()}.${also}`);
     return seeOther(`/positions/${id}`);
   }

@@ -73,7 +73,10 @@ export class PositionStatusPage implements FormPage {
         hidden: [{ name: 'status', value: to }],
       }),
       position: positionSummary(position),
-      open: applications.map((application) => ({ name: application.candidate.name, stage: STAGE_LABELS[application.stage] })),
+      open: applications.map((application) => ({
+        name: application.candidate.name,
+        stage: STAGE_LABELS[application.stage],
+      })),
       openCount: count,
       reasons: reasons.map((reason) => ({ value: String(reason.id), label: reason.label })),
       delay: { days, at: new Date(Date.now() + days * 86_400_000) },

@@ -29,6 +29,7 @@ import {
   LearningDto,
   OfferDto,
 } from '../hires/dto/hires.dto.js';
+import { CheckInsService } from '../hires/check-ins.service.js';
 import { DevelopmentService } from '../hires/development.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { HiresService } from '../hires/hires.service.js';
@@ -860,7 +861,7 @@ async function seedHires(
   ];
   for (const [index, actuals] of months.entries()) {
     const heldOn = closeOfFullMonth(start, index + 1);
-    const checkIn = await development.recordCheckIn(
+    const checkIn = await app.get(CheckInsService).record(
       manager,
       omar.id,
       Object.assign(new CheckInDto(), {

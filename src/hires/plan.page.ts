@@ -3,6 +3,7 @@ import type { FormPage, PageRequest } from '../common/decorators.js';
 import { DevelopmentService, type GoalView } from './development.service.js';
 import { REVIEW_RESULT_LABELS, REVIEW_RESULTS } from './entities/development.entity.js';
 import { compact } from './goal-chart.js';
+import { mayChangeCheckIn } from './hires.access.js';
 import { STATUS_LABELS } from './pace.js';
 import { today } from './plan-dates.js';
 
@@ -72,6 +73,7 @@ export class PlanPage implements FormPage {
       milestones: plan.milestones.map((milestone) => ({ ...milestone, passed: milestone.dueOn < on })),
       checkIns: [...plan.checkIns].reverse().map((checkIn) => ({
         ...checkIn,
+        canChange: mayChangeCheckIn(user, checkIn, hire),
         lines: plan.goals
           .filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined)
           .map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),

@@ -131,7 +131,11 @@ export class PositionsController {
 
   @Get(':id/share-links/:linkId/revoke')
   @Render(CONFIRM_VIEW)
-  confirmRevoke(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Param('linkId', ParseIdPipe) linkId: number) {
+  confirmRevoke(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('linkId', ParseIdPipe) linkId: number,
+  ) {
     return this.revokePage.build({ user, id, params: { linkId: String(linkId) } });
   }
 

@@ -111,7 +111,9 @@ export class CancelInterviewPage implements FormPage {
   async build({ user, id }: PageRequest) {
     const interview = await this.scheduling.editable(user, id);
     const { candidate, position } = interview.application;
-    const panel = panelStatus(interview.panelists).map((seat) => seat.name).join(', ');
+    const panel = panelStatus(interview.panelists)
+      .map((seat) => seat.name)
+      .join(', ');
     const when = formatDateTime(interview.startsAt, await this.company.zoneFor(user.timeZone));
     return confirmationPage({
       heading: `Cancel interview round ${interview.round} with ${candidate.name}?`,
