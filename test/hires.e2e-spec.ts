@@ -407,9 +407,14 @@ describe('Hire, onboarding and the first-year development plan', () => {
       actuals: { [String(goals[2].id)]: 14 },
       coachingNotes: 'Corrected notes.',
     });
+    const corrections = (await manager.agent.get(page).expect(200)).text;
+    const card = corrections.slice(corrections.indexOf(`id="check-in-${checkIn.id}"`));
+    expect(card).toContain('Corrected 1 time — earlier version');
+    expect(card).toContain('Typed in a hurry.');
+    expect(card).toContain('Corrected notes.');
+    // The audit trail records the change (free text as its length only) and the hire's History lists it.
     const history = await manager.agent.get(`/hires/${hire.id}/history`).expect(200);
-    expect(history.text).toContain('Typed in a hurry.');
-    expect(history.text).toContain('Corrected notes.');
+    expect(history.text).toMatch(new RegExp(`${ahead}[\\s\\S]*?2027-01-27`));
 
     // Someone who is not its author nor an admin is refused, even the new hire who can read it.
     const other = await signedInAs(testApp, ['manager']);
@@ -438,7 +443,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
       .send({ _csrf: csrfTokenIn(step.text), confirm: 'yes' })
       .expect(303);
     await expect(testApp.dataSource.getRepository(CheckIn).countBy({ id: checkIn.id })).resolves.toBe(0);
-    expect((await manager.agent.get(`/hires/${hire.id}/history`).expect(200)).text).toContain('Corrected notes.');
+    expect((await manager.agent.get(page).expect(200)).text).not.toContain('Corrected notes.');
   });
 
   it('keeps plans private: another new hire gets 404, an interviewer gets 404 on plans and 403 on the list', async () => {

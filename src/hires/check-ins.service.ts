@@ -41,7 +41,9 @@ export class CheckInsService {
   async edit(user: User, hireId: number, checkInId: number, dto: CheckInDto): Promise<CheckIn> {
     const { hire, checkIn } = await this.editable(user, hireId, checkInId);
     const fields = await this.read(hire, dto);
-    return this.hires.saveCheckIn({ ...checkIn, ...fields });
+    const { heldOn, actuals, coachingNotes, nextSteps } = checkIn;
+    const earlier = { heldOn, actuals, coachingNotes, nextSteps, correctedAt: new Date().toISOString(), correctedById: user.id };
+    return this.hires.saveCheckIn({ ...checkIn, ...fields, earlierVersions: [...(checkIn.earlierVersions ?? []), earlier] });
   }
 
   async remove(user: User, hireId: number, checkInId: number): Promise<CheckIn> {

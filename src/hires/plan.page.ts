@@ -52,6 +52,10 @@ export class PlanPage implements FormPage {
     const { hire, plan, canManage, canRespond, canLogLearning } = await this.development.page(user, id);
     const isNewHire = hire.userId === user.id;
     const on = today();
+    const linesOf = (actuals: Record<string, number>) =>
+      plan.goals
+        .filter(({ goal }) => actuals[String(goal.id)] !== undefined)
+        .map(({ goal }) => ({ label: goal.label, actual: number(actuals[String(goal.id)]) }));
     return {
       title: isNewHire ? 'My first-year plan' : `First-year plan · ${hire.user.name}`,
       hire: {
@@ -74,9 +78,12 @@ export class PlanPage implements FormPage {
       checkIns: [...plan.checkIns].reverse().map((checkIn) => ({
         ...checkIn,
         canChange: mayChangeCheckIn(user, checkIn, hire),
-        lines: plan.goals
-          .filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined)
-          .map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),
+        lines: linesOf(checkIn.actuals),
+        earlier: (checkIn.earlierVersions ?? []).map((version) => ({
+          ...version,
+          lines: linesOf(version.actuals),
+          correctedAt: new Date(version.correctedAt),
+        })),
       })),
       learning: plan.learning.slice(0, 30),
       streaks: plan.streaks,

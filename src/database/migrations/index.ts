@@ -21,6 +21,7 @@ import { HumaneRejection1795391070000 } from './1795391070000-HumaneRejection.js
 import { AuditTrail1795391500000 } from './1795391500000-AuditTrail.js';
 import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentification.js';
 import { ApplicationListIndexes1795391700000 } from './1795391700000-ApplicationListIndexes.js';
+import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   AuditTrail1795391500000,
   SelfIdentification1795391600000,
   ApplicationListIndexes1795391700000,
+  CheckInCorrections1795391900000,
 ];
