@@ -746,7 +746,8 @@ async function seedHires(
       manager,
       application.id,
       offer.id,
-      Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }),
+      // Omar started eight months ago: the demo confirms the date, as a person would.
+      Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id, confirm: 'yes' }),
     );
   };
   const tick = async (hireId: number, before: string) => {
