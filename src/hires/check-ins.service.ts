@@ -42,8 +42,19 @@ export class CheckInsService {
     const { hire, checkIn } = await this.editable(user, hireId, checkInId);
     const fields = await this.read(hire, dto);
     const { heldOn, actuals, coachingNotes, nextSteps } = checkIn;
-    const earlier = { heldOn, actuals, coachingNotes, nextSteps, correctedAt: new Date().toISOString(), correctedById: user.id };
-    return this.hires.saveCheckIn({ ...checkIn, ...fields, earlierVersions: [...(checkIn.earlierVersions ?? []), earlier] });
+    const earlier = {
+      heldOn,
+      actuals,
+      coachingNotes,
+      nextSteps,
+      correctedAt: new Date().toISOString(),
+      correctedById: user.id,
+    };
+    return this.hires.saveCheckIn({
+      ...checkIn,
+      ...fields,
+      earlierVersions: [...(checkIn.earlierVersions ?? []), earlier],
+    });
   }
 
   async remove(user: User, hireId: number, checkInId: number): Promise<CheckIn> {

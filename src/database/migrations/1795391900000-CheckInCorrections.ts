@@ -8,7 +8,10 @@ export class CheckInCorrections1795391900000 implements MigrationInterface {
   name = 'CheckInCorrections1795391900000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('check_ins', new TableColumn({ name: 'earlierVersions', type: 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'check_ins',
+      new TableColumn({ name: 'earlierVersions', type: 'text', isNullable: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
