@@ -152,6 +152,7 @@ describe('Calendar parts of candidate and panel mail are valid iCalendar', () =>
       .send({
         ...scheduleFields([bo.id, carl.id], bo.id, { date: later, time: '09:00' }),
         sequence: '0',
+        confirm: 'yes',
         _csrf: csrfTokenIn(edit.text),
       })
       .expect(303);
@@ -182,7 +183,7 @@ describe('Calendar parts of candidate and panel mail are valid iCalendar', () =>
     await manager.agent
       .post(`/interviews/${interview.id}/cancel`)
       .type('form')
-      .send({ _csrf: csrfTokenIn(confirm.text) })
+      .send({ _csrf: csrfTokenIn(confirm.text), confirm: 'yes' })
       .expect(303);
     const cancellations = await parts();
     expect(cancellations.map((part) => part.to).sort()).toEqual(

@@ -220,6 +220,7 @@ describe('Candidates and the pipeline', () => {
       ids: ids.slice(1).map(String),
       reasonId,
       send: 'none',
+      confirm: 'yes',
     });
     expect(bulk.status).toBe(303);
     const after = await manager.agent.get(bulk.headers.location).expect(200);

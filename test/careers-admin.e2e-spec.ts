@@ -285,8 +285,8 @@ describe('Careers site, staff side: settings, listing, answers, graders and the 
       // On hold: off the site at once (the site lists published positions); the choice is kept and said so.
       const hold = await submitForm(
         manager.agent,
-        `/positions/${id}`,
-        { status: 'on-hold' },
+        `/positions/${id}/status?status=on-hold`,
+        { status: 'on-hold', confirm: 'yes' },
         `/positions/${id}/status`,
       );
       expect(hold.status).toBe(303);

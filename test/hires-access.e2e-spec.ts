@@ -65,7 +65,11 @@ describe('Who may see and manage a hire', () => {
       list: (await agent.get('/hires')).status,
       onboarding: (await agent.get(`/hires/${hire.id}`)).status,
       plan: (await agent.get(`/hires/${hire.id}/plan`)).status,
-      checkIn: await post(`/hires/${hire.id}/check-ins`, { heldOn: '2027-01-13', [`actuals[g${goal.id}]`]: '100' }),
+      checkIn: await post(`/hires/${hire.id}/check-ins`, {
+        heldOn: '2027-01-13',
+        confirm: 'yes',
+        [`actuals[g${goal.id}]`]: '100',
+      }),
       addTask: await post(`/hires/${hire.id}/tasks`, {
         title: 'Meet the support team',
         category: 'immersion',

@@ -2,9 +2,9 @@ import type { User } from '../src/accounts/entities/user.entity.js';
 import { hashPassword } from '../src/accounts/password-hasher.js';
 import { formatDay } from '../src/common/dates.js';
 import { Application } from '../src/candidates/entities/application.entity.js';
-import { HireGoal, HireMilestone } from '../src/hires/entities/development.entity.js';
+import { CheckIn, HireGoal, HireMilestone } from '../src/hires/entities/development.entity.js';
 import { Connection, Hire, OnboardingTask } from '../src/hires/entities/hire.entity.js';
-import { addDays } from '../src/hires/plan-dates.js';
+import { addDays, today } from '../src/hires/plan-dates.js';
 import { HiresService } from '../src/hires/hires.service.js';
 import { Position } from '../src/positions/entities/position.entity.js';
 import { UsersRepository } from '../src/accounts/users.repository.js';
@@ -73,6 +73,17 @@ describe('Hire, onboarding and the first-year development plan', () => {
     ).then((response) => expect(response.status).toBe(303));
     const form = await manager.agent.get(page).expect(200);
     const offerId = /\/offers\/(\d+)\/accept/.exec(form.text)![1];
+    // A start date more than 30 days ago is confirmed first: the form comes back with the warning, nobody is hired.
+    const longAgo = addDays(today(), -45);
+    const unconfirmed = await manager.agent
+      .post(`/applications/${application.id}/offers/${offerId}/accept`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), startDate: longAgo, buddyId: String(buddy.user.id) });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('The start date is more than 30 days ago');
+    expect(unconfirmed.text).toContain('Yes, this date is right');
+    expect(unconfirmed.text).toContain(`value="${longAgo}"`);
+    await expect(testApp.dataSource.getRepository(Hire).countBy({ applicationId: application.id })).resolves.toBe(0);
     const accepted = await manager.agent
       .post(`/applications/${application.id}/offers/${offerId}/accept`)
       .type('form')
@@ -144,6 +155,25 @@ describe('Hire, onboarding and the first-year development plan', () => {
     await submitForm(manager.agent, `/hires/${hire.id}`, { done: '1' }, `/onboarding/tasks/${welcome.id}`).then(
       (response) => expect(response.status).toBe(303),
     );
+    // More than a year ahead: refused until confirmed, nothing moves; confirmed, it moves.
+    const farAhead = addDays(today(), 400);
+    const unconfirmed = await submitForm(
+      manager.agent,
+      `/hires/${hire.id}`,
+      { startDate: farAhead },
+      `/hires/${hire.id}/start-date`,
+    );
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('The start date is more than a year ahead');
+    expect((await testApp.dataSource.getRepository(Hire).findOneByOrFail({ id: hire.id })).startDate).toBe(START);
+    const confirmed = await submitForm(
+      manager.agent,
+      `/hires/${hire.id}`,
+      { startDate: farAhead, confirm: 'yes' },
+      `/hires/${hire.id}/start-date`,
+    );
+    expect(confirmed.status).toBe(303);
+    expect((await testApp.dataSource.getRepository(Hire).findOneByOrFail({ id: hire.id })).startDate).toBe(farAhead);
     const moved = await submitForm(
       manager.agent,
       `/hires/${hire.id}`,
@@ -233,7 +263,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     const bad = await submitForm(
       manager.agent,
       page,
-      { heldOn: '2027-01-13', [`actuals[g${goals[0].id}]`]: 'lots' },
+      { heldOn: '2027-01-13', confirm: 'yes', [`actuals[g${goals[0].id}]`]: 'lots' },
       `/hires/${hire.id}/check-ins`,
     );
     expect(bad.status).toBe(422);
@@ -244,6 +274,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
       page,
       {
         heldOn: '2027-01-13',
+        confirm: 'yes',
         [`actuals[g${goals[0].id}]`]: '30,000',
         [`actuals[g${goals[2].id}]`]: '9',
         coachingNotes: 'Good discovery habits.',
@@ -276,7 +307,7 @@ describe('Hire, onboarding and the first-year development plan', () => {
     await submitForm(
       manager.agent,
       page,
-      { heldOn: '2027-01-20', [`actuals[g${goals[2].id}]`]: '3' },
+      { heldOn: '2027-01-20', confirm: 'yes', [`actuals[g${goals[2].id}]`]: '3' },
       `/hires/${hire.id}/check-ins`,
     ).then((response) => expect(response.status).toBe(303));
     expect((await manager.agent.get('/').expect(200)).text).toMatch(
@@ -333,6 +364,87 @@ describe('Hire, onboarding and the first-year development plan', () => {
       .type('form')
       .send({ _csrf: csrfTokenIn(mine.text), ...results, keeper: 'no' })
       .expect(403);
+  });
+
+  it('dates a check-in in the future only once confirmed, and lets its author or an admin correct and delete it', async () => {
+    const goals = await testApp.dataSource
+      .getRepository(HireGoal)
+      .find({ where: { hireId: hire.id }, order: { sortOrder: 'ASC' } });
+    const page = `/hires/${hire.id}/plan`;
+    const checkIns = () => testApp.dataSource.getRepository(CheckIn).find({ where: { hireId: hire.id } });
+    const before = (await checkIns()).length;
+    const ahead = addDays(today(), 60);
+    const fields = { heldOn: ahead, [`actuals[g${goals[2].id}]`]: '12', coachingNotes: 'Typed in a hurry.' };
+    const unconfirmed = await submitForm(manager.agent, page, fields, `/hires/${hire.id}/check-ins`);
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('in the future: the pace of every outcome is read as of that day');
+    expect(unconfirmed.text).toContain('Typed in a hurry.');
+    expect(await checkIns()).toHaveLength(before);
+    const recorded = await submitForm(
+      manager.agent,
+      page,
+      { ...fields, confirm: 'yes' },
+      `/hires/${hire.id}/check-ins`,
+    );
+    expect(recorded.status).toBe(303);
+    const checkIn = (await checkIns()).find((row) => row.heldOn === ahead)!;
+    expect(checkIn.coachingNotes).toBe('Typed in a hurry.');
+
+    // Corrected by its author: the form comes filled in; the History keeps the earlier values.
+    const plan = await manager.agent.get(page).expect(200);
+    expect(plan.text).toContain(`/hires/${hire.id}/check-ins/${checkIn.id}/edit`);
+    const edit = `/hires/${hire.id}/check-ins/${checkIn.id}`;
+    const form = await manager.agent.get(`${edit}/edit`).expect(200);
+    expect(form.text).toContain('Typed in a hurry.');
+    const corrected = await submitForm(
+      manager.agent,
+      `${edit}/edit`,
+      { heldOn: '2027-01-27', confirm: 'yes', [`actuals[g${goals[2].id}]`]: '14', coachingNotes: 'Corrected notes.' },
+      edit,
+    );
+    expect(corrected.status).toBe(303);
+    expect(await testApp.dataSource.getRepository(CheckIn).findOneByOrFail({ id: checkIn.id })).toMatchObject({
+      heldOn: '2027-01-27',
+      actuals: { [String(goals[2].id)]: 14 },
+      coachingNotes: 'Corrected notes.',
+    });
+    const corrections = (await manager.agent.get(page).expect(200)).text;
+    const card = corrections.slice(corrections.indexOf(`id="check-in-${checkIn.id}"`));
+    expect(card).toContain('Corrected 1 time — earlier version');
+    expect(card).toContain('Typed in a hurry.');
+    expect(card).toContain('Corrected notes.');
+    // The audit trail records the change (free text as its length only) and the hire's History lists it.
+    const history = await manager.agent.get(`/hires/${hire.id}/history`).expect(200);
+    expect(history.text).toMatch(new RegExp(`${ahead}[\\s\\S]*?2027-01-27`));
+
+    // Someone who is not its author nor an admin is refused, even the new hire who can read it.
+    const other = await signedInAs(testApp, ['manager']);
+    await other.agent.get(`${edit}/edit`).expect(404);
+    await newHire.get(`${edit}/edit`).expect(403);
+    await newHire
+      .post(`${edit}/delete`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn((await newHire.get(page).expect(200)).text), confirm: 'yes' })
+      .expect(403);
+
+    // Deleted by an admin, through the confirmation step.
+    const admin = await signedInAs(testApp, ['admin']);
+    const step = await admin.agent.get(`${edit}/delete`).expect(200);
+    expect(step.text).toContain('Delete the check-in of');
+    const refused = await admin.agent
+      .post(`${edit}/delete`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(step.text) })
+      .expect(422);
+    expect(refused.text).toContain('Delete the check-in of');
+    await expect(testApp.dataSource.getRepository(CheckIn).countBy({ id: checkIn.id })).resolves.toBe(1);
+    await admin.agent
+      .post(`${edit}/delete`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(step.text), confirm: 'yes' })
+      .expect(303);
+    await expect(testApp.dataSource.getRepository(CheckIn).countBy({ id: checkIn.id })).resolves.toBe(0);
+    expect((await manager.agent.get(page).expect(200)).text).not.toContain('Corrected notes.');
   });
 
   it('keeps plans private: another new hire gets 404, an interviewer gets 404 on plans and 403 on the list', async () => {

@@ -115,7 +115,7 @@ describe('Interview access after a hiring manager is demoted to interviewer', ()
     await manager.agent.get(`/interviews/${open.id}/edit`).expect(200);
     await manager.agent.get(`/interviews/${open.id}/cancel`).expect(200);
     expect((await post(manager.agent, `/interviews/${open.id}`, reschedule(open))).status).toBe(303);
-    expect((await post(manager.agent, `/interviews/${open.id}/cancel`)).status).toBe(303);
+    expect((await post(manager.agent, `/interviews/${open.id}/cancel`, { confirm: 'yes' })).status).toBe(303);
     expect((await reload(open)).cancelledAt).toBeInstanceOf(Date);
   });
 
@@ -147,7 +147,7 @@ describe('Interview access after a hiring manager is demoted to interviewer', ()
       post(manager.agent, `/interviews/${debrief.id}/decision`, { decision: 'hold', rationale: RATIONALE }),
     );
     await expectRefused(post(manager.agent, `/interviews/${open.id}`, reschedule(open)));
-    await expectRefused(post(manager.agent, `/interviews/${open.id}/cancel`));
+    await expectRefused(post(manager.agent, `/interviews/${open.id}/cancel`, { confirm: 'yes' }));
     await expectRefused(
       post(
         manager.agent,

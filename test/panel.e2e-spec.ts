@@ -193,9 +193,24 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
       scheduleFields([alice.user.id, bob.user.id], alice.user.id, { date: '2020-01-06' }),
     );
     expect(past.text).toContain('Choose a time in the future');
+    // More than 90 days ahead: the form comes back asking to confirm the date, nothing is scheduled.
+    const farDay = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+    const far = await schedule(
+      application.id,
+      scheduleFields([alice.user.id, bob.user.id], alice.user.id, { date: farDay }),
+    );
+    expect(far.status).toBe(422);
+    expect(far.text).toContain('more than 90 days ahead');
+    expect(far.text).toContain(`value="${farDay}"`);
 
     await expect(testApp.dataSource.getRepository(Interview).count()).resolves.toBe(0);
     await expect(outbox()).resolves.toEqual([]);
+    const confirmed = await schedule(
+      application.id,
+      scheduleFields([alice.user.id, bob.user.id], alice.user.id, { date: farDay, confirm: 'yes' }),
+    );
+    expect(confirmed.status).toBe(303);
+    await clearOutbox();
   });
 
   it('mails three invitations, then an update with the same UID and a higher SEQUENCE, then a cancellation', async () => {
@@ -236,14 +251,21 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
     await clearOutbox();
     const edit = await manager.agent.get(`/interviews/${interview.id}/edit`).expect(200);
     const later = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    const swap = {
+      ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }),
+      sequence: '0',
+      _csrf: csrfTokenIn(edit.text),
+    };
+    // Taking Bob off the panel is confirmed first: the form comes back with the warning, nothing is sent.
+    const unconfirmedSwap = await manager.agent.post(`/interviews/${interview.id}`).type('form').send(swap).expect(422);
+    expect(unconfirmedSwap.text).toContain(`${bob.user.name} will be taken off the panel and sent a cancellation`);
+    expect(unconfirmedSwap.text).toContain('Yes, this is right');
+    expect(await invites()).toEqual([]);
+    expect((await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).sequence).toBe(0);
     await manager.agent
       .post(`/interviews/${interview.id}`)
       .type('form')
-      .send({
-        ...scheduleFields([alice.user.id, carol.user.id], carol.user.id, { date: later, time: '09:00' }),
-        sequence: '0',
-        _csrf: csrfTokenIn(edit.text),
-      })
+      .send({ ...swap, confirm: 'yes' })
       .expect(303);
     const updates = await invites();
     expect(
@@ -268,11 +290,22 @@ describe('Structured interviews: scheduling, independent scorecards, debrief and
 
     await clearOutbox();
     const confirm = await manager.agent.get(`/interviews/${interview.id}/cancel`).expect(200);
-    expect(confirm.text).toContain('Cancel interview round 1?');
-    await manager.agent
+    expect(confirm.text).toContain('Cancel interview round 1 with');
+    // Without the confirmation nothing is cancelled and nobody is told.
+    const unconfirmed = await manager.agent
       .post(`/interviews/${interview.id}/cancel`)
       .type('form')
       .send({ _csrf: csrfTokenIn(confirm.text) })
+      .expect(422);
+    expect(unconfirmed.text).toContain('Cancel interview round 1 with');
+    expect(
+      (await testApp.dataSource.getRepository(Interview).findOneByOrFail({ id: interview.id })).cancelledAt,
+    ).toBeNull();
+    expect(await invites()).toEqual([]);
+    await manager.agent
+      .post(`/interviews/${interview.id}/cancel`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(confirm.text), confirm: 'yes' })
       .expect(303);
     const cancellations = await invites();
     expect(cancellations.map((invite) => invite.to).sort()).toEqual(

@@ -278,10 +278,20 @@ describe('Positions', () => {
     expect(shared.text).not.toContain('Sign out');
 
     const linkId = /share-links\/(\d+)\/revoke/.exec(withLink.text)![1];
-    await manager.agent
+    const revokeStep = await manager.agent.get(`/positions/${id}/share-links/${linkId}/revoke`).expect(200);
+    expect(revokeStep.text).toContain('gets &quot;not found&quot; from now on');
+    // Without the confirmation the link keeps working and the step is shown again.
+    const unconfirmed = await manager.agent
       .post(`/positions/${id}/share-links/${linkId}/revoke`)
       .type('form')
       .send({ _csrf: csrfTokenIn(withLink.text) })
+      .expect(422);
+    expect(unconfirmed.text).toContain('Revoke this share link');
+    await request(testApp.server).get(path).expect(200);
+    await manager.agent
+      .post(`/positions/${id}/share-links/${linkId}/revoke`)
+      .type('form')
+      .send(formFields(revokeStep.text, `/positions/${id}/share-links/${linkId}/revoke`))
       .expect(303);
     await request(testApp.server).get(path).expect(404);
   });

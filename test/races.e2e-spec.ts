@@ -208,8 +208,8 @@ describe('Races: one winner, consistent rows', () => {
       const action = `/interviews/${interview.id}/cancel`;
       const before = await repo(OutboxMessage).count();
       const responses = await race([
-        { agent: manager.agent, page, action, fields: () => ({}) },
-        { agent: managerAgain, page, action, fields: () => ({}) },
+        { agent: manager.agent, page, action, fields: (form) => form },
+        { agent: managerAgain, page, action, fields: (form) => form },
       ]);
       expect(outcomesOf(responses)).toEqual([303, 409]);
       const cancelled = await repo(Interview).findOneByOrFail({ id: interview.id });

@@ -224,7 +224,7 @@ describe('A humane rejection: the step, the scheduled message, undo and reopen',
     await other
       .post(`/positions/${positionId}/applications/reject`)
       .type('form')
-      .send({ _csrf: csrf, ids: String(id), reasonId: reason, send: 'none' })
+      .send({ _csrf: csrf, ids: String(id), reasonId: reason, send: 'none', confirm: 'yes' })
       .expect(403);
     await reject(id, { reasonId: reason, send: 'message', when: 'later' });
     await other.post(`/applications/${id}/reject/undo`).type('form').send({ _csrf: csrf }).expect(403);
@@ -275,11 +275,22 @@ describe('A humane rejection: the step, the scheduled message, undo and reopen',
     expect(withClosed.status).toBe(422);
     for (const id of ids) expect((await applications().findOneByOrFail({ id })).stage).not.toBe('rejected');
 
+    // Without the confirmation nothing is rejected and the step is shown again with the choices kept.
+    const unconfirmed = await post({
+      ids: ids.map(String),
+      reasonId: await reasonId('Position filled or closed'),
+      send: 'message',
+      when: 'later',
+    });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('Reject 2 applications?');
+    for (const id of ids) expect((await applications().findOneByOrFail({ id })).stage).not.toBe('rejected');
     const done = await post({
       ids: ids.map(String),
       reasonId: await reasonId('Position filled or closed'),
       send: 'message',
       when: 'later',
+      confirm: 'yes',
     });
     expect(done.status).toBe(303);
     const rows = await applications().findBy(ids.map((id) => ({ id })));

@@ -232,11 +232,19 @@ describe('Security baseline', () => {
       await agent.get('/').expect(200);
 
       const confirm = await admin.agent.get(`/people/${user.id}/deactivate`).expect(200);
-      expect(confirm.text).toContain('will be signed out on every device');
-      await admin.agent
+      expect(confirm.text).toContain('is signed out on every device');
+      // Posting without the confirmation changes nothing and shows the step again.
+      const unconfirmed = await admin.agent
         .post(`/people/${user.id}/deactivate`)
         .type('form')
         .send({ _csrf: csrfTokenIn(confirm.text) })
+        .expect(422);
+      expect(unconfirmed.text).toContain(`Deactivate ${user.name}?`);
+      expect((await testApp.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).status).toBe('active');
+      await admin.agent
+        .post(`/people/${user.id}/deactivate`)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(confirm.text), confirm: 'yes' })
         .expect(303);
 
       await expect(testApp.dataSource.getRepository(Session).countBy({ userId: user.id })).resolves.toBe(0);
@@ -254,7 +262,7 @@ describe('Security baseline', () => {
       const response = await admin.agent
         .post(`/people/${admin.user.id}/deactivate`)
         .type('form')
-        .send({ _csrf: csrfTokenIn(page.text) });
+        .send({ _csrf: csrfTokenIn(page.text), confirm: 'yes' });
       expect(response.status).toBe(409);
       await expect(
         testApp.dataSource.getRepository(User).findOneByOrFail({ id: admin.user.id }),

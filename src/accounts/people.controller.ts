@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Redirect, Render, Req } from
 import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { ConfirmDto, CONFIRM_VIEW } from '../common/confirmation.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { InviteDto, PeopleQueryDto, RolesDto } from './dto/account.dto.js';
@@ -69,14 +70,20 @@ export class PeopleController {
   }
 
   @Get(':id/deactivate')
-  @Render('people/deactivate')
-  confirmDeactivate(@Param('id', ParseIdPipe) id: number) {
-    return this.deactivatePage.build(id);
+  @Render(CONFIRM_VIEW)
+  confirmDeactivate(@CurrentUser() admin: User, @Param('id', ParseIdPipe) id: number) {
+    return this.deactivatePage.build({ user: admin, id });
   }
 
   @Post(':id/deactivate')
+  @FormView(DeactivatePersonPage)
   @Redirect()
-  async deactivate(@CurrentUser() admin: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
+  async deactivate(
+    @CurrentUser() admin: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() _confirmed: ConfirmDto,
+    @Req() req: Request,
+  ) {
     const person = await this.people.deactivate(admin, id);
     flash(req, 'success', `${person.name} is deactivated and has been signed out everywhere.`);
     return seeOther(`/people/${id}`);

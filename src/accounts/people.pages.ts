@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FormPage, PageRequest } from '../common/decorators.js';
+import { confirmationPage, CONFIRM_VIEW } from '../common/confirmation.js';
 import { pageRequest, pageView } from '../common/pagination.js';
 import type { PeopleQueryDto } from './dto/account.dto.js';
 import { PeopleService } from './people.service.js';
@@ -55,13 +56,25 @@ export class PersonPage implements FormPage {
   }
 }
 
-/** The confirmation before deactivating someone. */
+/** The confirmation before deactivating someone, shown again when the post was not confirmed. */
 @Injectable()
-export class DeactivatePersonPage {
+export class DeactivatePersonPage implements FormPage {
+  readonly view = CONFIRM_VIEW;
+
   constructor(private readonly people: PeopleService) {}
 
-  async build(id: number) {
+  async build({ id }: PageRequest) {
     const person = await this.people.findOrFail(id);
-    return { title: `Deactivate ${person.name}?`, person: mapPerson(person) };
+    return confirmationPage({
+      heading: `Deactivate ${person.name}?`,
+      consequences: [
+        `${person.name} (${person.email}) is signed out on every device at once and cannot sign in.`,
+        'Everything they wrote stays in Keeper.',
+        'You can reactivate them later.',
+      ],
+      action: `/people/${person.id}/deactivate`,
+      button: `Deactivate ${person.name}`,
+      cancel: `/people/${person.id}`,
+    });
   }
 }

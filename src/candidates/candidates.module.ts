@@ -19,6 +19,9 @@ import { RejectionReasonsController } from './rejection-reasons.controller.js';
 import { RejectionReasonsService } from './rejection-reasons.service.js';
 import { BulkRejectionController, RejectionController } from './rejection.controller.js';
 import { BulkRejectPage, RejectPage } from './rejection.pages.js';
+import { PositionStatusController } from './position-status.controller.js';
+import { PositionStatusPage } from './position-status.page.js';
+import { PositionStatusService } from './position-status.service.js';
 import { RejectionService } from './rejection.service.js';
 
 /**
@@ -34,6 +37,7 @@ import { RejectionService } from './rejection.service.js';
     RejectionReasonsController,
     RejectionController,
     BulkRejectionController,
+    PositionStatusController,
   ],
   providers: [
     CandidatesRepository,
@@ -45,6 +49,8 @@ import { RejectionService } from './rejection.service.js';
     RejectionService,
     RejectPage,
     BulkRejectPage,
+    PositionStatusService,
+    PositionStatusPage,
     ApplicationPage,
     ApplicationHistoryPage,
     BoardPage,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, Not } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
@@ -79,6 +79,14 @@ export class CandidatesRepository {
     return this.uow.manager
       .getRepository(Application)
       .find({ where: { id: In(ids) }, relations: { candidate: true, position: true } });
+  }
+
+  /** The position's applications still in the pipeline (not rejected, withdrawn or hired). */
+  findOpenApplications(positionId: number): Promise<Application[]> {
+    return this.uow.manager.getRepository(Application).find({
+      where: { positionId, stage: Not(In(['rejected', 'withdrawn', 'hired'])) },
+      order: { id: 'ASC' },
+    });
   }
 
   findApplicationsByIds(positionId: number, ids: number[]): Promise<Application[]> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { confirmationPage } from '../common/confirmation.js';
 import type { FormPage, PageRequest } from '../common/decorators.js';
 import { DomainError } from '../common/errors.js';
 import { messageTemplate } from '../mail/message-templates.js';
@@ -76,8 +77,19 @@ export class BulkRejectPage implements FormPage {
     ]);
     const groups = this.rejection.groupsOf(applications);
     const [reasons, days] = await Promise.all([this.rejection.reasonsFor(groups), this.rejection.delayDays()]);
+    const count = `${applications.length} ${applications.length === 1 ? 'application' : 'applications'}`;
+    const delay = delayed(days);
     return {
-      title: `Reject ${applications.length} ${applications.length === 1 ? 'application' : 'applications'}`,
+      ...confirmationPage({
+        heading: `Reject ${count}?`,
+        consequences: [
+          `These ${count} move to Rejected now and their portal links stop working.`,
+          `With a message, each candidate receives theirs now or after ${days} ${days === 1 ? 'day' : 'days'}, as you choose below; until then each rejection can be undone from its application page.`,
+        ],
+        action: `/positions/${position.id}/applications/reject`,
+        button: `Reject ${count}`,
+        cancel: `/positions/${position.id}/applications`,
+      }),
       position: positionSummary(position),
       count: applications.length,
       applications: applications.map((application) => ({
@@ -91,7 +103,7 @@ export class BulkRejectPage implements FormPage {
         key: `rejection-${group}`,
       })),
       reasons: reasonChoices(reasons),
-      delay: delayed(days),
+      delay,
       values: { send: 'message', when: 'later' },
     };
   }

@@ -33,6 +33,7 @@ import {
   LearningDto,
   OfferDto,
 } from '../hires/dto/hires.dto.js';
+import { CheckInsService } from '../hires/check-ins.service.js';
 import { DevelopmentService } from '../hires/development.service.js';
 import { HiresRepository } from '../hires/hires.repository.js';
 import { HiresService } from '../hires/hires.service.js';
@@ -749,7 +750,8 @@ async function seedHires(
       manager,
       application.id,
       offer.id,
-      Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id }),
+      // Omar started eight months ago: the demo confirms the date, as a person would.
+      Object.assign(new AcceptOfferDto(), { startDate, buddyId: buddy.id, confirm: 'yes' }),
     );
   };
   const tick = async (hireId: number, before: string) => {
@@ -864,7 +866,7 @@ async function seedHires(
   ];
   for (const [index, actuals] of months.entries()) {
     const heldOn = closeOfFullMonth(start, index + 1);
-    const checkIn = await development.recordCheckIn(
+    const checkIn = await app.get(CheckInsService).record(
       manager,
       omar.id,
       Object.assign(new CheckInDto(), {

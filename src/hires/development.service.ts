@@ -7,7 +7,7 @@ import type { PlanTemplate } from '../development/entities/plan-template.entity.
 import { PlanTemplatesService } from '../development/plan-templates.service.js';
 import type { Position } from '../positions/entities/position.entity.js';
 import { composeOutcomeSentence } from '../positions/outcome-sentence.js';
-import type { CheckInDto, LearningDto, NewHireViewDto, ReviewDto } from './dto/hires.dto.js';
+import type { LearningDto, NewHireViewDto, ReviewDto } from './dto/hires.dto.js';
 import {
   REVIEW_RESULTS,
   type CheckIn,
@@ -198,39 +198,6 @@ export class DevelopmentService {
       rows,
       chart: goalChart(target, actuals),
     };
-  }
-
-  /** The manager records a month: the actual per goal to date, coaching notes, next steps. */
-  async recordCheckIn(user: User, hireId: number, dto: CheckInDto): Promise<CheckIn> {
-    const hire = await this.access.hire(user, 'plan.manage', hireId);
-    if (!isIsoDate(dto.heldOn)) throw FormInvalidError.single('heldOn', 'Enter a real date');
-    if (dto.heldOn < hire.startDate)
-      throw FormInvalidError.single('heldOn', `A check-in falls on or after the start date (${hire.startDate})`);
-    const goals = await this.hires.goalsOf(hire.id);
-    const actuals: Record<string, number> = {};
-    const errors: FieldErrors = {};
-    for (const goal of goals) {
-      const typed = String(dto.actuals?.[`g${goal.id}`] ?? '')
-        .trim()
-        .replace(/[,\s]/g, '');
-      if (!typed) continue;
-      const value = Number(typed);
-      if (!Number.isFinite(value) || value < 0) errors[`actual-${goal.id}`] = ['Enter a number, 0 or more'];
-      else actuals[String(goal.id)] = value;
-    }
-    if (Object.keys(errors).length) throw new FormInvalidError(errors);
-    if (!Object.keys(actuals).length)
-      throw FormInvalidError.single(`actual-${goals[0]?.id ?? 0}`, 'Enter the actual to date for at least one outcome');
-    const checkIn = await this.hires.saveCheckIn({
-      hireId: hire.id,
-      heldOn: dto.heldOn,
-      actuals,
-      coachingNotes: dto.coachingNotes,
-      nextSteps: dto.nextSteps,
-      newHireView: null,
-      createdById: user.id,
-    });
-    return checkIn;
   }
 
   /** The new hire adds their own view of the month to a check-in. */

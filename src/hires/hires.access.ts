@@ -47,6 +47,11 @@ export function mayOnHire(user: User, permission: HirePermission, hire: Parties)
   return RULES[permission](user, hire);
 }
 
+/** A check-in is corrected or deleted by its author while they manage the plan, or by an admin. */
+export function mayChangeCheckIn(user: User, checkIn: { createdById: number }, hire: Parties): boolean {
+  return user.hasRole('admin') || (checkIn.createdById === user.id && isManager(user, hire));
+}
+
 /** A task's owner ticks it off, and so does whoever manages the plan. */
 export function mayTick(user: User, task: Pick<OnboardingTask, 'ownerId'>, hire: Parties): boolean {
   return task.ownerId === user.id || isManager(user, hire);

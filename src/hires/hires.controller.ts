@@ -10,7 +10,6 @@ import { seeOther } from '../common/redirect.js';
 import { DevelopmentService } from './development.service.js';
 import {
   AcceptOfferDto,
-  CheckInDto,
   ConnectionDto,
   ConnectionStatusDto,
   LearningDto,
@@ -139,7 +138,7 @@ export class HiresController {
     @Body() dto: StartDateDto,
     @Req() req: Request,
   ) {
-    await this.hires.moveStart(user, id, dto.startDate);
+    await this.hires.moveStart(user, id, dto);
     flash(req, 'success', `Start date moved to ${dto.startDate}. Open tasks, milestones and deadlines moved with it.`);
     return seeOther(`/hires/${id}`);
   }
@@ -206,20 +205,6 @@ export class HiresController {
   @Render('hires/plan')
   showPlan(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     return this.planPage.build({ user, id, params: {}, body: null });
-  }
-
-  @Post('hires/:id/check-ins')
-  @FormView(PlanPage)
-  @Redirect()
-  async checkIn(
-    @CurrentUser() user: User,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() dto: CheckInDto,
-    @Req() req: Request,
-  ) {
-    await this.development.recordCheckIn(user, id, dto);
-    flash(req, 'success', 'Check-in recorded. The pace and status of each outcome are updated.');
-    return seeOther(`/hires/${id}/plan#outcomes`);
   }
 
   @Post('hires/:id/check-ins/:checkInId/view')

@@ -1,3 +1,6 @@
+import { CheckInDeletePage, CheckInEditPage } from './check-in.pages.js';
+import { CheckInsController } from './check-ins.controller.js';
+import { CheckInsService } from './check-ins.service.js';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CandidatesModule } from '../candidates/candidates.module.js';
@@ -19,7 +22,7 @@ import { PlanPage } from './plan.page.js';
 
 @Module({
   imports: [AccountsModule, CandidatesModule, PositionsModule, MailModule, VettingModule],
-  controllers: [OffersController, HiresController, OnboardingTemplateController],
+  controllers: [OffersController, HiresController, CheckInsController, OnboardingTemplateController],
   providers: [
     OfferSection,
     HiresRepository,
@@ -31,6 +34,9 @@ import { PlanPage } from './plan.page.js';
     OnboardingPage,
     HireHistoryPage,
     PlanPage,
+    CheckInsService,
+    CheckInEditPage,
+    CheckInDeletePage,
     OnboardingTemplatePage,
   ],
   exports: [HiresRepository, HiresAccess, HiresService],

@@ -188,6 +188,10 @@ export class HiresRepository {
     return this.uow.manager.getRepository(CheckIn).findOneBy({ id });
   }
 
+  async removeCheckIn(checkIn: CheckIn): Promise<void> {
+    await this.uow.manager.getRepository(CheckIn).remove(checkIn);
+  }
+
   saveCheckIn(checkIn: Partial<CheckIn>): Promise<CheckIn> {
     return this.uow.manager.getRepository(CheckIn).save(this.uow.manager.getRepository(CheckIn).create(checkIn));
   }

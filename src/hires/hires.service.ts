@@ -5,6 +5,7 @@ import { UsersRepository } from '../accounts/users.repository.js';
 import { mayMailCandidate } from '../candidates/candidate-mail.js';
 import { PipelineService } from '../candidates/pipeline.service.js';
 import { PortalService } from '../vetting/portal.service.js';
+import { requireConfirmed } from '../common/confirmation.js';
 import { DomainError, FormInvalidError, notFound } from '../common/errors.js';
 import type { PageRequest } from '../common/pagination.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -13,12 +14,12 @@ import type { Position } from '../positions/entities/position.entity.js';
 import { PositionsService } from '../positions/positions.service.js';
 import { PublishingService } from '../positions/publishing.service.js';
 import { DevelopmentService } from './development.service.js';
-import type { AcceptOfferDto, OfferDto } from './dto/hires.dto.js';
+import type { AcceptOfferDto, OfferDto, StartDateDto } from './dto/hires.dto.js';
 import type { Hire, Offer } from './entities/hire.entity.js';
 import { HiresAccess } from './hires.access.js';
 import { HiresRepository } from './hires.repository.js';
 import { OnboardingService } from './onboarding.service.js';
-import { isIsoDate } from './plan-dates.js';
+import { isIsoDate, startDateWarnings } from './plan-dates.js';
 
 const OFFER_ANSWERED = 'Someone else recorded the answer to this offer a moment ago. Reload the page to see it.';
 const OFFER_RECORDED = 'Someone else recorded an offer a moment ago. Reload the page to see it.';
@@ -114,6 +115,7 @@ export class HiresService {
   async acceptOffer(user: User, applicationId: number, offerId: number, dto: AcceptOfferDto): Promise<Hire> {
     const { offer, application } = await this.openOffer(user, applicationId, offerId);
     if (!isIsoDate(dto.startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
+    requireConfirmed(dto.confirm, startDateWarnings(dto.startDate));
     const [position, plan] = await Promise.all([
       this.positions.findOrFail(application.positionId),
       this.plans.findByPosition(application.positionId),
@@ -162,9 +164,10 @@ export class HiresService {
   }
 
   /** Moves the start date: every open task, every goal deadline and every milestone moves with it. */
-  async moveStart(user: User, hireId: number, startDate: string): Promise<Hire> {
+  async moveStart(user: User, hireId: number, { startDate, confirm }: StartDateDto): Promise<Hire> {
     const hire = await this.access.hire(user, 'plan.manage', hireId);
     if (!isIsoDate(startDate)) throw FormInvalidError.single('startDate', 'Enter a real date');
+    requireConfirmed(confirm, startDateWarnings(startDate));
     const application = await this.pipeline.findOrFail(hire.applicationId);
     await this.uow.run(async () => {
       await this.hires.saveHire({ id: hire.id, startDate });

@@ -44,3 +44,12 @@ export function weekOf(date: IsoDate): IsoDate {
 export function today(now = new Date()): IsoDate {
   return now.toISOString().slice(0, 10);
 }
+
+/** Why a start date far from today needs a second look (more than 30 days past or a year ahead), or nothing. */
+export function startDateWarnings(startDate: IsoDate, on: IsoDate = today()): string[] {
+  if (startDate < addDays(on, -30))
+    return ['The start date is more than 30 days ago: every onboarding task before today will be overdue at once.'];
+  if (startDate > addDays(on, 365))
+    return ['The start date is more than a year ahead: tasks, milestones and deadlines will be dated from it.'];
+  return [];
+}

@@ -3,6 +3,7 @@ import type { FormPage, PageRequest } from '../common/decorators.js';
 import { DevelopmentService, type GoalView } from './development.service.js';
 import { REVIEW_RESULT_LABELS, REVIEW_RESULTS } from './entities/development.entity.js';
 import { compact } from './goal-chart.js';
+import { mayChangeCheckIn } from './hires.access.js';
 import { STATUS_LABELS } from './pace.js';
 import { today } from './plan-dates.js';
 
@@ -51,6 +52,10 @@ export class PlanPage implements FormPage {
     const { hire, plan, canManage, canRespond, canLogLearning } = await this.development.page(user, id);
     const isNewHire = hire.userId === user.id;
     const on = today();
+    const linesOf = (actuals: Record<string, number>) =>
+      plan.goals
+        .filter(({ goal }) => actuals[String(goal.id)] !== undefined)
+        .map(({ goal }) => ({ label: goal.label, actual: number(actuals[String(goal.id)]) }));
     return {
       title: isNewHire ? 'My first-year plan' : `First-year plan · ${hire.user.name}`,
       hire: {
@@ -72,9 +77,13 @@ export class PlanPage implements FormPage {
       milestones: plan.milestones.map((milestone) => ({ ...milestone, passed: milestone.dueOn < on })),
       checkIns: [...plan.checkIns].reverse().map((checkIn) => ({
         ...checkIn,
-        lines: plan.goals
-          .filter(({ goal }) => checkIn.actuals[String(goal.id)] !== undefined)
-          .map(({ goal }) => ({ label: goal.label, actual: number(checkIn.actuals[String(goal.id)]) })),
+        canChange: mayChangeCheckIn(user, checkIn, hire),
+        lines: linesOf(checkIn.actuals),
+        earlier: (checkIn.earlierVersions ?? []).map((version) => ({
+          ...version,
+          lines: linesOf(version.actuals),
+          correctedAt: new Date(version.correctedAt),
+        })),
       })),
       learning: plan.learning.slice(0, 30),
       streaks: plan.streaks,

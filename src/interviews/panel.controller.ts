@@ -3,6 +3,7 @@ import { ParseIdPipe } from '../common/params.js';
 import type { Request, Response } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { ConfirmDto, CONFIRM_VIEW } from '../common/confirmation.js';
 import { flash } from '../common/flash.js';
 import { attachment as download } from '../files/download.js';
 import { seeOther } from '../common/redirect.js';
@@ -70,14 +71,20 @@ export class SchedulingController {
   }
 
   @Get('interviews/:id/cancel')
-  @Render('interviews/cancel')
+  @Render(CONFIRM_VIEW)
   confirmCancel(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
     return this.cancelPage.build({ user, id, params: {}, body: null });
   }
 
   @Post('interviews/:id/cancel')
+  @FormView(CancelInterviewPage)
   @Redirect()
-  async cancel(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
+  async cancel(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() _confirmed: ConfirmDto,
+    @Req() req: Request,
+  ) {
     const interview = await this.scheduling.cancel(user, id);
     flash(req, 'success', 'Interview cancelled. Everyone on it received a cancellation for their calendar.');
     return seeOther(`/applications/${interview.applicationId}#interviews`);

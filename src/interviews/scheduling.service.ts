@@ -16,7 +16,8 @@ import type { ScheduleDto } from './dto/panel.dto.js';
 import { Interview, Panelist } from './entities/interview.entity.js';
 import { interviewCalendar } from '../mail/calendar.js';
 import { sendCandidateTemplate } from '../candidates/candidate-mail.js';
-import { interviewTimeText, zonedInstant } from './interview-time.js';
+import { interviewTimeText } from './interview-time.js';
+import { interviewTime } from './schedule-warnings.js';
 import { InterviewsAccess } from './interviews.access.js';
 import { InterviewsRepository } from './interviews.repository.js';
 import { InterviewsService } from './interviews.service.js';
@@ -114,7 +115,7 @@ export class SchedulingService {
     const application = await this.schedulableApplication(user, applicationId);
     const blockers = await this.blockers(application);
     if (blockers.length) throw new FormInvalidError({ _form: blockers }, 'conflict');
-    const when = this.when(dto);
+    const when = interviewTime(dto);
     const panel = await this.panel(dto);
     const [position, kit, rounds] = await Promise.all([
       this.positions.findOrFail(application.positionId),
@@ -176,9 +177,12 @@ export class SchedulingService {
         'conflict',
       );
     }
-    const when = this.when(dto);
     const panel = await this.panel(dto);
     const removed = interview.panelists.filter((seat) => !panel.some((member) => member.user.id === seat.userId));
+    const when = interviewTime(
+      dto,
+      removed.map((seat) => seat.user.name),
+    );
     interview.panelists = panel.map(({ user: member, lead }) => {
       const seat = interview.panelists.find((existing) => existing.userId === member.id) ?? this.seat(member, lead);
       return Object.assign(seat, { lead, user: member });
@@ -257,17 +261,6 @@ export class SchedulingService {
     const application = await this.pipeline.findOrFail(applicationId);
     this.access.require(user, 'interview.schedule', application);
     return application;
-  }
-
-  private when(dto: ScheduleDto): Pick<Interview, 'startsAt' | 'timeZone' | 'durationMinutes'> {
-    const startsAt = zonedInstant(dto.date, dto.time, dto.timeZone);
-    if (!startsAt)
-      throw FormInvalidError.single(
-        'time',
-        `That date and time do not exist in ${dto.timeZone} (an impossible date, or a time skipped by a clock change)`,
-      );
-    if (startsAt <= new Date()) throw FormInvalidError.single('date', 'Choose a time in the future');
-    return { startsAt, timeZone: dto.timeZone, durationMinutes: dto.durationMinutes };
   }
 
   /** Two or three eligible people, one of them the lead. */

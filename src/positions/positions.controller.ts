@@ -3,9 +3,10 @@ import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { ConfirmDto, CONFIRM_VIEW } from '../common/confirmation.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
-import { CompareQueryDto, PositionFormDto, PositionsQueryDto, PublishDto, StatusDto } from './dto/position-form.dto.js';
+import { CompareQueryDto, PositionFormDto, PositionsQueryDto, PublishDto } from './dto/position-form.dto.js';
 import { NewPositionDto } from './dto/new-position.dto.js';
 import {
   NEW_POSITION_PAGE,
@@ -16,7 +17,8 @@ import {
   PositionVersionPage,
 } from './positions.pages.js';
 import { PositionsService } from './positions.service.js';
-import { PublishingService, STATUS_LABELS } from './publishing.service.js';
+import { RevokeShareLinkPage } from './share-link.page.js';
+import { PublishingService } from './publishing.service.js';
 import { contentDisposition } from '../files/download.js';
 
 @Controller('positions')
@@ -30,6 +32,7 @@ export class PositionsController {
     private readonly editorPage: PositionEditorPage,
     private readonly versionPage: PositionVersionPage,
     private readonly comparePage: PositionComparePage,
+    private readonly revokePage: RevokeShareLinkPage,
   ) {}
 
   @Get()
@@ -94,19 +97,6 @@ export class PositionsController {
     return seeOther(`/positions/${id}`);
   }
 
-  @Post(':id/status')
-  @Redirect()
-  async changeStatus(
-    @CurrentUser() user: User,
-    @Param('id', ParseIdPipe) id: number,
-    @Body() dto: StatusDto,
-    @Req() req: Request,
-  ) {
-    const position = await this.publishing.changeStatus(user, id, dto.status);
-    flash(req, 'success', `The position is now ${STATUS_LABELS[position.status].toLowerCase()}.`);
-    return seeOther(`/positions/${id}`);
-  }
-
   @Post(':id/clone')
   @Redirect()
   async clone(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
@@ -139,12 +129,24 @@ export class PositionsController {
     return seeOther(`/positions/${id}#sharing`);
   }
 
+  @Get(':id/share-links/:linkId/revoke')
+  @Render(CONFIRM_VIEW)
+  confirmRevoke(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('linkId', ParseIdPipe) linkId: number,
+  ) {
+    return this.revokePage.build({ user, id, params: { linkId: String(linkId) } });
+  }
+
   @Post(':id/share-links/:linkId/revoke')
+  @FormView(RevokeShareLinkPage)
   @Redirect()
   async revoke(
     @CurrentUser() user: User,
     @Param('id', ParseIdPipe) id: number,
     @Param('linkId', ParseIdPipe) linkId: number,
+    @Body() _confirmed: ConfirmDto,
     @Req() req: Request,
   ) {
     await this.publishing.revokeShareLink(user, id, linkId);

@@ -17,6 +17,7 @@ import {
   PositionVersionPage,
 } from './positions.pages.js';
 import { PositionsRepository } from './positions.repository.js';
+import { RevokeShareLinkPage } from './share-link.page.js';
 import { PositionsService } from './positions.service.js';
 import { PublishingService } from './publishing.service.js';
 import { ShareController } from './share.controller.js';
@@ -37,6 +38,7 @@ import { ShareController } from './share.controller.js';
     PositionComparePage,
     PlanEditorPage,
     CheckPhrasesPage,
+    RevokeShareLinkPage,
   ],
   // DevelopmentModule is re-exported while hires still reaches PlanTemplatesService through this module.
   exports: [PositionsAccess, PositionsService, PublishingService, CheckPhrasesService, DevelopmentModule],

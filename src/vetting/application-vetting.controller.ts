@@ -1,21 +1,26 @@
-import { Body, Controller, Get, Param, Post, Redirect, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Req } from '@nestjs/common';
 import { ParseIdPipe } from '../common/params.js';
 import type { Request } from 'express';
 import type { User } from '../accounts/entities/user.entity.js';
 import { ApplicationPage } from '../candidates/application.page.js';
 import { CurrentUser, FormView, Roles } from '../common/decorators.js';
+import { ConfirmDto, CONFIRM_VIEW } from '../common/confirmation.js';
 import { flash } from '../common/flash.js';
 import { seeOther } from '../common/redirect.js';
 import { attachment } from '../files/download.js';
 import { UploadedFileOf, type Upload } from '../files/upload.js';
 import { ApplicationVettingService } from './application-vetting.service.js';
+import { RevokePortalLinkPage } from './portal-revoke.page.js';
 import { AssessmentDto, CancelSessionDto, SessionDto } from './dto/vetting.dto.js';
 
 /** The vetting actions on one application's page: portal link, assessment, presentation session, files. */
 @Controller('applications/:id')
 @Roles('manager', 'admin')
 export class ApplicationVettingController {
-  constructor(private readonly vetting: ApplicationVettingService) {}
+  constructor(
+    private readonly vetting: ApplicationVettingService,
+    private readonly revokePage: RevokePortalLinkPage,
+  ) {}
 
   @Post('portal')
   @Redirect()
@@ -25,9 +30,21 @@ export class ApplicationVettingController {
     return seeOther(`/applications/${id}#portal`);
   }
 
+  @Get('portal/revoke')
+  @Render(CONFIRM_VIEW)
+  confirmRevoke(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.revokePage.build({ user, id });
+  }
+
   @Post('portal/revoke')
+  @FormView(RevokePortalLinkPage)
   @Redirect()
-  async revokePortalLink(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Req() req: Request) {
+  async revokePortalLink(
+    @CurrentUser() user: User,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() _confirmed: ConfirmDto,
+    @Req() req: Request,
+  ) {
     await this.vetting.revokePortalLink(user, id);
     flash(req, 'success', 'The portal link no longer works.');
     return seeOther(`/applications/${id}#portal`);

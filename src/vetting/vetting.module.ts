@@ -1,3 +1,4 @@
+import { RevokePortalLinkPage } from './portal-revoke.page.js';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module.js';
@@ -59,6 +60,7 @@ import { WritingTestService } from './writing-test.service.js';
     ApplicationVettingService,
     PortalTasksService,
     PortalHomePage,
+    RevokePortalLinkPage,
     PortalWritingPage,
     GradingIndexPage,
     GradePage,

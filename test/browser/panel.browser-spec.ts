@@ -82,7 +82,7 @@ describeInBrowser('Panel interview in a real browser', () => {
     await visit(morgan, 'i04-reschedule');
     await morgan.goto(`${baseUrl}/interviews/${interview.id}/cancel`);
     await visit(morgan, 'i05-cancel-confirm');
-    await morgan.getByRole('link', { name: 'Keep it' }).click();
+    await morgan.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     // The candidate sees the interview in their portal, in their own zone.
     await testApp.dataSource.getRepository(Candidate).update(application.candidateId, { timeZone: 'Europe/Berlin' });

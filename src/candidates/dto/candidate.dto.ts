@@ -13,6 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { CONFIRM_MESSAGE } from '../../common/confirmation.js';
 import { EmptyToNull, NormalizeEmail, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 import { SOURCES, type Source } from '../entities/candidate.entity.js';
 import { STAGES, type Stage } from '../entities/application.entity.js';
@@ -66,6 +67,7 @@ export class SelectionDto {
 }
 
 export class BulkRejectDto extends RejectDto {
+  @IsIn(['yes'], { message: CONFIRM_MESSAGE }) confirm: 'yes';
   @ToIntArray()
   @ArrayNotEmpty({ message: 'Tick the applications to reject' })
   @ArrayMaxSize(500)
@@ -108,4 +110,30 @@ export class CandidatesQueryDto {
 
 export class ReasonDto extends ReasonGroupDto {
   @Trim() @IsString() @Length(1, 120, { message: 'Write the reason' }) label: string;
+}
+
+/** A position's new status, confirmed; closing it also says what happens to its open applications. */
+export class PositionStatusDto {
+  @IsIn(['on-hold', 'filled', 'closed', 'published'], { message: 'Choose a status' }) status:
+    'on-hold' | 'filled' | 'closed' | 'published';
+  @IsIn(['yes'], { message: CONFIRM_MESSAGE }) confirm: 'yes';
+  @IsOptional()
+  @IsIn(['reject', 'leave'], { message: 'Choose what happens to the open applications' })
+  applications?: 'reject' | 'leave';
+  @ValidateIf((dto: PositionStatusDto) => dto.applications === 'reject')
+  @ToNumberOrNull()
+  @IsInt({ message: 'Choose a reason' })
+  reasonId?: number;
+  @ValidateIf((dto: PositionStatusDto) => dto.applications === 'reject')
+  @IsIn(['message', 'none'], { message: 'Choose whether the candidates receive a message' })
+  send?: 'message' | 'none';
+  @ValidateIf((dto: PositionStatusDto) => dto.applications === 'reject' && dto.send === 'message')
+  @IsIn(['now', 'later'], { message: 'Choose when the messages go' })
+  when?: 'now' | 'later';
+}
+
+/** The status a position's confirmation step is about. */
+export class PositionStatusQueryDto {
+  @IsIn(['on-hold', 'filled', 'closed', 'published'], { message: 'Choose a status' }) status:
+    'on-hold' | 'filled' | 'closed' | 'published';
 }

@@ -22,6 +22,7 @@ import { AuditTrail1795391500000 } from './1795391500000-AuditTrail.js';
 import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentification.js';
 import { ApplicationListIndexes1795391700000 } from './1795391700000-ApplicationListIndexes.js';
 import { DataProtection1795391800000 } from './1795391800000-DataProtection.js';
+import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
@@ -50,5 +51,6 @@ export const migrations = [
   SelfIdentification1795391600000,
   ApplicationListIndexes1795391700000,
   DataProtection1795391800000,
+  CheckInCorrections1795391900000,
   RetentionAndLegalHold1795392000000,
 ];

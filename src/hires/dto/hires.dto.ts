@@ -1,3 +1,4 @@
+import { WarningConfirmDto } from '../../common/confirmation.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -40,12 +41,12 @@ export class OfferDto {
   salary?: number | null;
 }
 
-export class AcceptOfferDto {
+export class AcceptOfferDto extends WarningConfirmDto {
   @Matches(DATE, { message: 'Enter the start date' }) startDate: string;
   @IsOptional() @ToNumberOrNull() @IsInt({ message: 'Choose a buddy from the list' }) buddyId: number | null;
 }
 
-export class StartDateDto {
+export class StartDateDto extends WarningConfirmDto {
   @Matches(DATE, { message: 'Enter the new start date' }) startDate: string;
 }
 
@@ -104,7 +105,7 @@ export class TemplateDto {
   tasks: TemplateTaskDto[] = [];
 }
 
-export class CheckInDto {
+export class CheckInDto extends WarningConfirmDto {
   @Matches(DATE, { message: 'Enter the date of the check-in' }) heldOn: string;
   /** Goal id (as "g<id>") → actual value to date, as typed. */
   @IsOptional() actuals: Record<string, string> = {};

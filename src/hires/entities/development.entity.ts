@@ -107,6 +107,16 @@ export class HireMilestone {
   interimTargetPercent: number | null;
 }
 
+/** A check-in as it read before a correction, and who corrected it when. */
+export interface CheckInVersion {
+  heldOn: string;
+  actuals: Record<string, number>;
+  coachingNotes: string | null;
+  nextSteps: string | null;
+  correctedAt: string;
+  correctedById: number;
+}
+
 /** A monthly check-in: actual value per goal to date, coaching notes, next steps, and the new hire's own view. */
 @Entity('check_ins')
 export class CheckIn {
@@ -136,6 +146,10 @@ export class CheckIn {
 
   @Column({ type: 'text', nullable: true })
   newHireView: string | null;
+
+  /** What the check-in said before each correction, oldest first. */
+  @Column({ type: 'simple-json', nullable: true })
+  earlierVersions: CheckInVersion[] | null;
 
   @Column({ type: 'integer' })
   createdById: number;

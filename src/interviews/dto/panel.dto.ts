@@ -1,3 +1,4 @@
+import { WarningConfirmDto } from '../../common/confirmation.js';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EmptyToNull, IsTimeZone, ToIntArray, ToNumberOrNull, Trim } from '../../common/validation.js';
 import {
@@ -9,7 +10,7 @@ import {
   type Recommendation,
 } from '../entities/interview.entity.js';
 
-export class ScheduleDto {
+export class ScheduleDto extends WarningConfirmDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date' }) date: string;
   @Matches(/^\d{2}:\d{2}$/, { message: 'Enter the start time, e.g. 14:30' }) time: string;
   @IsTimeZone() timeZone: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Candidate } from '../../candidates/entities/candidate.entity.js';
+import { confirmationPage, CONFIRM_VIEW } from '../../common/confirmation.js';
 import { formatDateTime } from '../../common/dates.js';
 import type { FormPage, PageRequest } from '../../common/decorators.js';
 import { CompanyService } from '../../company/company.service.js';
 import { wallClock, zonedInstant } from '../interview-time.js';
-import { interviewSummary, panelPicker, panelStatus } from '../interviews.view.js';
+import { panelPicker, panelStatus } from '../interviews.view.js';
 import { SchedulingService } from '../scheduling.service.js';
 
 /**
@@ -97,19 +98,33 @@ export class ChangeInterviewPage implements FormPage {
   }
 }
 
-/** Confirming a cancellation. */
+/** Confirming a cancellation, shown again when the post was not confirmed. */
 @Injectable()
-export class CancelInterviewPage {
-  readonly view = 'interviews/cancel';
+export class CancelInterviewPage implements FormPage {
+  readonly view = CONFIRM_VIEW;
 
-  constructor(private readonly scheduling: SchedulingService) {}
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly company: CompanyService,
+  ) {}
 
   async build({ user, id }: PageRequest) {
     const interview = await this.scheduling.editable(user, id);
-    return {
-      title: 'Cancel the interview',
-      interview: interviewSummary(interview),
-      panel: panelStatus(interview.panelists),
-    };
+    const { candidate, position } = interview.application;
+    const panel = panelStatus(interview.panelists)
+      .map((seat) => seat.name)
+      .join(', ');
+    const when = formatDateTime(interview.startsAt, await this.company.zoneFor(user.timeZone));
+    return confirmationPage({
+      heading: `Cancel interview round ${interview.round} with ${candidate.name}?`,
+      consequences: [
+        `The interview for ${position.title} on ${when} (${interview.location}) is cancelled.`,
+        `The panel (${panel}) and the candidate receive a cancellation that removes it from their calendars.`,
+        'Nothing they prepared is lost; you can schedule a new round.',
+      ],
+      action: `/interviews/${interview.id}/cancel`,
+      button: 'Cancel the interview',
+      cancel: `/applications/${interview.applicationId}#interviews`,
+    });
   }
 }

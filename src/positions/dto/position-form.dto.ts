@@ -99,11 +99,6 @@ export class PublishDto {
   @ToNumberOrNull() @IsInt() lockVersion: number;
 }
 
-export class StatusDto {
-  @IsIn(['on-hold', 'filled', 'closed', 'published'], { message: 'Choose a status' }) status:
-    'on-hold' | 'filled' | 'closed' | 'published';
-}
-
 export class PositionsQueryDto {
   @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsIn(['', 'draft', 'published', 'on-hold', 'filled', 'closed']) status?: string;
