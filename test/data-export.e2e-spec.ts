@@ -41,6 +41,22 @@ function unzip(data: Buffer): Promise<Map<string, Buffer>> {
 }
 
 /** A GET whose body is kept as bytes. */
+/** The admin's export: the confirmation page, then its form posted (confirm=yes, CSRF) — the ZIP answers the post. */
+async function exportAs(agent: Agent, candidateId: number | string, confirm = 'yes') {
+  const page = await agent.get(`/candidates/${candidateId}/export`);
+  const token = csrfTokenIn(page.status === 200 ? page.text : (await agent.get('/account')).text);
+  return agent
+    .post(`/candidates/${candidateId}/export.zip`)
+    .type('form')
+    .send({ confirm, _csrf: token })
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+}
+
 function download(agent: Agent | ReturnType<typeof request>, path: string) {
   return agent
     .get(path)
@@ -325,10 +341,16 @@ describe('Candidate data export (GDPR Art. 15 and 20)', () => {
 
   it('lets an admin export any candidate from the candidate page, without the self-identification answers', async () => {
     const page = await admin.agent.get(`/candidates/${ada.candidateId}`).expect(200);
-    expect(page.text).toContain(`href="/candidates/${ada.candidateId}/export.zip"`);
+    expect(page.text).toContain(`href="/candidates/${ada.candidateId}/export"`);
     expect(page.text).toContain('Export data (ZIP)');
+    const confirmation = await admin.agent.get(`/candidates/${ada.candidateId}/export`).expect(200);
+    expect(confirmation.text).toContain('recorded in the audit trail under your name');
+    // Not without the confirmation, and never by a link (GET): nothing is exported.
+    expect((await exportAs(admin.agent, ada.candidateId, '')).status).toBe(422);
+    expect((await download(admin.agent, `/candidates/${ada.candidateId}/export.zip`)).status).toBe(405);
 
-    const response = await download(admin.agent, `/candidates/${ada.candidateId}/export.zip`).expect(200);
+    const response = await exportAs(admin.agent, ada.candidateId);
+    expect(response.status).toBe(200);
     expect(response.headers['content-disposition']).toContain(`candidate-${ada.candidateId}-data-`);
     const entries = await unzip(response.body as Buffer);
     const data = JSON.parse(entries.get('data.json')!.toString('utf8'));
@@ -339,20 +361,21 @@ describe('Candidate data export (GDPR Art. 15 and 20)', () => {
     for (const text of ['Female', 'Bruno', ...PRIVATE]) expect(everything.includes(Buffer.from(text))).toBe(false);
     expect(entries.get('files/01-Ada Quillfeather resume.pdf')!.equals(ada.resume)).toBe(true);
 
-    await download(admin.agent, '/candidates/999999/export.zip').expect(404);
-    await download(admin.agent, '/candidates/99999999999999999999/export.zip').expect(404);
+    expect((await exportAs(admin.agent, 999999)).status).toBe(404);
+    expect((await exportAs(admin.agent, '99999999999999999999')).status).toBe(404);
   });
 
   it('refuses the export to a hiring manager, an interviewer and a recruiter, and shows them no button', async () => {
     const recruiter = await signedInAs(testApp, ['recruiter']);
     const managerPage = await manager.agent.get(`/candidates/${ada.candidateId}`).expect(200);
-    expect(managerPage.text).not.toContain('export.zip');
+    expect(managerPage.text).not.toContain('/export');
     for (const agent of [manager.agent, interviewer.agent, recruiter.agent]) {
-      const refused = await download(agent, `/candidates/${ada.candidateId}/export.zip`);
+      expect([403, 404]).toContain((await agent.get(`/candidates/${ada.candidateId}/export`)).status);
+      const refused = await exportAs(agent, ada.candidateId);
       expect([403, 404]).toContain(refused.status);
       expect(refused.headers['content-type']).not.toBe('application/zip');
     }
-    await request(testApp.server).get(`/candidates/${ada.candidateId}/export.zip`).expect(303);
+    await request(testApp.server).get(`/candidates/${ada.candidateId}/export`).expect(303);
   });
 
   it('records every export in the audit trail, without personal data', async () => {

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { Application } from '../src/candidates/entities/application.entity.js';
@@ -56,9 +57,9 @@ describe('Voluntary self-identification on the careers form and in the portal', 
     return testApp.dataSource.getRepository(SelfIdentification).findOneBy({ applicationId: application.id });
   };
 
-  async function setSwitch(agent: Agent, enabled: boolean, countries = '') {
+  async function setSwitch(agent: Agent, enabled: boolean, countries = '', confirm = 'yes') {
     const page = await agent.get('/admin/self-identification').expect(200);
-    const form: Record<string, string> = { _csrf: csrfTokenIn(page.text), countries };
+    const form: Record<string, string> = { _csrf: csrfTokenIn(page.text), countries, confirm };
     if (enabled) form.enabled = '1';
     return agent.post('/admin/self-identification').type('form').send(form);
   }
@@ -156,10 +157,21 @@ describe('Voluntary self-identification on the careers form and in the portal', 
     });
     await manager.agent.get('/admin/self-identification').expect(403);
 
+    // Every change is confirmed first: the form comes back saying what would change, and nothing changed.
+    const unconfirmed = await setSwitch(admin.agent, false, '', '');
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.text).toContain('Candidates will no longer be asked');
+    expect(unconfirmed.text).toContain('Yes, make this change');
+    expect((await admin.agent.get('/admin/self-identification').expect(200)).text).toContain('candidates are asked');
+
     expect((await setSwitch(admin.agent, false)).status).toBe(303);
     expect((await admin.agent.get('/admin/self-identification').expect(200)).text).toContain(
       'candidates are not asked',
     );
+    const recorded = await testApp.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ objectType: 'self-identification setting', actorId: admin.user.id });
+    expect(recorded.length).toBeGreaterThan(0);
     const off = await apply(boston.path, boston.id, 'eve@example.org', { eeo_sex: 'female' });
     expect(off.page.text).not.toContain('Voluntary self-identification');
     expect(off.page.text).not.toContain('eeo_sex');

@@ -59,6 +59,8 @@ export const AUDITED_TABLES: Record<string, TableRule> = {
   retention_runs: { objectType: 'retention run' },
   legal_holds: { objectType: 'legal hold', candidate: own('candidateId') },
   data_requests: { objectType: 'data request', candidate: own('candidateId'), application: own('applicationId') },
+  // Who is asked the voluntary questions (the answers' own table is never followed: see self-identification).
+  self_identification_settings: { objectType: 'self-identification setting' },
 };
 
 /** Object types that are not tables: documents viewed or downloaded, and exports. */

@@ -1,7 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Render } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
-import { CurrentUser, Public, Roles } from '../common/decorators.js';
+import { ConfirmDto, CONFIRM_VIEW } from '../common/confirmation.js';
+import { CurrentUser, FormView, Public, Roles } from '../common/decorators.js';
 import { ParseIdPipe } from '../common/params.js';
+import { ExportCandidatePage } from './candidate-export.page.js';
 import { CandidateExportService } from './candidate-export.service.js';
 
 /** The candidate's own download, from their private portal link (no account). */
@@ -16,14 +18,28 @@ export class PortalDataExportController {
   }
 }
 
-/** An admin's export of a candidate's data, from the candidate page. A download changes nothing; it is audited. */
+/**
+ * An admin's export of a candidate's data, from the candidate page: a confirmation step, then the download (a POST,
+ * so a link cannot start it); each export is audited.
+ */
 @Controller('candidates')
 @Roles('admin')
 export class CandidateExportController {
-  constructor(private readonly exports: CandidateExportService) {}
+  constructor(
+    private readonly exports: CandidateExportService,
+    private readonly page: ExportCandidatePage,
+  ) {}
 
-  @Get(':id/export.zip')
-  export(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+  @Get(':id/export')
+  @Render(CONFIRM_VIEW)
+  confirm(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number) {
+    return this.page.build({ user, id });
+  }
+
+  @Post(':id/export.zip')
+  @HttpCode(200)
+  @FormView(ExportCandidatePage)
+  export(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Body() _confirmed: ConfirmDto) {
     return this.exports.forAdmin(user, id);
   }
 }

@@ -5,6 +5,7 @@ import { SelfIdentificationModule } from '../self-identification/self-identifica
 import { VettingModule } from '../vetting/vetting.module.js';
 import { CandidateExportController, PortalDataExportController } from './candidate-export.controller.js';
 import { CandidateExportSection, PortalDataExportSection } from './candidate-export.section.js';
+import { ExportCandidatePage } from './candidate-export.page.js';
 import { CandidateExportService } from './candidate-export.service.js';
 import { DataExportAccess } from './data-export.access.js';
 import { DataExportRepository } from './data-export.repository.js';
@@ -17,6 +18,7 @@ import { DataExportRepository } from './data-export.repository.js';
     DataExportRepository,
     DataExportAccess,
     CandidateExportService,
+    ExportCandidatePage,
     CandidateExportSection,
     PortalDataExportSection,
   ],

@@ -28,7 +28,7 @@ export class SelfIdentificationSettingsController {
   @FormView(SelfIdentificationSettingsPage)
   @Redirect()
   async save(@CurrentUser() user: User, @Body() dto: SelfIdentificationSettingsDto, @Req() req: Request) {
-    const saved = await this.selfId.saveSettings(user, dto.enabled === '1', dto.countries);
+    const saved = await this.selfId.saveSettings(user, dto.enabled === '1', dto.countries, dto.confirm);
     flash(req, 'success', saved.enabled ? 'Saved: candidates are asked.' : 'Saved: candidates are not asked.');
     return seeOther('/admin/self-identification');
   }

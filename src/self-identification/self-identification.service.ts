@@ -1,3 +1,4 @@
+import { requireConfirmed } from '../common/confirmation.js';
 import { Injectable } from '@nestjs/common';
 import type { User } from '../accounts/entities/user.entity.js';
 import type { Position } from '../positions/entities/position.entity.js';
@@ -22,8 +23,29 @@ export class SelfIdentificationService {
     return { enabled: row?.enabled ?? true, countries: parseCountries(row?.countries) };
   }
 
-  async saveSettings(user: User, enabled: boolean, countries: string | null): Promise<SelfIdentificationSwitch> {
+  /**
+   * Saves who is asked, once the admin has confirmed what changes (an admin action of issue 15: confirmed, and kept
+   * in the audit trail through the settings row). Saving what is already there needs no confirmation.
+   */
+  async saveSettings(
+    user: User,
+    enabled: boolean,
+    countries: string | null,
+    confirm?: string,
+  ): Promise<SelfIdentificationSwitch> {
     const names = parseCountries(countries);
+    const now = await this.settings();
+    const changes: string[] = [];
+    if (now.enabled && !enabled)
+      changes.push('Candidates will no longer be asked; the answers already given stay in the report.');
+    if (!now.enabled && enabled) changes.push('Candidates will be asked the voluntary questions from now on.');
+    if (enabled && names.join(', ') !== now.countries.join(', '))
+      changes.push(
+        names.length
+          ? `Only candidates for positions in ${names.join(', ')} will be asked.`
+          : 'Candidates for every position will be asked.',
+      );
+    requireConfirmed(confirm, changes);
     await this.repository.saveSettings({ enabled, countries: names.join(', ') || null, updatedById: user.id });
     return { enabled, countries: names };
   }

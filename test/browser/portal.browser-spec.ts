@@ -154,10 +154,14 @@ describeInBrowser('The candidate portal in a real browser', () => {
     const page = await context.newPage();
     await signInWithForm(page, baseUrl, 'alex@acme.example', PASSWORD);
     await page.goto(`${baseUrl}/candidates/${candidateId}`);
-    const button = page.getByRole('button', { name: 'Export data (ZIP)' });
+    const button = page.getByRole('button', { name: 'Export data (ZIP)…' });
     await expect(button.isVisible()).resolves.toBe(true);
     await lookAt(page, 'candidate-export');
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    await button.click();
+    await page.waitForURL(`${baseUrl}/candidates/${candidateId}/export`);
+    await lookAt(page, 'candidate-export-confirm');
+    const confirm = page.getByRole('button', { name: 'Download the ZIP' });
+    const [download] = await Promise.all([page.waitForEvent('download'), confirm.click()]);
     expect(download.suggestedFilename()).toBe(
       `candidate-${candidateId}-data-${new Date().toISOString().slice(0, 10)}.zip`,
     );

@@ -14,6 +14,9 @@ export class SelfIdentificationSettingsDto {
   @IsString()
   @MaxLength(500, { message: 'Keep the list to 500 characters' })
   countries: string | null = null;
+
+  /** The tick confirming the change (see the service's saveSettings). */
+  @IsOptional() @IsIn(['', 'yes']) confirm?: string;
 }
 
 /** The portal's self-identification form: every question optional. */
