@@ -10,7 +10,6 @@ import { DataRequestPage } from './data-requests.pages.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
 import { DataRequestsService } from './data-requests.service.js';
 import { LegalHoldModule } from './legal-hold.module.js';
-import { PortalDataSection } from './portal-data.section.js';
 import { PortalDataController } from './portal-data.controller.js';
 
 /** Data protection (issue 15): anonymisation, and candidates' erasure requests with the admins' queue. */
@@ -23,7 +22,6 @@ import { PortalDataController } from './portal-data.controller.js';
     DataRequestsRepository,
     DataRequestsService,
     DataRequestPage,
-    PortalDataSection,
   ],
   exports: [AnonymisationService, DataRequestsService],
 })
