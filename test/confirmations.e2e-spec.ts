@@ -2,6 +2,8 @@ import { Application } from '../src/candidates/entities/application.entity.js';
 import { RejectionReason } from '../src/candidates/entities/rejection-reason.entity.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { Position } from '../src/positions/entities/position.entity.js';
+import { PortalLink } from '../src/vetting/entities/portal-link.entity.js';
+import { IsNull } from 'typeorm';
 import { csrfTokenIn, signedInAs, submitForm } from './support/http.js';
 import { formFields } from './support/forms.js';
 import { publishedPosition } from './support/positions.js';
@@ -125,5 +127,27 @@ describe('Confirming a position’s status change', () => {
     const application = await applications().findOneByOrFail({ id: open });
     expect(application.stage).toBe('vetting');
     expect(application.rejectionMessageId).toBeNull();
+  });
+
+  it('revokes a candidate’s portal link only once confirmed', async () => {
+    const positionId = await publishedPosition(testApp, manager.user, 'Support Engineer');
+    const id = await addCandidate(positionId, 'vetting');
+    expect((await submitForm(manager.agent, `/applications/${id}`, {}, `/applications/${id}/portal`)).status).toBe(303);
+    const links = testApp.dataSource.getRepository(PortalLink);
+    const link = await links.findOneByOrFail({ applicationId: id, revokedAt: IsNull() });
+    const step = await manager.agent.get(`/applications/${id}/portal/revoke`).expect(200);
+    expect(step.text).toContain('can no longer open the portal');
+    const unconfirmed = await manager.agent
+      .post(`/applications/${id}/portal/revoke`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(step.text) });
+    expect(unconfirmed.status).toBe(422);
+    expect((await links.findOneByOrFail({ id: link.id })).revokedAt).toBeNull();
+    const confirmed = await manager.agent
+      .post(`/applications/${id}/portal/revoke`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(step.text), confirm: 'yes' });
+    expect(confirmed.status).toBe(303);
+    expect((await links.findOneByOrFail({ id: link.id })).revokedAt).not.toBeNull();
   });
 });
