@@ -4,6 +4,9 @@ import { PlanTemplate } from '../src/development/entities/plan-template.entity.j
 import { Hire, Offer } from '../src/hires/entities/hire.entity.js';
 import { HiresService } from '../src/hires/hires.service.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating } from '../src/interviews/entities/interview.entity.js';
+import { Candidate } from '../src/candidates/entities/candidate.entity.js';
+import { DataRequest } from '../src/data-protection/entities/data-request.entity.js';
+import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { OutboxMessage } from '../src/mail/entities/outbox-message.entity.js';
 import { Outcome } from '../src/positions/entities/outcome.entity.js';
 import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
@@ -12,6 +15,7 @@ import { PositionGrader } from '../src/vetting/entities/position-grader.entity.j
 import { WritingGrade } from '../src/vetting/entities/writing-grade.entity.js';
 import { WritingSubmission } from '../src/vetting/entities/writing-submission.entity.js';
 import { signIn, signedInAs, type Agent } from './support/http.js';
+import { history } from './support/insights-data.js';
 import { applicationInInterview } from './support/interviews.js';
 import { publishedPosition } from './support/positions.js';
 import { outcomesOf, race, rounds } from './support/races.js';
@@ -340,6 +344,68 @@ describe('Races: one winner, consistent rows', () => {
       expect(grades).toHaveLength(3);
       expect(new Set(grades.map((grade) => grade.graderId)).size).toBe(3);
       expect(grades.filter((grade) => grade.submittedAt)).toHaveLength(2);
+    }
+  });
+
+  it('two admins answering one erasure request at once: one answer, one mail, one anonymisation', async () => {
+    const admins = [await signedInAs(testApp, ['admin']), await signedInAs(testApp, ['admin'])];
+    const confirm = (admin: Person, id: number) => ({
+      agent: admin.agent,
+      page: `/admin/data-requests/${id}`,
+      action: `/admin/data-requests/${id}/confirm`,
+      fields: () => ({}),
+    });
+    const refuse = (admin: Person, id: number) => ({
+      agent: admin.agent,
+      page: `/admin/data-requests/${id}`,
+      action: `/admin/data-requests/${id}/refuse`,
+      fields: () => ({ reason: 'eeoc', text: '' }),
+    });
+    const erase = (admin: Person, candidateId: number) => ({
+      agent: admin.agent,
+      page: `/candidates/${candidateId}/erase`,
+      action: `/candidates/${candidateId}/erase`,
+      fields: () => ({}),
+    });
+    const pairs = [
+      (id: number) => [confirm(admins[0], id), confirm(admins[1], id)],
+      (id: number) => [confirm(admins[0], id), refuse(admins[1], id)],
+      (id: number, candidateId: number) => [confirm(admins[0], id), erase(admins[1], candidateId)],
+    ];
+    for (let round = 0; round < rounds(testApp); round += 1) {
+      const kind = round % pairs.length;
+      const application = await history(testApp.dataSource, {
+        positionId,
+        source: 'referral',
+        applied: 0,
+        moves: [['applied', 'rejected', 3]],
+        byId: manager.user.id,
+      });
+      const { candidateId } = application;
+      const request = await repo(DataRequest).save(
+        repo(DataRequest).create({
+          candidateId,
+          applicationId: application.id,
+          kind: 'erasure',
+          status: 'pending',
+          dueAt: new Date(Date.now() + 30 * 86_400_000),
+        }),
+      );
+      const responses = await race(pairs[kind](request.id, candidateId));
+      expect(outcomesOf(responses)).toEqual([303, 409]);
+      const answered = await repo(DataRequest).findOneByOrFail({ id: request.id });
+      const anonymised = (await repo(Candidate).findOneByOrFail({ id: candidateId })).anonymisedAt !== null;
+      const mails = await repo(OutboxMessage).findBy({ applicationId: application.id });
+      const keys = mails.map((mail) => mail.templateKey).sort();
+      const trail = await repo(AuditEvent).findBy({ candidateId, action: 'anonymised' });
+      if (answered.status === 'refused') {
+        expect([anonymised, keys, trail.length]).toEqual([false, ['erasure-refused'], 0]);
+      } else {
+        expect(answered.status).toBe('confirmed');
+        // Erased from the candidate page, nobody is mailed; confirmed from the queue, one "Data erased" mail.
+        const byQueue = kind !== 2 || responses[0].status === 303;
+        expect([anonymised, keys, trail.length]).toEqual([true, byQueue ? ['erasure-done'] : [], 1]);
+      }
     }
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Candidate } from '../candidates/entities/candidate.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 
 /** Where staff write free text that may name a candidate: table → columns. */
@@ -60,6 +61,21 @@ export class AnonymisationRepository {
       ids,
     )) as CandidateRow[];
     return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  /**
+   * Claims the candidate for this anonymisation: an atomic conditional update that holds the row until the unit of
+   * work ends, so of two erasures at once only one goes on (the other's update waits, then changes nothing).
+   */
+  async claim(candidateId: number): Promise<boolean> {
+    const result = await this.uow
+      .repository(Candidate)
+      .createQueryBuilder()
+      .update()
+      .set({ anonymisedAt: new Date() })
+      .where('id = :candidateId AND "anonymisedAt" IS NULL', { candidateId })
+      .execute();
+    return result.affected === 1;
   }
 
   /** Their applications, oldest first. */

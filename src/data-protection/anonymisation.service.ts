@@ -52,11 +52,14 @@ export class AnonymisationService {
     return runAs(cause.actor, () =>
       this.uow.run(async () => {
         const candidates = await this.repository.findNotAnonymised(ids);
+        let count = 0;
         for (const candidate of candidates) {
+          if (!(await this.repository.claim(candidate.id))) continue;
           await this.anonymiseOne(candidate, options.keepMessageIds ?? []);
           await this.audit.anonymised(candidate.id, cause.reason);
+          count += 1;
         }
-        return candidates.length;
+        return count;
       }),
     );
   }

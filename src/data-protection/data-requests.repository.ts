@@ -40,6 +40,22 @@ export class DataRequestsRepository {
     return repository.save(repository.create(request));
   }
 
+  /**
+   * Claims a pending request for one answer: an atomic conditional update that holds the row until the unit of work
+   * ends, so of two admins answering at once only one goes on (the other's update waits, then matches nothing).
+   * The answer itself is then saved as an entity, so the audit trail records it.
+   */
+  async claimPending(id: number): Promise<boolean> {
+    const result = await this.uow
+      .repository(DataRequest)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'pending' })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+    return result.affected === 1;
+  }
+
   /** Pending requests, oldest (so most urgent) first. */
   findPendingPage(page: PageRequest): Promise<[DataRequest[], number]> {
     return this.uow
@@ -62,7 +78,8 @@ export class DataRequestsRepository {
   async closePendingFor(candidateId: number, decidedById: number): Promise<void> {
     const pending = await this.uow.repository(DataRequest).findBy({ candidateId, status: 'pending' });
     for (const request of pending)
-      await this.save({ ...request, status: 'confirmed', decidedAt: new Date(), decidedById });
+      if (await this.claimPending(request.id))
+        await this.save({ ...request, status: 'confirmed', decidedAt: new Date(), decidedById });
   }
 
   async adminEmails(): Promise<string[]> {

@@ -164,6 +164,8 @@ export class DataRequestsService {
       const request = await this.pendingOrFail(id);
       const candidate = request.candidate;
       await this.refuseHeld(candidate.id);
+      await this.claim(id);
+      await this.repository.save({ ...request, status: 'confirmed', decidedAt: new Date(), decidedById: admin.id });
       const message = await this.mail.sendTemplate({
         key: 'erasure-done',
         to: candidate.email,
@@ -174,7 +176,6 @@ export class DataRequestsService {
         },
         timeZone: candidate.timeZone,
       });
-      await this.repository.save({ ...request, status: 'confirmed', decidedAt: new Date(), decidedById: admin.id });
       await this.anonymisation.anonymise(
         [candidate.id],
         { reason: `Erasure request #${request.id}`, actor: { kind: 'user', id: admin.id } },
@@ -190,6 +191,7 @@ export class DataRequestsService {
     await this.uow.run(async () => {
       const request = await this.pendingOrFail(id);
       const candidate = request.candidate;
+      await this.claim(id);
       await this.repository.save({
         ...request,
         status: 'refused',
@@ -247,6 +249,15 @@ export class DataRequestsService {
       throw new DomainError(
         'conflict',
         'A legal hold keeps this candidate’s data: lift the hold first, or refuse the request giving the legal hold as the reason.',
+      );
+  }
+
+  /** Answers the request once: another admin who answered it a moment earlier wins, and this one is told. */
+  private async claim(id: number): Promise<void> {
+    if (!(await this.repository.claimPending(id)))
+      throw new DomainError(
+        'conflict',
+        'Another admin answered this request a moment ago; there is nothing more to do.',
       );
   }
 
