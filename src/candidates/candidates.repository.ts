@@ -123,19 +123,16 @@ export class CandidatesRepository {
       .find({ where: { applicationId }, relations: { by: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Applications per stage for one position, in one grouped query. */
+  /** Listed applications per stage for one position: a few rows the database keeps counted (see ApplicationCounts). */
   async countByStage(positionId: number): Promise<Map<Stage, number>> {
     const rows = (await this.uow.manager
-      .getRepository(Application)
-      .createQueryBuilder('application')
-      .innerJoin('application.candidate', 'candidate')
-      .select('application.stage', 'stage')
-      .addSelect('COUNT(*)', 'count')
-      .where('application.positionId = :positionId', { positionId })
-      .andWhere('candidate.anonymisedAt IS NULL')
-      .groupBy('application.stage')
-      .getRawMany()) as { stage: Stage; count: string | number }[];
-    return new Map(rows.map((row) => [row.stage, Number(row.count)]));
+      .createQueryBuilder()
+      .select('counts.stage', 'stage')
+      .addSelect('counts.total', 'total')
+      .from('application_counts', 'counts')
+      .where('counts."positionId" = :positionId', { positionId })
+      .getRawMany()) as { stage: Stage; total: string | number }[];
+    return new Map(rows.filter((row) => Number(row.total) > 0).map((row) => [row.stage, Number(row.total)]));
   }
 
   /** The first cards of one board column, longest in stage first. */
@@ -146,36 +143,73 @@ export class CandidatesRepository {
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.candidate', 'candidate')
       .where('application.positionId = :positionId AND application.stage = :stage', { positionId, stage })
-      .andWhere('candidate.anonymisedAt IS NULL')
+      .andWhere('application.anonymisedAt IS NULL')
       .orderBy('application.stageChangedAt', 'ASC')
       .addOrderBy('application.id', 'ASC')
       .limit(limit)
       .getMany();
   }
 
-  /** One page of a position's applications with their candidates: one query plus a count. */
-  findApplicationPage(
+  /**
+   * One page of a position's applications, newest first, with their candidates and reasons: the total (from the
+   * kept counts unless a source or search filter asks for a count), the page's ids from the index alone, then those
+   * rows. Past the middle the ids are read from the other end, so the last page costs what the first does.
+   */
+  async findApplicationPage(
     positionId: number,
     filter: ApplicationsFilter,
     page: PageRequest,
   ): Promise<[Application[], number]> {
-    const query = this.uow.manager
+    const total = await this.countListed(positionId, filter);
+    const offset = (page.page - 1) * page.perPage;
+    if (offset >= total) return [[], total];
+    const fromEnd = offset > total / 2;
+    const order = fromEnd ? 'ASC' : 'DESC';
+    const rows = (await this.listed(positionId, filter)
+      .select('application.id', 'id')
+      .orderBy('application.createdAt', order)
+      .addOrderBy('application.id', order)
+      .offset(fromEnd ? Math.max(0, total - offset - page.perPage) : offset)
+      .limit(fromEnd ? Math.min(page.perPage, total - offset) : page.perPage)
+      .getRawMany()) as { id: number | string }[];
+    const applications = await this.uow.manager
       .getRepository(Application)
       .createQueryBuilder('application')
       .innerJoinAndSelect('application.candidate', 'candidate')
       .leftJoinAndSelect('application.rejectionReason', 'reason')
-      .where('application.positionId = :positionId', { positionId })
-      .andWhere('candidate.anonymisedAt IS NULL')
+      .where('application.id IN (:...ids)', { ids: rows.map((row) => Number(row.id)) })
       .orderBy('application.createdAt', 'DESC')
-      .addOrderBy('application.id', 'DESC');
+      .addOrderBy('application.id', 'DESC')
+      .getMany();
+    return [applications, total];
+  }
+
+  private async countListed(positionId: number, filter: ApplicationsFilter): Promise<number> {
+    if (!filter.search && !filter.source) {
+      const counts = await this.countByStage(positionId);
+      if (filter.stage) return counts.get(filter.stage) ?? 0;
+      return [...counts.values()].reduce((sum, count) => sum + count, 0);
+    }
+    const row = (await this.listed(positionId, filter).select('COUNT(*)', 'total').getRawOne()) as {
+      total: number | string;
+    };
+    return Number(row.total);
+  }
+
+  /** A position's listed applications matching the filter, joined to candidates only to search them. */
+  private listed(positionId: number, filter: ApplicationsFilter) {
+    const query = this.uow.manager
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .where('application.positionId = :positionId', { positionId })
+      .andWhere('application.anonymisedAt IS NULL');
     if (filter.stage) query.andWhere('application.stage = :stage', { stage: filter.stage });
     if (filter.source) query.andWhere('application.source = :source', { source: filter.source });
-    if (filter.search) this.whereNameOrEmail(query, 'candidate', filter.search);
-    // Many-to-one joins only: OFFSET/LIMIT count applications, so the page is one query plus the count.
-    return query
-      .offset((page.page - 1) * page.perPage)
-      .limit(page.perPage)
-      .getManyAndCount();
+    if (filter.search) {
+      query.innerJoin('application.candidate', 'candidate');
+      this.whereNameOrEmail(query, 'candidate', filter.search);
+    }
+    return query;
   }
 
   /** True when the candidate applied to a position this user manages or created. */

@@ -112,6 +112,13 @@ export class Application {
   @Column({ type: Date, nullable: true })
   outcomesConfirmedAt: Date | null;
 
+  /**
+   * When the candidate was anonymised (a copy of theirs, set in the same transaction): such applications leave every
+   * list and board but still count in the insights.
+   */
+  @Column({ type: Date, nullable: true })
+  anonymisedAt: Date | null;
+
   /** Who added it; null when the candidate applied on the careers site. */
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;

@@ -23,6 +23,7 @@ import { SelfIdentification1795391600000 } from './1795391600000-SelfIdentificat
 import { ApplicationListIndexes1795391700000 } from './1795391700000-ApplicationListIndexes.js';
 import { DataProtection1795391800000 } from './1795391800000-DataProtection.js';
 import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
+import { ApplicationCounts1795392100000 } from './1795392100000-ApplicationCounts.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
@@ -53,4 +54,5 @@ export const migrations = [
   DataProtection1795391800000,
   CheckInCorrections1795391900000,
   RetentionAndLegalHold1795392000000,
+  ApplicationCounts1795392100000,
 ];

@@ -1,0 +1,142 @@
+import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { timestamp } from '../column-types.js';
+
+const LISTED = '"anonymisedAt" IS NULL';
+
+/** The list and board indexes, over applications still shown (an anonymised candidate's leave every list). */
+const indexes = (partial: boolean) => [
+  new TableIndex({
+    name: 'IDX_applications_board_column',
+    columnNames: ['positionId', 'stage', 'stageChangedAt', 'id'],
+    where: partial ? LISTED : undefined,
+  }),
+  // The list pages by ids alone: with "anonymisedAt" IS NULL as an equality on the index, it covers the query.
+  new TableIndex({
+    name: 'IDX_applications_position_created',
+    columnNames: partial ? ['positionId', 'anonymisedAt', 'createdAt', 'id'] : ['positionId', 'createdAt', 'id'],
+  }),
+];
+
+/** SQLite: one trigger per change, each a single statement list run inside the writing transaction. */
+const SQLITE_TRIGGERS = [
+  `CREATE TRIGGER application_counts_insert AFTER INSERT ON applications WHEN NEW."anonymisedAt" IS NULL
+   BEGIN
+     INSERT INTO application_counts ("positionId", stage, total) VALUES (NEW."positionId", NEW.stage, 1)
+       ON CONFLICT ("positionId", stage) DO UPDATE SET total = total + 1;
+   END`,
+  `CREATE TRIGGER application_counts_delete AFTER DELETE ON applications WHEN OLD."anonymisedAt" IS NULL
+   BEGIN
+     UPDATE application_counts SET total = total - 1 WHERE "positionId" = OLD."positionId" AND stage = OLD.stage;
+   END`,
+  `CREATE TRIGGER application_counts_update AFTER UPDATE OF stage, "positionId", "anonymisedAt" ON applications
+   BEGIN
+     UPDATE application_counts SET total = total - 1
+       WHERE OLD."anonymisedAt" IS NULL AND "positionId" = OLD."positionId" AND stage = OLD.stage;
+     INSERT INTO application_counts ("positionId", stage, total) SELECT NEW."positionId", NEW.stage, 1
+       WHERE NEW."anonymisedAt" IS NULL
+       ON CONFLICT ("positionId", stage) DO UPDATE SET total = total + 1;
+   END`,
+];
+
+/**
+ * PostgreSQL: one trigger function. The two count rows a move touches are locked in (position, stage) order, so two
+ * opposite moves at the same moment wait for each other instead of deadlocking.
+ */
+const UPSERT = `INSERT INTO application_counts ("positionId", stage, total) VALUES (NEW."positionId", NEW.stage, 1)
+      ON CONFLICT ("positionId", stage) DO UPDATE SET total = application_counts.total + 1;`;
+const POSTGRES_FUNCTION = `CREATE FUNCTION application_counts_apply() RETURNS trigger AS $$
+DECLARE
+  leaving boolean := TG_OP <> 'INSERT' AND OLD."anonymisedAt" IS NULL;
+  arriving boolean := TG_OP <> 'DELETE' AND NEW."anonymisedAt" IS NULL;
+  arriving_first boolean;
+BEGIN
+  IF leaving AND arriving AND NEW."positionId" = OLD."positionId" AND NEW.stage = OLD.stage THEN
+    RETURN NULL;
+  END IF;
+  arriving_first := arriving AND (NOT leaving OR (NEW."positionId", NEW.stage) < (OLD."positionId", OLD.stage));
+  IF arriving_first THEN
+    ${UPSERT}
+  END IF;
+  IF leaving THEN
+    UPDATE application_counts SET total = total - 1 WHERE "positionId" = OLD."positionId" AND stage = OLD.stage;
+  END IF;
+  IF arriving AND NOT arriving_first THEN
+    ${UPSERT}
+  END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql`;
+
+/**
+ * Fast at 100,000 applications (issue 17). An anonymised candidate's applications leave every list and board, so
+ * `applications.anonymisedAt` copies the candidate's (set in the same statement list as theirs) and the list and
+ * board indexes cover only listed applications: counting and paging no longer join candidates.
+ *
+ * `application_counts` holds, per position and stage, how many listed applications it has. Database triggers keep
+ * it in the same transaction as every insert, move, anonymisation and delete, whichever code path writes (the app,
+ * the demo, bulk loads), so the board's column counts and the list's total read a few rows instead of counting
+ * 100,000. On SQLite, a later migration that rebuilds `applications` (TypeORM's addColumn/changeColumn do) drops
+ * these triggers with the old table: such a migration must create them again (`test/application-counts.e2e-spec.ts`
+ * fails if they are missing).
+ */
+export class ApplicationCounts1795392100000 implements MigrationInterface {
+  name = 'ApplicationCounts1795392100000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.options.type === 'postgres';
+    await queryRunner.addColumn(
+      'applications',
+      new TableColumn(timestamp(queryRunner, 'anonymisedAt', { isNullable: true })),
+    );
+    await queryRunner.query(
+      `UPDATE applications SET "anonymisedAt" = (SELECT c."anonymisedAt" FROM candidates c WHERE c.id = applications."candidateId")
+        WHERE "candidateId" IN (SELECT id FROM candidates WHERE "anonymisedAt" IS NOT NULL)`,
+    );
+    for (const index of indexes(false)) await queryRunner.dropIndex('applications', index.name!);
+    for (const index of indexes(true)) await queryRunner.createIndex('applications', index);
+    await queryRunner.createIndex(
+      'applications',
+      new TableIndex({
+        name: 'IDX_applications_stage_created',
+        columnNames: ['positionId', 'stage', 'anonymisedAt', 'createdAt', 'id'],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'application_counts',
+        columns: [
+          { name: 'positionId', type: 'integer', isPrimary: true },
+          { name: 'stage', type: 'varchar', length: '16', isPrimary: true },
+          { name: 'total', type: 'integer', default: 0 },
+        ],
+      }),
+    );
+    await queryRunner.query(
+      `INSERT INTO application_counts ("positionId", stage, total)
+        SELECT "positionId", stage, COUNT(*) FROM applications WHERE ${LISTED} GROUP BY "positionId", stage`,
+    );
+    if (postgres) {
+      await queryRunner.query(POSTGRES_FUNCTION);
+      await queryRunner.query(
+        `CREATE TRIGGER application_counts_change AFTER INSERT OR DELETE OR UPDATE OF stage, "positionId", "anonymisedAt"
+          ON applications FOR EACH ROW EXECUTE FUNCTION application_counts_apply()`,
+      );
+    } else {
+      for (const trigger of SQLITE_TRIGGERS) await queryRunner.query(trigger);
+    }
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.connection.options.type === 'postgres') {
+      await queryRunner.query('DROP TRIGGER application_counts_change ON applications');
+      await queryRunner.query('DROP FUNCTION application_counts_apply()');
+    } else {
+      for (const name of ['insert', 'delete', 'update'])
+        await queryRunner.query(`DROP TRIGGER application_counts_${name}`);
+    }
+    await queryRunner.dropTable('application_counts');
+    await queryRunner.dropIndex('applications', 'IDX_applications_stage_created');
+    for (const index of indexes(true)) await queryRunner.dropIndex('applications', index.name!);
+    for (const index of indexes(false)) await queryRunner.createIndex('applications', index);
+    await queryRunner.dropColumn('applications', 'anonymisedAt');
+  }
+}
