@@ -24,6 +24,7 @@ import { ApplicationListIndexes1795391700000 } from './1795391700000-Application
 import { DataProtection1795391800000 } from './1795391800000-DataProtection.js';
 import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
+import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   DataProtection1795391800000,
   CheckInCorrections1795391900000,
   RetentionAndLegalHold1795392000000,
+  CandidateSearch1795392200000,
 ];
