@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { Brackets, In, Not } from 'typeorm';
+import { In, Not } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
+import { whereCandidateMatches } from './candidate-search.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
 import { Candidate, type Source } from './entities/candidate.entity.js';
@@ -33,7 +34,7 @@ export class CandidatesRepository {
       .where('candidate.anonymisedAt IS NULL')
       .orderBy('candidate.createdAt', 'DESC')
       .addOrderBy('candidate.id', 'DESC');
-    if (search) this.whereNameOrEmail(query, 'candidate', search);
+    if (search) whereCandidateMatches(query, 'candidate', search);
     return query
       .skip((page.page - 1) * page.perPage)
       .take(page.perPage)
@@ -207,7 +208,7 @@ export class CandidatesRepository {
     if (filter.source) query.andWhere('application.source = :source', { source: filter.source });
     if (filter.search) {
       query.innerJoin('application.candidate', 'candidate');
-      this.whereNameOrEmail(query, 'candidate', filter.search);
+      whereCandidateMatches(query, 'candidate', filter.search);
     }
     return query;
   }
@@ -247,14 +248,5 @@ export class CandidatesRepository {
     return this.uow.manager
       .getRepository(RejectionReason)
       .save(this.uow.manager.getRepository(RejectionReason).create(reason));
-  }
-
-  private whereNameOrEmail(query: { andWhere(where: Brackets): unknown }, alias: string, search: string): void {
-    const term = `%${search.toLowerCase()}%`;
-    query.andWhere(
-      new Brackets((where) =>
-        where.where(`LOWER(${alias}.name) LIKE :term`, { term }).orWhere(`${alias}.email LIKE :term`, { term }),
-      ),
-    );
   }
 }

@@ -25,6 +25,7 @@ import { DataProtection1795391800000 } from './1795391800000-DataProtection.js';
 import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
 import { ApplicationCounts1795392100000 } from './1795392100000-ApplicationCounts.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
+import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   CheckInCorrections1795391900000,
   RetentionAndLegalHold1795392000000,
   ApplicationCounts1795392100000,
+  CandidateSearch1795392200000,
 ];
