@@ -215,7 +215,25 @@ if (!postgres) {
       expect(health).toEqual([200, 200, 200, 200, 200]);
     }, 60_000);
 
+    it('leaves one connection free even when REPORT_CONCURRENCY is as large as the pool', async () => {
+      const reader = new ReportReader(testApp.dataSource, testApp.app.get(UnitOfWork), {
+        reports: { concurrency: 16, cacheMs: 0 },
+        databasePool: { size: 3, timeoutMs: 1000 },
+      } as AppConfig);
+      const reports = Array.from({ length: 20 }, (_, i) =>
+        reader.query<{ i: number }>('SELECT $1::int AS i, pg_sleep(0.2) IS NULL AS slept', [i]),
+      );
+      const health = [];
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        health.push((await request(testApp.server).get('/health')).status);
+      }
+      expect((await Promise.all(reports)).map(([row]) => row.i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(health).toEqual([200, 200, 200]);
+    });
+
     it('answers 20 concurrent funnel requests, none with a 500', async () => {
+      await signedInAs(testApp, ['admin']);
       const manager = await signedInAs(testApp, ['manager']);
       const statuses = await Promise.all(
         Array.from({ length: 20 }, () => manager.agent.get('/insights/funnel').then((response) => response.status)),

@@ -134,9 +134,18 @@ export class ReportReader implements OnApplicationShutdown {
     this.cache.set(key, { rows, until: now + this.config.reports.cacheMs });
   }
 
-  /** At most REPORT_CONCURRENCY queries at once; the others wait in order. */
+  /** REPORT_CONCURRENCY, and on PostgreSQL never the whole pool: one connection is always left for the rest. */
+  private get limit(): number {
+    const { concurrency } = this.config.reports;
+    const pool = this.config.databasePool?.size;
+    return this.dataSource.options.type === 'postgres' && pool
+      ? Math.max(1, Math.min(concurrency, pool - 1))
+      : concurrency;
+  }
+
+  /** At most `limit` queries at once; the others wait in order. */
   private async limited<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.config.reports.concurrency) {
+    if (this.running >= this.limit) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running++;
