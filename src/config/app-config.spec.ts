@@ -19,6 +19,16 @@ describe('loadConfig', () => {
     expect(sut.extraMigrationsDir).toBeNull();
     expect(sut.mailFrom).toBe('Keeper <keeper@localhost.localdomain>');
     expect(sut.sessionAbsoluteMs).toBe(12 * 60 * 60 * 1000);
+    expect(sut.databasePool).toEqual({ size: 10, timeoutMs: 5000 });
+    expect(sut.reports).toEqual({ concurrency: 2, cacheMs: 30_000 });
+  });
+
+  it('reads the pool and the report settings; reports are not cached in tests unless asked', () => {
+    const sut = loadConfig({ DATABASE_POOL_SIZE: '4', DATABASE_POOL_TIMEOUT_MS: '1500', REPORT_CONCURRENCY: '1' });
+    expect(sut.databasePool).toEqual({ size: 4, timeoutMs: 1500 });
+    expect(sut.reports.concurrency).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'test' }).reports.cacheMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', REPORT_CACHE_SECONDS: '5' }).reports.cacheMs).toBe(5000);
   });
 
   it('reads the absolute session lifetime in hours', () => {
@@ -69,6 +79,16 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'smtp://[mail' }, 'SMTP_URL is not a valid URL'],
     [{ MAIL_FROM: 'Keeper' }, 'MAIL_FROM must contain an email address (got "Keeper")'],
     [{ REMINDER_SWEEP_SECONDS: '0' }, 'REMINDER_SWEEP_SECONDS must be a whole number of seconds, at least 1 (got "0")'],
+    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE must be a whole number from 2 to 1000 (got "1")'],
+    [
+      { DATABASE_POOL_TIMEOUT_MS: '0' },
+      'DATABASE_POOL_TIMEOUT_MS must be a whole number of milliseconds, at least 1 (got "0")',
+    ],
+    [{ REPORT_CONCURRENCY: '0' }, 'REPORT_CONCURRENCY must be a whole number from 1 to 16 (got "0")'],
+    [
+      { REPORT_CACHE_SECONDS: '-1' },
+      'REPORT_CACHE_SECONDS must be a whole number of seconds from 0 to 3600 (got "-1")',
+    ],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test (got "staging")'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)'],
     [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET must be at least 32 characters'],

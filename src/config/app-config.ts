@@ -6,6 +6,18 @@ export { ConfigError, type Environment } from './environment.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
+/** PostgreSQL's connection pool in each process (pg's `max` and `connectionTimeoutMillis`). */
+export interface DatabasePool {
+  size: number;
+  timeoutMs: number;
+}
+
+/** How reports read (see ReportReader): how many queries at once, and how long identical queries share rows. */
+export interface ReportSettings {
+  concurrency: number;
+  cacheMs: number;
+}
+
 /** The whole environment, validated once at start-up, as the typed object services inject. */
 export class AppConfig {
   readonly env: Environment;
@@ -23,6 +35,8 @@ export class AppConfig {
   readonly reminderSweepSeconds: number;
   readonly extraMigrationsDir: string | null;
   readonly outboxPollSeconds: number;
+  readonly databasePool: DatabasePool;
+  readonly reports: ReportSettings;
 
   /**
    * Without SESSION_SECRET, sessions are signed with `keptSessionSecret` (the one start-up keeps beside
@@ -45,6 +59,12 @@ export class AppConfig {
     this.reminderSweepSeconds = Number(variables.REMINDER_SWEEP_SECONDS);
     this.extraMigrationsDir = variables.EXTRA_MIGRATIONS_DIR ? resolve(variables.EXTRA_MIGRATIONS_DIR) : null;
     this.outboxPollSeconds = Number(variables.OUTBOX_POLL_SECONDS);
+    this.databasePool = {
+      size: Number(variables.DATABASE_POOL_SIZE),
+      timeoutMs: Number(variables.DATABASE_POOL_TIMEOUT_MS),
+    };
+    const cacheSeconds = variables.REPORT_CACHE_SECONDS ?? (this.env === 'test' ? '0' : '30');
+    this.reports = { concurrency: Number(variables.REPORT_CONCURRENCY), cacheMs: Number(cacheSeconds) * 1000 };
   }
 
   /** MAIL_FROM's address without its display name (mail to candidates carries the company's name instead). */

@@ -83,6 +83,20 @@ export class EnvironmentVariables {
   /** How often the outbox worker looks for mail that is due; 0 only delivers right after a change queues mail. */
   @Satisfies(isSeconds, { message: got('must be a whole number of seconds from 0 to 3600') })
   OUTBOX_POLL_SECONDS = '5';
+
+  /** PostgreSQL: connections in each process's pool (pg's `max`). */
+  @Satisfies(isPoolSize, { message: got('must be a whole number from 2 to 1000') })
+  DATABASE_POOL_SIZE = '10';
+  /** PostgreSQL: how long a query waits for a free pooled connection before it fails (pg's `connectionTimeoutMillis`). */
+  @Satisfies(isWholePositive, { message: got('must be a whole number of milliseconds, at least 1') })
+  DATABASE_POOL_TIMEOUT_MS = '5000';
+  /** Report queries run at once: reader threads on a SQLite file, pooled connections on PostgreSQL (the rest wait). */
+  @Satisfies(isReportConcurrency, { message: got('must be a whole number from 1 to 16') })
+  REPORT_CONCURRENCY = '2';
+  /** How long a report query's rows are reused for the same query; unset: 30 s, or 0 with NODE_ENV=test. */
+  @IsOptional()
+  @Satisfies(isSeconds, { message: got('must be a whole number of seconds from 0 to 3600') })
+  REPORT_CACHE_SECONDS?: string;
 }
 
 /**
@@ -132,6 +146,14 @@ function isWholePositive(value: string): boolean {
 
 function isSeconds(value: string): boolean {
   return /^\d+$/.test(value) && Number(value) <= 3600;
+}
+
+function isPoolSize(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) >= 2 && Number(value) <= 1000;
+}
+
+function isReportConcurrency(value: string): boolean {
+  return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 16;
 }
 
 function isSessionHours(value: string): boolean {

@@ -1,16 +1,21 @@
 import { resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditSubscriber } from '../audit/audit.subscriber.js';
-import type { DatabaseConfig } from '../config/app-config.js';
+import type { DatabaseConfig, DatabasePool } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 /**
  * One definition of the database for the app, the demo, the CLI and the tests. Schema changes go through
  * migrations only, run by `migrateOnce` (never by `initialize`, which would race between processes).
- * `extraMigrationsDir` (EXTRA_MIGRATIONS_DIR) adds compiled migrations from a folder after Keeper's own.
+ * `extraMigrationsDir` (EXTRA_MIGRATIONS_DIR) adds compiled migrations from a folder after Keeper's own; `pool`
+ * (DATABASE_POOL_SIZE, DATABASE_POOL_TIMEOUT_MS) sizes PostgreSQL's connection pool.
  */
-export function dataSourceOptions(database: DatabaseConfig, extraMigrationsDir?: string | null): DataSourceOptions {
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  extraMigrationsDir?: string | null,
+  pool: DatabasePool = { size: 10, timeoutMs: 5000 },
+): DataSourceOptions {
   const common = {
     entities,
     // Every change to a followed table is recorded in its own transaction, whoever makes it (see src/audit/).
@@ -23,7 +28,12 @@ export function dataSourceOptions(database: DatabaseConfig, extraMigrationsDir?:
     logging: false,
   } as const;
   if (database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      extra: { max: pool.size, connectionTimeoutMillis: pool.timeoutMs },
+    };
   }
   return {
     ...common,

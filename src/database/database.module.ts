@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DatabaseMaintenance } from './database-maintenance.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrateOnce } from './migrate-once.js';
+import { ReportReader } from './report-reader.js';
 import { UnitOfWork } from './unit-of-work.js';
 
 @Global()
@@ -13,7 +14,7 @@ import { UnitOfWork } from './unit-of-work.js';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database, config.extraMigrationsDir),
+        ...dataSourceOptions(config.database, config.extraMigrationsDir, config.databasePool),
         retryAttempts: 0,
       }),
       // Migrated before any module starts, so every service sees the current schema.
@@ -29,7 +30,7 @@ import { UnitOfWork } from './unit-of-work.js';
       },
     }),
   ],
-  providers: [UnitOfWork, DatabaseMaintenance],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, DatabaseMaintenance, ReportReader],
+  exports: [UnitOfWork, ReportReader],
 })
 export class DatabaseModule {}

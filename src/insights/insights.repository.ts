@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+import { ReportReader } from '../database/report-reader.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 
@@ -64,7 +65,10 @@ const rank = (column: string) => STAGE_RANK.replace('{col}', column);
  */
 @Injectable()
 export class InsightsRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reader: ReportReader,
+  ) {}
 
   private get postgres(): boolean {
     return this.uow.manager.dataSource.options.type === 'postgres';
@@ -93,8 +97,9 @@ export class InsightsRepository {
     return conditions.join(' AND ');
   }
 
+  /** Off the request thread on SQLite, and never more than the reports' share of PostgreSQL's pool (ReportReader). */
   private run<T>(sql: string, params: Params): Promise<T[]> {
-    return this.uow.manager.query(sql, params.values) as Promise<T[]>;
+    return this.reader.query<T>(sql, params.values);
   }
 
   /** The hiring manager's pipeline at a glance: one query of counts; "this week" is the 7 days from `now`. */
