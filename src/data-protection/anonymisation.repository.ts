@@ -94,10 +94,6 @@ export class AnonymisationRepository {
          "consentAt" = NULL, "resumeFileId" = NULL, "anonymisedAt" = ? WHERE id = ?`,
       [code, email, new Date(), candidateId],
     );
-    await this.sql().query('UPDATE applications SET "anonymisedAt" = ? WHERE "candidateId" = ?', [
-      new Date(),
-      candidateId,
-    ]);
   }
 
   /** The resume, assessment reports and presentation decks: links cleared, then the stored files deleted. */

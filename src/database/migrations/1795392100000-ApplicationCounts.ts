@@ -38,6 +38,17 @@ const SQLITE_TRIGGERS = [
    END`,
 ];
 
+/** Anonymising a candidate (by whatever path) hides their applications in the same statement. */
+const SQLITE_FOLLOW = `CREATE TRIGGER applications_follow_candidate AFTER UPDATE OF "anonymisedAt" ON candidates
+   BEGIN
+     UPDATE applications SET "anonymisedAt" = NEW."anonymisedAt" WHERE "candidateId" = NEW.id;
+   END`;
+const POSTGRES_FOLLOW = `CREATE FUNCTION applications_follow_candidate() RETURNS trigger AS $$
+BEGIN
+  UPDATE applications SET "anonymisedAt" = NEW."anonymisedAt" WHERE "candidateId" = NEW.id;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql`;
+
 /**
  * PostgreSQL: one trigger function. The two count rows a move touches are locked in (position, stage) order, so two
  * opposite moves at the same moment wait for each other instead of deadlocking.
@@ -68,14 +79,14 @@ END $$ LANGUAGE plpgsql`;
 
 /**
  * Fast at 100,000 applications (issue 17). An anonymised candidate's applications leave every list and board, so
- * `applications.anonymisedAt` copies the candidate's (set in the same statement list as theirs) and the list and
- * board indexes cover only listed applications: counting and paging no longer join candidates.
+ * `applications.anonymisedAt` copies the candidate's (a trigger on candidates sets it in the same statement) and the
+ * list and board indexes cover only listed applications: counting and paging no longer join candidates.
  *
  * `application_counts` holds, per position and stage, how many listed applications it has. Database triggers keep
  * it in the same transaction as every insert, move, anonymisation and delete, whichever code path writes (the app,
  * the demo, bulk loads), so the board's column counts and the list's total read a few rows instead of counting
  * 100,000. On SQLite, a later migration that rebuilds `applications` (TypeORM's addColumn/changeColumn do) drops
- * these triggers with the old table: such a migration must create them again (`test/application-counts.e2e-spec.ts`
+ * these triggers with the old table (and one on `candidates` drops applications_follow_candidate): such a migration must create them again (`test/application-counts.e2e-spec.ts`
  * fails if they are missing).
  */
 export class ApplicationCounts1795392100000 implements MigrationInterface {
@@ -123,13 +134,26 @@ export class ApplicationCounts1795392100000 implements MigrationInterface {
     } else {
       for (const trigger of SQLITE_TRIGGERS) await queryRunner.query(trigger);
     }
+    if (postgres) {
+      await queryRunner.query(POSTGRES_FOLLOW);
+      await queryRunner.query(
+        `CREATE TRIGGER applications_follow_candidate AFTER UPDATE OF "anonymisedAt" ON candidates
+          FOR EACH ROW WHEN (NEW."anonymisedAt" IS DISTINCT FROM OLD."anonymisedAt")
+          EXECUTE FUNCTION applications_follow_candidate()`,
+      );
+    } else {
+      await queryRunner.query(SQLITE_FOLLOW);
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
+      await queryRunner.query('DROP TRIGGER applications_follow_candidate ON candidates');
+      await queryRunner.query('DROP FUNCTION applications_follow_candidate()');
       await queryRunner.query('DROP TRIGGER application_counts_change ON applications');
       await queryRunner.query('DROP FUNCTION application_counts_apply()');
     } else {
+      await queryRunner.query('DROP TRIGGER applications_follow_candidate');
       for (const name of ['insert', 'delete', 'update'])
         await queryRunner.query(`DROP TRIGGER application_counts_${name}`);
     }
