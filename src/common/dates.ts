@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { dateTimeFormat } from './intl.js';
 
 /** The zone times are shown in until the company sets its own in Settings. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -24,7 +25,7 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** "Tue 3 Mar 2027" in the zone (a calendar date such as "2027-03-03" is that day wherever one is). */
 export function formatDay(date: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const instant = typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date;
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -41,7 +42,7 @@ export function formatDay(date: Date | string, timeZone: string = DEFAULT_TIME_Z
  */
 export function zoneAbbreviation(date: Date, timeZone: string): string {
   const name = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
       .formatToParts(date)
       .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   const british = name('en-GB');

@@ -1,6 +1,7 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { IsoDate } from './plan-dates.js';
+import { numberFormat } from '../common/intl.js';
 
 export interface ChartPoint {
   on: IsoDate;
@@ -24,7 +25,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Short numbers for axis labels: 1,200,000 → "1.2M". */
 export function compact(value: number): string {
-  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return numberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Offer } from './entities/hire.entity.js';
+import { numberFormat } from '../common/intl.js';
 
 export const OFFER_STATUS_LABELS = {
   extended: 'Open',
@@ -13,7 +14,7 @@ export const offerCurrency = (position: { compensationCurrency: string | null })
 
 /** A whole amount in a currency, e.g. "€85,000". */
 export function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  return numberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** An offer as the offer page and the application page show it. */

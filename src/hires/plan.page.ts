@@ -6,9 +6,10 @@ import { compact } from './goal-chart.js';
 import { mayChangeCheckIn } from './hires.access.js';
 import { STATUS_LABELS } from './pace.js';
 import { today } from './plan-dates.js';
+import { numberFormat } from '../common/intl.js';
 
 const number = (value: number | null) =>
-  value === null ? '—' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
+  value === null ? '—' : numberFormat('en', { maximumFractionDigits: 1 }).format(value);
 
 function goalView({ goal, latest, rows, chart }: GoalView) {
   return {

@@ -7,6 +7,7 @@ import { exportedReport, type CsvCell, type CsvFile, type ReportResponse } from 
 import { InsightsAccess } from './insights.access.js';
 import { InsightsService, REFERENCE_FIGURES } from './insights.service.js';
 import { csvCells, pageCells, SOURCE_QUALITY_CSV_HEADER } from './source-quality.js';
+import { numberFormat } from '../common/intl.js';
 
 const fixed = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 100));
@@ -175,7 +176,7 @@ export class InsightsPages {
       return this.exported({ fileName: 'bad-hire-cost.csv', header: ['Item', `Amount (${currency})`], rows }, query);
     }
     const money = (amount: number) =>
-      new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+      numberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
     const values = Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, String(value)]));
     const csv = new URLSearchParams({ ...values, positionId: position ? String(position.id) : '', format: 'csv' });
     return {

@@ -1,5 +1,6 @@
 import { SOURCE_LABELS, type Source } from '../candidates/entities/candidate.entity.js';
 import type { SourceQualityGroup } from './insights.repository.js';
+import { numberFormat } from '../common/intl.js';
 
 /** The sources in the order the report lists them. */
 export const SOURCE_ORDER: Source[] = ['careers-page', 'recruiter', 'referral', 'sourced'];
@@ -101,7 +102,7 @@ const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ?
 const byCurrency = (fees: Fees) => [...fees].sort(([a], [b]) => a.localeCompare(b));
 
 function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  return numberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** Fees as the page shows them: one amount per currency, joined with "+". */

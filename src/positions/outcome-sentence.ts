@@ -1,4 +1,5 @@
 import type { DeadlineKind, OutcomeFields, TargetKind } from './outcome-fields.js';
+import { numberFormat } from '../common/intl.js';
 
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -73,7 +74,7 @@ function money(value: number, unit: string | null): string {
   const digits = Number.isInteger(value) ? 0 : 2;
   const currency = (unit ?? 'USD').toUpperCase();
   try {
-    return new Intl.NumberFormat('en-US', {
+    return numberFormat('en-US', {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,

@@ -16,6 +16,7 @@ import type { PositionSnapshot } from './position-snapshot.js';
 import { findTemplate } from './position-templates.js';
 import { PositionsAccess } from './positions.access.js';
 import { PositionsRepository, type PositionsFilter } from './positions.repository.js';
+import { numberFormat } from '../common/intl.js';
 
 /** Writing positions: create (blank or from a template), edit, clone. Publishing lives in PublishingService. */
 @Injectable()
@@ -70,7 +71,7 @@ export class PositionsService {
         ? [position.compensationMin, position.compensationMax]
             .filter((value): value is number => value !== null)
             .map((value) =>
-              new Intl.NumberFormat('en-US', {
+              numberFormat('en-US', {
                 style: 'currency',
                 currency: position.compensationCurrency ?? 'USD',
                 maximumFractionDigits: 0,
