@@ -252,21 +252,35 @@ export class InterviewsRepository {
 
   /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
   openSeatsOf(userId: number): Promise<Panelist[]> {
-    return this.uow.repository(Panelist).find({
-      where: { userId, submittedAt: IsNull(), interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
-      relations: { interview: { application: { candidate: true, position: true } } },
-      order: { interview: { startsAt: 'ASC' } },
-      take: 20,
-    });
+    // Many-to-one joins only, so LIMIT counts seats: one query, started from the few open interviews.
+    return this.openSeats(userId)
+      .andWhere('seat.submittedAt IS NULL')
+      .innerJoinAndSelect('seat.interview', 'interview')
+      .innerJoinAndSelect('interview.application', 'application')
+      .innerJoinAndSelect('application.candidate', 'candidate')
+      .innerJoinAndSelect('application.position', 'position')
+      .orderBy('interview.startsAt', 'ASC')
+      .addOrderBy('seat.id', 'ASC')
+      .limit(20)
+      .getMany();
+  }
+
+  /**
+   * A user's seats on open interviews (no decision, not cancelled). An inner join, so the database may start from the
+   * partial index of open interviews (a handful) rather than from every seat the user ever held.
+   */
+  private openSeats(userId: number) {
+    return this.uow
+      .repository(Panelist)
+      .createQueryBuilder('seat')
+      .innerJoin('seat.interview', 'open')
+      .where('seat.userId = :userId', { userId })
+      .andWhere('open.cancelledAt IS NULL AND open.decidedAt IS NULL');
   }
 
   /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
   async openPanelsOf(userId: number): Promise<Interview[]> {
-    const seats = await this.uow.repository(Panelist).find({
-      where: { userId, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
-      select: { id: true, interviewId: true },
-      take: 50,
-    });
+    const seats = await this.openSeats(userId).orderBy('seat.id', 'ASC').limit(50).getMany();
     if (!seats.length) return [];
     return this.uow.repository(Interview).find({
       where: { id: In(seats.map((seat) => seat.interviewId)) },
@@ -296,11 +310,11 @@ export class InterviewsRepository {
 
   /** Open interviews a user leads, with panels. */
   async openLedBy(userId: number): Promise<Interview[]> {
-    const led = await this.uow.repository(Panelist).find({
-      where: { userId, lead: true, interview: { cancelledAt: IsNull(), decidedAt: IsNull() } },
-      select: { id: true, interviewId: true },
-      take: 50,
-    });
+    const led = await this.openSeats(userId)
+      .andWhere('seat.lead = :lead', { lead: true })
+      .orderBy('seat.id', 'ASC')
+      .limit(50)
+      .getMany();
     if (!led.length) return [];
     return this.uow.repository(Interview).find({
       where: { id: In(led.map((seat) => seat.interviewId)) },

@@ -26,6 +26,7 @@ import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrecti
 import { ApplicationCounts1795392100000 } from './1795392100000-ApplicationCounts.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
 import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js';
+import { OpenInterviews1795392250000 } from './1795392250000-OpenInterviews.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   RetentionAndLegalHold1795392000000,
   ApplicationCounts1795392100000,
   CandidateSearch1795392200000,
+  OpenInterviews1795392250000,
 ];
