@@ -18,9 +18,15 @@ export class OpenInterviews1795392250000 implements MigrationInterface {
         where: '"decidedAt" IS NULL AND "cancelledAt" IS NULL',
       }),
     );
+    // "Interviews this week" on the manager's home reads a window of days, decided or not.
+    await queryRunner.createIndex(
+      'interviews',
+      new TableIndex({ name: 'IDX_interviews_startsAt', columnNames: ['startsAt'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('interviews', 'IDX_interviews_startsAt');
     await queryRunner.dropIndex('interviews', 'IDX_interviews_open');
   }
 }
