@@ -24,6 +24,7 @@ import { ApplicationListIndexes1795391700000 } from './1795391700000-Application
 import { DataProtection1795391800000 } from './1795391800000-DataProtection.js';
 import { CheckInCorrections1795391900000 } from './1795391900000-CheckInCorrections.js';
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
+import { InsightSummaries1795392300000 } from './1795392300000-InsightSummaries.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   DataProtection1795391800000,
   CheckInCorrections1795391900000,
   RetentionAndLegalHold1795392000000,
+  InsightSummaries1795392300000,
 ];
