@@ -15,6 +15,7 @@ import {
 } from '../src/interviews/entities/interview.entity.js';
 import { InterviewsRepository } from '../src/interviews/interviews.repository.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
+import { TableColumn } from 'typeorm';
 import { signedInAs } from './support/http.js';
 import { history, panel, person, T0 } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
@@ -432,5 +433,24 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     const incremental = await snapshot();
     await summaries.rebuildAll();
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('puts back triggers a table alteration dropped (SQLite recreates the table), and rebuilds', async () => {
+    const ds = testApp.dataSource;
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.addColumn('panelists', new TableColumn({ name: 'scratch', type: 'integer', isNullable: true }));
+      await runner.dropColumn('panelists', 'scratch');
+    } finally {
+      await runner.release();
+    }
+    const sqlite = ds.options.type !== 'postgres';
+    expect(await summaries.ensureTriggers()).toBe(sqlite);
+    expect(await summaries.ensureTriggers()).toBe(false);
+    await insights.calibration({ scope: 'all' });
+    const seat = ((await ds.query(`SELECT id FROM panelists ORDER BY id LIMIT 1`)) as { id: number }[])[0];
+    await ds.getRepository(Panelist).update(Number(seat.id), { recommendation: 'strong-no' });
+    expect((await dirty()).filter((mark) => mark.startsWith('calibration'))).toHaveLength(1);
+    await expectSummariesMatch(prng(3), 'after a table alteration');
   });
 });

@@ -1,5 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+import {
+  dropInsightTriggerStatements,
+  INSIGHT_TRIGGERS,
+  insightTriggerStatements,
+  markEverythingStatements,
+} from '../database/insight-triggers.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { JobRunner } from '../jobs/job-runner.js';
@@ -38,8 +44,37 @@ export class InsightSummaries implements OnModuleInit {
     private readonly jobs: JobRunner,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs.every('insight-summaries', InsightSummaries.EVERY_SECONDS, () => this.refresh());
+  async onModuleInit(): Promise<void> {
+    await this.ensureTriggers();
+    this.jobs.every('insight-summaries', InsightSummaries.EVERY_SECONDS, async () => {
+      await this.ensureTriggers();
+      await this.refresh();
+    });
+  }
+
+  /**
+   * Puts back any trigger that is missing, and then has everything rebuilt. On SQLite a migration that alters one of
+   * the followed tables through TypeORM recreates it (copy, drop, rename), and the drop takes the table's triggers
+   * with it; this check at start-up (after the migrations) and in the refresh job repairs that. True when it had to.
+   */
+  async ensureTriggers(): Promise<boolean> {
+    const names = INSIGHT_TRIGGERS.map((trigger) => `'${trigger.name}'`).join(', ');
+    const present = await this.query<unknown>(
+      this.postgres
+        ? `SELECT tgname FROM pg_trigger WHERE tgname IN (${names})`
+        : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (${names})`,
+    );
+    if (present.length === INSIGHT_TRIGGERS.length) return false;
+    await this.uow.run(async () => {
+      if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
+      for (const statement of [
+        ...dropInsightTriggerStatements(this.postgres),
+        ...insightTriggerStatements(this.postgres),
+        ...markEverythingStatements(this.postgres),
+      ])
+        await this.query(statement);
+    });
+    return true;
   }
 
   private get postgres(): boolean {
