@@ -453,4 +453,37 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     expect((await dirty()).filter((mark) => mark.startsWith('calibration'))).toHaveLength(1);
     await expectSummariesMatch(prng(3), 'after a table alteration');
   });
+
+  it('stays exact when changes commit while refreshes run (concurrently on PostgreSQL)', async () => {
+    const ds = testApp.dataSource;
+    const uow = testApp.app.get(UnitOfWork);
+    const random = prng(Number(process.env.SUMMARY_SEED ?? 7));
+    const applications = ((await ds.query(`SELECT id FROM applications ORDER BY id`)) as { id: number }[]).map((row) =>
+      Number(row.id),
+    );
+    const seats = ((await ds.query(`SELECT id FROM panelists ORDER BY id`)) as { id: number }[]).map((row) =>
+      Number(row.id),
+    );
+    const pause = () => new Promise((resolve) => setTimeout(resolve, random.int(15)));
+    const work = Array.from({ length: 40 }, (_, index) => async () => {
+      if (index % 3 === 0) return summaries.refresh();
+      // A change that stays uncommitted for a moment while other transactions (and refreshes) go on.
+      return uow.run(async (manager) => {
+        await manager.getRepository(ApplicationEvent).insert({
+          applicationId: random.pick(applications),
+          fromStage: null,
+          toStage: random.pick(PIPELINE_STAGES),
+          summary: 'Concurrent',
+        });
+        await pause();
+        if (seats.length)
+          await manager
+            .getRepository(Panelist)
+            .update(random.pick(seats), { recommendation: random.pick(RECOMMENDATIONS), submittedAt: new Date() });
+        await pause();
+      });
+    });
+    await Promise.all(work.map((task) => task()));
+    await expectSummariesMatch(random, 'after concurrent changes and refreshes');
+  });
 });
