@@ -448,8 +448,11 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     expect(await summaries.ensureTriggers()).toBe(sqlite);
     expect(await summaries.ensureTriggers()).toBe(false);
     await insights.calibration({ scope: 'all' });
-    const seat = ((await ds.query(`SELECT id FROM panelists ORDER BY id LIMIT 1`)) as { id: number }[])[0];
-    await ds.getRepository(Panelist).update(Number(seat.id), { recommendation: 'strong-no' });
+    const seat = await ds.getRepository(Panelist).findOneOrFail({ where: {}, order: { id: 'ASC' } });
+    // A real change (PostgreSQL's triggers skip an update that changes nothing they watch).
+    await ds
+      .getRepository(Panelist)
+      .update(seat.id, { recommendation: seat.recommendation === 'strong-no' ? 'yes' : 'strong-no' });
     expect((await dirty()).filter((mark) => mark.startsWith('calibration'))).toHaveLength(1);
     await expectSummariesMatch(prng(3), 'after a table alteration');
   });
@@ -485,5 +488,37 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     });
     await Promise.all(work.map((task) => task()));
     await expectSummariesMatch(random, 'after concurrent changes and refreshes');
+  });
+
+  it('keeps the mark of a change still uncommitted while a refresh runs, so the next read includes it', async () => {
+    const ds = testApp.dataSource;
+    const postgres = ds.options.type === 'postgres';
+    const application = await history(ds, {
+      positionId: positions[1],
+      source: 'sourced',
+      applied: 30,
+      byId: managers[0].id,
+      moves: [],
+    });
+    const filter: InsightsFilter = { scope: 'all', positionId: positions[1], from: dayOf(30), to: dayOf(30) };
+    const writer = ds.createQueryRunner();
+    try {
+      await writer.connect();
+      await writer.startTransaction();
+      // The move is written (and its bucket marked) in a transaction that has not committed yet.
+      await writer.manager
+        .getRepository(ApplicationEvent)
+        .insert({ applicationId: application.id, fromStage: 'applied', toStage: 'offer', summary: 'Pending' });
+      // On PostgreSQL a refresh (another connection) runs meanwhile and cannot see the move; SQLite has one
+      // connection, so there the refresh runs once the move has committed.
+      if (postgres) await summaries.refresh();
+      await writer.commitTransaction();
+    } finally {
+      await writer.release();
+    }
+    expect(await dirty()).toContain(`funnel ${positions[1]} ${dayOf(30)}`);
+    const counts = await insights.stageCounts(filter);
+    expect(counts.find((row) => row.stage === 'offer')).toEqual({ stage: 'offer', entered: 1, passed: 0 });
+    expect(counts).toEqual(await insights.stageCountsFull(filter));
   });
 });
