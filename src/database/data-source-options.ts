@@ -45,6 +45,9 @@ export function dataSourceOptions(
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // TypeORM alters an SQLite table by copying it, dropping it and renaming the copy; since SQLite 3.26 the rename
+      // is refused while a trigger on another table names the dropped one (the insight summaries' triggers do).
+      db.pragma('legacy_alter_table = ON');
     },
   };
 }

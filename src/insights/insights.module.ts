@@ -3,6 +3,7 @@ import { PositionsModule } from '../positions/positions.module.js';
 import { AdverseImpactPages } from './adverse-impact.pages.js';
 import { AdverseImpactRepository } from './adverse-impact.repository.js';
 import { AdverseImpactService } from './adverse-impact.service.js';
+import { InsightSummaries } from './insight-summaries.js';
 import { InsightsAccess } from './insights.access.js';
 import { InsightsController } from './insights.controller.js';
 import { InsightsPages } from './insights.pages.js';
@@ -14,6 +15,7 @@ import { InsightsService } from './insights.service.js';
   controllers: [InsightsController],
   providers: [
     InsightsAccess,
+    InsightSummaries,
     InsightsRepository,
     InsightsService,
     InsightsPages,
@@ -21,6 +23,6 @@ import { InsightsService } from './insights.service.js';
     AdverseImpactService,
     AdverseImpactPages,
   ],
-  exports: [InsightsRepository],
+  exports: [InsightsRepository, InsightSummaries],
 })
 export class InsightsModule {}

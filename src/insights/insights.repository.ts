@@ -3,6 +3,7 @@ import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
 import { ReportReader } from '../database/report-reader.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
+import { InsightSummaries } from './insight-summaries.js';
 
 /** Whose positions a report covers: every position, those one hiring manager hires for, or none. */
 export type InsightsScope = 'all' | 'none' | { hiringManagerId: number };
@@ -56,6 +57,35 @@ export interface SourceQualityGroup {
   unsalaried: number | string;
 }
 
+export interface StageCount {
+  stage: string;
+  entered: number;
+  passed: number;
+}
+
+/** Applications per furthest stage reached → per stage, how many entered it and how many went on. */
+function funnelOf(rows: { best: number | string; apps: number | string }[]): StageCount[] {
+  const furthest = rows.map((row) => ({ best: Number(row.best), apps: Number(row.apps) }));
+  const atLeast = (rank: number) => furthest.filter((row) => row.best >= rank).reduce((sum, row) => sum + row.apps, 0);
+  return PIPELINE_STAGES.map((stage, index) => ({ stage, entered: atLeast(index), passed: atLeast(index + 1) }));
+}
+
+/** One interviewer's line of the calibration report. */
+export interface CalibrationRow {
+  userId: number;
+  name: string;
+  submitted: number | string;
+  onTime: number | string;
+  mean: number | string | null;
+  delta: number | string | null;
+  strongNo: number | string;
+  no: number | string;
+  yes: number | string;
+  strongYes: number | string;
+  decided: number | string;
+  matched: number | string;
+}
+
 const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
 const rank = (column: string) => STAGE_RANK.replace('{col}', column);
 
@@ -68,6 +98,7 @@ export class InsightsRepository {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly reader: ReportReader,
+    private readonly summaries: InsightSummaries,
   ) {}
 
   private get postgres(): boolean {
@@ -174,9 +205,25 @@ export class InsightsRepository {
   /**
    * Per stage: applications that reached it or a later stage, and how many of those went on to a later one. A stage
    * is counted as passed when a later one is reached, so the funnel only narrows: a hire decision moves an
-   * application from Interview straight to Offer, and it still counts as having passed Decision.
+   * application from Interview straight to Offer, and it still counts as having passed Decision. Read from the
+   * summary (applications per position, day applied and furthest stage), refreshed first; the same as
+   * `stageCountsFull`.
    */
-  async stageCounts(filter: InsightsFilter): Promise<{ stage: string; entered: number; passed: number }[]> {
+  async stageCounts(filter: InsightsFilter): Promise<StageCount[]> {
+    await this.summaries.refresh();
+    const params = new Params(this.postgres);
+    const rows = await this.run<{ best: number | string; apps: number | string }>(
+      `SELECT f.furthest AS best, SUM(f.applications) AS apps
+       FROM insight_funnel f JOIN positions p ON p.id = f."positionId"
+       WHERE ${this.where(filter, params, 'f.day')}
+       GROUP BY f.furthest`,
+      params,
+    );
+    return funnelOf(rows);
+  }
+
+  /** stageCounts from the full history of every application (what the summary is built and tested with). */
+  async stageCountsFull(filter: InsightsFilter): Promise<StageCount[]> {
     const params = new Params(this.postgres);
     const rows = await this.run<{ best: number | string; apps: number | string }>(
       `WITH reached AS (
@@ -189,10 +236,7 @@ export class InsightsRepository {
        SELECT best, COUNT(*) AS apps FROM furthest WHERE best >= 0 GROUP BY best`,
       params,
     );
-    const furthest = rows.map((row) => ({ best: Number(row.best), apps: Number(row.apps) }));
-    const atLeast = (rank: number) =>
-      furthest.filter((row) => row.best >= rank).reduce((sum, row) => sum + row.apps, 0);
-    return PIPELINE_STAGES.map((stage, index) => ({ stage, entered: atLeast(index), passed: atLeast(index + 1) }));
+    return funnelOf(rows);
   }
 
   /** Per stage: the median and 90th-percentile days spent in it (nearest rank), over stays that have ended. */
@@ -269,23 +313,30 @@ export class InsightsRepository {
    * Per interviewer, over submitted scorecards of finished panels (every scorecard in, or the decision recorded), so
    * no one's ratings show before the debrief opens: count, on time (within 24 hours of the interview's end), mean rating,
    * the mean difference from the other panelists of the same interviews, recommendations, agreement with the decision.
+   * Read from the summary (per position, interview day and interviewer: counts, and the sums and counts the means
+   * are made of), refreshed first; the same as `calibrationFull` (the means up to floating-point rounding).
    */
-  calibration(filter: InsightsFilter) {
+  async calibration(filter: InsightsFilter): Promise<CalibrationRow[]> {
+    await this.summaries.refresh();
     const params = new Params(this.postgres);
-    return this.run<{
-      userId: number;
-      name: string;
-      submitted: number | string;
-      onTime: number | string;
-      mean: number | string | null;
-      delta: number | string | null;
-      strongNo: number | string;
-      no: number | string;
-      yes: number | string;
-      strongYes: number | string;
-      decided: number | string;
-      matched: number | string;
-    }>(
+    return this.run<CalibrationRow>(
+      `SELECT c."userId" AS "userId", u.name AS name, SUM(c.submitted) AS submitted, SUM(c."onTime") AS "onTime",
+         SUM(c."meanSum") / NULLIF(SUM(c."meanCount"), 0) AS mean,
+         SUM(c."deltaSum") / NULLIF(SUM(c."deltaCount"), 0) AS delta,
+         SUM(c."strongNo") AS "strongNo", SUM(c.no) AS no, SUM(c.yes) AS yes, SUM(c."strongYes") AS "strongYes",
+         SUM(c.decided) AS decided, SUM(c.matched) AS matched
+       FROM insight_calibration c JOIN positions p ON p.id = c."positionId" JOIN users u ON u.id = c."userId"
+       WHERE ${this.where(filter, params, 'c.day')}
+       GROUP BY c."userId", u.name
+       ORDER BY u.name`,
+      params,
+    );
+  }
+
+  /** calibration from every scorecard rating (what the summary is built and tested with). */
+  calibrationFull(filter: InsightsFilter): Promise<CalibrationRow[]> {
+    const params = new Params(this.postgres);
+    return this.run<CalibrationRow>(
       `WITH seat AS (
          SELECT s.id, s."userId", s."interviewId", s.recommendation, i.decision,
            CASE WHEN ${this.days('s."submittedAt"', 'i."startsAt"')} * 1440 <= i."durationMinutes" + 1440 THEN 1 ELSE 0 END AS on_time,

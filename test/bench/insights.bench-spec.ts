@@ -1,3 +1,4 @@
+import { InsightSummaries } from '../../src/insights/insight-summaries.js';
 import { signedInAs } from '../support/http.js';
 import { seedBulkHistory } from '../support/insights-bulk.js';
 import { person } from '../support/insights-data.js';
@@ -35,8 +36,12 @@ describe('Insights benchmark', () => {
       questions: 14,
       tag: 'x',
     });
+    const seeded = Date.now();
+    // The seed's rows marked every bucket dirty: build the summaries whole once, as the first report would.
+    await testApp.app.get(InsightSummaries).rebuildAll();
     const lines = [
-      `database: ${testApp.dataSource.options.type}, ${SCALE} applications, seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+      `database: ${testApp.dataSource.options.type}, ${SCALE} applications, seeded in ${((seeded - seeding) / 1000).toFixed(1)} s`,
+      `summaries rebuilt in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
     ];
     for (const report of ['funnel', 'calibration', 'validity', 'cost']) {
       const path = `/insights/${report}?positionId=${positionId}`;

@@ -27,6 +27,7 @@ import { ApplicationCounts1795392100000 } from './1795392100000-ApplicationCount
 import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAndLegalHold.js';
 import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js';
 import { OpenInterviews1795392250000 } from './1795392250000-OpenInterviews.js';
+import { InsightSummaries1795392300000 } from './1795392300000-InsightSummaries.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   ApplicationCounts1795392100000,
   CandidateSearch1795392200000,
   OpenInterviews1795392250000,
+  InsightSummaries1795392300000,
 ];

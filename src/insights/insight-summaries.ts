@@ -1,0 +1,200 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
+import {
+  dropInsightTriggerStatements,
+  INSIGHT_TRIGGERS,
+  insightTriggerStatements,
+  markEverythingStatements,
+} from '../database/insight-triggers.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { addDays } from '../hires/plan-dates.js';
+import { JobRunner } from '../jobs/job-runner.js';
+
+/** One bucket of a summary: a kind of report, a position and a day ("YYYY-MM-DD"). */
+export interface Bucket {
+  kind: 'funnel' | 'calibration';
+  positionId: number;
+  day: string;
+}
+
+/** More dirty buckets than this are not recomputed one by one: the summaries are rebuilt whole. */
+export const MANY_BUCKETS = 200;
+
+/** Serialises refreshes on PostgreSQL (pg_advisory_xact_lock); any constant no other code uses. */
+const REFRESH_LOCK = 1_795_392_300;
+
+const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
+
+/**
+ * The summary tables behind the funnel's stage counts (insight_funnel: applications per position, day applied and
+ * furthest stage) and the calibration report (insight_calibration: per position, interview day and interviewer, the
+ * counts and the sums and counts the means are made of). Their size grows with positions × days, not applications.
+ *
+ * Triggers (migration InsightSummaries) write a dirty mark for every bucket a change can touch, in the change's own
+ * transaction. `refresh()` recomputes the marked buckets with the reports' own SQL restricted to one position and
+ * day; the reports call it before reading, so they are never stale, and a job calls it every few minutes so that a
+ * report rarely finds much to do. Many marks (a bulk import, the migration's backfill) mean one full rebuild.
+ */
+@Injectable()
+export class InsightSummaries implements OnModuleInit {
+  static readonly EVERY_SECONDS = 300;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobRunner,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.ensureTriggers();
+    this.jobs.every('insight-summaries', InsightSummaries.EVERY_SECONDS, async () => {
+      await this.ensureTriggers();
+      await this.refresh();
+    });
+  }
+
+  /**
+   * Puts back any trigger that is missing, and then has everything rebuilt. On SQLite a migration that alters one of
+   * the followed tables through TypeORM recreates it (copy, drop, rename), and the drop takes the table's triggers
+   * with it; this check at start-up (after the migrations) and in the refresh job repairs that. True when it had to.
+   */
+  async ensureTriggers(): Promise<boolean> {
+    const names = INSIGHT_TRIGGERS.map((trigger) => `'${trigger.name}'`).join(', ');
+    const present = await this.query<unknown>(
+      this.postgres
+        ? `SELECT tgname FROM pg_trigger WHERE tgname IN (${names})`
+        : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (${names})`,
+    );
+    if (present.length === INSIGHT_TRIGGERS.length) return false;
+    await this.uow.run(async () => {
+      if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
+      for (const statement of [
+        ...dropInsightTriggerStatements(this.postgres),
+        ...insightTriggerStatements(this.postgres),
+        ...markEverythingStatements(this.postgres),
+      ])
+        await this.query(statement);
+    });
+    return true;
+  }
+
+  private get postgres(): boolean {
+    return this.uow.manager.dataSource.options.type === 'postgres';
+  }
+
+  private query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
+    let n = 0;
+    const numbered = this.postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+    return this.uow.manager.query(numbered, values) as Promise<T[]>;
+  }
+
+  /** The date part of a timestamp as the reports' day filters compare it (see the migration). */
+  private day(column: string): string {
+    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD')` : `substr(${column}, 1, 10)`;
+  }
+
+  private days(later: string, earlier: string): string {
+    return this.postgres
+      ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
+      : `(julianday(${later}) - julianday(${earlier}))`;
+  }
+
+  /** Recomputes every dirty bucket (or rebuilds everything when there are many); returns how many were dirty. */
+  async refresh(): Promise<number> {
+    const [any] = await this.query<unknown>(`SELECT 1 AS one FROM insight_dirty LIMIT 1`);
+    if (!any) return 0;
+    return this.uow.run(async () => {
+      if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
+      const dirty = await this.query<Bucket>(
+        `SELECT DISTINCT kind, "positionId" AS "positionId", day FROM insight_dirty LIMIT ${MANY_BUCKETS + 1}`,
+      );
+      if (dirty.length > MANY_BUCKETS) {
+        await this.rebuildWhole();
+        return dirty.length;
+      }
+      for (const bucket of dirty) {
+        // The marks first: whatever they stand for has committed, so the recomputation below sees it.
+        await this.query(`DELETE FROM insight_dirty WHERE kind = ? AND "positionId" = ? AND day = ?`, [
+          bucket.kind,
+          Number(bucket.positionId),
+          bucket.day,
+        ]);
+        await this.build(bucket.kind, { positionId: Number(bucket.positionId), day: bucket.day });
+      }
+      return dirty.length;
+    });
+  }
+
+  /** Rebuilds both summaries from the full history (after rows were written around the triggers, or to repair). */
+  rebuildAll(): Promise<void> {
+    return this.uow.run(async () => {
+      if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
+      await this.rebuildWhole();
+    });
+  }
+
+  private async rebuildWhole(): Promise<void> {
+    await this.query(`DELETE FROM insight_dirty`);
+    await this.build('funnel', null);
+    await this.build('calibration', null);
+  }
+
+  /** Replaces one bucket's rows (or, with null, every row) with what the full computation gives. */
+  private async build(kind: Bucket['kind'], bucket: Omit<Bucket, 'kind'> | null): Promise<void> {
+    const table = kind === 'funnel' ? 'insight_funnel' : 'insight_calibration';
+    const dated = kind === 'funnel' ? 'a."createdAt"' : 'i."startsAt"';
+    const values = bucket ? [bucket.positionId, bucket.day, addDays(bucket.day, 1)] : [];
+    const only = bucket ? `a."positionId" = ? AND ${dated} >= ? AND ${dated} < ?` : '1 = 1';
+    await this.query(
+      `DELETE FROM ${table}${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
+      values.slice(0, bucket ? 2 : 0),
+    );
+    await this.query(kind === 'funnel' ? this.funnelSql(only) : this.calibrationSql(only), values);
+  }
+
+  /** InsightsRepository.stageCountsFull's furthest stage per application, counted per position and day applied. */
+  private funnelSql(only: string): string {
+    return `WITH reached AS (
+         SELECT e."applicationId" AS app, a."positionId" AS pos, ${this.day('a."createdAt"')} AS d, ${STAGE_RANK.replace('{col}', 'e."toStage"')} AS r
+         FROM application_events e
+         JOIN applications a ON a.id = e."applicationId"
+         JOIN positions p ON p.id = a."positionId"
+         WHERE e."toStage" IS NOT NULL AND ${only}
+       ), furthest AS (SELECT app, pos, d, MAX(r) AS best FROM reached GROUP BY app, pos, d)
+       INSERT INTO insight_funnel ("positionId", day, furthest, applications)
+       SELECT pos, d, best, COUNT(*) FROM furthest WHERE best >= 0 GROUP BY pos, d, best`;
+  }
+
+  /** InsightsRepository.calibrationFull's seats, summed per position, interview day and interviewer. */
+  private calibrationSql(only: string): string {
+    return `WITH seat AS (
+         SELECT s.id, s."userId", s."interviewId", s.recommendation, i.decision, a."positionId" AS pos, ${this.day('i."startsAt"')} AS d,
+           CASE WHEN ${this.days('s."submittedAt"', 'i."startsAt"')} * 1440 <= i."durationMinutes" + 1440 THEN 1 ELSE 0 END AS on_time,
+           AVG(r.rating * 1.0) AS mean
+         FROM panelists s
+         JOIN interviews i ON i.id = s."interviewId"
+         JOIN applications a ON a.id = i."applicationId"
+         JOIN positions p ON p.id = a."positionId"
+         LEFT JOIN scorecard_ratings r ON r."panelistId" = s.id
+         WHERE s."submittedAt" IS NOT NULL AND i."cancelledAt" IS NULL
+           AND (i."decidedAt" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM panelists o WHERE o."interviewId" = i.id AND o."submittedAt" IS NULL))
+           AND ${only}
+         GROUP BY s.id, s."userId", s."interviewId", s.recommendation, i.decision, s."submittedAt", i."startsAt", i."durationMinutes", a."positionId"
+       ), per_interview AS (
+         SELECT "interviewId", SUM(mean) AS total, COUNT(mean) AS rated FROM seat GROUP BY "interviewId"
+       ), measured AS (
+         SELECT seat.pos, seat.d, seat."userId", seat.on_time, seat.mean, seat.recommendation, seat.decision,
+           CASE WHEN seat.mean IS NOT NULL AND pi.rated > 1 THEN seat.mean - (pi.total - seat.mean) / (pi.rated - 1) END AS delta
+         FROM seat JOIN per_interview pi ON pi."interviewId" = seat."interviewId" JOIN users u ON u.id = seat."userId"
+       )
+       INSERT INTO insight_calibration ("positionId", day, "userId", submitted, "onTime", "meanSum", "meanCount", "deltaSum",
+         "deltaCount", "strongNo", no, yes, "strongYes", decided, matched)
+       SELECT pos, d, "userId", COUNT(*), SUM(on_time), SUM(mean), COUNT(mean), SUM(delta), COUNT(delta),
+         SUM(CASE WHEN recommendation = 'strong-no' THEN 1 ELSE 0 END),
+         SUM(CASE WHEN recommendation = 'no' THEN 1 ELSE 0 END),
+         SUM(CASE WHEN recommendation = 'yes' THEN 1 ELSE 0 END),
+         SUM(CASE WHEN recommendation = 'strong-yes' THEN 1 ELSE 0 END),
+         SUM(CASE WHEN decision IN ('hire', 'no-hire') THEN 1 ELSE 0 END),
+         SUM(CASE WHEN (decision = 'hire' AND recommendation IN ('yes', 'strong-yes')) OR (decision = 'no-hire' AND recommendation IN ('no', 'strong-no')) THEN 1 ELSE 0 END)
+       FROM measured GROUP BY pos, d, "userId"`;
+  }
+}
