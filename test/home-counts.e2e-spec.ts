@@ -154,5 +154,11 @@ describe('Home page counts at scale', () => {
     const home = await manager.agent.get('/').expect(200);
     expect(home.text).toContain(`${expected[0].count} candidates for “Every step” have passed every vetting step`);
     expect(home.text).toContain(`${expected[1].count} candidates for “Assessment only” have passed every vetting step`);
+    // "Waiting on vetting" counts every one of the 640 (from the kept per-stage counts, not the first 500).
+    expect(home.text).toMatch(/Waiting on vetting<\/a><\/dt><dd>640<\/dd>/);
+    // An anonymised candidate leaves the count, as they leave the board.
+    await ds.query(`UPDATE candidates SET "anonymisedAt" = CURRENT_TIMESTAMP WHERE id = ${candidateIds[0]}`);
+    const after = await manager.agent.get('/').expect(200);
+    expect(after.text).toMatch(/Waiting on vetting<\/a><\/dt><dd>639<\/dd>/);
   });
 });

@@ -133,7 +133,10 @@ export class InsightsRepository {
     return this.reader.query<T>(sql, params.values);
   }
 
-  /** The hiring manager's pipeline at a glance: one query of counts; "this week" is the 7 days from `now`. */
+  /**
+   * The hiring manager's pipeline at a glance: one query of counts; "this week" is the 7 days from `now`. Applications
+   * to vet come from the kept per-stage counts (anonymised candidates' left out, as on the board).
+   */
   async pipelineHealth(managerId: number, now: Date, today: string) {
     const params = new Params(this.postgres);
     const mine = () => params.add(managerId);
@@ -149,7 +152,7 @@ export class InsightsRepository {
     }>(
       `SELECT
          (SELECT COUNT(*) FROM positions p WHERE p."hiringManagerId" = ${mine()} AND p.status = 'published') AS positions,
-         (SELECT COUNT(*) FROM applications a JOIN positions p ON p.id = a."positionId" WHERE p."hiringManagerId" = ${mine()} AND a.stage IN ('applied', 'vetting')) AS vetting,
+         (SELECT COALESCE(SUM(c.total), 0) FROM application_counts c JOIN positions p ON p.id = c."positionId" WHERE p."hiringManagerId" = ${mine()} AND c.stage IN ('applied', 'vetting')) AS vetting,
          (SELECT COUNT(*) FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" JOIN positions p ON p.id = a."positionId"
            WHERE p."hiringManagerId" = ${mine()} AND s."submittedAt" IS NULL AND i."cancelledAt" IS NULL AND i."decidedAt" IS NULL
              AND ${this.days(stamp(dayAgo), 'i."startsAt"')} * 1440 > i."durationMinutes") AS overdue,
