@@ -249,7 +249,7 @@ function table(kind: DatabaseKind, runs: ScaleRun[]): string {
         fixed(result.latency.p50),
         fixed(result.latency.p99),
         String(result.non2xx),
-        String(result.errors + result.timeouts),
+        String(result.errors),
         String(statements),
       );
     }
@@ -267,7 +267,7 @@ function table(kind: DatabaseKind, runs: ScaleRun[]): string {
     `\n=== ${kind}: ${runs.map((run) => `${run.scale.toLocaleString('en')} applications (seeded in ${fixed(run.seedSeconds)} s)`).join(', ')}; ${CONNECTIONS} connections, ${PAGE_SECONDS} s per page, /health ${HEALTH_SECONDS} s before each ===`,
     render(lines[0]),
     ...lines.slice(1).map(render),
-    `%health: the page's req/s as a share of /health's just before it. cost×rps: req/s at ${small.scale.toLocaleString('en')} ÷ req/s at ${big?.scale.toLocaleString('en') ?? '-'}; cost×lat: mean latency ratio, same direction. err: connection errors and timeouts (60 s). *: fewer answers than connections in the time, so measured as one request per connection.`,
+    `%health: the page's req/s as a share of /health's just before it. cost×rps: req/s at ${small.scale.toLocaleString('en')} ÷ req/s at ${big?.scale.toLocaleString('en') ?? '-'}; cost×lat: mean latency ratio, same direction. err: connection errors, timeouts (60 s) included. *: fewer answers than connections in the time, so measured as one request per connection.`,
   ];
   for (const run of runs) {
     const { alone, loaded, funnel } = run.contention;
