@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 /**
  * A large hiring history written with multi-row INSERTs, for the scale test and the insights benchmark:
  * `applications` applications (three stage moves each), one interview per four applications, three panelists
- * each rating `questions` questions. 100,000 applications with 14 questions is 1,050,000 ratings.
+ * each rating `questions` questions. 100,000 applications with 14 questions is 1,050,000 ratings. Every interview is
+ * complete: each panelist prepared and submitted, and the manager decided three days after it (`decidedAt` set).
  */
 export async function seedBulkHistory(
   dataSource: DataSource,
@@ -102,6 +103,9 @@ export async function seedBulkHistory(
       'questions',
       'outcomes',
       'decision',
+      'rationale',
+      'decidedAt',
+      'decidedById',
       'scheduledById',
     ],
     interviewed.map((applicationId, i) => [
@@ -116,6 +120,9 @@ export async function seedBulkHistory(
       '[]',
       '[]',
       i % 2 ? 'hire' : 'no-hire',
+      'Decided on the panel’s evidence.',
+      at((i % 300) + 13),
+      input.managerId,
       input.managerId,
     ]),
     true,
@@ -123,7 +130,7 @@ export async function seedBulkHistory(
   const recommendations = ['strong-no', 'no', 'yes', 'strong-yes'];
   const panelistIds = await insert(
     'panelists',
-    ['interviewId', 'userId', 'lead', 'recommendation', 'submittedAt'],
+    ['interviewId', 'userId', 'lead', 'preparedAt', 'recommendation', 'submittedAt'],
     interviewIds.flatMap((interviewId, i) =>
       input.panelistIds
         .slice(0, 3)
@@ -131,6 +138,7 @@ export async function seedBulkHistory(
           interviewId,
           userId,
           bool(seat === 0),
+          at((i % 300) + 9),
           recommendations[(i + seat) % 4],
           at((i % 300) + 10 + (seat === 2 ? 3 : 0)),
         ]),
