@@ -1,6 +1,8 @@
+import { TableColumn } from 'typeorm';
 import { Application } from '../src/candidates/entities/application.entity.js';
 import { CandidatesRepository } from '../src/candidates/candidates.repository.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { repairSqliteTriggers } from '../src/database/migrate-once.js';
 import { AnonymisationService } from '../src/data-protection/anonymisation.service.js';
 import { signedInAs } from './support/http.js';
 import { history } from './support/insights-data.js';
@@ -182,5 +184,50 @@ describe('Kept application counts and deep pages', () => {
     expect(everyPage).toEqual(all);
     expect(await shown('stage=vetting')).toEqual(await expected(`AND a.stage = 'vetting'`));
     expect(await shown('source=sourced')).toEqual(await expected(`AND a.source = 'sourced'`));
+  }, 120_000);
+
+  it('survives a later migration that rebuilds applications and candidates (SQLite: put back at start-up)', async () => {
+    const runner = testApp.dataSource.createQueryRunner();
+    try {
+      // What TypeORM does on SQLite for addColumn: copy, drop, rename — the old table's triggers go with it.
+      await runner.addColumn('applications', new TableColumn({ name: 'zzExtra', type: 'integer', isNullable: true }));
+      await runner.addColumn('candidates', new TableColumn({ name: 'zzExtra', type: 'integer', isNullable: true }));
+      await history(testApp.dataSource, {
+        positionId: positions[1],
+        source: 'referral',
+        applied: 0,
+        moves: [['applied', 'offer', 1]],
+        byId: managerId,
+      });
+      if (!postgres()) {
+        // Without the triggers the new application is not counted; the start-up repair puts them back and recounts.
+        expect((await bothCounts()).kept).not.toEqual((await bothCounts()).full);
+        expect(await repairSqliteTriggers(testApp.dataSource)).toEqual([
+          'application_counts_insert',
+          'application_counts_delete',
+          'application_counts_update',
+          'applications_follow_candidate',
+          'candidate_search_insert',
+          'candidate_search_delete',
+          'candidate_search_update',
+        ]);
+        expect(await repairSqliteTriggers(testApp.dataSource)).toEqual([]);
+      }
+      const { kept, full } = await bothCounts();
+      expect(kept).toEqual(full);
+      // And they follow changes again.
+      const moved = await testApp.dataSource.getRepository(Application).findOneByOrFail({ stage: 'offer' });
+      await testApp.app.get(CandidatesRepository).changeStage(moved.id, 'offer', 'withdrawn', NO_REJECTION);
+      await testApp.dataSource.query(
+        `UPDATE candidates SET "anonymisedAt" = CURRENT_TIMESTAMP WHERE id = ${moved.candidateId}`,
+      );
+      const after = await bothCounts();
+      expect(after.kept).toEqual(after.full);
+    } finally {
+      await runner.dropColumn('applications', 'zzExtra');
+      await runner.dropColumn('candidates', 'zzExtra');
+      if (!postgres()) await repairSqliteTriggers(testApp.dataSource);
+      await runner.release();
+    }
   }, 120_000);
 });

@@ -1,4 +1,6 @@
-import type { DataSource, Migration } from 'typeorm';
+import type { DataSource, Migration, QueryRunner } from 'typeorm';
+import { APPLICATION_COUNT_TRIGGERS, restoreApplicationCounts } from './migrations/1795392100000-ApplicationCounts.js';
+import { restoreCandidateSearch } from './migrations/1795392200000-CandidateSearch.js';
 
 /** Keeper's key for PostgreSQL's advisory lock around migrations (any constant shared by every process). */
 export const MIGRATION_LOCK = 7_305_349_127;
@@ -11,6 +13,7 @@ export const MIGRATION_LOCK = 7_305_349_127;
 export async function migrateOnce(dataSource: DataSource): Promise<Migration[]> {
   if (dataSource.options.type !== 'postgres') {
     const applied = await dataSource.runMigrations();
+    await repairSqliteTriggers(dataSource);
     await refreshStatistics(dataSource, true);
     return applied;
   }
@@ -28,6 +31,33 @@ export async function migrateOnce(dataSource: DataSource): Promise<Migration[]> 
   } finally {
     await lock.release();
   }
+}
+
+/** SQLite triggers that keep derived rows exact, by name, with what puts them back and recomputes those rows. */
+const KEPT_TRIGGERS: { names: string[]; restore: (queryRunner: QueryRunner) => Promise<void> }[] = [
+  { names: APPLICATION_COUNT_TRIGGERS, restore: restoreApplicationCounts },
+  {
+    names: ['candidate_search_insert', 'candidate_search_delete', 'candidate_search_update'],
+    restore: restoreCandidateSearch,
+  },
+];
+
+/**
+ * TypeORM alters a SQLite table by recreating it, and the old table's triggers go with it: a later migration would
+ * silently stop the kept counts and the search index from following changes. At start-up, after the migrations, any
+ * missing trigger is put back and what it keeps is recomputed (the insight summaries check their own triggers).
+ */
+export async function repairSqliteTriggers(dataSource: DataSource): Promise<string[]> {
+  const rows = (await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")) as { name: string }[];
+  const present = new Set(rows.map((row) => row.name));
+  const repaired: string[] = [];
+  for (const kept of KEPT_TRIGGERS) {
+    const missing = kept.names.filter((name) => !present.has(name));
+    if (!missing.length) continue;
+    await dataSource.transaction((manager) => kept.restore(manager.queryRunner!));
+    repaired.push(...missing);
+  }
+  return repaired;
 }
 
 /**

@@ -85,9 +85,9 @@ END $$ LANGUAGE plpgsql`;
  * `application_counts` holds, per position and stage, how many listed applications it has. Database triggers keep
  * it in the same transaction as every insert, move, anonymisation and delete, whichever code path writes (the app,
  * the demo, bulk loads), so the board's column counts and the list's total read a few rows instead of counting
- * 100,000. On SQLite, a later migration that rebuilds `applications` (TypeORM's addColumn/changeColumn do) drops
- * these triggers with the old table (and one on `candidates` drops applications_follow_candidate): such a migration must create them again (`test/application-counts.e2e-spec.ts`
- * fails if they are missing).
+ * 100,000. On SQLite, a later migration that rebuilds `applications` or `candidates` (TypeORM's addColumn and
+ * changeColumn do) drops these triggers with the old table: migrateOnce puts them back (restoreApplicationCounts) at
+ * start-up when one is missing, and `test/application-counts.e2e-spec.ts` checks it.
  */
 export class ApplicationCounts1795392100000 implements MigrationInterface {
   name = 'ApplicationCounts1795392100000';
@@ -125,25 +125,18 @@ export class ApplicationCounts1795392100000 implements MigrationInterface {
       `INSERT INTO application_counts ("positionId", stage, total)
         SELECT "positionId", stage, COUNT(*) FROM applications WHERE ${LISTED} GROUP BY "positionId", stage`,
     );
-    if (postgres) {
-      await queryRunner.query(POSTGRES_FUNCTION);
-      await queryRunner.query(
-        `CREATE TRIGGER application_counts_change AFTER INSERT OR DELETE OR UPDATE OF stage, "positionId", "anonymisedAt"
-          ON applications FOR EACH ROW EXECUTE FUNCTION application_counts_apply()`,
-      );
-    } else {
-      for (const trigger of SQLITE_TRIGGERS) await queryRunner.query(trigger);
-    }
-    if (postgres) {
-      await queryRunner.query(POSTGRES_FOLLOW);
-      await queryRunner.query(
-        `CREATE TRIGGER applications_follow_candidate AFTER UPDATE OF "anonymisedAt" ON candidates
-          FOR EACH ROW WHEN (NEW."anonymisedAt" IS DISTINCT FROM OLD."anonymisedAt")
-          EXECUTE FUNCTION applications_follow_candidate()`,
-      );
-    } else {
-      await queryRunner.query(SQLITE_FOLLOW);
-    }
+    if (!postgres) return restoreApplicationCounts(queryRunner);
+    await queryRunner.query(POSTGRES_FUNCTION);
+    await queryRunner.query(
+      `CREATE TRIGGER application_counts_change AFTER INSERT OR DELETE OR UPDATE OF stage, "positionId", "anonymisedAt"
+        ON applications FOR EACH ROW EXECUTE FUNCTION application_counts_apply()`,
+    );
+    await queryRunner.query(POSTGRES_FOLLOW);
+    await queryRunner.query(
+      `CREATE TRIGGER applications_follow_candidate AFTER UPDATE OF "anonymisedAt" ON candidates
+        FOR EACH ROW WHEN (NEW."anonymisedAt" IS DISTINCT FROM OLD."anonymisedAt")
+        EXECUTE FUNCTION applications_follow_candidate()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -163,4 +156,29 @@ export class ApplicationCounts1795392100000 implements MigrationInterface {
     for (const index of indexes(false)) await queryRunner.createIndex('applications', index);
     await queryRunner.dropColumn('applications', 'anonymisedAt');
   }
+}
+
+/** The SQLite triggers of this migration, by name: a start-up check puts them back when one is missing. */
+export const APPLICATION_COUNT_TRIGGERS = [
+  'application_counts_insert',
+  'application_counts_delete',
+  'application_counts_update',
+  'applications_follow_candidate',
+];
+
+/**
+ * SQLite: (re)creates the triggers and recounts from the rows, so the counts are exact again. TypeORM alters a SQLite
+ * table by recreating it, which drops its triggers; migrateOnce calls this at start-up when one is missing.
+ */
+export async function restoreApplicationCounts(queryRunner: QueryRunner): Promise<void> {
+  for (const name of APPLICATION_COUNT_TRIGGERS) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+  await queryRunner.query(
+    `UPDATE applications SET "anonymisedAt" = (SELECT c."anonymisedAt" FROM candidates c WHERE c.id = applications."candidateId")`,
+  );
+  await queryRunner.query('DELETE FROM application_counts');
+  await queryRunner.query(
+    `INSERT INTO application_counts ("positionId", stage, total)
+      SELECT "positionId", stage, COUNT(*) FROM applications WHERE ${LISTED} GROUP BY "positionId", stage`,
+  );
+  for (const trigger of [...SQLITE_TRIGGERS, SQLITE_FOLLOW]) await queryRunner.query(trigger);
 }
