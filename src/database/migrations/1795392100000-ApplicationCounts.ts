@@ -50,32 +50,36 @@ BEGIN
 END $$ LANGUAGE plpgsql`;
 
 /**
- * PostgreSQL: one trigger function. The two count rows a move touches are locked in (position, stage) order, so two
- * opposite moves at the same moment wait for each other instead of deadlocking.
+ * PostgreSQL: statement-level triggers over the statement's changed rows (transition tables), so a bulk insert of
+ * 100,000 applications adds one delta per (position, stage) instead of updating the same count row 100,000 times.
+ * Deltas are applied in (position, stage) order, so two statements moving applications in opposite directions wait
+ * for each other instead of deadlocking.
  */
-const UPSERT = `INSERT INTO application_counts ("positionId", stage, total) VALUES (NEW."positionId", NEW.stage, 1)
-      ON CONFLICT ("positionId", stage) DO UPDATE SET total = application_counts.total + 1;`;
+const DELTA = (changes: string) => `INSERT INTO application_counts ("positionId", stage, total)
+      SELECT "positionId", stage, SUM(n) FROM (${changes}) AS changes
+      GROUP BY "positionId", stage HAVING SUM(n) <> 0 ORDER BY "positionId", stage
+      ON CONFLICT ("positionId", stage) DO UPDATE SET total = application_counts.total + EXCLUDED.total;`;
+const ARRIVED = `SELECT "positionId", stage, 1 AS n FROM new_rows WHERE "anonymisedAt" IS NULL`;
+const LEFT = `SELECT "positionId", stage, -1 AS n FROM old_rows WHERE "anonymisedAt" IS NULL`;
 const POSTGRES_FUNCTION = `CREATE FUNCTION application_counts_apply() RETURNS trigger AS $$
-DECLARE
-  leaving boolean := TG_OP <> 'INSERT' AND OLD."anonymisedAt" IS NULL;
-  arriving boolean := TG_OP <> 'DELETE' AND NEW."anonymisedAt" IS NULL;
-  arriving_first boolean;
 BEGIN
-  IF leaving AND arriving AND NEW."positionId" = OLD."positionId" AND NEW.stage = OLD.stage THEN
-    RETURN NULL;
-  END IF;
-  arriving_first := arriving AND (NOT leaving OR (NEW."positionId", NEW.stage) < (OLD."positionId", OLD.stage));
-  IF arriving_first THEN
-    ${UPSERT}
-  END IF;
-  IF leaving THEN
-    UPDATE application_counts SET total = total - 1 WHERE "positionId" = OLD."positionId" AND stage = OLD.stage;
-  END IF;
-  IF arriving AND NOT arriving_first THEN
-    ${UPSERT}
+  IF TG_OP = 'INSERT' THEN
+    ${DELTA(ARRIVED)}
+  ELSIF TG_OP = 'DELETE' THEN
+    ${DELTA(LEFT)}
+  ELSE
+    ${DELTA(`${ARRIVED} UNION ALL ${LEFT}`)}
   END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql`;
+const POSTGRES_TRIGGERS = [
+  `CREATE TRIGGER application_counts_insert AFTER INSERT ON applications REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION application_counts_apply()`,
+  `CREATE TRIGGER application_counts_update AFTER UPDATE ON applications
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION application_counts_apply()`,
+  `CREATE TRIGGER application_counts_delete AFTER DELETE ON applications REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION application_counts_apply()`,
+];
 
 /**
  * Fast at 100,000 applications (issue 17). An anonymised candidate's applications leave every list and board, so
@@ -127,10 +131,7 @@ export class ApplicationCounts1795392100000 implements MigrationInterface {
     );
     if (!postgres) return restoreApplicationCounts(queryRunner);
     await queryRunner.query(POSTGRES_FUNCTION);
-    await queryRunner.query(
-      `CREATE TRIGGER application_counts_change AFTER INSERT OR DELETE OR UPDATE OF stage, "positionId", "anonymisedAt"
-        ON applications FOR EACH ROW EXECUTE FUNCTION application_counts_apply()`,
-    );
+    for (const trigger of POSTGRES_TRIGGERS) await queryRunner.query(trigger);
     await queryRunner.query(POSTGRES_FOLLOW);
     await queryRunner.query(
       `CREATE TRIGGER applications_follow_candidate AFTER UPDATE OF "anonymisedAt" ON candidates
@@ -143,7 +144,8 @@ export class ApplicationCounts1795392100000 implements MigrationInterface {
     if (queryRunner.connection.options.type === 'postgres') {
       await queryRunner.query('DROP TRIGGER applications_follow_candidate ON candidates');
       await queryRunner.query('DROP FUNCTION applications_follow_candidate()');
-      await queryRunner.query('DROP TRIGGER application_counts_change ON applications');
+      for (const name of ['insert', 'update', 'delete'])
+        await queryRunner.query(`DROP TRIGGER application_counts_${name} ON applications`);
       await queryRunner.query('DROP FUNCTION application_counts_apply()');
     } else {
       await queryRunner.query('DROP TRIGGER applications_follow_candidate');
