@@ -135,7 +135,9 @@ export class InsightsRepository {
 
   /**
    * The hiring manager's pipeline at a glance: one query of counts; "this week" is the 7 days from `now`. Applications
-   * to vet come from the kept per-stage counts (anonymised candidates' left out, as on the board).
+   * to vet come from the kept per-stage counts (anonymised candidates' left out, as on the board). A few index
+   * lookups on every load of the manager's home: read on the main connection, not through ReportReader, whose cache
+   * it would only fill (its parameters hold the current time, so no entry would ever be reused).
    */
   async pipelineHealth(managerId: number, now: Date, today: string) {
     const params = new Params(this.postgres);
@@ -143,14 +145,7 @@ export class InsightsRepository {
     const stamp = (date: Date) =>
       params.add(this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', ''));
     const dayAgo = new Date(now.getTime() - 86_400_000);
-    const [row] = await this.run<{
-      positions: number | string;
-      vetting: number | string;
-      overdue: number | string;
-      interviews: number | string;
-      late: number | string;
-    }>(
-      `SELECT
+    const sql = `SELECT
          (SELECT COUNT(*) FROM positions p WHERE p."hiringManagerId" = ${mine()} AND p.status = 'published') AS positions,
          (SELECT COALESCE(SUM(c.total), 0) FROM application_counts c JOIN positions p ON p.id = c."positionId" WHERE p."hiringManagerId" = ${mine()} AND c.stage IN ('applied', 'vetting')) AS vetting,
          (SELECT COUNT(*) FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" JOIN positions p ON p.id = a."positionId"
@@ -159,9 +154,14 @@ export class InsightsRepository {
          (SELECT COUNT(*) FROM interviews i JOIN applications a ON a.id = i."applicationId" JOIN positions p ON p.id = a."positionId"
            WHERE p."hiringManagerId" = ${mine()} AND i."cancelledAt" IS NULL AND i."startsAt" >= ${stamp(now)} AND i."startsAt" < ${stamp(new Date(now.getTime() + 7 * 86_400_000))}) AS interviews,
          (SELECT COUNT(DISTINCT t."hireId") FROM onboarding_tasks t JOIN hires h ON h.id = t."hireId"
-           WHERE h."managerId" = ${mine()} AND t."doneAt" IS NULL AND t."dueOn" < ${params.add(today)}) AS late`,
-      params,
-    );
+           WHERE h."managerId" = ${mine()} AND t."doneAt" IS NULL AND t."dueOn" < ${params.add(today)}) AS late`;
+    const [row] = (await this.uow.manager.query(sql, params.values)) as {
+      positions: number | string;
+      vetting: number | string;
+      overdue: number | string;
+      interviews: number | string;
+      late: number | string;
+    }[];
     return {
       positions: Number(row.positions),
       vetting: Number(row.vetting),
