@@ -1,5 +1,5 @@
 import { RejectionReason } from '../src/candidates/entities/rejection-reason.entity.js';
-import { migrateOnce } from '../src/database/migrate-once.js';
+import { migrateOnce, refreshStatistics } from '../src/database/migrate-once.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -70,6 +70,32 @@ describe('Database', () => {
     expect(await stats()).toHaveLength(0);
     await migrateOnce(ds);
     expect((await stats()).length).toBeGreaterThan(0);
+  });
+
+  it('has PostgreSQL analysed by the maintenance job when autovacuum, which would do it, is off', async () => {
+    if (testApp.config.database.kind === 'sqlite')
+      return expect(await refreshStatistics(testApp.dataSource)).toBe(true);
+    const ds = testApp.dataSource;
+    const values = Array.from({ length: 300 }, (_, i) => `('Analysed ${i}', true, ${100 + i})`).join(', ');
+    await ds.query(`INSERT INTO rejection_reasons (label, active, "sortOrder") VALUES ${values}`);
+    const estimate = async () =>
+      Number(
+        (
+          (await ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'rejection_reasons'`)) as {
+            reltuples: string;
+          }[]
+        )[0].reltuples,
+      );
+    const [{ autovacuum }] = (await ds.query(`SELECT current_setting('autovacuum') AS autovacuum`)) as {
+      autovacuum: string;
+    }[];
+    const before = await estimate();
+    const analysed = await refreshStatistics(ds);
+    expect(analysed).toBe(autovacuum === 'off');
+    if (analysed) {
+      expect(before).toBeLessThan(300);
+      expect(await estimate()).toBeGreaterThanOrEqual(300);
+    }
   });
 
   it('opens SQLite with WAL, foreign keys, a busy timeout and synchronous=NORMAL', async () => {

@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { JobRunner } from '../jobs/job-runner.js';
 import { refreshStatistics } from './migrate-once.js';
 
-/** Every six hours, SQLite's statistics are refreshed where they have gone stale (`PRAGMA optimize`). */
+/**
+ * Every six hours the planner's statistics are refreshed: SQLite's where they have gone stale (`PRAGMA optimize`),
+ * PostgreSQL's only when autovacuum is off (see refreshStatistics).
+ */
 @Injectable()
 export class DatabaseMaintenance implements OnModuleInit {
   static readonly EVERY_SECONDS = 6 * 3600;
@@ -14,7 +17,6 @@ export class DatabaseMaintenance implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    if (this.dataSource.options.type === 'postgres') return;
     this.jobs.every('database-optimize', DatabaseMaintenance.EVERY_SECONDS, () => refreshStatistics(this.dataSource));
   }
 }

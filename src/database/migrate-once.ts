@@ -66,9 +66,19 @@ export async function repairSqliteTriggers(dataSource: DataSource): Promise<stri
  * long-lived connections: when the process starts, `PRAGMA optimize=0x10002` analyses every table that has rows and
  * no statistics or stale ones (a sampled, bounded ANALYZE; empty tables are left alone); every few hours the
  * database-optimize job runs `PRAGMA optimize` for the tables queried since. PostgreSQL's autovacuum keeps its own
- * statistics; it is analysed once after migrations.
+ * statistics; it is analysed once after migrations, and where autovacuum is switched off (as on some CI and
+ * hand-tuned servers) the job runs `ANALYZE` itself: without statistics PostgreSQL plans every table as nearly empty
+ * and keeps those plans — foreign-key checks by sequential scan made a 100,000-row import take minutes per thousand.
  */
-export async function refreshStatistics(dataSource: DataSource, atStart = false): Promise<void> {
-  if (dataSource.options.type === 'postgres') return;
-  await dataSource.query(atStart ? 'PRAGMA optimize=0x10002' : 'PRAGMA optimize');
+export async function refreshStatistics(dataSource: DataSource, atStart = false): Promise<boolean> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.query(atStart ? 'PRAGMA optimize=0x10002' : 'PRAGMA optimize');
+    return true;
+  }
+  const [{ autovacuum }] = (await dataSource.query(`SELECT current_setting('autovacuum') AS autovacuum`)) as {
+    autovacuum: string;
+  }[];
+  if (autovacuum === 'on') return false;
+  await dataSource.query('ANALYZE');
+  return true;
 }

@@ -50,7 +50,8 @@ export class PgBossJobRunner extends JobRunner {
       name: job.name,
       policy: 'stately' as const,
       retryLimit: 0,
-      expireInSeconds: Math.max(job.seconds * 4, 15 * 60),
+      // pg-boss refuses an expiry of a day or more.
+      expireInSeconds: Math.min(Math.max(job.seconds * 4, 15 * 60), 23 * 3600),
     };
     // A queue created by another process at the same moment may deadlock once; the second try finds it made.
     await this.boss
