@@ -4,6 +4,7 @@ import { csrf } from '../common/csrf.js';
 import { takeFlash } from '../common/flash.js';
 import { navigationFor } from '../common/navigation.js';
 import { requestPath } from '../common/paths.js';
+import { asStaffPage } from '../common/read-memo.js';
 import { CompanyService } from '../company/company.service.js';
 import { AccountsService } from './accounts.service.js';
 import { ROLE_LABELS } from './role.js';
@@ -34,6 +35,11 @@ export class CurrentUserMiddleware implements NestMiddleware {
         await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
     }
 
+    // A staff page's parts share their reads (the zone read below among them): see read-memo.ts.
+    await asStaffPage(req, () => this.forViews(req, res, next, path));
+  }
+
+  private async forViews(req: Request, res: Response, next: NextFunction, path: string): Promise<void> {
     // Every date-time a page shows is in this zone (the day/dateTime helpers); a candidate's pages set their own.
     res.locals.viewerTimeZone = await this.company.zoneFor(req.user?.timeZone);
     res.locals.flash = takeFlash(req);

@@ -8,6 +8,7 @@ import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
 import { Candidate, type Source } from './entities/candidate.entity.js';
 import { RejectionReason } from './entities/rejection-reason.entity.js';
+import { readOnce } from '../common/read-memo.js';
 
 export interface ApplicationsFilter {
   search?: string;
@@ -68,10 +69,12 @@ export class CandidatesRepository {
   }
 
   findApplication(id: number): Promise<Application | null> {
-    return this.uow.manager.getRepository(Application).findOne({
-      where: { id },
-      relations: { candidate: { resumeFile: true }, position: { hiringManager: true }, rejectionReason: true },
-    });
+    return readOnce(`application:${id}`, () =>
+      this.uow.manager.getRepository(Application).findOne({
+        where: { id },
+        relations: { candidate: { resumeFile: true }, position: { hiringManager: true }, rejectionReason: true },
+      }),
+    );
   }
 
   /** Applications by id with their candidates and positions (for later steps' lists), in one query. */

@@ -5,6 +5,7 @@ import { FilesRepository } from '../files/files.repository.js';
 import { CompanySettings } from './entities/company-settings.entity.js';
 import { PrivacyNotice } from './entities/privacy-notice.entity.js';
 import type { CheckedLogo, LogoKind } from './logo-check.js';
+import { readOnce } from '../common/read-memo.js';
 
 /** What Keeper calls the company until an admin names it in Settings. */
 export const DEFAULT_COMPANY_NAME = 'Our company';
@@ -60,11 +61,13 @@ export class CompanyService {
   }
 
   /** The zone times are shown in for anyone without their own (Settings → Company; UTC until an admin sets it). */
-  async timeZone(): Promise<string> {
-    const row = await this.uow
-      .repository(CompanySettings)
-      .findOne({ where: { id: 1 }, select: { id: true, timeZone: true } });
-    return isTimeZone(row?.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE;
+  timeZone(): Promise<string> {
+    return readOnce('company-time-zone', async () => {
+      const row = await this.uow
+        .repository(CompanySettings)
+        .findOne({ where: { id: 1 }, select: { id: true, timeZone: true } });
+      return isTimeZone(row?.timeZone) ? row.timeZone : DEFAULT_TIME_ZONE;
+    });
   }
 
   /** The zone a person's times are shown in: their own, else the company's. */

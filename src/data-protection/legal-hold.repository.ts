@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { LegalHold } from './entities/legal-hold.entity.js';
+import { readOnce } from '../common/read-memo.js';
 
 /** The only place legal holds meet TypeORM. A hold is active while it is not lifted. */
 @Injectable()
@@ -9,11 +10,15 @@ export class LegalHoldRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
   activeOnCandidate(candidateId: number): Promise<LegalHold | null> {
-    return this.uow.repository(LegalHold).findOneBy({ candidateId, liftedAt: IsNull() });
+    return readOnce(`hold-on-candidate:${candidateId}`, () =>
+      this.uow.repository(LegalHold).findOneBy({ candidateId, liftedAt: IsNull() }),
+    );
   }
 
   activeOnPosition(positionId: number): Promise<LegalHold | null> {
-    return this.uow.repository(LegalHold).findOneBy({ positionId, liftedAt: IsNull() });
+    return readOnce(`hold-on-position:${positionId}`, () =>
+      this.uow.repository(LegalHold).findOneBy({ positionId, liftedAt: IsNull() }),
+    );
   }
 
   /** Active holds on any of these positions (a candidate page lists the positions holding them). */

@@ -8,6 +8,7 @@ import { PositionVersion } from './entities/position-version.entity.js';
 import { Position, type PositionStatus } from './entities/position.entity.js';
 import { ShareLink } from './entities/share-link.entity.js';
 import type { PositionScope } from './positions.access.js';
+import { readOnce } from '../common/read-memo.js';
 
 export interface PositionsFilter {
   search?: string;
@@ -137,7 +138,9 @@ export class PositionsRepository {
   }
 
   findCheckPhrases(): Promise<CheckPhrase[]> {
-    return this.uow.repository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } });
+    return readOnce('check-phrases', () =>
+      this.uow.repository(CheckPhrase).find({ order: { list: 'ASC', phrase: 'ASC' } }),
+    );
   }
 
   async addCheckPhrase(

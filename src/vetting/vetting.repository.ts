@@ -12,6 +12,7 @@ import { VettingConfig } from './entities/vetting-config.entity.js';
 import { WritingGrade } from './entities/writing-grade.entity.js';
 import { WritingPrompt } from './entities/writing-prompt.entity.js';
 import { WritingSubmission } from './entities/writing-submission.entity.js';
+import { readOnce } from '../common/read-memo.js';
 
 /**
  * The only place vetting meets TypeORM: steps, assessments, writing tests and their grades, presentations and their
@@ -141,7 +142,7 @@ export class VettingRepository {
   // Writing tests
 
   findSubmission(applicationId: number): Promise<WritingSubmission | null> {
-    return this.submissions.findOneBy({ applicationId });
+    return readOnce(`writing-submission:${applicationId}`, () => this.submissions.findOneBy({ applicationId }));
   }
 
   findSubmissionById(id: number): Promise<WritingSubmission> {
@@ -200,7 +201,10 @@ export class VettingRepository {
   }
 
   findGradesOfSubmissions(submissionIds: number[]): Promise<WritingGrade[]> {
-    return submissionIds.length ? this.grades.findBy({ submissionId: In(submissionIds) }) : Promise.resolve([]);
+    if (!submissionIds.length) return Promise.resolve([]);
+    return readOnce(`writing-grades:${submissionIds.join(',')}`, () =>
+      this.grades.findBy({ submissionId: In(submissionIds) }),
+    );
   }
 
   findGradesByGrader(graderId: number): Promise<WritingGrade[]> {
@@ -252,7 +256,9 @@ export class VettingRepository {
   // Research presentations
 
   findPresentation(applicationId: number): Promise<Presentation | null> {
-    return this.presentations.findOne({ where: { applicationId }, relations: { deckFile: true } });
+    return readOnce(`presentation:${applicationId}`, () =>
+      this.presentations.findOne({ where: { applicationId }, relations: { deckFile: true } }),
+    );
   }
 
   /** Which of these applications have a presentation, without the deck (for the board). */
@@ -276,7 +282,10 @@ export class VettingRepository {
   }
 
   findScoresOfPresentations(presentationIds: number[]): Promise<PresentationScore[]> {
-    return presentationIds.length ? this.scores.findBy({ presentationId: In(presentationIds) }) : Promise.resolve([]);
+    if (!presentationIds.length) return Promise.resolve([]);
+    return readOnce(`presentation-scores:${presentationIds.join(',')}`, () =>
+      this.scores.findBy({ presentationId: In(presentationIds) }),
+    );
   }
 
   findScoresByEvaluator(evaluatorId: number): Promise<PresentationScore[]> {
@@ -302,7 +311,9 @@ export class VettingRepository {
   // Portal links
 
   findActiveLink(applicationId: number): Promise<PortalLink | null> {
-    return this.links.findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return readOnce(`portal-link:${applicationId}`, () =>
+      this.links.findOne({ where: { applicationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } }),
+    );
   }
 
   /** Whether a member of staff (anyone but an agency recruiter) ever issued a portal link for the application. */

@@ -11,6 +11,7 @@ import type { Assessment } from './entities/assessment.entity.js';
 import { DEFAULT_PRESENTATION_BRIEF, VettingConfig } from './entities/vetting-config.entity.js';
 import { rubricResult } from './rubric-score.js';
 import { VettingRepository } from './vetting.repository.js';
+import { readOnce } from '../common/read-memo.js';
 
 export type StepStatus = 'pass' | 'fail' | 'pending';
 
@@ -38,9 +39,11 @@ export class VettingService {
   ) {}
 
   /** The position's settings, or the method's defaults when none were saved. */
-  async configFor(positionId: number): Promise<VettingConfig> {
-    return (
-      (await this.vetting.findConfig(positionId)) ?? Object.assign(new VettingConfig(), { positionId, ...DEFAULTS })
+  configFor(positionId: number): Promise<VettingConfig> {
+    return readOnce(
+      `vetting-config:${positionId}`,
+      async () =>
+        (await this.vetting.findConfig(positionId)) ?? Object.assign(new VettingConfig(), { positionId, ...DEFAULTS }),
     );
   }
 
@@ -71,7 +74,7 @@ export class VettingService {
   }
 
   assessmentFor(applicationId: number): Promise<Assessment | null> {
-    return this.vetting.findAssessment(applicationId);
+    return readOnce(`assessment:${applicationId}`, () => this.vetting.findAssessment(applicationId));
   }
 
   /** Records (or replaces) the assessment result; the report, if any, must be a real PDF. */
