@@ -1,4 +1,7 @@
 import type { Agent } from 'supertest';
+import { User } from '../src/accounts/entities/user.entity.js';
+import { B2B_SALESPERSON } from '../src/positions/position-templates.js';
+import { PositionsService } from '../src/positions/positions.service.js';
 import { DEMO_PASSWORD } from '../src/demo/demo.seed.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { seedBench, type Seeded } from './bench/bench-seed.js';
@@ -73,6 +76,18 @@ describe('Statements per key page', () => {
     for (const page of pages) large.set(page.name, (await statementsOf(page.role, page.path)).length);
     expect(Object.fromEntries(large)).toEqual(Object.fromEntries(small));
   }, 120_000);
+
+  it('reads the manager home’s unready positions in the same statements however many there are', async () => {
+    const notReady = async () =>
+      ((await agents.manager.get('/').expect(200)).text.match(/is not ready to recruit/g) ?? []).length;
+    const before = (await statementsOf('manager', '/')).length;
+    const listedBefore = await notReady();
+    const manager = await testApp.dataSource.getRepository(User).findOneByOrFail({ email: seeded.emails.manager });
+    for (let i = 0; i < 6; i += 1)
+      await testApp.app.get(PositionsService).create(manager, B2B_SALESPERSON.key, undefined);
+    expect(await notReady()).toBe(listedBefore + 6);
+    expect((await statementsOf('manager', '/')).length).toBe(before);
+  });
 
   it('sends no read twice while one page is built', async () => {
     const repeated: Record<string, string[]> = {};

@@ -9,6 +9,7 @@ import { Application, type Stage } from './entities/application.entity.js';
 import { Candidate, type Source } from './entities/candidate.entity.js';
 import { RejectionReason } from './entities/rejection-reason.entity.js';
 import { readOnce } from '../common/read-memo.js';
+import { findUnique } from '../database/find-unique.js';
 
 export interface ApplicationsFilter {
   search?: string;
@@ -70,7 +71,7 @@ export class CandidatesRepository {
 
   findApplication(id: number): Promise<Application | null> {
     return readOnce(`application:${id}`, () =>
-      this.uow.manager.getRepository(Application).findOne({
+      findUnique(this.uow.manager.getRepository(Application), {
         where: { id },
         relations: { candidate: { resumeFile: true }, position: { hiringManager: true }, rejectionReason: true },
       }),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { PlanTemplate } from './entities/plan-template.entity.js';
+import { findUnique } from '../database/find-unique.js';
 
 @Injectable()
 export class PlanTemplatesRepository {
@@ -9,8 +10,17 @@ export class PlanTemplatesRepository {
 
   /** The plan with its phases, milestones and learning areas, in order, in one query. */
   findByPosition(positionId: number, manager: EntityManager = this.uow.manager): Promise<PlanTemplate | null> {
-    return manager.getRepository(PlanTemplate).findOne({
+    return findUnique(manager.getRepository(PlanTemplate), {
       where: { positionId },
+      relations: { phases: { milestones: true }, learningAreas: true },
+      order: { phases: { sortOrder: 'ASC', milestones: { sortOrder: 'ASC' } }, learningAreas: { sortOrder: 'ASC' } },
+    });
+  }
+
+  /** findByPosition for several positions; without a row limit TypeORM needs no second statement for the ids. */
+  findByPositions(positionIds: number[]): Promise<PlanTemplate[]> {
+    return this.uow.manager.getRepository(PlanTemplate).find({
+      where: { positionId: In(positionIds) },
       relations: { phases: { milestones: true }, learningAreas: true },
       order: { phases: { sortOrder: 'ASC', milestones: { sortOrder: 'ASC' } }, learningAreas: { sortOrder: 'ASC' } },
     });

@@ -26,6 +26,11 @@ export class PlanTemplatesService {
     return this.plans.findByPosition(positionId);
   }
 
+  /** The plans of several positions (those that have one), in one statement. */
+  findByPositions(positionIds: number[]): Promise<PlanTemplate[]> {
+    return this.plans.findByPositions(positionIds);
+  }
+
   /** A new plan from a template draft; milestones point at the position's outcomes by their order. */
   createFrom(
     positionId: number,

@@ -5,6 +5,7 @@ import { In, IsNull, LessThan, Not } from 'typeorm';
 import { CheckIn, HireGoal, HireMilestone, LearningEntry } from './entities/development.entity.js';
 import { Connection, Hire, Offer, OnboardingTask } from './entities/hire.entity.js';
 import { OnboardingTemplate } from './entities/onboarding-template.entity.js';
+import { findUnique } from '../database/find-unique.js';
 
 /** Which hires a list shows: all of them, or those of one manager (built from the user by HiresAccess). */
 export interface HireScope {
@@ -59,7 +60,7 @@ export class HiresRepository {
   }
 
   findHire(id: number): Promise<Hire | null> {
-    return this.uow.manager.getRepository(Hire).findOne({
+    return findUnique(this.uow.manager.getRepository(Hire), {
       where: { id },
       relations: { user: true, manager: true, buddy: true, position: true, application: { candidate: true } },
     });

@@ -6,6 +6,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { InterviewKit } from './entities/interview-kit.entity.js';
 import { Interview, Panelist, ScorecardEdit, ScorecardRating, type Rating } from './entities/interview.entity.js';
 import { Question } from './entities/question.entity.js';
+import { findUnique } from '../database/find-unique.js';
 
 /**
  * The only place the question bank, interview kits, interviews, their panels and scorecards meet TypeORM.
@@ -71,7 +72,7 @@ export class InterviewsRepository {
 
   /** One interview with its panel, the candidate and the position (with its hiring manager). */
   findById(id: number): Promise<Interview | null> {
-    return this.uow.repository(Interview).findOne({
+    return findUnique(this.uow.repository(Interview), {
       where: { id },
       relations: {
         panelists: { user: true },

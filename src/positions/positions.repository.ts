@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import type { PageRequest } from '../common/pagination.js';
 import { CheckPhrase, type CheckPhraseList } from './entities/check-phrase.entity.js';
 import { PositionEvent } from './entities/position-event.entity.js';
@@ -9,6 +9,7 @@ import { Position, type PositionStatus } from './entities/position.entity.js';
 import { ShareLink } from './entities/share-link.entity.js';
 import type { PositionScope } from './positions.access.js';
 import { readOnce } from '../common/read-memo.js';
+import { findUnique } from '../database/find-unique.js';
 
 export interface PositionsFilter {
   search?: string;
@@ -54,21 +55,29 @@ export class PositionsRepository {
   }
 
   /** The positions in scope that are being written or recruited for (on hold and closed ones are paused by choice). */
-  findOpen(scope: PositionScope, limit: number): Promise<Position[]> {
-    if (scope === 'none') return Promise.resolve([]);
-    return this.uow.repository(Position).find({
+  async findOpen(scope: PositionScope, limit: number): Promise<Position[]> {
+    if (scope === 'none') return [];
+    // The ids first: a row limit over the outcomes join counted outcomes, not positions (TypeORM pages the joined
+    // rows when the order names a joined column), so a manager with a few new drafts saw only some of them.
+    const latest = await this.uow.repository(Position).find({
+      select: { id: true },
       where: [
         { hiringManagerId: scope.hiringManagerId, status: 'draft' },
         { hiringManagerId: scope.hiringManagerId, status: 'published' },
       ],
-      relations: { outcomes: true, hiringManager: true },
-      order: { updatedAt: 'DESC', outcomes: { sortOrder: 'ASC' } },
+      order: { updatedAt: 'DESC', id: 'DESC' },
       take: limit,
+    });
+    if (latest.length === 0) return [];
+    return this.uow.repository(Position).find({
+      where: { id: In(latest.map((position) => position.id)) },
+      relations: { outcomes: true, hiringManager: true },
+      order: { updatedAt: 'DESC', id: 'DESC', outcomes: { sortOrder: 'ASC' } },
     });
   }
 
   findWithOutcomes(id: number): Promise<Position | null> {
-    return this.uow.repository(Position).findOne({
+    return findUnique(this.uow.repository(Position), {
       where: { id },
       relations: { outcomes: true, hiringManager: true },
       order: { outcomes: { sortOrder: 'ASC' } },
@@ -152,40 +161,44 @@ export class PositionsRepository {
     await this.uow.repository(CheckPhrase).save({ list, phrase, createdById, note });
   }
 
-  /** Whether the position's interview kit is published (read here so readiness needs no interviews module). */
-  async kitPublished(positionId: number): Promise<boolean> {
+  /** Which of these positions have their interview kit published (read here so readiness needs no interviews module). */
+  async kitsPublished(positionIds: number[]): Promise<Set<number>> {
+    const ids = positionIds.map(Number).join(', ');
     const rows = (await this.uow.manager.query(
-      `SELECT "publishedAt" FROM interview_kits WHERE "positionId" = ${Number(positionId)}`,
-    )) as { publishedAt: unknown }[];
-    return Boolean(rows[0]?.publishedAt);
+      `SELECT "positionId" AS "positionId" FROM interview_kits WHERE "positionId" IN (${ids}) AND "publishedAt" IS NOT NULL`,
+    )) as { positionId: number | string }[];
+    return new Set(rows.map((row) => Number(row.positionId)));
   }
 
   /**
-   * What the position's vetting steps need before it can recruit (read here so readiness needs no vetting module):
+   * What each position's vetting steps need before it can recruit (read here so readiness needs no vetting module):
    * the saved steps, the writing prompts, and the blind graders who can grade now (active, invitation accepted,
-   * interviewers who are neither managers nor admins). Null when the steps were never saved.
+   * interviewers who are neither managers nor admins). Positions whose steps were never saved are not in the map.
    */
-  async vettingSetup(positionId: number): Promise<VettingSetup | null> {
-    const id = Number(positionId);
+  async vettingSetups(positionIds: number[]): Promise<Map<number, VettingSetup>> {
+    const ids = positionIds.map(Number).join(', ');
     const rows = (await this.uow.manager.query(
-      `SELECT c."assessmentRequired", c."writingRequired", c."presentationRequired",
-        (SELECT COUNT(*) FROM writing_prompts p WHERE p."positionId" = ${id}) AS "prompts",
+      `SELECT c."positionId" AS "positionId", c."assessmentRequired", c."writingRequired", c."presentationRequired",
+        (SELECT COUNT(*) FROM writing_prompts p WHERE p."positionId" = c."positionId") AS "prompts",
         (SELECT COUNT(*) FROM position_graders g JOIN users u ON u.id = g."userId"
-          WHERE g."positionId" = ${id} AND u.active = TRUE AND u."passwordHash" IS NOT NULL
+          WHERE g."positionId" = c."positionId" AND u.active = TRUE AND u."passwordHash" IS NOT NULL
           AND EXISTS (SELECT 1 FROM user_roles r WHERE r."userId" = u.id AND r.role = 'interviewer')
           AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r."userId" = u.id AND r.role IN ('manager', 'admin'))
         ) AS "graders"
-      FROM vetting_configs c WHERE c."positionId" = ${id}`,
+      FROM vetting_configs c WHERE c."positionId" IN (${ids})`,
     )) as Record<string, unknown>[];
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      assessmentRequired: Boolean(row.assessmentRequired),
-      writingRequired: Boolean(row.writingRequired),
-      presentationRequired: Boolean(row.presentationRequired),
-      prompts: Number(row.prompts),
-      graders: Number(row.graders),
-    };
+    return new Map(
+      rows.map((row) => [
+        Number(row.positionId),
+        {
+          assessmentRequired: Boolean(row.assessmentRequired),
+          writingRequired: Boolean(row.writingRequired),
+          presentationRequired: Boolean(row.presentationRequired),
+          prompts: Number(row.prompts),
+          graders: Number(row.graders),
+        },
+      ]),
+    );
   }
 
   async checkPhraseExists(list: CheckPhraseList, phrase: string): Promise<boolean> {

@@ -115,11 +115,16 @@ export class PublishingService {
 
   /** The interview kit's and the vetting steps' part of readiness, loaded. */
   async setupOf(positionId: number): Promise<PositionSetup> {
-    const [kitPublished, vetting] = await Promise.all([
-      this.positions.kitPublished(positionId),
-      this.positions.vettingSetup(positionId),
+    return (await this.setupsOf([positionId])).get(positionId)!;
+  }
+
+  /** The same for several positions, in two statements whatever their number. */
+  private async setupsOf(positionIds: number[]): Promise<Map<number, PositionSetup>> {
+    const [kits, vetting] = await Promise.all([
+      this.positions.kitsPublished(positionIds),
+      this.positions.vettingSetups(positionIds),
     ]);
-    return { kitPublished, vetting };
+    return new Map(positionIds.map((id) => [id, { kitPublished: kits.has(id), vetting: vetting.get(id) ?? null }]));
   }
 
   /** The whole "Ready to recruit" checklist for a position, loaded. */
@@ -131,10 +136,13 @@ export class PublishingService {
   /** The user's open positions that are not ready to recruit, and what each still needs. */
   async notReadyFor(user: User): Promise<{ id: number; title: string; missing: string[] }[]> {
     const positions = await this.positions.findOpen(this.access.managedBy(user), 10);
+    if (positions.length === 0) return [];
+    const ids = positions.map((position) => position.id);
+    const [plans, setups] = await Promise.all([this.plans.findByPositions(ids), this.setupsOf(ids)]);
     const result = [];
     for (const position of positions) {
-      const plan = await this.plans.findByPosition(position.id);
-      const readiness = this.readiness(position, plan, await this.check(position), await this.setupOf(position.id));
+      const plan = plans.find((candidate) => candidate.positionId === position.id) ?? null;
+      const readiness = this.readiness(position, plan, await this.check(position), setups.get(position.id)!);
       if (!readiness.ready)
         result.push({
           id: position.id,

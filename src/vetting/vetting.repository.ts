@@ -13,6 +13,7 @@ import { WritingGrade } from './entities/writing-grade.entity.js';
 import { WritingPrompt } from './entities/writing-prompt.entity.js';
 import { WritingSubmission } from './entities/writing-submission.entity.js';
 import { readOnce } from '../common/read-memo.js';
+import { findUnique } from '../database/find-unique.js';
 
 /**
  * The only place vetting meets TypeORM: steps, assessments, writing tests and their grades, presentations and their
@@ -84,7 +85,7 @@ export class VettingRepository {
   // External assessments
 
   findAssessment(applicationId: number): Promise<Assessment | null> {
-    return this.assessments.findOne({ where: { applicationId }, relations: { reportFile: true } });
+    return findUnique(this.assessments, { where: { applicationId }, relations: { reportFile: true } });
   }
 
   findAssessments(applicationIds: number[]): Promise<Assessment[]> {
@@ -257,7 +258,7 @@ export class VettingRepository {
 
   findPresentation(applicationId: number): Promise<Presentation | null> {
     return readOnce(`presentation:${applicationId}`, () =>
-      this.presentations.findOne({ where: { applicationId }, relations: { deckFile: true } }),
+      findUnique(this.presentations, { where: { applicationId }, relations: { deckFile: true } }),
     );
   }
 
