@@ -217,7 +217,8 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     await insights.stageCounts({ scope: 'all' });
     const before = await count();
     for (let i = 0; i < 50; i += 1) await another();
-    expect(await dirty()).toEqual([`funnel ${positions[0]} ${dayOf(0)}`]);
+    // (The adverse-impact report's summary follows the same history lines: its kind is marked too.)
+    expect(await dirty()).toEqual([`adverse ${positions[0]} ${dayOf(0)}`, `funnel ${positions[0]} ${dayOf(0)}`]);
     await insights.stageCounts({ scope: 'all' });
     expect(await count()).toBe(before);
     expect((await insights.stageCounts({ scope: 'all', positionId: positions[0] }))[1]).toEqual({

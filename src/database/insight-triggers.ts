@@ -1,42 +1,100 @@
 /**
- * The triggers that keep the insight summaries honest (migration InsightSummaries; src/insights/insight-summaries.ts):
- * every change to a table the funnel's stage counts or the calibration report are computed from writes a dirty mark
- * (kind, position, day) for each bucket it can touch, in the change's own transaction, whichever code path, seed or
- * raw SQL made it. Kept here, below every domain module, so the migration and the start-up check share them.
+ * The triggers that keep the insight summaries honest (migrations InsightSummaries and AdverseSummary;
+ * src/insights/insight-summaries.ts): every change to a table the funnel's stage counts, the calibration report or the
+ * adverse-impact report are computed from writes a dirty mark (kind, position, day) for each bucket it can touch, in
+ * the change's own transaction, whichever code path, seed or raw SQL made it. Kept here, below every domain module, so
+ * the migrations and the start-up check share them.
+ *
+ * Two families: insight_mark_* (funnel and calibration, as migration InsightSummaries made them) and
+ * insight_adverse_* (adverse impact), each with its own watched columns, so neither marks for the other's changes.
+ * The adverse family names self_identifications only to learn which application changed; it reads no answer.
  */
 type Op = 'insert' | 'update' | 'delete';
-type Kind = 'funnel' | 'calibration';
+export type InsightKind = 'funnel' | 'calibration' | 'adverse';
+export type TriggerFamily = 'insight_mark' | 'insight_adverse';
+export const TRIGGER_FAMILIES: TriggerFamily[] = ['insight_mark', 'insight_adverse'];
+export const INSIGHT_KINDS: InsightKind[] = ['funnel', 'calibration', 'adverse'];
 
-const funnelOfApplication = (appId: string, from: string) => (day: (c: string) => string) =>
+type Day = (column: string) => string;
+const ofApplication = (appId: string, from: string) => (day: Day) =>
   `SELECT a."positionId" AS pos, ${day('a."createdAt"')} AS d FROM applications a${from} WHERE a.id = ${appId}`;
-const calibrationOfInterview = (interviewId: string, from: string) => (day: (c: string) => string) =>
+const calibrationOfInterview = (interviewId: string, from: string) => (day: Day) =>
   `SELECT a."positionId" AS pos, ${day('i."startsAt"')} AS d FROM interviews i JOIN applications a ON a.id = i."applicationId"${from} WHERE i.id = ${interviewId}`;
-const calibrationOfSeat = (panelistId: string, from: string) => (day: (c: string) => string) =>
+const calibrationOfSeat = (panelistId: string, from: string) => (day: Day) =>
   `SELECT a."positionId" AS pos, ${day('i."startsAt"')} AS d FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId"${from} WHERE s.id = ${panelistId}`;
+/** The application bucket of a row of `parent` (a rubric's owner: writing_submissions, presentations). */
+const adverseOfOwner = (parent: string, ownerId: string, from: string) => (day: Day) =>
+  `SELECT a."positionId" AS pos, ${day('a."createdAt"')} AS d FROM ${parent} o JOIN applications a ON a.id = o."applicationId"${from} WHERE o.id = ${ownerId}`;
 
-/** The triggers, by table and operation (their names; both databases). */
-export const INSIGHT_TRIGGERS: { table: string; op: Op; name: string }[] = [
-  'application_events',
-  'applications',
-  'interviews',
-  'panelists',
-  'scorecard_ratings',
-].flatMap((table) =>
-  (['insert', 'update', 'delete'] as const)
-    .filter((op) => !(table === 'applications' && op === 'insert'))
-    .map((op) => ({ table, op, name: `insight_mark_${table}_${op}` })),
+/** Columns whose change moves a row between buckets or changes its figures (an update of others marks nothing). */
+const WATCHED: Record<TriggerFamily, Record<string, string[]>> = {
+  insight_mark: {
+    application_events: ['applicationId', 'toStage', 'fromStage', 'createdAt'],
+    applications: ['positionId', 'createdAt'],
+    interviews: ['applicationId', 'startsAt', 'durationMinutes', 'cancelledAt', 'decidedAt', 'decision'],
+    panelists: ['interviewId', 'userId', 'submittedAt', 'recommendation'],
+    scorecard_ratings: ['panelistId', 'rating'],
+  },
+  insight_adverse: {
+    applications: ['positionId', 'createdAt', 'stage'],
+    application_events: ['applicationId', 'toStage'],
+    self_identifications: ['applicationId', 'sex', 'race', 'veteran', 'disability'],
+    assessments: ['applicationId', 'eligibility', 'suitability'],
+    writing_submissions: ['applicationId', 'submittedAt'],
+    writing_grades: ['submissionId', 'overall', 'submittedAt'],
+    presentations: ['applicationId'],
+    presentation_scores: ['presentationId', 'overall', 'submittedAt'],
+    vetting_configs: ['positionId', 'minEligibility', 'minSuitability', 'writingPassMean', 'presentationPassMean'],
+  },
+};
+
+export interface InsightTrigger {
+  family: TriggerFamily;
+  table: string;
+  op: Op;
+  name: string;
+}
+
+/**
+ * The triggers, by family, table and operation (their names; both databases). An application's insert needs none:
+ * a new application has no history, answers or results yet, and those rows' own triggers mark its bucket.
+ */
+export const INSIGHT_TRIGGERS: InsightTrigger[] = TRIGGER_FAMILIES.flatMap((family) =>
+  Object.keys(WATCHED[family]).flatMap((table) =>
+    (['insert', 'update', 'delete'] as const)
+      .filter((op) => !(table === 'applications' && op === 'insert'))
+      .map((op) => ({ family, table, op, name: `${family}_${table}_${op}` })),
+  ),
 );
+
+/** The adverse-impact buckets (application's position and day) a changed row of `table` can touch. */
+function adverseMarksOf(table: string, col: (name: string) => string, from: string, day: Day): string {
+  switch (table) {
+    case 'applications':
+      return `SELECT ${col('positionId')} AS pos, ${day(col('createdAt'))} AS d${from ? ` FROM ${from.slice(2)}` : ''}`;
+    case 'writing_grades':
+      return adverseOfOwner('writing_submissions', col('submissionId'), from)(day);
+    case 'presentation_scores':
+      return adverseOfOwner('presentations', col('presentationId'), from)(day);
+    case 'vetting_configs':
+      // A pass mark changed: every day the position has applications on.
+      return `SELECT a."positionId" AS pos, ${day('a."createdAt"')} AS d FROM applications a${from} WHERE a."positionId" = ${col('positionId')}`;
+    default:
+      return ofApplication(col('applicationId'), from)(day);
+  }
+}
 
 /** The (pos, d) selects each table's change marks, given how to read a changed row's column. */
 function marksOf(
-  table: string,
+  { family, table }: InsightTrigger,
   col: (name: string) => string,
   from: string,
-  day: (column: string) => string,
-): { kind: Kind; select: string }[] {
+  day: Day,
+): { kind: InsightKind; select: string }[] {
+  if (family === 'insight_adverse') return [{ kind: 'adverse', select: adverseMarksOf(table, col, from, day) }];
   switch (table) {
     case 'application_events':
-      return [{ kind: 'funnel', select: funnelOfApplication(col('applicationId'), from)(day) }];
+      return [{ kind: 'funnel', select: ofApplication(col('applicationId'), from)(day) }];
     case 'applications':
       return [
         {
@@ -62,26 +120,25 @@ function marksOf(
   }
 }
 
-/** Columns whose change moves a row between buckets or changes its figures (an update of others marks nothing). */
-const WATCHED: Record<string, string[]> = {
-  application_events: ['applicationId', 'toStage', 'fromStage', 'createdAt'],
-  applications: ['positionId', 'createdAt'],
-  interviews: ['applicationId', 'startsAt', 'durationMinutes', 'cancelledAt', 'decidedAt', 'decision'],
-  panelists: ['interviewId', 'userId', 'submittedAt', 'recommendation'],
-  scorecard_ratings: ['panelistId', 'rating'],
-};
+/** The triggers of the given families. */
+const triggersOf = (families: TriggerFamily[]) =>
+  INSIGHT_TRIGGERS.filter((trigger) => families.includes(trigger.family));
+const watched = ({ family, table }: InsightTrigger) => WATCHED[family][table];
+const dayOf = (postgres: boolean): Day =>
+  postgres ? (column) => `to_char(${column}, 'YYYY-MM-DD')` : (column) => `substr(${column}, 1, 10)`;
 
-function sqliteTriggers(): string[] {
-  const day = (column: string) => `substr(${column}, 1, 10)`;
+function sqliteTriggers(families: TriggerFamily[]): string[] {
+  const day = dayOf(false);
   // One connection, one writer at a time: a bucket already marked needs no second mark.
-  const mark = (kind: Kind, select: string) =>
+  const mark = (kind: InsightKind, select: string) =>
     `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT '${kind}', m.pos, m.d FROM (${select}) m
      WHERE m.pos IS NOT NULL AND m.d IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM insight_dirty x WHERE x.kind = '${kind}' AND x."positionId" = m.pos AND x.day = m.d);`;
-  return INSIGHT_TRIGGERS.map(({ table, op, name }) => {
+  return triggersOf(families).map((trigger) => {
+    const { table, op, name } = trigger;
     const sides = op === 'insert' ? ['NEW'] : op === 'delete' ? ['OLD'] : ['OLD', 'NEW'];
     const body = sides
-      .flatMap((side) => marksOf(table, (c) => `${side}."${c}"`, '', day).map((m) => mark(m.kind, m.select)))
+      .flatMap((side) => marksOf(trigger, (c) => `${side}."${c}"`, '', day).map((m) => mark(m.kind, m.select)))
       .join('\n');
     // Before a delete, so a cascade's children still find their parents (an application's interviews are marked
     // by the application's trigger while they exist).
@@ -90,44 +147,48 @@ function sqliteTriggers(): string[] {
         ? 'BEFORE DELETE'
         : op === 'insert'
           ? 'AFTER INSERT'
-          : `AFTER UPDATE OF ${WATCHED[table].map((c) => `"${c}"`).join(', ')}`;
+          : `AFTER UPDATE OF ${watched(trigger)
+              .map((c) => `"${c}"`)
+              .join(', ')}`;
     return `CREATE TRIGGER ${name} ${timing} ON ${table} FOR EACH ROW BEGIN\n${body}\nEND`;
   });
 }
 
-function postgresTriggers(): string[] {
-  const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+function postgresTriggers(families: TriggerFamily[]): string[] {
+  const day = dayOf(true);
   // A plain insert, never deduplicated against other transactions' marks: a refresh deletes the marks it can see
   // and then recomputes, so a mark that is not yet committed (and the change it stands for) is left for the next one.
   // Writers take no lock on marks, so they never wait for a refresh.
-  const mark = (kind: Kind, select: string) =>
+  const mark = (kind: InsightKind, select: string) =>
     `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT '${kind}', m.pos, m.d FROM (${select}) m
      WHERE m.pos IS NOT NULL AND m.d IS NOT NULL;`;
   const statements: string[] = [];
-  for (const { table, op, name } of INSIGHT_TRIGGERS) {
+  for (const trigger of triggersOf(families)) {
+    const { table, op, name } = trigger;
     let body: string;
     let create: string;
     if (op === 'delete') {
-      body = marksOf(table, (c) => `OLD."${c}"`, '', day)
+      body = marksOf(trigger, (c) => `OLD."${c}"`, '', day)
         .map((m) => mark(m.kind, m.select))
         .join('\n');
       body += '\nRETURN OLD;';
       create = `CREATE TRIGGER ${name} BEFORE DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}_fn()`;
     } else if (op === 'insert') {
-      body = marksOf(table, (c) => `r."${c}"`, ', new_rows r', day)
+      body = marksOf(trigger, (c) => `r."${c}"`, ', new_rows r', day)
         .map((m) => mark(m.kind, m.select))
         .join('\n');
       body += '\nRETURN NULL;';
       create = `CREATE TRIGGER ${name} AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${name}_fn()`;
     } else {
       // Only rows whose watched columns changed, before (old_rows) and after (new_rows) the update.
+      const columns = watched(trigger);
       const changed = (side: 'old' | 'new') =>
-        `(SELECT ${side === 'old' ? 'o' : 'n'}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (${WATCHED[table]
+        `(SELECT ${side === 'old' ? 'o' : 'n'}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE (${columns
           .map((c) => `o."${c}"`)
-          .join(', ')}) IS DISTINCT FROM (${WATCHED[table].map((c) => `n."${c}"`).join(', ')}))`;
+          .join(', ')}) IS DISTINCT FROM (${columns.map((c) => `n."${c}"`).join(', ')}))`;
       body = (['old', 'new'] as const)
         .flatMap((side) =>
-          marksOf(table, (c) => `r."${c}"`, `, ${changed(side)} r`, day).map((m) => mark(m.kind, m.select)),
+          marksOf(trigger, (c) => `r."${c}"`, `, ${changed(side)} r`, day).map((m) => mark(m.kind, m.select)),
         )
         .join('\n');
       body += '\nRETURN NULL;';
@@ -141,28 +202,28 @@ function postgresTriggers(): string[] {
   return statements;
 }
 
-/** CREATE statements for every trigger (and its function on PostgreSQL). */
-export function insightTriggerStatements(postgres: boolean): string[] {
-  return postgres ? postgresTriggers() : sqliteTriggers();
+/** CREATE statements for every trigger of the families (and its function on PostgreSQL); all of them by default. */
+export function insightTriggerStatements(postgres: boolean, families = TRIGGER_FAMILIES): string[] {
+  return postgres ? postgresTriggers(families) : sqliteTriggers(families);
 }
 
-/** DROP statements for every trigger (and its function), whether or not it exists. */
-export function dropInsightTriggerStatements(postgres: boolean): string[] {
-  return INSIGHT_TRIGGERS.flatMap(({ table, name }) =>
+/** DROP statements for every trigger of the families (and its function), whether or not it exists. */
+export function dropInsightTriggerStatements(postgres: boolean, families = TRIGGER_FAMILIES): string[] {
+  return triggersOf(families).flatMap(({ table, name }) =>
     postgres
       ? [`DROP TRIGGER IF EXISTS ${name} ON ${table}`, `DROP FUNCTION IF EXISTS ${name}_fn()`]
       : [`DROP TRIGGER IF EXISTS ${name}`],
   );
 }
 
-/** Marks every bucket that has data dirty, so that the next refresh rebuilds both summaries whole. */
-export function markEverythingStatements(postgres: boolean): string[] {
-  const day = postgres
-    ? (column: string) => `to_char(${column}, 'YYYY-MM-DD')`
-    : (column: string) => `substr(${column}, 1, 10)`;
-  return [
-    `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT 'funnel', a."positionId", ${day('a."createdAt"')} FROM applications a`,
-    `INSERT INTO insight_dirty (kind, "positionId", day)
+/** Marks every bucket of the kinds that has data dirty, so that the next refresh rebuilds the summaries whole. */
+export function markEverythingStatements(postgres: boolean, kinds = INSIGHT_KINDS): string[] {
+  const day = dayOf(postgres);
+  const statements: Record<InsightKind, string> = {
+    funnel: `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT 'funnel', a."positionId", ${day('a."createdAt"')} FROM applications a`,
+    calibration: `INSERT INTO insight_dirty (kind, "positionId", day)
      SELECT DISTINCT 'calibration', a."positionId", ${day('i."startsAt"')} FROM interviews i JOIN applications a ON a.id = i."applicationId"`,
-  ];
+    adverse: `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT 'adverse', a."positionId", ${day('a."createdAt"')} FROM applications a`,
+  };
+  return kinds.map((kind) => statements[kind]);
 }

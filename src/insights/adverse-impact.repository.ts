@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReportReader } from '../database/report-reader.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
+import { InsightSummaries } from './insight-summaries.js';
 
 /** The selection steps of the report, in the order of the process. */
 export const STEPS = ['assessment', 'writing', 'presentation', 'interview', 'offer'] as const;
@@ -29,15 +30,43 @@ export interface StepCount {
  * The adverse-impact report's one query, the only reader of self-identification answers, and only ever as counts:
  * per selection step and combination of answers, the applicants and the selected. A step's applicants are the
  * applications the step decided about; pending, withdrawn-before-deciding and still-open ones are left out.
+ * The report reads them from the summary insight_adverse, which holds the same counts per position and day applied
+ * (and nothing else: no application, no candidate); its builder (adverse-summary-sql.ts) counts answers the same way.
  */
 @Injectable()
 export class AdverseImpactRepository {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly reader: ReportReader,
+    private readonly summaries: InsightSummaries,
   ) {}
 
+  /**
+   * Read from the summary (counts per position, day applied, step and combination of answers), refreshed first, and
+   * summed over the days of the period: the same as `stepCountsFull`, at a cost that does not grow with history.
+   */
   async stepCounts(filter: AdverseImpactFilter): Promise<StepCount[]> {
+    await this.summaries.refresh();
+    const postgres = this.uow.manager.dataSource.options.type === 'postgres';
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return postgres ? `$${values.length}` : '?';
+    };
+    const conditions = ['1 = 1'];
+    if (filter.positionId) conditions.push(`"positionId" = ${param(filter.positionId)}`);
+    if (filter.from) conditions.push(`day >= ${param(filter.from)}`);
+    if (filter.to) conditions.push(`day < ${param(addDays(filter.to, 1))}`);
+    return this.reader.query<StepCount>(
+      `SELECT step, sex, race, veteran, disability, SUM(applicants) AS applicants, SUM(selected) AS selected
+       FROM insight_adverse WHERE ${conditions.join(' AND ')}
+       GROUP BY step, sex, race, veteran, disability`,
+      values,
+    );
+  }
+
+  /** stepCounts from every application (what the summary is built and tested with). */
+  async stepCountsFull(filter: AdverseImpactFilter): Promise<StepCount[]> {
     const postgres = this.uow.manager.dataSource.options.type === 'postgres';
     const values: unknown[] = [];
     const param = (value: unknown) => {

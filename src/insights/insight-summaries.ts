@@ -2,17 +2,20 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
 import {
   dropInsightTriggerStatements,
+  INSIGHT_KINDS,
   INSIGHT_TRIGGERS,
   insightTriggerStatements,
   markEverythingStatements,
+  type InsightKind,
 } from '../database/insight-triggers.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { adverseSummarySql } from './adverse-summary-sql.js';
 
 /** One bucket of a summary: a kind of report, a position and a day ("YYYY-MM-DD"). */
 export interface Bucket {
-  kind: 'funnel' | 'calibration';
+  kind: InsightKind;
   positionId: number;
   day: string;
 }
@@ -25,12 +28,20 @@ const REFRESH_LOCK = 1_795_392_300;
 
 const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
 
+const TABLES: Record<InsightKind, string> = {
+  funnel: 'insight_funnel',
+  calibration: 'insight_calibration',
+  adverse: 'insight_adverse',
+};
+
 /**
  * The summary tables behind the funnel's stage counts (insight_funnel: applications per position, day applied and
- * furthest stage) and the calibration report (insight_calibration: per position, interview day and interviewer, the
- * counts and the sums and counts the means are made of). Their size grows with positions × days, not applications.
+ * furthest stage), the calibration report (insight_calibration: per position, interview day and interviewer, the
+ * counts and the sums and counts the means are made of) and the adverse-impact report (insight_adverse: per position,
+ * day applied, step and combination of self-identification answers, the applicants and the selected — counts only).
+ * Their size grows with positions × days (× answer combinations), not with applications, ratings or grades.
  *
- * Triggers (migration InsightSummaries) write a dirty mark for every bucket a change can touch, in the change's own
+ * Triggers (src/database/insight-triggers.ts; migrations InsightSummaries and AdverseSummary) write a dirty mark for every bucket a change can touch, in the change's own
  * transaction. `refresh()` recomputes the marked buckets with the reports' own SQL restricted to one position and
  * day; the reports call it before reading, so they are never stale, and a job calls it every few minutes so that a
  * report rarely finds much to do. Many marks (a bulk import, the migration's backfill) mean one full rebuild.
@@ -124,7 +135,7 @@ export class InsightSummaries implements OnModuleInit {
     });
   }
 
-  /** Rebuilds both summaries from the full history (after rows were written around the triggers, or to repair). */
+  /** Rebuilds every summary from the full history (after rows were written around the triggers, or to repair). */
   rebuildAll(): Promise<void> {
     return this.uow.run(async () => {
       if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
@@ -134,21 +145,26 @@ export class InsightSummaries implements OnModuleInit {
 
   private async rebuildWhole(): Promise<void> {
     await this.query(`DELETE FROM insight_dirty`);
-    await this.build('funnel', null);
-    await this.build('calibration', null);
+    for (const kind of INSIGHT_KINDS) await this.build(kind, null);
   }
 
   /** Replaces one bucket's rows (or, with null, every row) with what the full computation gives. */
   private async build(kind: Bucket['kind'], bucket: Omit<Bucket, 'kind'> | null): Promise<void> {
-    const table = kind === 'funnel' ? 'insight_funnel' : 'insight_calibration';
-    const dated = kind === 'funnel' ? 'a."createdAt"' : 'i."startsAt"';
+    const table = TABLES[kind];
+    const dated = kind === 'calibration' ? 'i."startsAt"' : 'a."createdAt"';
     const values = bucket ? [bucket.positionId, bucket.day, addDays(bucket.day, 1)] : [];
     const only = bucket ? `a."positionId" = ? AND ${dated} >= ? AND ${dated} < ?` : '1 = 1';
     await this.query(
       `DELETE FROM ${table}${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
       values.slice(0, bucket ? 2 : 0),
     );
-    await this.query(kind === 'funnel' ? this.funnelSql(only) : this.calibrationSql(only), values);
+    const sql =
+      kind === 'funnel'
+        ? this.funnelSql(only)
+        : kind === 'calibration'
+          ? this.calibrationSql(only)
+          : adverseSummarySql(only, (column) => this.day(column));
+    await this.query(sql, values);
   }
 
   /** InsightsRepository.stageCountsFull's furthest stage per application, counted per position and day applied. */

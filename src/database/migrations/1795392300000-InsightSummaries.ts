@@ -38,8 +38,9 @@ export class InsightSummaries1795392300000 implements MigrationInterface {
          PRIMARY KEY ("positionId", day, "userId"))`,
     );
     // A bucket's calibration is recomputed from one day of interviews: IDX_interviews_startsAt (OpenInterviews).
-    for (const statement of insightTriggerStatements(pg)) await queryRunner.query(statement);
-    for (const statement of markEverythingStatements(pg)) await queryRunner.query(statement);
+    // Only the triggers and kinds this migration introduced (AdverseSummary adds its own).
+    for (const statement of insightTriggerStatements(pg, ['insight_mark'])) await queryRunner.query(statement);
+    for (const statement of markEverythingStatements(pg, ['funnel', 'calibration'])) await queryRunner.query(statement);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

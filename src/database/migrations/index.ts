@@ -28,6 +28,7 @@ import { RetentionAndLegalHold1795392000000 } from './1795392000000-RetentionAnd
 import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js';
 import { OpenInterviews1795392250000 } from './1795392250000-OpenInterviews.js';
 import { InsightSummaries1795392300000 } from './1795392300000-InsightSummaries.js';
+import { AdverseSummary1795392400000 } from './1795392400000-AdverseSummary.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   CandidateSearch1795392200000,
   OpenInterviews1795392250000,
   InsightSummaries1795392300000,
+  AdverseSummary1795392400000,
 ];
