@@ -25,6 +25,8 @@ import { signedInAs } from './support/http.js';
 import { history, person, T0 } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { VettingService } from '../src/vetting/vetting.service.js';
+import { InsightsRepository } from '../src/insights/insights.repository.js';
 
 /** A small seeded PRNG (mulberry32), so a failing random run can be replayed with SUMMARY_SEED. */
 function prng(seed: number) {
@@ -72,6 +74,8 @@ describe('The adverse-impact report from its summary table, exactly as from ever
   let manager: User;
   let positions: number[];
   let scorers: User[];
+  /** Ready applications summed over every comparison (so the ready comparison is shown not to be vacuous). */
+  let readySeen = 0;
 
   const dirty = async () =>
     (
@@ -108,6 +112,14 @@ describe('The adverse-impact report from its summary table, exactly as from ever
         rows: canonical(await adverse.stepCountsFull(filter)),
       });
     }
+    // The ready counts share the summary's buckets and marks: the same as the full query over every application.
+    const ready = `${context}, ready counts`;
+    const counts = await testApp.app.get(InsightsRepository).readyCounts(manager.id);
+    readySeen += counts.reduce((sum, row) => sum + row.count, 0);
+    expect({ ready, counts }).toEqual({
+      ready,
+      counts: await testApp.app.get(VettingService).passedGateCounts(manager.id),
+    });
   };
 
   /** A graded rubric: scorers assigned, those with a level submitted it (null: assigned, not in yet). */
@@ -265,6 +277,10 @@ describe('The adverse-impact report from its summary table, exactly as from ever
         ['male', 1, 0],
       ]),
     );
+    // Which steps are required is no input of this report but of the ready counts that share its buckets: marked too.
+    await ds.getRepository(VettingConfig).update({ positionId: a }, { presentationRequired: false });
+    expect(await dirty()).toEqual([0, 1, 2, 3].map((day) => `${a} ${dayOf(day)}`));
+    await summaries.refresh();
     // A change to a column the report does not read marks nothing.
     await ds.getRepository(Application).update(woman.id, { planSharedAt: new Date() });
     expect(await dirty()).toEqual([]);
@@ -468,6 +484,45 @@ describe('The adverse-impact report from its summary table, exactly as from ever
         else if (random.next() < 0.2) await ds.getRepository(VettingConfig).delete(existing.id);
         else await ds.getRepository(VettingConfig).update(existing.id, marks);
       },
+      // One required step with a low mark: applications in Vetting become ready for the manager home's counts.
+      oneStep: async () => {
+        const positionId = random.pick(positions);
+        // Assessments are the most common result here, so that step most often.
+        const step = random.pick([
+          'assessmentRequired',
+          'assessmentRequired',
+          'writingRequired',
+          'presentationRequired',
+        ] as const);
+        const required = {
+          assessmentRequired: step === 'assessmentRequired',
+          writingRequired: step === 'writingRequired',
+          presentationRequired: step === 'presentationRequired',
+        };
+        const low = { minEligibility: 1, minSuitability: 1, writingPassMean: 1, presentationPassMean: 1 };
+        const existing = await ds.getRepository(VettingConfig).findOneBy({ positionId });
+        // Half the time only which steps are required changes (no mark moves with it).
+        if (existing && random.next() < 0.5) await ds.getRepository(VettingConfig).update(existing.id, required);
+        else if (existing) await ds.getRepository(VettingConfig).update(existing.id, { ...required, ...low });
+        else
+          await ds.getRepository(VettingConfig).insert({ positionId, presentationBrief: 'Brief', ...required, ...low });
+        // And one of its assessed applications back to Vetting, through the pipeline's writes as in move.
+        const assessed = await one(
+          'applications',
+          `"positionId" = ${positionId} AND id IN (SELECT "applicationId" FROM assessments)`,
+        );
+        if (assessed !== null)
+          await uow.run(async () => {
+            const current = await ds.getRepository(Application).findOneByOrFail({ id: assessed });
+            await candidates.changeStage(assessed, current.stage, 'vetting', NO_REJECTION);
+            await candidates.addEvent({
+              applicationId: assessed,
+              fromStage: current.stage,
+              toStage: 'vetting',
+              summary: 'x',
+            });
+          });
+      },
       redate: async () => {
         const id = await one('applications');
         if (id !== null)
@@ -523,6 +578,7 @@ describe('The adverse-impact report from its summary table, exactly as from ever
       ['rescore', 3],
       ['dropPresentation', 1],
       ['passMarks', 2],
+      ['oneStep', 3],
       ['redate', 2],
       ['transfer', 1],
       ['forgetEvent', 1],
@@ -545,6 +601,7 @@ describe('The adverse-impact report from its summary table, exactly as from ever
       await expectSummaryMatches(random, `seed ${seed}, round ${round}, after ${done.join(' ')}`);
       for (const row of await adverse.stepCountsFull({})) steps.add(row.step);
     }
+    expect(readySeen).toBeGreaterThan(0);
     // Not vacuous: every step had decided applications in some round.
     expect([...steps].sort()).toEqual(['assessment', 'interview', 'offer', 'presentation', 'writing']);
     // A rebuild from scratch gives the same table as the incremental maintenance did.

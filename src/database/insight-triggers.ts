@@ -44,7 +44,17 @@ const WATCHED: Record<TriggerFamily, Record<string, string[]>> = {
     writing_grades: ['submissionId', 'overall', 'submittedAt'],
     presentations: ['applicationId'],
     presentation_scores: ['presentationId', 'overall', 'submittedAt'],
-    vetting_configs: ['positionId', 'minEligibility', 'minSuitability', 'writingPassMean', 'presentationPassMean'],
+    // Which steps are required matters to the ready counts (insight_ready), rebuilt with the adverse-impact buckets.
+    vetting_configs: [
+      'positionId',
+      'minEligibility',
+      'minSuitability',
+      'writingPassMean',
+      'presentationPassMean',
+      'assessmentRequired',
+      'writingRequired',
+      'presentationRequired',
+    ],
   },
 };
 

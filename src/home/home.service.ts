@@ -183,7 +183,7 @@ export class HomeService {
   }
 
   private async pipelineTodos(user: User): Promise<Todo[]> {
-    const ready = (await this.vetting.passedGateCounts(user.id)).map((group) => ({
+    const ready = (await this.insights.readyCounts(user.id)).map((group) => ({
       text: `${group.count} ${group.count === 1 ? 'candidate for “' + group.title + '” has' : 'candidates for “' + group.title + '” have'} passed every vetting step and can move to Interview.`,
       href: `/positions/${group.positionId}/applications?stage=vetting`,
       action: 'See them',

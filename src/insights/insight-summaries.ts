@@ -12,6 +12,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { adverseSummarySql } from './adverse-summary-sql.js';
+import { readySummarySql } from './ready-summary-sql.js';
 
 /** One bucket of a summary: a kind of report, a position and a day ("YYYY-MM-DD"). */
 export interface Bucket {
@@ -165,6 +166,17 @@ export class InsightSummaries implements OnModuleInit {
           ? this.calibrationSql(only)
           : adverseSummarySql(only, (column) => this.day(column));
     await this.query(sql, values);
+    // The ready counts have the adverse-impact summary's buckets and inputs (see ready-summary-sql.ts).
+    if (kind === 'adverse') {
+      await this.query(
+        `DELETE FROM insight_ready${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
+        values.slice(0, bucket ? 2 : 0),
+      );
+      await this.query(
+        readySummarySql(only, (column) => this.day(column)),
+        values,
+      );
+    }
   }
 
   /** InsightsRepository.stageCountsFull's furthest stage per application, counted per position and day applied. */

@@ -29,6 +29,8 @@ import { CandidateSearch1795392200000 } from './1795392200000-CandidateSearch.js
 import { OpenInterviews1795392250000 } from './1795392250000-OpenInterviews.js';
 import { InsightSummaries1795392300000 } from './1795392300000-InsightSummaries.js';
 import { AdverseSummary1795392400000 } from './1795392400000-AdverseSummary.js';
+import { LiveApplicationIndexes1795392500000 } from './1795392500000-LiveApplicationIndexes.js';
+import { ReadySummary1795392600000 } from './1795392600000-ReadySummary.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -63,4 +65,6 @@ export const migrations = [
   OpenInterviews1795392250000,
   InsightSummaries1795392300000,
   AdverseSummary1795392400000,
+  LiveApplicationIndexes1795392500000,
+  ReadySummary1795392600000,
 ];
