@@ -30,4 +30,18 @@ describe(goalChart.name, () => {
     expect(compact(1_200_000)).toBe('1.2M');
     expect(compact(250_000)).toBe('250K');
   });
+  it('draws a chart once per set of points: the same inputs give the same drawing, a new check-in a new one', () => {
+    const target = [
+      { on: '2026-01-05' as const, value: 0 },
+      { on: '2026-12-28' as const, value: 100 },
+    ];
+    const first = goalChart(target, [{ on: '2026-02-02', value: 10 }]);
+    expect(goalChart(target, [{ on: '2026-02-02', value: 10 }])).toBe(first);
+    const later = goalChart(target, [
+      { on: '2026-02-02', value: 10 },
+      { on: '2026-03-02', value: 30 },
+    ]);
+    expect(later).not.toBe(first);
+    expect(later.dots).toHaveLength(2);
+  });
 });

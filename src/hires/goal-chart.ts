@@ -33,6 +33,21 @@ export function compact(value: number): string {
  * line generators; the template draws it as SVG and shows the same numbers in a table.
  */
 export function goalChart(target: ChartPoint[], actuals: ChartPoint[], width = 560, height = 220): GoalChart {
+  // The plan page draws every goal's chart on every load; the geometry changes only with a check-in (or the plan).
+  const key = JSON.stringify([target, actuals, width, height]);
+  const drawn = DRAWN.get(key);
+  if (drawn) return drawn;
+  const chart = draw(target, actuals, width, height);
+  if (DRAWN.size >= REMEMBERED_CHARTS) DRAWN.clear();
+  DRAWN.set(key, chart);
+  return chart;
+}
+
+/** Charts already drawn, by their inputs (a bound, not a cache policy: full, it starts again). Read-only to callers. */
+const DRAWN = new Map<string, GoalChart>();
+const REMEMBERED_CHARTS = 2_000;
+
+function draw(target: ChartPoint[], actuals: ChartPoint[], width: number, height: number): GoalChart {
   const all = [...target, ...actuals];
   const dates = all.map((point) => date(point.on));
   const x = scaleUtc()

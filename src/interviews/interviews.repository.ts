@@ -254,9 +254,8 @@ export class InterviewsRepository {
   /** A user's panel seats on open interviews (not cancelled, not decided) whose scorecard is not yet submitted. */
   openSeatsOf(userId: number): Promise<Panelist[]> {
     // Many-to-one joins only, so LIMIT counts seats: one query, started from the few open interviews.
-    return this.openSeats(userId)
+    return this.openSeats(userId, true)
       .andWhere('seat.submittedAt IS NULL')
-      .innerJoinAndSelect('seat.interview', 'interview')
       .innerJoinAndSelect('interview.application', 'application')
       .innerJoinAndSelect('application.candidate', 'candidate')
       .innerJoinAndSelect('application.position', 'position')
@@ -270,13 +269,14 @@ export class InterviewsRepository {
    * A user's seats on open interviews (no decision, not cancelled). An inner join, so the database may start from the
    * partial index of open interviews (a handful) rather than from every seat the user ever held.
    */
-  private openSeats(userId: number) {
-    return this.uow
-      .repository(Panelist)
-      .createQueryBuilder('seat')
-      .innerJoin('seat.interview', 'open')
+  private openSeats(userId: number, withInterview = false) {
+    const query = this.uow.repository(Panelist).createQueryBuilder('seat');
+    // One join of interviews either way (a second one cost PostgreSQL more planning than running at 100k).
+    if (withInterview) query.innerJoinAndSelect('seat.interview', 'interview');
+    else query.innerJoin('seat.interview', 'interview');
+    return query
       .where('seat.userId = :userId', { userId })
-      .andWhere('open.cancelledAt IS NULL AND open.decidedAt IS NULL');
+      .andWhere('interview.cancelledAt IS NULL AND interview.decidedAt IS NULL');
   }
 
   /** Open interviews (no decision yet) on whose panel the user sits, with every panelist: where debriefs wait. */
