@@ -6,6 +6,7 @@ import { configureApp } from './app.setup.js';
 import { AppLogger } from './common/app-logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { prepareEnvironment } from './config/prepare-environment.js';
+import { reportMemoryOnSignal } from './health/memory-report.js';
 
 /** Builds Keeper with its database migrated; on a database problem prints one line naming the cause and exits. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -59,5 +60,6 @@ function fail(line: string): never {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = loadConfigOrExit();
   await listen(await createApp(config), config);
+  reportMemoryOnSignal();
   console.log(`Keeper is running at ${config.baseUrl}`);
 }

@@ -9,6 +9,8 @@ export interface BenchServer {
   pid: number;
   /** The process's resident set size in MB, from /proc/<pid>/status (VmRSS). */
   rssMb(): number;
+  /** The main thread's JavaScript heap (used of total, MB), from the line Keeper logs on SIGUSR2. */
+  heapMb(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,20 @@ export async function startProductionServer(
     rssMb: () => {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return match ? Math.round(Number(match[1]) / 1024) : NaN;
+    },
+    heapMb: async () => {
+      const lines = () =>
+        readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('"Memory use"'));
+      const seen = lines().length;
+      child.kill('SIGUSR2');
+      for (let tries = 0; tries < 50 && lines().length === seen; tries += 1)
+        await new Promise((done) => setTimeout(done, 100));
+      const last = lines().at(-1);
+      if (lines().length === seen || !last) return '?';
+      const { message } = JSON.parse(last) as { message: { heapUsedMb: number; heapTotalMb: number } };
+      return `${message.heapUsedMb}/${message.heapTotalMb}`;
     },
     stop: async () => {
       child.kill('SIGTERM');

@@ -45,6 +45,9 @@ interface Memory {
   before: number;
   after: number;
   settled: number;
+  /** The main thread's JavaScript heap after load and once settled, "used/total" MB (default malloc run only). */
+  heapAfter?: string;
+  heapSettled?: string;
 }
 interface ScaleRun {
   scale: number;
@@ -199,9 +202,10 @@ async function runScale(kind: DatabaseKind, scale: number): Promise<ScaleRun> {
       ]);
       contention = { alone, loaded, funnel };
       const after = server.rssMb();
+      const heapAfter = await server.heapMb();
       progress(`${kind} ${scale}: waiting ${SETTLE_SECONDS} s for memory to settle`);
       await new Promise((done) => setTimeout(done, SETTLE_SECONDS * 1000));
-      memory = { before, after, settled: server.rssMb() };
+      memory = { before, after, settled: server.rssMb(), heapAfter, heapSettled: await server.heapMb() };
     } finally {
       await server.stop();
     }
@@ -279,7 +283,10 @@ function table(kind: DatabaseKind, runs: ScaleRun[]): string {
       `${run.scale.toLocaleString('en')}: /health alone ${fixed(rps(alone))} req/s (p99 ${alone.latency.p99} ms); beside 5 connections on the funnel ${fixed(rps(loaded))} req/s (p99 ${loaded.latency.p99} ms): ${fixed(slowdown, 1)}% slower; the funnel meanwhile ${fixed(rps(funnel), 1)} req/s`,
     );
     const memory = (label: string, m: Memory) =>
-      `${label} RSS ${m.before} MB before load, ${m.after} MB after, ${m.settled} MB ${SETTLE_SECONDS} s later`;
+      `${label} RSS ${m.before} MB before load, ${m.after} MB after, ${m.settled} MB ${SETTLE_SECONDS} s later` +
+      (m.heapAfter
+        ? ` (JavaScript heap of the main thread, used/total MB: ${m.heapAfter} after, ${m.heapSettled} later)`
+        : '');
     text.push(`${run.scale.toLocaleString('en')}: ${memory('default malloc:', run.memory)}`);
     if (run.arenaMemory)
       text.push(

@@ -1,0 +1,19 @@
+import type { Logger } from '@nestjs/common';
+import { reportMemoryOnSignal } from './memory-report.js';
+
+describe('reportMemoryOnSignal', () => {
+  it('logs the resident set and the heap within it on SIGUSR2, and stops when asked', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = { log: (line: Record<string, unknown>) => lines.push(line) } as unknown as Logger;
+    const stop = reportMemoryOnSignal(logger);
+    process.emit('SIGUSR2');
+    stop();
+    process.emit('SIGUSR2');
+    expect(lines).toHaveLength(1);
+    const [line] = lines as { message: string; rssMb: number; heapUsedMb: number; heapTotalMb: number }[];
+    expect(line.message).toBe('Memory use');
+    expect(line.heapUsedMb).toBeGreaterThan(0);
+    expect(line.heapTotalMb).toBeGreaterThanOrEqual(line.heapUsedMb);
+    expect(line.rssMb).toBeGreaterThan(line.heapUsedMb);
+  });
+});
