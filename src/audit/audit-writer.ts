@@ -64,7 +64,28 @@ export function refsOf(
  * does not know are derived in the same statement: the application from the hire, the candidate from the
  * application.
  */
-export async function writeAuditEntry(manager: EntityManager, entry: AuditEntry): Promise<void> {
+export function writeAuditEntry(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  return inTurn(manager.queryRunner ?? manager, () => insertEntry(manager, entry));
+}
+
+/** The audit writes waiting on each connection (a transaction's query runner), chained one after the other. */
+const writing = new WeakMap<object, Promise<void>>();
+
+/**
+ * TypeORM broadcasts the events of one save at once (Promise.all over the saved rows), and in a transaction every
+ * audit row goes through its one connection: on PostgreSQL that sent a query while another was running on the same
+ * client (deprecated in pg 8, refused by pg 9). Writes on one connection therefore run in turn.
+ */
+export function inTurn(connection: object, write: () => Promise<void>): Promise<void> {
+  const next = (writing.get(connection) ?? Promise.resolve()).then(write);
+  writing.set(
+    connection,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function insertEntry(manager: EntityManager, entry: AuditEntry): Promise<void> {
   const parameters = new Parameters();
   const hire = parameters.expression(entry.hireId);
   const application =
