@@ -88,7 +88,8 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   preventPartialIndent();
   await new Promise<void>((done) => hbs.registerPartials(resolve(VIEWS_DIR, 'partials'), () => done()));
 
-  app.enableShutdownHooks();
+  // Not SIGUSR2 (in Nest's default list): that one asks for a memory report (src/health/memory-report.ts).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT']);
   return app;
 }
 

@@ -14,7 +14,10 @@ interface Run {
   stderr: string;
 }
 
-function run(env: Record<string, string>, until?: RegExp): Promise<Run & { stop?: () => Promise<Run> }> {
+function run(
+  env: Record<string, string>,
+  until?: RegExp,
+): Promise<Run & { stop?: () => Promise<Run>; send?: (name: NodeJS.Signals) => void }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [MAIN], {
       env: { PATH: process.env.PATH ?? '', ...env },
@@ -34,6 +37,7 @@ function run(env: Record<string, string>, until?: RegExp): Promise<Run & { stop?
           code: null,
           stdout,
           stderr,
+          send: (name: NodeJS.Signals) => void child.kill(name),
           stop: () =>
             new Promise((stopped) => {
               child.once('exit', (code, signal) => stopped({ code, signal, stdout, stderr }));
@@ -92,6 +96,11 @@ describe('Starting Keeper', () => {
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
+    // SIGUSR2 asks for a memory report and leaves Keeper running.
+    started.send!('SIGUSR2');
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await fetch(`http://127.0.0.1:${port}/setup`)).status).toBe(200);
+
     const stopped = await started.stop!();
     // Nest closes the app, then re-raises the signal so the exit status tells who stopped it.
     expect(stopped.signal).toBe('SIGTERM');
@@ -109,5 +118,8 @@ describe('Starting Keeper', () => {
       }),
     );
     expect(log).toContainEqual(expect.objectContaining({ context: 'Keeper', message: 'Stopped on SIGTERM' }));
+    expect(log).toContainEqual(
+      expect.objectContaining({ context: 'Memory', message: expect.objectContaining({ message: 'Memory use' }) }),
+    );
   });
 });
