@@ -601,6 +601,33 @@ describe('The adverse-impact report from its summary table, exactly as from ever
       await expectSummaryMatches(random, `seed ${seed}, round ${round}, after ${done.join(' ')}`);
       for (const row of await adverse.stepCountsFull({})) steps.add(row.step);
     }
+    // Not vacuous, whatever the seed: one application in Vetting with a high assessment, of a position that needs only
+    // an assessment, is ready; the summary must count it as the full query does.
+    const last = (await ids('applications'))[0];
+    const { positionId } = await ds.getRepository(Application).findOneByOrFail({ id: last });
+    await uow.run(async () => {
+      const current = await ds.getRepository(Application).findOneByOrFail({ id: last });
+      await candidates.changeStage(last, current.stage, 'vetting', NO_REJECTION);
+      await candidates.addEvent({ applicationId: last, fromStage: current.stage, toStage: 'vetting', summary: 'x' });
+    });
+    await ds.getRepository(Assessment).delete({ applicationId: last });
+    await ds.getRepository(Assessment).insert({
+      applicationId: last,
+      provider: 'Harrison',
+      takenOn: '2026-01-30',
+      eligibility: 90,
+      suitability: 90,
+      traits: null,
+      reportFileId: null,
+      recordedById: by,
+      recordedAt: T0,
+    });
+    const only = { assessmentRequired: true, writingRequired: false, presentationRequired: false };
+    const low = { minEligibility: 50, minSuitability: 50 };
+    if (await ds.getRepository(VettingConfig).existsBy({ positionId }))
+      await ds.getRepository(VettingConfig).update({ positionId }, { ...only, ...low });
+    else await ds.getRepository(VettingConfig).insert({ positionId, presentationBrief: 'Brief', ...only, ...low });
+    await expectSummaryMatches(random, `seed ${seed}, one ready application`);
     expect(readySeen).toBeGreaterThan(0);
     // Not vacuous: every step had decided applications in some round.
     expect([...steps].sort()).toEqual(['assessment', 'interview', 'offer', 'presentation', 'writing']);

@@ -3,6 +3,7 @@ import { ReportReader } from '../database/report-reader.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { InsightSummaries } from './insight-summaries.js';
+import { Params } from './insights.repository.js';
 
 /** The selection steps of the report, in the order of the process. */
 export const STEPS = ['assessment', 'writing', 'presentation', 'interview', 'offer'] as const;
@@ -47,36 +48,18 @@ export class AdverseImpactRepository {
    */
   async stepCounts(filter: AdverseImpactFilter): Promise<StepCount[]> {
     await this.summaries.refresh();
-    const postgres = this.uow.manager.dataSource.options.type === 'postgres';
-    const values: unknown[] = [];
-    const param = (value: unknown) => {
-      values.push(value);
-      return postgres ? `$${values.length}` : '?';
-    };
-    const conditions = ['1 = 1'];
-    if (filter.positionId) conditions.push(`"positionId" = ${param(filter.positionId)}`);
-    if (filter.from) conditions.push(`day >= ${param(filter.from)}`);
-    if (filter.to) conditions.push(`day < ${param(addDays(filter.to, 1))}`);
+    const params = this.params();
     return this.reader.query<StepCount>(
       `SELECT step, sex, race, veteran, disability, SUM(applicants) AS applicants, SUM(selected) AS selected
-       FROM insight_adverse WHERE ${conditions.join(' AND ')}
+       FROM insight_adverse WHERE ${this.within(filter, params, '"positionId"', 'day')}
        GROUP BY step, sex, race, veteran, disability`,
-      values,
+      params.values,
     );
   }
 
   /** stepCounts from every application (what the summary is built and tested with). */
   async stepCountsFull(filter: AdverseImpactFilter): Promise<StepCount[]> {
-    const postgres = this.uow.manager.dataSource.options.type === 'postgres';
-    const values: unknown[] = [];
-    const param = (value: unknown) => {
-      values.push(value);
-      return postgres ? `$${values.length}` : '?';
-    };
-    const conditions = ['1 = 1'];
-    if (filter.positionId) conditions.push(`a."positionId" = ${param(filter.positionId)}`);
-    if (filter.from) conditions.push(`a."createdAt" >= ${param(filter.from)}`);
-    if (filter.to) conditions.push(`a."createdAt" < ${param(addDays(filter.to, 1))}`);
+    const params = this.params();
     const reached = (stages: string) =>
       `EXISTS (SELECT 1 FROM application_events e WHERE e."applicationId" = a.id AND e."toStage" IN (${stages}))`;
     // A rubric result as the vetting gate computes it: every assigned scorer (at least two) in, mean against the mark.
@@ -92,7 +75,7 @@ export class AdverseImpactRepository {
           ${reached(`'offer', 'hired'`)} AS offered
         FROM applications a
         LEFT JOIN self_identifications s ON s."applicationId" = a.id
-        WHERE ${conditions.join(' AND ')}
+        WHERE ${this.within(filter, params, 'a."positionId"', 'a."createdAt"')}
       ), steps AS (
         SELECT 'assessment' AS step, apps.*,
           CASE WHEN x.eligibility >= COALESCE(v."minEligibility", 60) AND x.suitability >= COALESCE(v."minSuitability", 60) THEN 1 ELSE 0 END AS chosen
@@ -118,6 +101,19 @@ export class AdverseImpactRepository {
       SELECT step, sex, race, veteran, disability, COUNT(*) AS applicants, SUM(chosen) AS selected
       FROM steps GROUP BY step, sex, race, veteran, disability`;
     // Read off the request thread (ReportReader): over every application it is the heaviest query Keeper runs.
-    return this.reader.query<StepCount>(sql, values);
+    return this.reader.query<StepCount>(sql, params.values);
+  }
+
+  private params(): Params {
+    return new Params(this.uow.manager.dataSource.options.type === 'postgres');
+  }
+
+  /** The filter as SQL over the given position and date columns (the day of the application; `to` inclusive). */
+  private within(filter: AdverseImpactFilter, params: Params, position: string, dated: string): string {
+    const conditions = ['1 = 1'];
+    if (filter.positionId) conditions.push(`${position} = ${params.add(filter.positionId)}`);
+    if (filter.from) conditions.push(`${dated} >= ${params.add(filter.from)}`);
+    if (filter.to) conditions.push(`${dated} < ${params.add(addDays(filter.to, 1))}`);
+    return conditions.join(' AND ');
   }
 }

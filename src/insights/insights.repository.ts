@@ -18,7 +18,8 @@ export interface InsightsFilter {
 }
 
 /** Builds parameter placeholders for either database. */
-class Params {
+/** Bound values for a raw query, numbered for PostgreSQL ($1, $2…) or positional for SQLite (?). */
+export class Params {
   readonly values: unknown[] = [];
   constructor(private readonly postgres: boolean) {}
   add(value: unknown): string {
