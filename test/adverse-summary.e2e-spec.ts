@@ -27,21 +27,7 @@ import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { VettingService } from '../src/vetting/vetting.service.js';
 import { InsightsRepository } from '../src/insights/insights.repository.js';
-
-/** A small seeded PRNG (mulberry32), so a failing random run can be replayed with SUMMARY_SEED. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)] };
-}
-type Random = ReturnType<typeof prng>;
+import { pipelineMove, prng, type Random } from './support/random.js';
 
 const dayOf = (offset: number) => addDays(T0.toISOString().slice(0, 10), offset);
 /** A moment `days` after T0's midnight, often right at the edges of a day. */
@@ -335,19 +321,7 @@ describe('The adverse-impact report from its summary table, exactly as from ever
         }),
       move: async () => {
         const application = await one('applications');
-        if (application === null) return;
-        const to = random.pick(STAGES);
-        // The pipeline's own writes: the conditional move and its history line, in one unit of work.
-        await uow.run(async () => {
-          const current = await ds.getRepository(Application).findOneByOrFail({ id: application });
-          await candidates.changeStage(application, current.stage, to, NO_REJECTION);
-          await candidates.addEvent({
-            applicationId: application,
-            fromStage: current.stage,
-            toStage: to,
-            summary: 'x',
-          });
-        });
+        if (application !== null) await pipelineMove(testApp, application, random.pick(STAGES));
       },
       answer: async () => {
         const application = await one('applications');

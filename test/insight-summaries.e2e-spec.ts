@@ -20,24 +20,11 @@ import { signedInAs } from './support/http.js';
 import { history, panel, person, T0 } from './support/insights-data.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-/** A small seeded PRNG (mulberry32), so a failing random run can be replayed with SUMMARY_SEED. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)] };
-}
+import { pipelineMove, prng, type Random } from './support/random.js';
 
 const dayOf = (offset: number) => addDays(T0.toISOString().slice(0, 10), offset);
 /** A moment `days` after T0's midnight, often right at the edges of a day. */
-const momentOf = (days: number, random: ReturnType<typeof prng>) => {
+const momentOf = (days: number, random: Random) => {
   const edges = [0, 1, 86_399_000, 86_399_999, 43_200_000, random.int(86_400_000)];
   return new Date(Date.parse(`${dayOf(days)}T00:00:00Z`) + random.pick(edges));
 };
@@ -67,7 +54,7 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
   let positions: number[];
   let interviewers: User[];
 
-  const filters = (random: ReturnType<typeof prng>): InsightsFilter[] => {
+  const filters = (random: Random): InsightsFilter[] => {
     const list: InsightsFilter[] = [
       { scope: 'all' },
       { scope: 'none' },
@@ -90,7 +77,7 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
   };
 
   /** Every filter: the summary-based reports equal the full computation (counts exactly, means to 1e-9). */
-  const expectSummariesMatch = async (random: ReturnType<typeof prng>, context: string) => {
+  const expectSummariesMatch = async (random: Random, context: string) => {
     for (const filter of filters(random)) {
       const where = `${context}, filter ${JSON.stringify(filter)}`;
       expect({ where, counts: await insights.stageCounts(filter) }).toEqual({
@@ -217,8 +204,12 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     await insights.stageCounts({ scope: 'all' });
     const before = await count();
     for (let i = 0; i < 50; i += 1) await another();
-    // (The adverse-impact report's summary follows the same history lines: its kind is marked too.)
-    expect(await dirty()).toEqual([`adverse ${positions[0]} ${dayOf(0)}`, `funnel ${positions[0]} ${dayOf(0)}`]);
+    // (The adverse-impact and source-quality summaries follow the same applications: their kinds are marked too.)
+    expect(await dirty()).toEqual([
+      `adverse ${positions[0]} ${dayOf(0)}`,
+      `funnel ${positions[0]} ${dayOf(0)}`,
+      `sources ${positions[0]} ${dayOf(0)}`,
+    ]);
     await insights.stageCounts({ scope: 'all' });
     expect(await count()).toBe(before);
     expect((await insights.stageCounts({ scope: 'all', positionId: positions[0] }))[1]).toEqual({
@@ -275,25 +266,7 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
           byId: by,
           moves: random.next() < 0.5 ? [] : [['applied', 'vetting', 21]],
         }),
-      move: async () => {
-        const application = random.pick(await ids('applications'));
-        const to = random.pick(PIPELINE_STAGES);
-        // The pipeline's own writes: the conditional move and its history line, in one unit of work.
-        await uow.run(async () => {
-          const current = await ds.getRepository(Application).findOneByOrFail({ id: application });
-          await candidates.changeStage(application, current.stage, to, {
-            rejectionReasonId: null,
-            rejectedFromStage: null,
-            rejectionMessageId: null,
-          });
-          await candidates.addEvent({
-            applicationId: application,
-            fromStage: current.stage,
-            toStage: to,
-            summary: 'x',
-          });
-        });
-      },
+      move: async () => pipelineMove(testApp, random.pick(await ids('applications')), random.pick(PIPELINE_STAGES)),
       note: async () => {
         const id = await one('applications');
         if (id !== null) await candidates.addEvent({ applicationId: id, summary: 'A note, no move' });

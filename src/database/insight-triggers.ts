@@ -1,19 +1,20 @@
 /**
- * The triggers that keep the insight summaries honest (migrations InsightSummaries and AdverseSummary;
- * src/insights/insight-summaries.ts): every change to a table the funnel's stage counts, the calibration report or the
- * adverse-impact report are computed from writes a dirty mark (kind, position, day) for each bucket it can touch, in
- * the change's own transaction, whichever code path, seed or raw SQL made it. Kept here, below every domain module, so
- * the migrations and the start-up check share them.
+ * The triggers that keep the insight summaries honest (migrations InsightSummaries, AdverseSummary and SourceSummary;
+ * src/insights/insight-summaries.ts): every change to a table the funnel's stage counts, the calibration report, the
+ * adverse-impact report or source quality are computed from writes a dirty mark (kind, position, day) for each bucket
+ * it can touch, in the change's own transaction, whichever code path, seed or raw SQL made it. Kept here, below every
+ * domain module, so the migrations and the start-up check share them.
  *
- * Two families: insight_mark_* (funnel and calibration, as migration InsightSummaries made them) and
- * insight_adverse_* (adverse impact), each with its own watched columns, so neither marks for the other's changes.
- * The adverse family names self_identifications only to learn which application changed; it reads no answer.
+ * Three families: insight_mark_* (funnel and calibration, as migration InsightSummaries made them), insight_adverse_*
+ * (adverse impact) and insight_sources_* (source quality and the funnel's outcomes per source and rejection reasons),
+ * each with its own watched columns, so none marks for the others' changes. The adverse family names
+ * self_identifications only to learn which application changed; it reads no answer.
  */
 type Op = 'insert' | 'update' | 'delete';
-export type InsightKind = 'funnel' | 'calibration' | 'adverse';
-export type TriggerFamily = 'insight_mark' | 'insight_adverse';
-export const TRIGGER_FAMILIES: TriggerFamily[] = ['insight_mark', 'insight_adverse'];
-export const INSIGHT_KINDS: InsightKind[] = ['funnel', 'calibration', 'adverse'];
+export type InsightKind = 'funnel' | 'calibration' | 'adverse' | 'sources';
+export type TriggerFamily = 'insight_mark' | 'insight_adverse' | 'insight_sources';
+export const TRIGGER_FAMILIES: TriggerFamily[] = ['insight_mark', 'insight_adverse', 'insight_sources'];
+export const INSIGHT_KINDS: InsightKind[] = ['funnel', 'calibration', 'adverse', 'sources'];
 
 type Day = (column: string) => string;
 const ofApplication = (appId: string, from: string) => (day: Day) =>
@@ -56,6 +57,13 @@ const WATCHED: Record<TriggerFamily, Record<string, string[]>> = {
       'presentationRequired',
     ],
   },
+  insight_sources: {
+    applications: ['positionId', 'createdAt', 'source', 'agencyId', 'stage', 'rejectionReasonId'],
+    application_events: ['applicationId', 'toStage'],
+    hires: ['applicationId', 'keeper', 'reviewedAt'],
+    hire_goals: ['hireId', 'weight', 'result'],
+    offers: ['applicationId', 'status', 'salary'],
+  },
 };
 
 export interface InsightTrigger {
@@ -66,13 +74,14 @@ export interface InsightTrigger {
 }
 
 /**
- * The triggers, by family, table and operation (their names; both databases). An application's insert needs none:
- * a new application has no history, answers or results yet, and those rows' own triggers mark its bucket.
+ * The triggers, by family, table and operation (their names; both databases). An application's insert needs none in
+ * the first two families: a new application has no history, answers or results yet, and those rows' own triggers
+ * mark its bucket. Source quality counts every application, history or not, so its family follows inserts too.
  */
 export const INSIGHT_TRIGGERS: InsightTrigger[] = TRIGGER_FAMILIES.flatMap((family) =>
   Object.keys(WATCHED[family]).flatMap((table) =>
     (['insert', 'update', 'delete'] as const)
-      .filter((op) => !(table === 'applications' && op === 'insert'))
+      .filter((op) => family === 'insight_sources' || !(table === 'applications' && op === 'insert'))
       .map((op) => ({ family, table, op, name: `${family}_${table}_${op}` })),
   ),
 );
@@ -94,6 +103,18 @@ function adverseMarksOf(table: string, col: (name: string) => string, from: stri
   }
 }
 
+/** The source-quality buckets (application's position and day) a changed row of `table` can touch. */
+function sourceMarksOf(table: string, col: (name: string) => string, from: string, day: Day): string {
+  switch (table) {
+    case 'applications':
+      return `SELECT ${col('positionId')} AS pos, ${day(col('createdAt'))} AS d${from ? ` FROM ${from.slice(2)}` : ''}`;
+    case 'hire_goals':
+      return `SELECT a."positionId" AS pos, ${day('a."createdAt"')} AS d FROM hires h JOIN applications a ON a.id = h."applicationId"${from} WHERE h.id = ${col('hireId')}`;
+    default:
+      return ofApplication(col('applicationId'), from)(day);
+  }
+}
+
 /** The (pos, d) selects each table's change marks, given how to read a changed row's column. */
 function marksOf(
   { family, table }: InsightTrigger,
@@ -102,6 +123,7 @@ function marksOf(
   day: Day,
 ): { kind: InsightKind; select: string }[] {
   if (family === 'insight_adverse') return [{ kind: 'adverse', select: adverseMarksOf(table, col, from, day) }];
+  if (family === 'insight_sources') return [{ kind: 'sources', select: sourceMarksOf(table, col, from, day) }];
   switch (table) {
     case 'application_events':
       return [{ kind: 'funnel', select: ofApplication(col('applicationId'), from)(day) }];
@@ -234,6 +256,7 @@ export function markEverythingStatements(postgres: boolean, kinds = INSIGHT_KIND
     calibration: `INSERT INTO insight_dirty (kind, "positionId", day)
      SELECT DISTINCT 'calibration', a."positionId", ${day('i."startsAt"')} FROM interviews i JOIN applications a ON a.id = i."applicationId"`,
     adverse: `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT 'adverse', a."positionId", ${day('a."createdAt"')} FROM applications a`,
+    sources: `INSERT INTO insight_dirty (kind, "positionId", day) SELECT DISTINCT 'sources', a."positionId", ${day('a."createdAt"')} FROM applications a`,
   };
   return kinds.map((kind) => statements[kind]);
 }

@@ -13,6 +13,7 @@ import { addDays } from '../hires/plan-dates.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { adverseSummarySql } from './adverse-summary-sql.js';
 import { readySummarySql } from './ready-summary-sql.js';
+import { sourceSummarySql } from './source-summary-sql.js';
 
 /** One bucket of a summary: a kind of report, a position and a day ("YYYY-MM-DD"). */
 export interface Bucket {
@@ -29,23 +30,28 @@ const REFRESH_LOCK = 1_795_392_300;
 
 const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
 
-const TABLES: Record<InsightKind, string> = {
-  funnel: 'insight_funnel',
-  calibration: 'insight_calibration',
-  adverse: 'insight_adverse',
+/** The tables each kind of bucket fills (the ready counts share the adverse-impact summary's buckets and inputs). */
+const TABLES: Record<InsightKind, string[]> = {
+  funnel: ['insight_funnel'],
+  calibration: ['insight_calibration'],
+  adverse: ['insight_adverse', 'insight_ready'],
+  sources: ['insight_sources', 'insight_outcomes'],
 };
 
 /**
  * The summary tables behind the funnel's stage counts (insight_funnel: applications per position, day applied and
  * furthest stage), the calibration report (insight_calibration: per position, interview day and interviewer, the
- * counts and the sums and counts the means are made of) and the adverse-impact report (insight_adverse: per position,
- * day applied, step and combination of self-identification answers, the applicants and the selected — counts only).
- * Their size grows with positions × days (× answer combinations), not with applications, ratings or grades.
+ * counts and the sums and counts the means are made of), the adverse-impact report (insight_adverse: per position,
+ * day applied, step and combination of self-identification answers, the applicants and the selected — counts only;
+ * with it insight_ready, the manager home's ready counts) and source quality (insight_sources; with it
+ * insight_outcomes, the funnel's outcomes per source and rejection reasons). Their size grows with positions × days
+ * (× answer combinations, sources, stages), not with applications, ratings or grades.
  *
- * Triggers (src/database/insight-triggers.ts; migrations InsightSummaries and AdverseSummary) write a dirty mark for every bucket a change can touch, in the change's own
- * transaction. `refresh()` recomputes the marked buckets with the reports' own SQL restricted to one position and
- * day; the reports call it before reading, so they are never stale, and a job calls it every few minutes so that a
- * report rarely finds much to do. Many marks (a bulk import, the migration's backfill) mean one full rebuild.
+ * Triggers (src/database/insight-triggers.ts; migrations InsightSummaries, AdverseSummary, ReadySummary and
+ * SourceSummary) write a dirty mark for every bucket a change can touch, in the change's own transaction. `refresh()`
+ * recomputes the marked buckets with the reports' own SQL restricted to one position and day; the reports call it
+ * before reading, so they are never stale, and a job calls it every few minutes so that a report rarely finds much to
+ * do. Many marks (a bulk import, a migration's backfill) mean one full rebuild.
  */
 @Injectable()
 export class InsightSummaries implements OnModuleInit {
@@ -151,32 +157,24 @@ export class InsightSummaries implements OnModuleInit {
 
   /** Replaces one bucket's rows (or, with null, every row) with what the full computation gives. */
   private async build(kind: Bucket['kind'], bucket: Omit<Bucket, 'kind'> | null): Promise<void> {
-    const table = TABLES[kind];
     const dated = kind === 'calibration' ? 'i."startsAt"' : 'a."createdAt"';
     const values = bucket ? [bucket.positionId, bucket.day, addDays(bucket.day, 1)] : [];
     const only = bucket ? `a."positionId" = ? AND ${dated} >= ? AND ${dated} < ?` : '1 = 1';
-    await this.query(
-      `DELETE FROM ${table}${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
-      values.slice(0, bucket ? 2 : 0),
-    );
-    const sql =
-      kind === 'funnel'
-        ? this.funnelSql(only)
-        : kind === 'calibration'
-          ? this.calibrationSql(only)
-          : adverseSummarySql(only, (column) => this.day(column));
-    await this.query(sql, values);
-    // The ready counts have the adverse-impact summary's buckets and inputs (see ready-summary-sql.ts).
-    if (kind === 'adverse') {
+    for (const table of TABLES[kind])
       await this.query(
-        `DELETE FROM insight_ready${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
+        `DELETE FROM ${table}${bucket ? ` WHERE "positionId" = ? AND day = ?` : ''}`,
         values.slice(0, bucket ? 2 : 0),
       );
-      await this.query(
-        readySummarySql(only, (column) => this.day(column)),
-        values,
-      );
-    }
+    const day = (column: string) => this.day(column);
+    const statements =
+      kind === 'funnel'
+        ? [this.funnelSql(only)]
+        : kind === 'calibration'
+          ? [this.calibrationSql(only)]
+          : kind === 'adverse'
+            ? [adverseSummarySql(only, day), readySummarySql(only, day)]
+            : sourceSummarySql(only, day);
+    for (const sql of statements) await this.query(sql, values);
   }
 
   /** InsightsRepository.stageCountsFull's furthest stage per application, counted per position and day applied. */

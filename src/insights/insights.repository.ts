@@ -4,6 +4,7 @@ import { ReportReader } from '../database/report-reader.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { InsightSummaries } from './insight-summaries.js';
+import { ATTAINMENT, sourceQualityFullSql, sourceQualitySql } from './source-summary-sql.js';
 
 /** Whose positions a report covers: every position, those one hiring manager hires for, or none. */
 export type InsightsScope = 'all' | 'none' | { hiringManagerId: number };
@@ -27,20 +28,6 @@ export class Params {
     return this.postgres ? `$${this.values.length}` : '?';
   }
 }
-
-/**
- * A hire's first-year attainment (alias h): the weighted share of outcomes met, partly met counting half; null
- * without goals. The validity report and source quality read it the same way.
- */
-const ATTAINMENT = `(SELECT SUM(COALESCE(g.weight, 1) * CASE g.result WHEN 'met' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END) / SUM(COALESCE(g.weight, 1)) FROM hire_goals g WHERE g."hireId" = h.id)`;
-
-/**
- * The stages after vetting: an application that reached one passed vetting (the gate lets none through without every
- * required step passed, unless an admin overrode it with a written reason).
- */
-const AFTER_VETTING = PIPELINE_STAGES.slice(PIPELINE_STAGES.indexOf('vetting') + 1)
-  .map((stage) => `'${stage}'`)
-  .join(', ');
 
 /** One group of source quality: applications of one source, agency and currency, followed to hire and review. */
 export interface SourceQualityGroup {
@@ -104,6 +91,11 @@ export class InsightsRepository {
 
   private get postgres(): boolean {
     return this.uow.manager.dataSource.options.type === 'postgres';
+  }
+
+  /** The date part of a timestamp, as the summaries' days are written. */
+  private dayOf(column: string): string {
+    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD')` : `substr(${column}, 1, 10)`;
   }
 
   /** Days between two timestamps, as a decimal. */
@@ -308,7 +300,21 @@ export class InsightsRepository {
     return row;
   }
 
-  rejectionReasons(filter: InsightsFilter) {
+  /** Rejected applications per reason, most frequent first: from the summary insight_outcomes, refreshed first. */
+  async rejectionReasons(filter: InsightsFilter) {
+    await this.summaries.refresh();
+    const params = new Params(this.postgres);
+    return this.run<{ reason: string; count: number | string }>(
+      `SELECT r.label AS reason, SUM(o.applications) AS count
+       FROM insight_outcomes o JOIN positions p ON p.id = o."positionId" JOIN rejection_reasons r ON r.id = o."rejectionReasonId"
+       WHERE o.stage = 'rejected' AND ${this.where(filter, params, 'o.day')}
+       GROUP BY r.label ORDER BY SUM(o.applications) DESC, r.label`,
+      params,
+    );
+  }
+
+  /** rejectionReasons from every application (what the summary is tested with). */
+  rejectionReasonsFull(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<{ reason: string; count: number | string }>(
       `SELECT r.label AS reason, COUNT(*) AS count
@@ -319,8 +325,24 @@ export class InsightsRepository {
     );
   }
 
-  /** Per application source (where this application came from, not where Keeper first met the candidate). */
-  outcomesBySource(filter: InsightsFilter) {
+  /**
+   * Per application source (where this application came from, not where Keeper first met the candidate) and current
+   * stage: from the summary insight_outcomes, refreshed first.
+   */
+  async outcomesBySource(filter: InsightsFilter) {
+    await this.summaries.refresh();
+    const params = new Params(this.postgres);
+    return this.run<{ source: string; stage: string; count: number | string }>(
+      `SELECT o.source AS source, o.stage AS stage, SUM(o.applications) AS count
+       FROM insight_outcomes o JOIN positions p ON p.id = o."positionId"
+       WHERE ${this.where(filter, params, 'o.day')}
+       GROUP BY o.source, o.stage`,
+      params,
+    );
+  }
+
+  /** outcomesBySource from every application (what the summary is tested with). */
+  outcomesBySourceFull(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<{ source: string; stage: string; count: number | string }>(
       `SELECT a.source AS source, a.stage AS stage, COUNT(*) AS count
@@ -394,34 +416,19 @@ export class InsightsRepository {
    * Applications created in the period, grouped by source, agency and the position's currency: how many passed
    * vetting, were hired, were reviewed at month 10 and became keepers; the sum and count of reviewed hires'
    * attainment; the agency's fee on the accepted offer's salary (feePercent × salary / 100), and hires without one.
+   * From the summary insight_sources (per position, day applied, source and agency), refreshed first.
    */
-  sourceQuality(filter: InsightsFilter) {
+  async sourceQuality(filter: InsightsFilter) {
+    await this.summaries.refresh();
+    const params = new Params(this.postgres);
+    return this.run<SourceQualityGroup>(sourceQualitySql(this.where(filter, params, 's.day')), params);
+  }
+
+  /** sourceQuality from every application and its history, hire and offers (what the summary is built and tested with). */
+  sourceQualityFull(filter: InsightsFilter) {
     const params = new Params(this.postgres);
     return this.run<SourceQualityGroup>(
-      `WITH followed AS (
-         SELECT a.source AS source, a."agencyId" AS "agencyId", COALESCE(UPPER(p."compensationCurrency"), 'USD') AS currency,
-           CASE WHEN EXISTS (SELECT 1 FROM application_events e WHERE e."applicationId" = a.id AND e."toStage" IN (${AFTER_VETTING})) THEN 1 ELSE 0 END AS vetted,
-           h.id AS "hireId", h.keeper AS keeper,
-           CASE WHEN h."reviewedAt" IS NOT NULL THEN ${ATTAINMENT} END AS attainment,
-           (SELECT MAX(o.salary) FROM offers o WHERE o."applicationId" = a.id AND o.status = 'accepted') AS salary
-         FROM applications a
-         JOIN positions p ON p.id = a."positionId"
-         LEFT JOIN hires h ON h."applicationId" = a.id
-         WHERE ${this.where(filter, params, 'a."createdAt"')}
-       )
-       SELECT f.source AS source, f."agencyId" AS "agencyId", f.currency AS currency,
-         COUNT(*) AS applications,
-         SUM(f.vetted) AS vetted,
-         COUNT(f."hireId") AS hires,
-         SUM(CASE WHEN f.keeper IS NOT NULL THEN 1 ELSE 0 END) AS reviewed,
-         SUM(CASE WHEN f.keeper THEN 1 ELSE 0 END) AS keepers,
-         SUM(f.attainment) AS "attainmentSum",
-         COUNT(f.attainment) AS attained,
-         SUM(CASE WHEN f."hireId" IS NOT NULL THEN ag."feePercent" * f.salary / 100.0 END) AS fees,
-         SUM(CASE WHEN f."hireId" IS NOT NULL AND f.salary IS NULL THEN 1 ELSE 0 END) AS unsalaried
-       FROM followed f
-       LEFT JOIN agencies ag ON ag.id = f."agencyId"
-       GROUP BY f.source, f."agencyId", f.currency`,
+      sourceQualityFullSql(this.where(filter, params, 'a."createdAt"'), (column) => this.dayOf(column)),
       params,
     );
   }

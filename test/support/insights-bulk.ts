@@ -56,6 +56,11 @@ export async function seedBulkHistory(
     true,
   );
   const stages = ['vetting', 'interview', 'rejected'];
+  // Rejected applications carry one of the company's rejection reasons, in turn.
+  const reasons = ((await dataSource.query(`SELECT id FROM rejection_reasons ORDER BY id`)) as { id: number }[]).map(
+    (row) => Number(row.id),
+  );
+  const reasonOf = (i: number) => (stages[i % 3] === 'rejected' && reasons.length ? reasons[i % reasons.length] : null);
   const applicationIds = await insert(
     'applications',
     [
@@ -65,6 +70,7 @@ export async function seedBulkHistory(
       'source',
       'stage',
       'stageChangedAt',
+      'rejectionReasonId',
       'code',
       'createdById',
       'createdAt',
@@ -76,6 +82,7 @@ export async function seedBulkHistory(
       sources[i % 4],
       stages[i % 3],
       at((i % 300) + 9),
+      reasonOf(i),
       `${input.tag}${i.toString(36)}`.slice(0, 12),
       input.managerId,
       at(i % 300),

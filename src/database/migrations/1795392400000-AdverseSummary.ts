@@ -29,9 +29,10 @@ export class AdverseSummary1795392400000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "IDX_insight_adverse_bucket" ON insight_adverse ("positionId", day)`);
     for (const statement of [
-      ...dropInsightTriggerStatements(pg),
-      ...insightTriggerStatements(pg),
-      ...markEverythingStatements(pg),
+      // The families and kinds as they were then (later migrations add their own).
+      ...dropInsightTriggerStatements(pg, ['insight_mark', 'insight_adverse']),
+      ...insightTriggerStatements(pg, ['insight_mark', 'insight_adverse']),
+      ...markEverythingStatements(pg, ['funnel', 'calibration', 'adverse']),
     ])
       await queryRunner.query(statement);
   }

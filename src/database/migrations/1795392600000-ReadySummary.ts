@@ -22,8 +22,8 @@ export class ReadySummary1795392600000 implements MigrationInterface {
          PRIMARY KEY ("positionId", day))`,
     );
     for (const statement of [
-      ...dropInsightTriggerStatements(pg),
-      ...insightTriggerStatements(pg),
+      ...dropInsightTriggerStatements(pg, ['insight_mark', 'insight_adverse']),
+      ...insightTriggerStatements(pg, ['insight_mark', 'insight_adverse']),
       ...markEverythingStatements(pg, ['adverse']),
     ])
       await queryRunner.query(statement);

@@ -31,6 +31,7 @@ import { InsightSummaries1795392300000 } from './1795392300000-InsightSummaries.
 import { AdverseSummary1795392400000 } from './1795392400000-AdverseSummary.js';
 import { LiveApplicationIndexes1795392500000 } from './1795392500000-LiveApplicationIndexes.js';
 import { ReadySummary1795392600000 } from './1795392600000-ReadySummary.js';
+import { SourceSummary1795392700000 } from './1795392700000-SourceSummary.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   AdverseSummary1795392400000,
   LiveApplicationIndexes1795392500000,
   ReadySummary1795392600000,
+  SourceSummary1795392700000,
 ];
