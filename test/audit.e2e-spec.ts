@@ -128,6 +128,15 @@ describe('The audit trail', () => {
     const views = await events({ action: 'viewed', applicationId });
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({ objectType: 'writing test', objectId: submission.id, candidateId });
+    // Reloads by the same person within ten minutes are the same look: one line, not one per reload. Another
+    // person's view is recorded, and so is every download.
+    for (let i = 0; i < 3; i += 1) await manager.agent.get(`/applications/${applicationId}`).expect(200);
+    expect(await events({ action: 'viewed', applicationId })).toHaveLength(1);
+    await admin.agent.get(`/applications/${applicationId}`).expect(200);
+    const both = await events({ action: 'viewed', applicationId });
+    expect(both.map((view) => view.actorId).sort()).toEqual([admin.user.id, manager.user.id].sort());
+    await manager.agent.get(`/candidates/${candidateId}/resume`).expect(200);
+    expect(await events({ action: 'downloaded', candidateId })).toHaveLength(2);
   });
 
   it('records scorecards as they are saved and submitted, and the decision, with free text masked', async () => {

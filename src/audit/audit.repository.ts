@@ -39,32 +39,32 @@ export class AuditRepository {
   }
 
   findPage(filter: AuditFilter, page: PageRequest): Promise<[AuditRow[], number]> {
-    const query = this.base();
-    if (filter.actorId !== undefined) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
-    if (filter.objectType) query.andWhere('event.objectType = :objectType', { objectType: filter.objectType });
-    if (filter.objectId !== undefined) query.andWhere('event.objectId = :objectId', { objectId: filter.objectId });
-    if (filter.candidateId !== undefined)
-      query.andWhere('event.candidateId = :candidateId', { candidateId: filter.candidateId });
-    if (filter.from) query.andWhere('event.createdAt >= :from', { from: filter.from });
-    if (filter.until) query.andWhere('event.createdAt <= :until', { until: filter.until });
-    return this.page(query, page);
+    return this.page((query) => {
+      if (filter.actorId !== undefined) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
+      if (filter.objectType) query.andWhere('event.objectType = :objectType', { objectType: filter.objectType });
+      if (filter.objectId !== undefined) query.andWhere('event.objectId = :objectId', { objectId: filter.objectId });
+      if (filter.candidateId !== undefined)
+        query.andWhere('event.candidateId = :candidateId', { candidateId: filter.candidateId });
+      if (filter.from) query.andWhere('event.createdAt >= :from', { from: filter.from });
+      if (filter.until) query.andWhere('event.createdAt <= :until', { until: filter.until });
+    }, page);
   }
 
   findHistory(scope: HistoryScope, page: PageRequest): Promise<[AuditRow[], number]> {
-    const query = this.base();
-    if ('hireId' in scope) query.andWhere('event.hireId = :hireId', { hireId: scope.hireId });
-    else
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where('event.applicationId = :applicationId', { applicationId: scope.applicationId })
-            // The candidate's own record (name, email, resume) belongs to every application of theirs.
-            .orWhere('(event.candidateId = :candidateId AND event.applicationId IS NULL)', {
-              candidateId: scope.candidateId,
-            }),
-        ),
-      );
-    return this.page(query, page);
+    return this.page((query) => {
+      if ('hireId' in scope) query.andWhere('event.hireId = :hireId', { hireId: scope.hireId });
+      else
+        query.andWhere(
+          new Brackets((where) =>
+            where
+              .where('event.applicationId = :applicationId', { applicationId: scope.applicationId })
+              // The candidate's own record (name, email, resume) belongs to every application of theirs.
+              .orWhere('(event.candidateId = :candidateId AND event.applicationId IS NULL)', {
+                candidateId: scope.candidateId,
+              }),
+          ),
+        );
+    }, page);
   }
 
   /** Everyone who ever acted, for the page's filter (staff only: a few hundred at most). */
@@ -75,26 +75,31 @@ export class AuditRepository {
     return rows.map((row) => ({ id: Number(row.id), name: row.name }));
   }
 
-  private base(): SelectQueryBuilder<AuditEvent> {
-    return this.uow
-      .repository(AuditEvent)
-      .createQueryBuilder('event')
+  /**
+   * One page of the events `filter` keeps, newest first, with the names joined; and their number, counted on the
+   * audit table alone (TypeORM's count of a joined query is a COUNT(DISTINCT) over the joins).
+   */
+  private async page(
+    filter: (query: SelectQueryBuilder<AuditEvent>) => void,
+    page: PageRequest,
+  ): Promise<[AuditRow[], number]> {
+    const events = () => this.uow.repository(AuditEvent).createQueryBuilder('event');
+    const rows = events()
       .leftJoin('users', 'actor', 'actor.id = event.actorId')
       .leftJoin('candidates', 'candidate', 'candidate.id = event.candidateId')
       .addSelect('actor.name', 'actorName')
       .addSelect('candidate.name', 'candidateName')
       .orderBy('event.createdAt', 'DESC')
       .addOrderBy('event.id', 'DESC');
-  }
-
-  private async page(query: SelectQueryBuilder<AuditEvent>, page: PageRequest): Promise<[AuditRow[], number]> {
-    const [{ entities, raw }, total] = await Promise.all([
-      query
-        .clone()
+    const count = events().select('COUNT(*)', 'total');
+    filter(rows);
+    filter(count);
+    const [{ entities, raw }, counted] = await Promise.all([
+      rows
         .offset((page.page - 1) * page.perPage)
         .limit(page.perPage)
         .getRawAndEntities<{ actorName: string | null; candidateName: string | null }>(),
-      query.clone().getCount(),
+      count.getRawOne<{ total: number | string }>(),
     ]);
     return [
       entities.map((event, index) => ({
@@ -102,7 +107,7 @@ export class AuditRepository {
         actorName: raw[index]?.actorName ?? null,
         candidateName: raw[index]?.candidateName ?? null,
       })),
-      total,
+      Number(counted?.total ?? 0),
     ];
   }
 }

@@ -3,9 +3,13 @@ import { pageRequest, pageView, PAGE_SIZE, type PageRequest } from '../common/pa
 import type { AuditAction, AuditChange } from './audit-event.entity.js';
 import { AuditRepository, type AuditFilter, type AuditRow, type HistoryScope } from './audit.repository.js';
 import { isIgnored, maskKindOf, OBJECT_TYPES } from './audit-tables.js';
+import { currentActor } from './audit-context.js';
 import { refsOf, type Ref } from './audit-writer.js';
 import type { AuditQueryDto } from './dto/audit-query.dto.js';
 import { maskValue } from './mask.js';
+
+/** A person's repeated views of one document within this time are recorded once (AuditService.accessed). */
+export const VIEW_WINDOW_MS = 10 * 60_000;
 
 /** The application page and the hire page show this many entries, with a link to the rest. */
 export const HISTORY_CAP = 10;
@@ -73,6 +77,9 @@ const idOf = (value: string | undefined) => (value ? Number(value) : undefined);
  */
 @Injectable()
 export class AuditService {
+  /** When each person last had a view recorded, by person and document (see `accessed`); emptied past a bound. */
+  private readonly lastViews = new Map<string, number>();
+
   constructor(private readonly repository: AuditRepository) {}
 
   /**
@@ -97,14 +104,31 @@ export class AuditService {
     return this.repository.add({ action: 'changed', objectType, objectId: row.id, ...refsOf(table, row), changes });
   }
 
-  /** A candidate's document was shown or downloaded. */
+  /**
+   * A candidate's document was shown or downloaded. Every download is recorded; a person's views of one document
+   * within VIEW_WINDOW_MS of the one recorded are the same look (a page reloaded, a form sent back) and are not
+   * recorded again, so the log says who looked and when without a line per reload (each process keeps its own
+   * record of the last views: with several processes, at most one line each per window).
+   */
   accessed(
     action: 'viewed' | 'downloaded',
     document: string,
     objectId: number | null,
     links: { candidateId?: Ref; applicationId?: Ref },
   ): Promise<void> {
+    if (action === 'viewed' && this.viewedRecently(document, objectId)) return Promise.resolve();
     return this.repository.add({ action, objectType: document, objectId, ...links });
+  }
+
+  private viewedRecently(document: string, objectId: number | null): boolean {
+    const actor = currentActor();
+    const key = `${actor.kind}:${actor.id}|${document}|${objectId}`;
+    const now = Date.now();
+    const last = this.lastViews.get(key);
+    if (last !== undefined && now - last < VIEW_WINDOW_MS) return true;
+    if (this.lastViews.size >= 10_000) this.lastViews.clear();
+    this.lastViews.set(key, now);
+    return false;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dateTimeFormat } from './intl.js';
+import { dateTimeFormat, kept } from './intl.js';
 
 /** The zone times are shown in until the company sets its own in Settings. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -38,23 +38,37 @@ export function formatDay(date: Date | string, timeZone: string = DEFAULT_TIME_Z
 
 /**
  * The zone's short name at that instant: "CET"/"CEST", "GMT"/"BST", "EST"/"EDT"; an offset ("GMT+9") where English
- * has no abbreviation in common use.
+ * has no abbreviation in common use. Kept per zone and quarter hour (zones change their offsets on the quarter hour
+ * at the finest), as a page names the same few zones and hours many times over.
  */
 export function zoneAbbreviation(date: Date, timeZone: string): string {
-  const name = (locale: string) =>
-    dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  const british = name('en-GB');
-  if (!/^GMT[+-]/.test(british)) return british;
-  const american = name('en-US');
-  return /^GMT[+-]/.test(american) ? british : american;
+  return kept(abbreviations, `${timeZone}|${Math.floor(date.getTime() / 900_000)}`, () => {
+    const name = (locale: string) =>
+      dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+        .formatToParts(date)
+        .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+    const british = name('en-GB');
+    if (!/^GMT[+-]/.test(british)) return british;
+    const american = name('en-US');
+    return /^GMT[+-]/.test(american) ? british : american;
+  });
+}
+const abbreviations = new Map<string, string>();
+
+/** "10:00" in the zone (24-hour clock). */
+function clockTime(date: Date, timeZone: string): string {
+  return dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 }
 
 /** "Tue 3 Mar 2027, 10:00 CET": with the zone's name, since candidates and panels may be elsewhere. */
 export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const time = DateTime.fromJSDate(date, { zone: timeZone }).toFormat('HH:mm');
-  return `${formatDay(date, timeZone)}, ${time} ${zoneAbbreviation(date, timeZone)}`;
+  return `${formatDay(date, timeZone)}, ${clockTime(date, timeZone)} ${zoneAbbreviation(date, timeZone)}`;
+}
+
+/** The calendar day of an instant in a zone as days since 1970-01-01 (the en-CA format is "2027-03-03"). */
+function dayNumber(date: Date, timeZone: string): number {
+  const day = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 }
 
 /** "today", "in 5 days", "3 days ago": calendar days as they are in the zone, so 23:30 tonight is still "today". */
@@ -65,12 +79,9 @@ export function relativeDays(
 ): string {
   const then =
     typeof date === 'string' && CALENDAR_DATE.test(date)
-      ? DateTime.fromISO(date, { zone: 'UTC' })
-      : DateTime.fromJSDate(new Date(date), { zone: timeZone });
-  const today = DateTime.fromJSDate(now, { zone: timeZone });
-  const days = Math.round(
-    (Date.UTC(then.year, then.month - 1, then.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000,
-  );
+      ? Date.parse(`${date}T00:00:00Z`) / 86_400_000
+      : dayNumber(new Date(date), timeZone);
+  const days = Math.round(then - dayNumber(now, timeZone));
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';

@@ -8,7 +8,8 @@ const MAX_KEPT = 2000;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function kept<T>(store: Map<string, T>, key: string, build: () => T): T {
+/** The value kept under `key`, built and kept when missing; the store empties itself past MAX_KEPT entries. */
+export function kept<T>(store: Map<string, T>, key: string, build: () => T): T {
   const found = store.get(key);
   if (found) return found;
   const made = build();

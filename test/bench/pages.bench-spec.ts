@@ -53,7 +53,8 @@ interface ScaleRun {
   scale: number;
   seedSeconds: number;
   rows: Measured[];
-  contention: { alone: Run; loaded: Run; funnel: Run };
+  /** /health alone; beside 5 connections on the funnel; beside 5 on the plain change-password form (the baseline). */
+  contention: { alone: Run; loaded: Run; funnel: Run; baseline: Run; form: Run };
   memory: Memory;
   arenaMemory?: Memory;
 }
@@ -193,14 +194,20 @@ async function runScale(kind: DatabaseKind, scale: number): Promise<ScaleRun> {
         const result = await cannon(server, page.path, cookies[page.role], CONNECTIONS, PAGE_SECONDS);
         rows.push({ page, health, result, statements: statements.get(page.name)! });
       }
-      progress(`${kind} ${scale}: /health alone, then beside 5 connections on the funnel`);
+      progress(`${kind} ${scale}: /health alone, beside 5 connections on the funnel, beside 5 on a plain form`);
       const funnelPath = pages.find((page) => page.name === 'insights funnel')!.path;
       const alone = await cannon(server, '/health', null, CONNECTIONS, PAGE_SECONDS, false);
       const [loaded, funnel] = await Promise.all([
         cannon(server, '/health', null, CONNECTIONS, PAGE_SECONDS, false),
         cannon(server, funnelPath, cookies.manager, 5, PAGE_SECONDS, false),
       ]);
-      contention = { alone, loaded, funnel };
+      // The baseline: the same 5 connections on the lightest signed-in page, to tell the report's own cost from the
+      // share of two cores that any 5 busy connections take.
+      const [baseline, form] = await Promise.all([
+        cannon(server, '/health', null, CONNECTIONS, PAGE_SECONDS, false),
+        cannon(server, '/account/password', cookies.manager, 5, PAGE_SECONDS, false),
+      ]);
+      contention = { alone, loaded, funnel, baseline, form };
       const after = server.rssMb();
       const heapAfter = await server.heapMb();
       progress(`${kind} ${scale}: waiting ${SETTLE_SECONDS} s for memory to settle`);
@@ -277,10 +284,10 @@ function table(kind: DatabaseKind, runs: ScaleRun[]): string {
     `%health: the page's req/s as a share of /health's just before it. cost×rps: req/s at ${small.scale.toLocaleString('en')} ÷ req/s at ${big?.scale.toLocaleString('en') ?? '-'}; cost×lat: mean latency ratio, same direction. err: connection errors, timeouts (60 s) included. *: fewer answers than connections in the time, so measured as one request per connection.`,
   ];
   for (const run of runs) {
-    const { alone, loaded, funnel } = run.contention;
-    const slowdown = 100 * (1 - rps(loaded) / rps(alone));
+    const { alone, loaded, funnel, baseline, form } = run.contention;
+    const slowdown = (beside: Run) => fixed(100 * (1 - rps(beside) / rps(alone)), 1);
     text.push(
-      `${run.scale.toLocaleString('en')}: /health alone ${fixed(rps(alone))} req/s (p99 ${alone.latency.p99} ms); beside 5 connections on the funnel ${fixed(rps(loaded))} req/s (p99 ${loaded.latency.p99} ms): ${fixed(slowdown, 1)}% slower; the funnel meanwhile ${fixed(rps(funnel), 1)} req/s`,
+      `${run.scale.toLocaleString('en')}: /health alone ${fixed(rps(alone))} req/s (p99 ${alone.latency.p99} ms); beside 5 connections on the funnel ${fixed(rps(loaded))} req/s (p99 ${loaded.latency.p99} ms): ${slowdown(loaded)}% slower, the funnel meanwhile ${fixed(rps(funnel), 1)} req/s; beside 5 on the change-password form ${fixed(rps(baseline))} req/s (p99 ${baseline.latency.p99} ms): ${slowdown(baseline)}% slower, the form meanwhile ${fixed(rps(form), 1)} req/s`,
     );
     const memory = (label: string, m: Memory) =>
       `${label} RSS ${m.before} MB before load, ${m.after} MB after, ${m.settled} MB ${SETTLE_SECONDS} s later` +
