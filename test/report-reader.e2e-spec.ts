@@ -146,6 +146,34 @@ if (!postgres) {
       }
     });
 
+    it('past the cache time serves the kept rows at once and computes newer ones for the next request', async () => {
+      const count = 'SELECT COUNT(*) AS n FROM users';
+      const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+      // Kept 200 ms, then served for up to ten times as long (2 s) while the query runs again.
+      const cached = readerWith(testApp, { concurrency: 1, cacheMs: 200 });
+      try {
+        const [first] = await cached.query<{ n: number }>(count);
+        await createUser(testApp, ['manager']);
+        await sleep(300);
+        let stale!: { n: number };
+        const refresh = await recordQueries(testApp.dataSource, async () => {
+          const started = performance.now();
+          [stale] = await cached.query<{ n: number }>(count);
+          expect(performance.now() - started).toBeLessThan(50);
+          await sleep(100);
+        });
+        expect(stale.n).toBe(first.n);
+        expect(refresh).toHaveLength(1); // the query ran again, in the background
+        expect((await cached.query<{ n: number }>(count))[0].n).toBe(first.n + 1);
+        // Older than that: the request waits for fresh rows rather than being shown something minutes old.
+        await sleep(2_500);
+        await createUser(testApp, ['manager']);
+        expect((await cached.query<{ n: number }>(count))[0].n).toBe(first.n + 2);
+      } finally {
+        await cached.onApplicationShutdown();
+      }
+    });
+
     it('runs inside a unit of work on its transaction, seeing what it wrote', async () => {
       const uow = testApp.app.get(UnitOfWork);
       const count = 'SELECT COUNT(*) AS n FROM users';

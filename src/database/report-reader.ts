@@ -31,6 +31,9 @@ parentPort.on('message', ({ id, sql, params }) => {
 });
 `;
 
+/** Rows are served up to this many cache times past their cache time while newer ones are computed. */
+export const STALE_CACHE_TIMES = 10;
+
 interface Pending {
   resolve(rows: unknown[]): void;
   reject(error: Error): void;
@@ -62,7 +65,9 @@ export class ReportQueryError extends Error {
  * - PostgreSQL: on the main pool, but at most REPORT_CONCURRENCY at once; the others wait their turn instead of taking
  *   every connection (which made other requests time out waiting for one).
  * - Identical queries (same SQL and parameters) in flight share one execution, and their rows are reused for
- *   REPORT_CACHE_SECONDS: a report may be that many seconds old.
+ *   REPORT_CACHE_SECONDS: a report may be that many seconds old. Past that time, and for up to ten times as long,
+ *   the rows are still served at once while the query runs again for the next request (stale while revalidating):
+ *   a report that takes seconds over a long history keeps no one waiting, and is at most eleven cache times old.
  * - Inside a unit of work, queries join its transaction on the main connection, to see what it wrote.
  *
  * Every statement is reported to the data source's logger like TypeORM's own (`logQuery`).
@@ -99,9 +104,27 @@ export class ReportReader implements OnApplicationShutdown {
     if (this.uow.active) return this.uow.manager.query(sql, params) as Promise<T[]>;
     const key = JSON.stringify([sql, params]);
     const cached = this.cache.get(key);
-    if (cached && cached.until > Date.now()) return Promise.resolve(cached.rows as T[]);
-    const shared = this.inFlight.get(key);
-    if (shared) return shared as Promise<T[]>;
+    const now = Date.now();
+    if (cached && cached.until > now) return Promise.resolve(cached.rows as T[]);
+    if (cached && cached.until + this.staleMs > now) {
+      // Served at once while newer rows are computed for the next request: nobody waits for a recomputation.
+      this.shared(key, sql, params).catch((error: unknown) =>
+        this.logger.warn({ message: 'A report refresh failed', error: String(error) }),
+      );
+      return Promise.resolve(cached.rows as T[]);
+    }
+    return this.shared(key, sql, params) as Promise<T[]>;
+  }
+
+  /** How long past the cache time rows are still served while newer ones are computed (ten cache times). */
+  private get staleMs(): number {
+    return this.config.reports.cacheMs * STALE_CACHE_TIMES;
+  }
+
+  /** The execution of this query in flight, or a new one; its rows are kept for the cache time. */
+  private shared(key: string, sql: string, params: unknown[]): Promise<unknown[]> {
+    const running = this.inFlight.get(key);
+    if (running) return running;
     const execution = this.limited(() => this.execute(sql, params)).then(
       (rows) => {
         this.inFlight.delete(key);
@@ -114,7 +137,7 @@ export class ReportReader implements OnApplicationShutdown {
       },
     );
     this.inFlight.set(key, execution);
-    return execution as Promise<T[]>;
+    return execution;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -128,7 +151,7 @@ export class ReportReader implements OnApplicationShutdown {
   private remember(key: string, rows: unknown[]): void {
     const now = Date.now();
     if (this.cache.size >= 500) {
-      for (const [old, entry] of this.cache) if (entry.until <= now) this.cache.delete(old);
+      for (const [old, entry] of this.cache) if (entry.until + this.staleMs <= now) this.cache.delete(old);
       if (this.cache.size >= 500) this.cache.clear();
     }
     this.cache.set(key, { rows, until: now + this.config.reports.cacheMs });
