@@ -23,7 +23,8 @@ export async function startProductionServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(process.execPath, [resolve('dist/main.js')], {
+  // --expose-gc: the memory report (SIGUSR2) then also runs a full collection and reports the figures after it.
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', resolve('dist/main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
@@ -72,8 +73,15 @@ export async function startProductionServer(
         await new Promise((done) => setTimeout(done, 100));
       const last = lines().at(-1);
       if (lines().length === seen || !last) return '?';
-      const { message } = JSON.parse(last) as { message: { heapUsedMb: number; heapTotalMb: number } };
-      return `${message.heapUsedMb}/${message.heapTotalMb}`;
+      type Use = { rssMb: number; heapUsedMb: number; heapTotalMb: number };
+      const { message } = JSON.parse(last) as { message: Use & { afterFullCollection?: Use } };
+      const collected = message.afterFullCollection;
+      return (
+        `${message.heapUsedMb}/${message.heapTotalMb}` +
+        (collected
+          ? ` → ${collected.heapUsedMb}/${collected.heapTotalMb} after a full collection (RSS ${collected.rssMb} MB)`
+          : '')
+      );
     },
     stop: async () => {
       child.kill('SIGTERM');

@@ -290,7 +290,7 @@ function table(kind: DatabaseKind, runs: ScaleRun[]): string {
       `${run.scale.toLocaleString('en')}: /health alone ${fixed(rps(alone))} req/s (p99 ${alone.latency.p99} ms); beside 5 connections on the funnel ${fixed(rps(loaded))} req/s (p99 ${loaded.latency.p99} ms): ${slowdown(loaded)}% slower, the funnel meanwhile ${fixed(rps(funnel), 1)} req/s; beside 5 on the change-password form ${fixed(rps(baseline))} req/s (p99 ${baseline.latency.p99} ms): ${slowdown(baseline)}% slower, the form meanwhile ${fixed(rps(form), 1)} req/s`,
     );
     const memory = (label: string, m: Memory) =>
-      `${label} RSS ${m.before} MB before load, ${m.after} MB after, ${m.settled} MB ${SETTLE_SECONDS} s later` +
+      `${label} RSS ${m.before} MB before load, ${m.after} MB after, ${m.settled} MB ${SETTLE_SECONDS} s later${m.heapAfter?.includes('full collection') ? ' (the first heap reading ran a full collection)' : ''}` +
       (m.heapAfter
         ? ` (JavaScript heap of the main thread, used/total MB: ${m.heapAfter} after, ${m.heapSettled} later)`
         : '');
