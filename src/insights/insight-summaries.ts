@@ -120,7 +120,7 @@ export class InsightSummaries implements OnModuleInit {
   async refresh(): Promise<number> {
     const [any] = await this.query<unknown>(`SELECT 1 AS one FROM insight_dirty LIMIT 1`);
     if (!any) return 0;
-    return this.uow.run(async () => {
+    const marked = await this.uow.run(async () => {
       if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
       const dirty = await this.query<Bucket>(
         `SELECT DISTINCT kind, "positionId" AS "positionId", day FROM insight_dirty LIMIT ${MANY_BUCKETS + 1}`,
@@ -140,14 +140,35 @@ export class InsightSummaries implements OnModuleInit {
       }
       return dirty.length;
     });
+    if (marked > MANY_BUCKETS) await this.releaseMarkPages();
+    return marked;
   }
 
   /** Rebuilds every summary from the full history (after rows were written around the triggers, or to repair). */
-  rebuildAll(): Promise<void> {
-    return this.uow.run(async () => {
+  async rebuildAll(): Promise<void> {
+    await this.uow.run(async () => {
       if (this.postgres) await this.query(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`);
       await this.rebuildWhole();
     });
+    await this.releaseMarkPages();
+  }
+
+  /**
+   * After a whole rebuild (a bulk load or a migration marked every bucket) the emptied mark table keeps its pages on
+   * PostgreSQL, and every report's "anything to refresh?" check scans them (1–2 ms per request at 100,000
+   * applications). It is truncated if still empty, under a lock taken only if free at once: a writer with marks in
+   * an open transaction keeps the pages until the next whole rebuild (or VACUUM). Never inside a unit of work, whose
+   * transaction a refused lock would abort.
+   */
+  private async releaseMarkPages(): Promise<void> {
+    if (!this.postgres || this.uow.active) return;
+    await this.uow
+      .run(async () => {
+        await this.query(`LOCK TABLE insight_dirty IN ACCESS EXCLUSIVE MODE NOWAIT`);
+        const [left] = await this.query<unknown>(`SELECT 1 AS one FROM insight_dirty LIMIT 1`);
+        if (!left) await this.query(`TRUNCATE insight_dirty`);
+      })
+      .catch(() => undefined);
   }
 
   private async rebuildWhole(): Promise<void> {
