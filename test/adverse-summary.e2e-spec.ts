@@ -62,6 +62,8 @@ describe('The adverse-impact report from its summary table, exactly as from ever
   let scorers: User[];
   /** Ready applications summed over every comparison (so the ready comparison is shown not to be vacuous). */
   let readySeen = 0;
+  /** Grades and scores counted in the process effort over every comparison (likewise). */
+  let gradedSeen = 0;
 
   const dirty = async () =>
     (
@@ -97,6 +99,14 @@ describe('The adverse-impact report from its summary table, exactly as from ever
         where,
         rows: canonical(await adverse.stepCountsFull(filter)),
       });
+    }
+    // So do the bad-hire cost page's grading counts.
+    for (const positionId of positions) {
+      const effort = `${context}, process effort of position ${positionId}`;
+      const insights = testApp.app.get(InsightsRepository);
+      const counted = await insights.processEffort(positionId);
+      gradedSeen += counted.grades + counted.scores;
+      expect({ effort, counted }).toEqual({ effort, counted: await insights.processEffortFull(positionId) });
     }
     // The ready counts share the summary's buckets and marks: the same as the full query over every application.
     const ready = `${context}, ready counts`;
@@ -603,6 +613,7 @@ describe('The adverse-impact report from its summary table, exactly as from ever
     else await ds.getRepository(VettingConfig).insert({ positionId, presentationBrief: 'Brief', ...only, ...low });
     await expectSummaryMatches(random, `seed ${seed}, one ready application`);
     expect(readySeen).toBeGreaterThan(0);
+    expect(gradedSeen).toBeGreaterThan(0);
     // Not vacuous: every step had decided applications in some round.
     expect([...steps].sort()).toEqual(['assessment', 'interview', 'offer', 'presentation', 'writing']);
     // A rebuild from scratch gives the same table as the incremental maintenance did.

@@ -5,7 +5,12 @@ import { CandidatesRepository } from '../src/candidates/candidates.repository.js
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { addDays } from '../src/hires/plan-dates.js';
 import { InsightSummaries, MANY_BUCKETS } from '../src/insights/insight-summaries.js';
-import { InsightsRepository, type CalibrationRow, type InsightsFilter } from '../src/insights/insights.repository.js';
+import {
+  InsightsRepository,
+  type CalibrationRow,
+  type DurationRow,
+  type InsightsFilter,
+} from '../src/insights/insights.repository.js';
 import {
   DECISIONS,
   Interview,
@@ -31,6 +36,15 @@ const momentOf = (days: number, random: Random) => {
 
 const sameNumber = (a: number | string | null, b: number | string | null) =>
   (a === null && b === null) || (a !== null && b !== null && Math.abs(Number(a) - Number(b)) <= 1e-9);
+
+/** Days in stage by stage, every figure a number (tenths of a day; null without stays). */
+const byStage = (rows: DurationRow[]) =>
+  [...rows]
+    .sort((x, y) => x.stage.localeCompare(y.stage))
+    .map((row) => [
+      row.stage,
+      ...[row.stays, row.median, row.p90].map((value) => (value === null ? null : Number(value))),
+    ]);
 
 /** The calibration rows by user, every count as a number (means compared separately, to 1e-9). */
 const byUser = (rows: CalibrationRow[]) =>
@@ -78,11 +92,22 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
 
   /** Every filter: the summary-based reports equal the full computation (counts exactly, means to 1e-9). */
   const expectSummariesMatch = async (random: Random, context: string) => {
+    for (const positionId of positions) {
+      const where = `${context}, process effort of position ${positionId}`;
+      expect({ where, effort: await insights.processEffort(positionId) }).toEqual({
+        where,
+        effort: await insights.processEffortFull(positionId),
+      });
+    }
     for (const filter of filters(random)) {
       const where = `${context}, filter ${JSON.stringify(filter)}`;
       expect({ where, counts: await insights.stageCounts(filter) }).toEqual({
         where,
         counts: await insights.stageCountsFull(filter),
+      });
+      expect({ where, durations: byStage(await insights.stageDurations(filter)) }).toEqual({
+        where,
+        durations: byStage(await insights.stageDurationsFull(filter)),
       });
       const [fast, full] = [byUser(await insights.calibration(filter)), byUser(await insights.calibrationFull(filter))];
       expect({ where, rows: fast.map(({ userId, name, counts }) => ({ userId, name, counts })) }).toEqual({
@@ -180,6 +205,14 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     const all = await insights.stageCounts({ scope: 'all', positionId: positions[0] });
     expect(all.find((row) => row.stage === 'interview')).toEqual({ stage: 'interview', entered: 2, passed: 1 });
     expect(all.find((row) => row.stage === 'hired')).toEqual({ stage: 'hired', entered: 1, passed: 0 });
+    // Days in stage by hand, in tenths: Vetting 8 (hired) and 5 (interviewed) days, so median 5 and 90th percentile
+    // 8; Interview 10 days (the other stay has not ended).
+    expect(byStage(await insights.stageDurations({ scope: 'all', positionId: positions[0] }))).toEqual(
+      byStage(await insights.stageDurationsFull({ scope: 'all', positionId: positions[0] })),
+    );
+    const durations = byStage(await insights.stageDurations({ scope: 'all', positionId: positions[0] }));
+    expect(durations.find((row) => row[0] === 'vetting')).toEqual(['vetting', 2, 50, 80]);
+    expect(durations.find((row) => row[0] === 'interview')).toEqual(['interview', 1, 100, 100]);
     const rows = byUser(await insights.calibration({ scope: 'all' }));
     const first = rows.find((row) => row.userId === ada.id)!;
     expect(first.counts).toEqual([1, 1, 0, 0, 0, 1, 1, 1]);
@@ -280,6 +313,13 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
         const events = await ids('application_events');
         if (events.length) await ds.getRepository(ApplicationEvent).delete(random.pick(events));
       },
+      // A move's time changes (the order of moves, and so every stay around it, with it): any moment, often on the
+      // edge of a day, so that stays of every length in tenths of a day, and ties, are counted.
+      redateEvent: async () => {
+        const event = await one('application_events');
+        if (event !== null)
+          await ds.getRepository(ApplicationEvent).update(event, { createdAt: momentOf(random.int(22), random) });
+      },
       interview: async () => {
         const seats = [...interviewers].sort(() => random.next() - 0.5).slice(0, 1 + random.int(3));
         const interview = await panel(ds, {
@@ -368,6 +408,7 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
       ['note', 2],
       ['redate', 2],
       ['forgetEvent', 1],
+      ['redateEvent', 4],
       ['interview', 6],
       ['openSeat', 3],
       ['submit', 5],
@@ -375,7 +416,7 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
       ['decide', 4],
       ['cancel', 2],
       ['reschedule', 3],
-      ['lengthen', 1],
+      ['lengthen', 2],
       ['unseat', 1],
       ['dropInterview', 1],
       ['dropRating', 1],
@@ -398,6 +439,8 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     // A rebuild from scratch gives the same as the incremental maintenance did.
     const snapshot = async () => [
       await ds.query(`SELECT * FROM insight_funnel ORDER BY "positionId", day, furthest`),
+      await ds.query(`SELECT * FROM insight_durations ORDER BY "positionId", day, stage, tenths`),
+      await ds.query(`SELECT * FROM insight_seats ORDER BY "positionId", day`),
       (
         (await ds.query(
           `SELECT "positionId", day, "userId", submitted, "onTime", "meanCount", "deltaCount", decided, matched FROM insight_calibration ORDER BY "positionId", day, "userId"`,
@@ -407,6 +450,11 @@ describe('Insight summaries: the funnel and calibration from small tables, exact
     const incremental = await snapshot();
     await summaries.rebuildAll();
     expect(await snapshot()).toEqual(incremental);
+    // Never vacuous: stays of several lengths and seats with their minutes were counted.
+    const vetting = byStage(await insights.stageDurations({ scope: 'all' })).find((row) => row[0] === 'vetting');
+    expect(Number(vetting?.[1])).toBeGreaterThan(2);
+    const effort = await Promise.all(positions.map((id) => insights.processEffort(id)));
+    expect(effort.some((one) => one.seats > 0 && one.minutes >= 30 * one.seats)).toBe(true);
   });
 
   it('after a whole rebuild leaves no mark and, on PostgreSQL, gives back the mark table’s pages', async () => {

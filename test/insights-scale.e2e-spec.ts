@@ -105,6 +105,8 @@ describe('Insights at scale', () => {
       (filter: InsightsFilter) => Promise<object[]>,
     ][] = [
       ['stage counts', (f) => insights.stageCounts(f), (f) => insights.stageCountsFull(f)],
+      ['days in stage', (f) => insights.stageDurations(f), (f) => insights.stageDurationsFull(f)],
+      ['time to hire', async (f) => [await insights.timeToHire(f)], async (f) => [await insights.timeToHireFull(f)]],
       ['calibration', (f) => insights.calibration(f), (f) => insights.calibrationFull(f)],
       ['source quality', (f) => insights.sourceQuality(f), (f) => insights.sourceQualityFull(f)],
       ['outcomes by source', (f) => insights.outcomesBySource(f), (f) => insights.outcomesBySourceFull(f)],
@@ -114,8 +116,9 @@ describe('Insights at scale', () => {
     for (const filter of [{ scope: 'all' }, { scope: 'all', positionId: small }] as InsightsFilter[])
       for (const [report, fast, full] of pairs) {
         const summarised = canonical((await fast(filter)) as Record<string, unknown>[]);
-        // (The bulk history has no vetting results and no offers, so adverse impact has no step to count here;
-        // test/adverse-summary.e2e-spec.ts compares it on data that has.)
+        // (The bulk history has no vetting results and no offers, so adverse impact has no step to count here, and
+        // time to hire counts no hire; test/adverse-summary.e2e-spec.ts and test/source-summary.e2e-spec.ts compare
+        // them on data that has.)
         if (report !== 'adverse impact')
           expect({ report, filter, empty: summarised.length === 0 }).toEqual({ report, filter, empty: false });
         expect({ report, filter, rows: summarised }).toEqual({

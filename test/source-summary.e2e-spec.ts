@@ -2,8 +2,10 @@ import type { User } from '../src/accounts/entities/user.entity.js';
 import { ApplicationEvent } from '../src/candidates/entities/application-event.entity.js';
 import { Application, PIPELINE_STAGES } from '../src/candidates/entities/application.entity.js';
 import { addDays } from '../src/hires/plan-dates.js';
+import { Offer } from '../src/hires/entities/hire.entity.js';
 import { InsightSummaries, MANY_BUCKETS } from '../src/insights/insight-summaries.js';
 import {
+  type HireSpanRow,
   InsightsRepository,
   type InsightsFilter,
   type SourceQualityGroup,
@@ -88,6 +90,11 @@ describe('Source quality, outcomes by source and rejection reasons from summarie
       expect({ where, reasons: counted(await insights.rejectionReasons(filter), (row) => row.reason) }).toEqual({
         where,
         reasons: counted(await insights.rejectionReasonsFull(filter), (row) => row.reason),
+      });
+      const spans = (row: HireSpanRow) => [row.hires, row.median, row.p90].map((v) => (v === null ? null : Number(v)));
+      expect({ where, timeToHire: spans(await insights.timeToHire(filter)) }).toEqual({
+        where,
+        timeToHire: spans(await insights.timeToHireFull(filter)),
       });
       const bySource = (row: { source: string; stage: string }) => `${row.source} ${row.stage}`;
       expect({ where, outcomes: counted(await insights.outcomesBySource(filter), bySource) }).toEqual({
@@ -275,10 +282,15 @@ describe('Source quality, outcomes by source and rejection reasons from summarie
       offer: async () => {
         const id = await one('offers');
         if (id === null) return;
-        const change = random.int(3);
+        const change = random.int(4);
         if (change === 0) await ds.query(`DELETE FROM offers WHERE id = ${id}`);
         else if (change === 1)
           await ds.query(`UPDATE offers SET salary = ${random.pick(['NULL', '45000', '70000'])} WHERE id = ${id}`);
+        else if (change === 2)
+          // Answered on a twentieth of a day (72 minutes): half a tenth from the next tenth, a tie to round.
+          await ds.getRepository(Offer).update(id, {
+            respondedAt: new Date(Date.parse(`${dayOf(20 + random.int(15))}T00:00:00Z`) + random.int(20) * 4_320_000),
+          });
         else await ds.query(`UPDATE offers SET status = ${random.pick(["'accepted'", "'declined'"])} WHERE id = ${id}`);
       },
       dropHire: async () => {
@@ -343,6 +355,7 @@ describe('Source quality, outcomes by source and rejection reasons from summarie
     expect(all.some((group) => group.counts[2] > 0 && group.fees !== null)).toBe(true);
     expect(all.some((group) => group.counts[4] > 0)).toBe(true);
     expect((await insights.rejectionReasons({ scope: 'all' })).length).toBeGreaterThan(0);
+    expect(Number((await insights.timeToHire({ scope: 'all' })).hires)).toBeGreaterThan(1);
     // A rebuild from scratch gives the same as the incremental maintenance did.
     const snapshot = async () =>
       (
@@ -357,6 +370,14 @@ describe('Source quality, outcomes by source and rejection reasons from summarie
             (await ds.query(
               `SELECT * FROM insight_outcomes ORDER BY "positionId", day, source, stage, "rejectionReasonId"`,
             )) as Record<string, unknown>[]
+          ).map((row) => Object.values(row).map(String).join(' ')),
+        )
+        .concat(
+          (
+            (await ds.query(`SELECT * FROM insight_hire_spans ORDER BY "positionId", day, tenths`)) as Record<
+              string,
+              unknown
+            >[]
           ).map((row) => Object.values(row).map(String).join(' ')),
         );
     const incremental = await snapshot();

@@ -5,8 +5,9 @@
  * it can touch, in the change's own transaction, whichever code path, seed or raw SQL made it. Kept here, below every
  * domain module, so the migrations and the start-up check share them.
  *
- * Three families: insight_mark_* (funnel and calibration, as migration InsightSummaries made them), insight_adverse_*
- * (adverse impact) and insight_sources_* (source quality and the funnel's outcomes per source and rejection reasons),
+ * Three families: insight_mark_* (the funnel's stage counts and days in stage, and calibration, as migration
+ * InsightSummaries made them), insight_adverse_* (adverse impact) and insight_sources_* (source quality and the
+ * funnel's outcomes per source, rejection reasons and time to hire),
  * each with its own watched columns, so none marks for the others' changes. The adverse family names
  * self_identifications only to learn which application changed; it reads no answer.
  */
@@ -62,7 +63,8 @@ const WATCHED: Record<TriggerFamily, Record<string, string[]>> = {
     application_events: ['applicationId', 'toStage'],
     hires: ['applicationId', 'keeper', 'reviewedAt'],
     hire_goals: ['hireId', 'weight', 'result'],
-    offers: ['applicationId', 'status', 'salary'],
+    // respondedAt: time to hire (insight_hire_spans) is built with the source-quality buckets.
+    offers: ['applicationId', 'status', 'salary', 'respondedAt'],
   },
 };
 
@@ -156,8 +158,17 @@ function marksOf(
 const triggersOf = (families: TriggerFamily[]) =>
   INSIGHT_TRIGGERS.filter((trigger) => families.includes(trigger.family));
 const watched = ({ family, table }: InsightTrigger) => WATCHED[family][table];
-const dayOf = (postgres: boolean): Day =>
+/** The date part of a timestamp ("YYYY-MM-DD"), as the summaries' days are written and the reports filter them. */
+export const dayOf = (postgres: boolean): Day =>
   postgres ? (column) => `to_char(${column}, 'YYYY-MM-DD')` : (column) => `substr(${column}, 1, 10)`;
+
+/** Days from one timestamp to a later one, as a decimal (exact numeric on PostgreSQL, a double on SQLite). */
+export const daysBetween =
+  (postgres: boolean) =>
+  (later: string, earlier: string): string =>
+    postgres
+      ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
+      : `(julianday(${later}) - julianday(${earlier}))`;
 
 function sqliteTriggers(families: TriggerFamily[]): string[] {
   const day = dayOf(false);

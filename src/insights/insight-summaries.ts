@@ -1,6 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
 import {
+  dayOf,
+  daysBetween,
   dropInsightTriggerStatements,
   INSIGHT_KINDS,
   INSIGHT_TRIGGERS,
@@ -12,6 +14,8 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { adverseSummarySql } from './adverse-summary-sql.js';
+import { stageDurationsSummarySql, timeToHireSummarySql } from './duration-summary-sql.js';
+import { gradingSummarySql, seatsSummarySql } from './effort-summary-sql.js';
 import { readySummarySql } from './ready-summary-sql.js';
 import { sourceSummarySql } from './source-summary-sql.js';
 
@@ -30,12 +34,16 @@ const REFRESH_LOCK = 1_795_392_300;
 
 const STAGE_RANK = `CASE {col} ${PIPELINE_STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE -1 END`;
 
-/** The tables each kind of bucket fills (the ready counts share the adverse-impact summary's buckets and inputs). */
+/**
+ * The tables each kind of bucket fills: the ready counts and grading effort share the adverse-impact summary's
+ * buckets and inputs, the days in stage the funnel's, panel seats the calibration ones, time to hire the
+ * source-quality ones.
+ */
 const TABLES: Record<InsightKind, string[]> = {
-  funnel: ['insight_funnel'],
-  calibration: ['insight_calibration'],
-  adverse: ['insight_adverse', 'insight_ready'],
-  sources: ['insight_sources', 'insight_outcomes'],
+  funnel: ['insight_funnel', 'insight_durations'],
+  calibration: ['insight_calibration', 'insight_seats'],
+  adverse: ['insight_adverse', 'insight_ready', 'insight_grading'],
+  sources: ['insight_sources', 'insight_outcomes', 'insight_hire_spans'],
 };
 
 /**
@@ -44,18 +52,25 @@ const TABLES: Record<InsightKind, string[]> = {
  * counts and the sums and counts the means are made of), the adverse-impact report (insight_adverse: per position,
  * day applied, step and combination of self-identification answers, the applicants and the selected — counts only;
  * with it insight_ready, the manager home's ready counts) and source quality (insight_sources; with it
- * insight_outcomes, the funnel's outcomes per source and rejection reasons). Their size grows with positions × days
- * (× answer combinations, sources, stages), not with applications, ratings or grades.
+ * insight_outcomes, the funnel's outcomes per source and rejection reasons, and insight_hire_spans, its time to
+ * hire); insight_durations holds the funnel's days in stage (src/insights/duration-summary-sql.ts), insight_grading
+ * and insight_seats the bad-hire cost page's process effort (src/insights/effort-summary-sql.ts). Their size grows
+ * with positions × days (× answer combinations, sources, stages, tenths of a day), not with applications, ratings or
+ * grades.
  *
- * Triggers (src/database/insight-triggers.ts; migrations InsightSummaries, AdverseSummary, ReadySummary and
- * SourceSummary) write a dirty mark for every bucket a change can touch, in the change's own transaction. `refresh()`
- * recomputes the marked buckets with the reports' own SQL restricted to one position and day; the reports call it
- * before reading, so they are never stale, and a job calls it every few minutes so that a report rarely finds much to
- * do. Many marks (a bulk import, a migration's backfill) mean one full rebuild.
+ * Triggers (src/database/insight-triggers.ts; migrations InsightSummaries, AdverseSummary, ReadySummary,
+ * SourceSummary and DurationAndEffortSummaries) write a dirty mark for every bucket a change can touch, in the
+ * change's own transaction. `refresh()` recomputes the marked buckets with the reports' own SQL restricted to one
+ * position and day; the reports call it before reading, so they are never stale, and a job calls it every few
+ * minutes so that a report rarely finds much to do. Many marks (a bulk import, a migration's backfill) mean one full
+ * rebuild.
  */
 @Injectable()
 export class InsightSummaries implements OnModuleInit {
   static readonly EVERY_SECONDS = 300;
+  private readonly logger = new Logger(InsightSummaries.name);
+  /** The refresh the calls made so far in this turn of the event loop will share (see refresh). */
+  private starting: Promise<number> | null = null;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -107,17 +122,27 @@ export class InsightSummaries implements OnModuleInit {
 
   /** The date part of a timestamp as the reports' day filters compare it (see the migration). */
   private day(column: string): string {
-    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD')` : `substr(${column}, 1, 10)`;
+    return dayOf(this.postgres)(column);
   }
 
   private days(later: string, earlier: string): string {
-    return this.postgres
-      ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
-      : `(julianday(${later}) - julianday(${earlier}))`;
+    return daysBetween(this.postgres)(later, earlier);
   }
 
-  /** Recomputes every dirty bucket (or rebuilds everything when there are many); returns how many were dirty. */
-  async refresh(): Promise<number> {
+  /**
+   * Recomputes every dirty bucket (or rebuilds everything when there are many); returns how many were dirty. Calls
+   * made together (a report page's reads, started at once) share one refresh, which starts after all of them were
+   * made, so it sees whatever each caller had committed.
+   */
+  refresh(): Promise<number> {
+    this.starting ??= Promise.resolve().then(() => {
+      this.starting = null;
+      return this.refreshNow();
+    });
+    return this.starting;
+  }
+
+  private async refreshNow(): Promise<number> {
     const [any] = await this.query<unknown>(`SELECT 1 AS one FROM insight_dirty LIMIT 1`);
     if (!any) return 0;
     const marked = await this.uow.run(async () => {
@@ -168,7 +193,10 @@ export class InsightSummaries implements OnModuleInit {
         const [left] = await this.query<unknown>(`SELECT 1 AS one FROM insight_dirty LIMIT 1`);
         if (!left) await this.query(`TRUNCATE insight_dirty`);
       })
-      .catch(() => undefined);
+      .catch((error: { code?: string }) => {
+        // 55P03: the lock was not free (a writer is marking); anything else is worth a line.
+        if (error.code !== '55P03') this.logger.warn(`Could not truncate insight_dirty: ${String(error)}`);
+      });
   }
 
   private async rebuildWhole(): Promise<void> {
@@ -187,14 +215,15 @@ export class InsightSummaries implements OnModuleInit {
         values.slice(0, bucket ? 2 : 0),
       );
     const day = (column: string) => this.day(column);
+    const days = (later: string, earlier: string) => this.days(later, earlier);
     const statements =
       kind === 'funnel'
-        ? [this.funnelSql(only)]
+        ? [this.funnelSql(only), stageDurationsSummarySql(only, day, days)]
         : kind === 'calibration'
-          ? [this.calibrationSql(only)]
+          ? [this.calibrationSql(only), seatsSummarySql(only, day)]
           : kind === 'adverse'
-            ? [adverseSummarySql(only, day), readySummarySql(only, day)]
-            : sourceSummarySql(only, day);
+            ? [adverseSummarySql(only, day), readySummarySql(only, day), gradingSummarySql(only, day)]
+            : [...sourceSummarySql(only, day), timeToHireSummarySql(only, day, days)];
     for (const sql of statements) await this.query(sql, values);
   }
 

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PIPELINE_STAGES } from '../candidates/entities/application.entity.js';
 import { ReportReader } from '../database/report-reader.js';
+import { dayOf, daysBetween } from '../database/insight-triggers.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { addDays } from '../hires/plan-dates.js';
+import { stageDurationsFullSql, stageDurationsSql, timeToHireFullSql, timeToHireSql } from './duration-summary-sql.js';
+import type { ProcessEffort } from './bad-hire-cost.js';
+import { processEffortFullSql, processEffortSql } from './effort-summary-sql.js';
 import { InsightSummaries } from './insight-summaries.js';
 import { ATTAINMENT, sourceQualityFullSql, sourceQualitySql } from './source-summary-sql.js';
 
@@ -18,7 +22,6 @@ export interface InsightsFilter {
   scope: InsightsScope;
 }
 
-/** Builds parameter placeholders for either database. */
 /** Bound values for a raw query, numbered for PostgreSQL ($1, $2…) or positional for SQLite (?). */
 export class Params {
   readonly values: unknown[] = [];
@@ -58,6 +61,21 @@ function funnelOf(rows: { best: number | string; apps: number | string }[]): Sta
   return PIPELINE_STAGES.map((stage, index) => ({ stage, entered: atLeast(index), passed: atLeast(index + 1) }));
 }
 
+/** Per stage: ended stays and the median and 90th-percentile length, in tenths of a day (null without stays). */
+export interface DurationRow {
+  stage: string;
+  stays: number | string;
+  median: number | string | null;
+  p90: number | string | null;
+}
+
+/** Accepted offers, and the median and 90th-percentile days from applying, in tenths of a day. */
+export interface HireSpanRow {
+  hires: number | string;
+  median: number | string | null;
+  p90: number | string | null;
+}
+
 /** One interviewer's line of the calibration report. */
 export interface CalibrationRow {
   userId: number;
@@ -95,14 +113,12 @@ export class InsightsRepository {
 
   /** The date part of a timestamp, as the summaries' days are written. */
   private dayOf(column: string): string {
-    return this.postgres ? `to_char(${column}, 'YYYY-MM-DD')` : `substr(${column}, 1, 10)`;
+    return dayOf(this.postgres)(column);
   }
 
   /** Days between two timestamps, as a decimal. */
   private days(later: string, earlier: string): string {
-    return this.postgres
-      ? `(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400.0)`
-      : `(julianday(${later}) - julianday(${earlier}))`;
+    return daysBetween(this.postgres)(later, earlier);
   }
 
   /** The condition limiting positions (alias p) to the scope. */
@@ -191,27 +207,30 @@ export class InsightsRepository {
     );
   }
 
-  /** What the position's process has asked of people: writing grades, presentation scores, panel seats and their minutes. */
-  async processEffort(positionId: number) {
+  /**
+   * What the position's process has asked of people: writing grades, presentation scores, panel seats and their
+   * minutes. From the summaries insight_grading and insight_seats, refreshed first; the same as `processEffortFull`.
+   */
+  async processEffort(positionId: number): Promise<ProcessEffort> {
+    await this.summaries.refresh();
+    return this.effort(processEffortSql, positionId);
+  }
+
+  /** processEffort from every grade, score and seat (what the summaries are built and tested with). */
+  processEffortFull(positionId: number): Promise<ProcessEffort> {
+    return this.effort(processEffortFullSql, positionId);
+  }
+
+  private async effort(sql: (id: () => string) => string, positionId: number): Promise<ProcessEffort> {
     const params = new Params(this.postgres);
-    const id = () => params.add(positionId);
-    const [row] = await this.run<{
-      grades: number | string;
-      scores: number | string;
-      seats: number | string;
-      minutes: number | string | null;
-    }>(
-      `SELECT
-         (SELECT COUNT(*) FROM writing_grades g JOIN writing_submissions w ON w.id = g."submissionId" JOIN applications a ON a.id = w."applicationId" WHERE a."positionId" = ${id()} AND g."submittedAt" IS NOT NULL) AS grades,
-         (SELECT COUNT(*) FROM presentation_scores s JOIN presentations pr ON pr.id = s."presentationId" JOIN applications a ON a.id = pr."applicationId" WHERE a."positionId" = ${id()} AND s."submittedAt" IS NOT NULL) AS scores,
-         (SELECT COUNT(*) FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" WHERE a."positionId" = ${id()} AND i."cancelledAt" IS NULL) AS seats,
-         (SELECT SUM(i."durationMinutes") FROM panelists s JOIN interviews i ON i.id = s."interviewId" JOIN applications a ON a.id = i."applicationId" WHERE a."positionId" = ${id()} AND i."cancelledAt" IS NULL) AS minutes`,
+    const [row] = await this.run<Record<keyof ProcessEffort, number | string | null>>(
+      sql(() => params.add(positionId)),
       params,
     );
     return {
-      grades: Number(row.grades),
-      scores: Number(row.scores),
-      seats: Number(row.seats),
+      grades: Number(row.grades ?? 0),
+      scores: Number(row.scores ?? 0),
+      seats: Number(row.seats ?? 0),
       minutes: Number(row.minutes ?? 0),
     };
   }
@@ -253,48 +272,49 @@ export class InsightsRepository {
     return funnelOf(rows);
   }
 
-  /** Per stage: the median and 90th-percentile days spent in it (nearest rank), over stays that have ended. */
-  stageDurations(filter: InsightsFilter) {
+  /**
+   * Per stage: the ended stays, and the median and 90th-percentile days spent in it (nearest rank), in tenths of a
+   * day. From the summary insight_durations, refreshed first; the same as `stageDurationsFull`.
+   */
+  async stageDurations(filter: InsightsFilter): Promise<DurationRow[]> {
+    await this.summaries.refresh();
     const params = new Params(this.postgres);
-    return this.run<{
-      stage: string;
-      stays: number | string;
-      median: number | string | null;
-      p90: number | string | null;
-    }>(
-      `WITH moves AS (
-         SELECT e."toStage" AS stage, e."createdAt" AS entered,
-           LEAD(e."createdAt") OVER (PARTITION BY e."applicationId" ORDER BY e."createdAt", e.id) AS left_at,
-           LEAD(e."fromStage") OVER (PARTITION BY e."applicationId" ORDER BY e."createdAt", e.id) AS left_from
-         FROM application_events e
-         JOIN applications a ON a.id = e."applicationId"
-         JOIN positions p ON p.id = a."positionId"
-         WHERE e."toStage" IS NOT NULL AND ${this.where(filter, params, 'a."createdAt"')}
-       ), stays AS (
-         SELECT stage, ${this.days('left_at', 'entered')} AS days FROM moves WHERE left_at IS NOT NULL AND left_from = stage
-       ), ranked AS (
-         SELECT stage, days, ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn, COUNT(*) OVER (PARTITION BY stage) AS n FROM stays
-       )
-       SELECT stage, MAX(n) AS stays, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS p90
-       FROM ranked GROUP BY stage`,
+    return this.run<DurationRow>(stageDurationsSql(this.where(filter, params, 's.day')), params);
+  }
+
+  /** stageDurations from every move of every application (what the summary is built and tested with). */
+  stageDurationsFull(filter: InsightsFilter): Promise<DurationRow[]> {
+    const params = new Params(this.postgres);
+    return this.run<DurationRow>(
+      stageDurationsFullSql(
+        this.where(filter, params, 'a."createdAt"'),
+        (column) => this.dayOf(column),
+        (later, earlier) => this.days(later, earlier),
+      ),
       params,
     );
   }
 
-  /** Days from application to accepted offer: median and 90th percentile. */
-  async timeToHire(filter: InsightsFilter) {
+  /**
+   * Days from application to accepted offer: the hires, median and 90th percentile, in tenths of a day. From the
+   * summary insight_hire_spans, refreshed first; the same as `timeToHireFull`.
+   */
+  async timeToHire(filter: InsightsFilter): Promise<HireSpanRow> {
+    await this.summaries.refresh();
     const params = new Params(this.postgres);
-    const [row] = await this.run<{
-      hires: number | string;
-      median: number | string | null;
-      p90: number | string | null;
-    }>(
-      `WITH spans AS (
-         SELECT ${this.days('o."respondedAt"', 'a."createdAt"')} AS days
-         FROM offers o JOIN applications a ON a.id = o."applicationId" JOIN positions p ON p.id = a."positionId"
-         WHERE o.status = 'accepted' AND ${this.where(filter, params, 'a."createdAt"')}
-       ), ranked AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM spans)
-       SELECT COUNT(*) AS hires, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS p90 FROM ranked`,
+    const [row] = await this.run<HireSpanRow>(timeToHireSql(this.where(filter, params, 's.day')), params);
+    return row;
+  }
+
+  /** timeToHire from every accepted offer (what the summary is built and tested with). */
+  async timeToHireFull(filter: InsightsFilter): Promise<HireSpanRow> {
+    const params = new Params(this.postgres);
+    const [row] = await this.run<HireSpanRow>(
+      timeToHireFullSql(
+        this.where(filter, params, 'a."createdAt"'),
+        (column) => this.dayOf(column),
+        (later, earlier) => this.days(later, earlier),
+      ),
       params,
     );
     return row;

@@ -13,6 +13,9 @@ import { MIN_N, spearman, type Correlation } from './statistics.js';
 
 const num = (value: number | string | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
+/** Days from a count of tenths of a day (how the duration summaries keep them). */
+const fromTenths = (value: number | string | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value) / 10;
 
 /** Published validities of selection methods for job performance (DOMAIN.md). */
 export const REFERENCE_FIGURES = [
@@ -90,8 +93,8 @@ export class InsightsService {
         entered,
         passed,
         passRate: stage === 'hired' || entered === 0 ? null : passed / entered,
-        median: num(duration?.median),
-        p90: num(duration?.p90),
+        median: fromTenths(duration?.median),
+        p90: fromTenths(duration?.p90),
       };
     });
     const x = scaleLinear()
@@ -107,7 +110,11 @@ export class InsightsService {
     }
     return {
       stages: stages.map((row, index) => ({ ...row, bar: { y: index * 34, width: x(row.entered) } })),
-      timeToHire: { hires: num(timeToHire?.hires) ?? 0, median: num(timeToHire?.median), p90: num(timeToHire?.p90) },
+      timeToHire: {
+        hires: num(timeToHire?.hires) ?? 0,
+        median: fromTenths(timeToHire?.median),
+        p90: fromTenths(timeToHire?.p90),
+      },
       reasons: reasons.map((row) => ({ reason: row.reason, count: Number(row.count) })),
       sources: [...bySource.entries()].map(([source, entry]) => ({
         source: SOURCE_LABELS[source as keyof typeof SOURCE_LABELS] ?? source,

@@ -84,7 +84,8 @@ function pagesFor(seeded: Seeded, lastPage: number, hireId: number): Page[] {
     { name: 'pipeline board', role: 'manager', path: `/positions/${p}/board` },
     { name: 'application list p.1', role: 'manager', path: `/positions/${p}/applications` },
     { name: 'application list p.last', role: 'manager', path: `/positions/${p}/applications?page=${lastPage}` },
-    { name: 'candidate search', role: 'manager', path: '/candidates?q=Bulk%20x%20777' },
+    // One match at both scales (a name term such as "Bulk x 777" finds 1 at 1,000 and 111 at 100,000: 777, 7770…).
+    { name: 'candidate search', role: 'manager', path: '/candidates?q=bulk-x-777%40example.org' },
     { name: 'application', role: 'manager', path: `/applications/${seeded.applicationId}` },
     { name: 'debrief', role: 'manager', path: `/interviews/${seeded.interviewId}/debrief` },
     { name: 'insights funnel', role: 'manager', path: `/insights/funnel?positionId=${p}` },

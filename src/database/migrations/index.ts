@@ -32,6 +32,7 @@ import { AdverseSummary1795392400000 } from './1795392400000-AdverseSummary.js';
 import { LiveApplicationIndexes1795392500000 } from './1795392500000-LiveApplicationIndexes.js';
 import { ReadySummary1795392600000 } from './1795392600000-ReadySummary.js';
 import { SourceSummary1795392700000 } from './1795392700000-SourceSummary.js';
+import { DurationAndEffortSummaries1795392800000 } from './1795392800000-DurationAndEffortSummaries.js';
 
 /** Every migration, oldest first. Listed by class so the same list works compiled, under Jest and in the CLI. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   LiveApplicationIndexes1795392500000,
   ReadySummary1795392600000,
   SourceSummary1795392700000,
+  DurationAndEffortSummaries1795392800000,
 ];
