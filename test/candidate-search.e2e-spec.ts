@@ -4,6 +4,7 @@ import { Application } from '../src/candidates/entities/application.entity.js';
 import { Candidate } from '../src/candidates/entities/candidate.entity.js';
 import { restoreCandidateSearch } from '../src/database/migrations/1795392200000-CandidateSearch.js';
 import { signedInAs, type Agent } from './support/http.js';
+import { countQueries } from './support/query-counter.js';
 import { publishedPosition } from './support/positions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -118,6 +119,27 @@ describe('Candidate search', () => {
     ])
       expect(await search(term)).toEqual([]);
     expect(await searchApplications('50%')).toEqual(['percent']);
+  });
+
+  it('counts the matches only when the page does not tell how many there are', async () => {
+    const statements = async (path: string) => {
+      let text = '';
+      const count = await countQueries(testApp.dataSource, async () => {
+        text = (await agent.get(path).expect(200)).text;
+      });
+      return { count, shown: /Showing [^<]*/.exec(text)?.[0] ?? null };
+    };
+    // "filler29" finds filler29, filler290–299 and filler2900–2999: 111, so pages 1–4 are full and page 5 holds 11.
+    const full = await statements('/candidates?q=filler29');
+    expect(full.shown).toBe('Showing 1–25 of 111');
+    const last = await statements('/candidates?q=filler29&page=5');
+    expect(last).toEqual({ count: full.count - 1, shown: 'Showing 101–111 of 111' });
+    const one = await statements('/candidates?q=haddad');
+    expect(one).toEqual({ count: full.count - 1, shown: 'Showing 1–1 of 1' });
+    // Past the end the page is empty, and the count says how many there are.
+    const beyond = await statements('/candidates?q=filler29&page=6');
+    expect(beyond.count).toBe(full.count);
+    expect(await search('zzz-nobody')).toEqual([]);
   });
 
   it('finds terms shorter than a trigram too', async () => {
