@@ -121,6 +121,8 @@ describe('Candidate search', () => {
     expect(await searchApplications('50%')).toEqual(['percent']);
   });
 
+  // TypeORM's getManyAndCount sends its COUNT only when the page cannot tell: a page that is not full (and not an
+  // empty page past the first) is the last one, and its rows give the total.
   it('counts the matches only when the page does not tell how many there are', async () => {
     const statements = async (path: string) => {
       let text = '';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { In, Not } from 'typeorm';
-import { pageOf, type PageRequest } from '../common/pagination.js';
+import type { PageRequest } from '../common/pagination.js';
 import { whereCandidateMatches } from './candidate-search.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { Application, type Stage } from './entities/application.entity.js';
@@ -37,7 +37,10 @@ export class CandidatesRepository {
       .orderBy('candidate.createdAt', 'DESC')
       .addOrderBy('candidate.id', 'DESC');
     if (search) whereCandidateMatches(query, 'candidate', search);
-    return pageOf(query, page);
+    return query
+      .skip((page.page - 1) * page.perPage)
+      .take(page.perPage)
+      .getManyAndCount();
   }
 
   findCandidate(id: number): Promise<Candidate | null> {

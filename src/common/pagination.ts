@@ -1,5 +1,4 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export const PAGE_SIZE = 25;
 
@@ -29,21 +28,6 @@ export const MAX_PAGE = 100_000;
 export function pageRequest(page: unknown, perPage = PAGE_SIZE): PageRequest {
   const number = Number(page);
   return { page: Number.isInteger(number) && number > 0 ? Math.min(number, MAX_PAGE) : 1, perPage };
-}
-
-/**
- * One page of a query's rows and how many rows it has in all. A page that is not full, and is not an empty page past
- * the first, is the last one: its rows give the total and no COUNT is sent (a search that finds a few candidates
- * costs one query over the index, not two).
- */
-export async function pageOf<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  request: PageRequest,
-): Promise<[T[], number]> {
-  const offset = (request.page - 1) * request.perPage;
-  const rows = await query.skip(offset).take(request.perPage).getMany();
-  const last = rows.length < request.perPage && (rows.length > 0 || request.page === 1);
-  return [rows, last ? offset + rows.length : await query.getCount()];
 }
 
 /** The pagination bar under a list; keeps the list's other query parameters in the links. */
