@@ -347,10 +347,21 @@ describe('Source quality, outcomes by source and rejection reasons from summarie
       expect((await dirty()).length).toBeLessThanOrEqual(MANY_BUCKETS);
       await expectSummariesMatch(random, `seed ${seed}, round ${round}, after ${done.join(' ')}`);
     }
-    // The comparison is never vacuous: hires, keepers, fees and rejections were all counted (one more rejection
-    // first, as later moves may have taken every rejected application out again).
+    // The comparison is never vacuous: hires, keepers, fees, rejections and times to hire were all counted. One more
+    // rejection and one more reviewed agency hire with a salary first: a random sequence may have taken every
+    // rejected application out again, or left no hire that has both an agency and a salary.
     await operations.reject();
-    await expectSummariesMatch(random, `seed ${seed}, after ${done.join(' ')} reject`);
+    await reviewedHire(ds, {
+      positionId: random.pick(positions),
+      managerId: by,
+      source: 'recruiter',
+      agencyId: random.pick(agencies),
+      applied: random.int(15),
+      keeper: true,
+      results: [[1, 'met']],
+      salary: 50_000,
+    });
+    await expectSummariesMatch(random, `seed ${seed}, after ${done.join(' ')} reject hire`);
     const all = groups(await insights.sourceQuality({ scope: 'all' }));
     expect(all.some((group) => group.counts[2] > 0 && group.fees !== null)).toBe(true);
     expect(all.some((group) => group.counts[4] > 0)).toBe(true);
